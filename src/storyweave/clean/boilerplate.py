@@ -1,0 +1,108 @@
+"""Boilerplate removal: take out what a page wraps around a story, keep the story.
+
+Line rules remove whole lines (captions, credits, embedded tweets, share prompts, "developing"
+footers); inline rules remove credits inside a paragraph ("(AP Photo/Evan Vucci)"). Every removed
+piece is returned so a user can see what was taken out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+# Whole lines that are never part of the story.
+LINE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "caption": re.compile(
+        r"^\s*(?:image|media|video|photo|picture|graphic)\s+(?:source|caption|copyright|credit)s?\b",
+        re.IGNORECASE),
+    "photo credit": re.compile(
+        r"^\s*(?:\(?(?:photo|photograph|picture|image|video|file photo)s?(?:\s+by)?\s*[:/]"
+        r"|.{0,200}\b(?:via|/)\s*(?:Getty Images|AP Photo|Reuters|AFP|Shutterstock|EPA)\b.{0,40}$"
+        r"|(?:Getty Images|AP Photo|AP|Reuters|AFP|EPA|PA Media|PA|Shutterstock|EPA-EFE)\s*$)",
+        re.IGNORECASE),
+    "embedded tweet": re.compile(
+        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|\(@\w{1,15}\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}",
+        re.IGNORECASE),
+    "developing-story footer": re.compile(
+        r"^\s*(?:this (?:is a )?(?:story|article|report) (?:is |has been )?(?:developing|being updated|will be updated)"
+        r"|this is a developing story|check back (?:later |soon )?for (?:more |further )?updates"
+        r"|(?:breaking|developing)(?: news)?:?\s*$|more to come\.?\s*$)",
+        re.IGNORECASE),
+    "reporting credit": re.compile(
+        r"^\s*(?:with (?:a )?reports? from|(?:additional )?reporting by|editing by|writing by"
+        r"|compiled by|contributing:|(?:the )?associated press contributed|[\w .,']{3,80} contributed to this (?:report|story))",
+        re.IGNORECASE),
+    "share or subscribe prompt": re.compile(
+        r"^\s*(?:share (?:this|on)|share$|tweet$|email$|print$|subscribe\b|sign up\b|follow us\b"
+        r"|click here\b|read more\b|related\s*:|more from\b|advertisement\s*$|story continues below"
+        r"|recommended\s*:|watch\s*:|listen\s*:|(?:get|download) (?:the|our) app\b|copy link\b"
+        r"|join the conversation|comments?\s*\(\d*\)\s*$|skip (?:to|advertisement))",
+        re.IGNORECASE),
+}
+
+# Credits inside a paragraph; removed with their brackets.
+INLINE_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"\s*\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Photograph|Image|Video)s?\s*(?:by|/|:)[^)]{0,80}\)",
+               re.IGNORECASE),
+    re.compile(r"\s*\[(?:photo|image|video)[^\]]{0,80}\]", re.IGNORECASE),
+]
+
+MAX_BOILERPLATE_WORDS = 60  # a line longer than this is story text, whatever it starts with
+
+
+def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[str]]:
+    """Return the text without boilerplate, and the pieces removed (each tagged with its rule)."""
+    removed: list[str] = []
+    kept: list[str] = []
+    lines = text.split("\n")
+    counts = Counter(line.strip() for line in lines if line.strip())
+    title_key = _key(title) if title else None
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        rule = _line_rule(stripped)
+        if rule is None and title_key and _key(stripped) == title_key and kept:
+            rule = "repeated headline"
+        if rule is None and counts[stripped] > 1 and len(stripped.split()) <= 12 and stripped in kept:
+            rule = "repeated header"
+        if rule == "embedded tweet" and stripped[0] in "-\u2013\u2014":
+            _drop_tweet_body(kept, removed)
+        if rule:
+            removed.append(f"{rule}: {stripped}")
+            continue
+        for pattern in INLINE_PATTERNS:
+            for match in pattern.finditer(line):
+                removed.append(f"inline credit: {match.group().strip()}")
+            line = pattern.sub("", line)
+        kept.append(line)
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return cleaned, removed
+
+
+def _drop_tweet_body(kept: list[str], removed: list[str]) -> None:
+    """A signature line "— Name (@handle) Date" closes a tweet whose text is the line before."""
+    for i in range(len(kept) - 1, -1, -1):
+        if kept[i].strip():
+            if len(kept[i]) <= 300:
+                removed.append(f"embedded tweet: {kept[i].strip()}")
+                del kept[i]
+            return
+
+
+def _line_rule(line: str) -> str | None:
+    words = len(line.split())
+    for name, pattern in LINE_PATTERNS.items():
+        if name == "embedded tweet":
+            if pattern.search(line):
+                return name
+        elif words <= MAX_BOILERPLATE_WORDS and pattern.search(line):
+            return name
+    return None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()

@@ -1,0 +1,105 @@
+"""The `storyweave` command line. It mirrors the library: each command calls the public functions.
+
+Exit codes: 0 all inputs used; 1 some inputs skipped (each named on stderr, one line each);
+2 nothing usable was given (or the command was used wrongly).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from storyweave import __version__
+from storyweave.errors import InputProblem
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="Turn news articles from many outlets into stories with cited multi-source briefs.",
+)
+stderr = Console(stderr=True, highlight=False)
+
+EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+def report_problems(problems: list[InputProblem]) -> None:
+    """One line per skipped input on stderr: the file (or record) and the reason."""
+    for problem in problems:
+        print(f"storyweave: skipped {problem}", file=sys.stderr)
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                    console=stderr, transient=True, disable=not stderr.is_terminal)
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")] = None,
+    words: Annotated[int, typer.Option(min=20, max=5000, help="Summary length budget in words.")] = 200,
+    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+    embedder: Annotated[str, typer.Option(help="Embedder: auto, static or tfidf.")] = "auto",
+    max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
+) -> None:
+    """Write a cited multi-source brief of the articles given (about one story)."""
+    from storyweave.ingest import load_articles
+    from storyweave.pipeline import BriefConfig, build_brief
+    from storyweave.render import render
+    from storyweave.render.text import brief_renderable
+
+    with _progress() as progress:
+        task = progress.add_task("reading articles")
+        result = load_articles(paths, max_bytes=int(max_mb * 1024 * 1024))
+        report_problems(result.problems)
+        if not result.articles:
+            progress.stop()
+            print("storyweave: error: no usable articles in the input", file=sys.stderr)
+            raise typer.Exit(EXIT_NOTHING)
+        config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder)
+        try:
+            made = build_brief(result.articles, config,
+                               on_stage=lambda name: progress.update(task, description=name))
+        except ValueError as exc:  # e.g. an unknown embedder name
+            progress.stop()
+            print(f"storyweave: error: {exc}", file=sys.stderr)
+            raise typer.Exit(EXIT_NOTHING) from None
+
+    if output is None and format is Format.text:
+        Console(highlight=False).print(brief_renderable(made))
+    else:
+        rendered = render(made, format.value)
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            output.write_text(rendered, encoding="utf-8")
+            stderr.print(f"wrote {output} ({len(made.summary)} summary sentences, "
+                         f"{len(made.articles)} articles)")
+    raise typer.Exit(EXIT_SKIPPED if result.problems else EXIT_OK)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    print(f"storyweave {__version__}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

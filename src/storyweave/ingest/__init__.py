@@ -1,0 +1,165 @@
+"""Ingest: files, folders, globs or stdin in, `Article`s with their metadata out.
+
+    result = load_articles(["examples/tacoma-fire"])
+    result.articles   # list[Article]
+    result.problems   # list[InputProblem]: one line each, what was skipped and why
+"""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from storyweave.clean.normalize import normalize_text
+from storyweave.errors import InputError, InputProblem
+from storyweave.ingest.decode import decode_bytes
+from storyweave.ingest.formats import READERS, Record, sniff_reader
+from storyweave.ingest.metadata import (
+    as_text,
+    infer_metadata,
+    outlet_from_url,
+    parse_date,
+    pick_field,
+    year_of,
+)
+from storyweave.model import Article, content_id
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MIN_WORDS = 20  # shorter "articles" are headlines or junk, not stories
+
+
+@dataclass
+class IngestResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    inputs: int = 0  # records seen, usable or not
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str | InputProblem]:
+    """Files, folders (recursively, in sorted order), globs, and "-" for stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            if not files:
+                yield InputProblem(raw, "folder holds no files")
+            for file in files:
+                yield str(file)
+        elif path.is_file():
+            yield raw
+        elif any(ch in raw for ch in "*?["):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield InputProblem(raw, "no file matches this pattern")
+            for match in matches:
+                if Path(match).is_file():
+                    yield match
+        elif path.exists():
+            yield InputProblem(raw, "not a regular file")
+        else:
+            yield InputProblem(raw, "no such file or folder")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_source(source: str, max_bytes: int, stdin: BinaryIO | None = None) -> Iterator[Record | InputProblem]:
+    """The records of one file (or of stdin), or a problem saying why there are none."""
+    try:
+        if source == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(max_bytes + 1)
+            name, reader_for = "stdin", None
+        else:
+            path = Path(source)
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise InputError(f"too large ({size / 1e6:.1f} MB > limit of {max_bytes / 1e6:.1f} MB)")
+            data = path.read_bytes()
+            name, reader_for = source, READERS.get(path.suffix.lower())
+        if len(data) > max_bytes:
+            raise InputError(f"too large (more than the limit of {max_bytes / 1e6:.1f} MB)")
+        text = decode_bytes(data)
+        reader = reader_for or sniff_reader(text)
+        for item in reader(text, name):
+            if isinstance(item, Record) and item.source == "stdin":
+                item.source = "stdin:1"  # one article on stdin: still say which record it was
+            yield item
+    except InputError as exc:
+        yield InputProblem(source if source != "-" else "stdin", str(exc))
+    except OSError as exc:
+        yield InputProblem(source, f"unreadable ({exc.strerror or exc})")
+
+
+def article_from_record(record: Record) -> Article:
+    """Build an Article from a record's fields, inferring what the fields do not say."""
+    fields = record.fields
+    raw_text = as_text(pick_field(fields, "text"))
+    if not raw_text:
+        raise InputError("no article text (looked for a text/body/content/maintext/article field)")
+    text = normalize_text(raw_text)
+    title = as_text(pick_field(fields, "title"))
+    url = as_text(pick_field(fields, "url"))
+    outlet = as_text(pick_field(fields, "outlet"))
+    author = as_text(pick_field(fields, "author"))
+    published = parse_date(pick_field(fields, "date"))
+    published_from = "metadata" if published else "unknown"
+
+    found = infer_metadata(text, has_title=bool(title), year_hint=year_of(published))
+    if published is None and found.published:
+        published, published_from = found.published, found.published_from
+    url = url or found.url
+    body = found.text
+    if len(body.split()) < MIN_WORDS:
+        raise InputError(f"too little text ({len(body.split())} words; an article needs {MIN_WORDS})")
+    article = Article(
+        id=content_id(body),
+        source=record.source,
+        text=body,
+        title=normalize_text(title) if title else found.title,
+        outlet=(_outlet_name(outlet) or found.outlet or outlet_from_url(url)),
+        url=url,
+        published=published,
+        published_from=published_from,  # type: ignore[arg-type]
+        author=author or found.author,
+        dateline=found.dateline,
+        removed=found.removed,
+    )
+    return article
+
+
+def _outlet_name(value: Any) -> str | None:
+    """Outlet fields sometimes hold a URL or a bare domain: keep the domain then."""
+    text = as_text(value)
+    if text and ("/" in text or text.startswith("www.")):
+        return outlet_from_url(text) or text
+    return text
+
+
+def load_articles(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> IngestResult:
+    """Read every input; bad ones become problems, good ones articles. Never raises for bad input."""
+    result = IngestResult()
+    for source in expand_paths(paths):
+        if isinstance(source, InputProblem):
+            result.problems.append(source)
+            continue
+        for item in read_source(source, max_bytes, stdin):
+            result.inputs += 1
+            if isinstance(item, InputProblem):
+                result.problems.append(item)
+                continue
+            try:
+                result.articles.append(article_from_record(item))
+            except InputError as exc:
+                result.problems.append(InputProblem(item.source, str(exc)))
+    return result

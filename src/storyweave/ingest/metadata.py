@@ -1,0 +1,244 @@
+"""Article metadata: read it from the fields a record carries, infer what is missing from the text.
+
+Every inferred value records where it came from (`published_from`), because a header line such as
+"date 2017-01-03" may be wrong and a later stage checks it against the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from dateutil import parser as date_parser
+
+# Field names seen in news datasets and scrapers, in order of preference.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "heading"),
+    "text": ("text", "body", "content", "maintext", "article", "story", "document"),
+    "url": ("url", "link", "canonical_url", "source_url"),
+    "outlet": ("outlet", "publisher", "source", "source_name", "domain", "site", "sitename",
+               "source_domain", "newspaper", "publication"),
+    "date": ("published", "date", "publish_date", "date_publish", "pubDate", "published_at",
+             "publication_date", "datetime", "time"),
+    "author": ("author", "authors", "byline", "by"),
+}
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
+# "date 2017-01-03", "Published: March 2, 2017", "Date - 03/02/2017" in the first lines.
+_HEADER_DATE = re.compile(
+    r"^\s*(?:date|dated|published(?: on)?|posted(?: on)?|updated|last updated)\s*[:\-–—]?\s*(?P<value>.{6,40}?)\s*$",
+    re.IGNORECASE,
+)
+_HEADER_FIELD = re.compile(
+    r"^\s*(?P<key>title|headline|source|outlet|url|link|author|byline)\s*[:\-–—]\s*(?P<value>\S.{0,300}?)\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|la))*)"
+                     r"(?:\s*[,|/]\s*(?P<org>[^\n]{2,60}))?\s*$")
+# "WASHINGTON (Reuters) -", "LONDON, March 2 (AP) —", "NEW YORK —", "Paris, France (CNN) --"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}?)"
+    r"(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
+    r"\s*(?:--|[-–—])\s+"
+)
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<org>[A-Z][A-Za-z .&-]{1,50}?)\.?"
+    r"(?:\s+All rights reserved\.?)?\s*$",
+    re.IGNORECASE,
+)
+_AGENCIES = {
+    "ap": "AP", "associated press": "AP", "the associated press": "AP", "reuters": "Reuters",
+    "thomson reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "upi": "UPI",
+    "cnn": "CNN", "bloomberg": "Bloomberg", "dpa": "dpa", "xinhua": "Xinhua",
+}
+
+
+@dataclass
+class Inferred:
+    """Metadata found in the text, and the text with the lines that carried it taken out."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    published_from: str = "unknown"
+    outlet: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def pick_field(record: dict[str, Any], name: str) -> Any:
+    """The value of the first non-empty field that means `name` (case-insensitive keys)."""
+    lowered = {str(key).lower(): value for key, value in record.items()}
+    for candidate in FIELD_NAMES[name]:
+        value = lowered.get(candidate.lower())
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def as_text(value: Any) -> str | None:
+    """Flatten a field value (lists of authors, nested {"name": ...} objects) to a string."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list):
+        parts = [as_text(item) for item in value]
+        return ", ".join(p for p in parts if p) or None
+    if isinstance(value, dict):
+        return as_text(value.get("name") or value.get("title") or value.get("text"))
+    return str(value)
+
+
+def parse_date(value: Any, default_year: int | None = None) -> str | None:
+    """An ISO date (or datetime when a time is given) from a date value, or None.
+
+    Accepts ISO strings, common written forms and Unix timestamps. Day-first is not assumed:
+    "03/04/2017" reads as March 4, the US convention most English news metadata uses.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and 0 < value < 1e11:
+        return datetime.utcfromtimestamp(value).date().isoformat()
+    text = str(value).strip()
+    if not re.search(r"\d", text) or len(text) > 60:
+        return None
+    default = datetime(default_year or 1900, 1, 1)
+    try:
+        parsed = date_parser.parse(text, default=default, fuzzy=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year == 1900 and default_year is None:
+        return None  # no year in the text, and none to borrow
+    if not 1800 <= parsed.year <= 2200:
+        return None
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
+    return parsed.isoformat(timespec="minutes") if has_time else parsed.date().isoformat()
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlparse(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    host = host.lower()
+    for prefix in ("www.", "m.", "amp.", "edition.", "mobile."):
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    return host
+
+
+def normalise_agency(name: str | None) -> str | None:
+    if not name:
+        return None
+    cleaned = name.strip().strip(".").strip()
+    return _AGENCIES.get(cleaned.lower(), cleaned)
+
+
+def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) -> Inferred:
+    """Find header lines, a title line, a byline, a dateline and a copyright line.
+
+    Only the first few lines are searched for headers (that is where scrapers put them); the
+    dateline is searched at the start of the first paragraph of the body.
+    """
+    lines = text.split("\n")
+    found = Inferred(text=text)
+    body_start = 0
+    for i, line in enumerate(lines[:12]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        header = _HEADER_FIELD.match(stripped)
+        date_match = _HEADER_DATE.match(stripped)
+        byline = _BYLINE.match(stripped)
+        if date_match and (iso := parse_date(date_match.group("value"), year_hint)):
+            if found.published is None:
+                found.published, found.published_from = iso, "header"
+        elif header:
+            key, value = header.group("key").lower(), header.group("value")
+            if key in ("title", "headline"):
+                found.title = found.title or value
+            elif key in ("source", "outlet"):
+                found.outlet = found.outlet or value
+            elif key in ("url", "link"):
+                found.url = found.url or value
+            else:
+                found.author = found.author or value
+        elif byline and len(stripped.split()) <= 10:
+            found.author = byline.group("name")
+            if byline.group("org"):
+                found.outlet = found.outlet or normalise_agency(byline.group("org"))
+        elif (not has_title and found.title is None and i == body_start
+              and _is_title_line(stripped, lines[i + 1:])):
+            found.title = stripped.lstrip("# ").strip()
+        else:
+            break
+        found.removed.append(stripped)
+        body_start = i + 1
+
+    body = lines[body_start:]
+    _take_dateline(body, found, year_hint)
+    _take_copyright(body, found)
+    found.text = "\n".join(body).strip()
+    return found
+
+
+def _is_title_line(line: str, rest: list[str]) -> bool:
+    """A short first line with no closing full stop, followed by more text, is a title."""
+    words = line.lstrip("# ").split()
+    if not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    remaining = " ".join(rest).split()
+    return len(remaining) >= 2 * len(words)
+
+
+def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> None:
+    for i, line in enumerate(body):
+        if not line.strip():
+            continue
+        match = _DATELINE.match(line)
+        # Require a CAPS place name or an agency, so ordinary sentences ("Officials - ...") never match.
+        if match and (match.group("agency") or match.group("place").split(",")[0].isupper()):
+            place = match.group("place").strip().rstrip(",")
+            agency = normalise_agency(match.group("agency"))
+            found.dateline = f"{place} ({agency})" if agency else place
+            if agency and found.outlet is None:
+                found.outlet = agency
+            if match.group("date") and found.published is None:
+                iso = parse_date(match.group("date"), year_hint)
+                if iso:
+                    found.published, found.published_from = iso, "dateline"
+            body[i] = line[match.end():]
+        return
+
+
+def _take_copyright(body: list[str], found: Inferred) -> None:
+    for i in range(len(body) - 1, max(-1, len(body) - 6), -1):
+        match = _COPYRIGHT.match(body[i])
+        if match:
+            if found.outlet is None:
+                found.outlet = normalise_agency(match.group("org"))
+            found.removed.append(body[i].strip())
+            body[i] = ""
+            return
+
+
+def year_of(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).year
+    except ValueError:
+        return None

@@ -1,0 +1,163 @@
+"""The nouns of storyweave: Article, Sentence, Fact, SummarySentence, Story and Brief.
+
+Every stage of the pipeline reads and returns these plain dataclasses, so a newcomer can follow
+one article from the file it came from to the sentence of the brief that cites it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PublishedFrom = Literal["metadata", "header", "dateline", "text", "story", "unknown"]
+
+SCHEMA_VERSION = "1.0"
+
+
+def content_id(text: str) -> str:
+    """A stable id for an article: a hash of its text with case, spacing and punctuation removed.
+
+    Normalising first means a re-encoded or re-wrapped copy of the same text gets the same id.
+    """
+    normalised = re.sub(r"[\W_]+", " ", text.lower()).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    """One news article, as ingested and then cleaned."""
+
+    id: str
+    source: str  # where it came from, exactly as the user gave it: path, "file.jsonl:LINE", "stdin:1"
+    text: str  # the body used for analysis (cleaned, and repaired if degraded)
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    published_from: PublishedFrom = "unknown"
+    author: str | None = None
+    dateline: str | None = None  # e.g. "WASHINGTON (Reuters)", removed from the text
+    degraded: bool = False  # arrived lowercased and/or stripped of punctuation
+    warnings: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # boilerplate lines taken out by cleaning
+    original_text: str | None = None  # the text before degraded-text repair, when repaired
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "published_from": self.published_from,
+            "author": self.author,
+            "degraded": self.degraded,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article, with its position (for lead bias and reading order)."""
+
+    article_id: str
+    index: int  # position in the article, from 0
+    text: str
+    degraded: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Fact:
+    """A claim told by one or more articles: a group of aligned, equivalent sentences."""
+
+    text: str  # the best-formed telling of it
+    sentences: list[Sentence]
+    articles: list[str]  # ids of the articles that report it, in first-seen order
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "articles": list(self.articles)}
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    citations: list[str]  # every article that supports it
+    fact: int  # index into Brief.facts
+    source: Sentence  # the sentence it was taken from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "citations": list(self.citations)}
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    articles: list[Article]
+
+    @property
+    def outlets(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for article in self.articles:
+            if article.outlet:
+                seen.setdefault(article.outlet, None)
+        return list(seen)
+
+    @property
+    def dates(self) -> list[str]:
+        return sorted(a.published for a in self.articles if a.published)
+
+    def to_dict(self) -> dict[str, Any]:
+        dates = self.dates
+        return {
+            "id": self.id,
+            "title": self.title,
+            "article_count": len(self.articles),
+            "outlets": self.outlets,
+            "first_published": dates[0] if dates else None,
+            "last_published": dates[-1] if dates else None,
+        }
+
+
+@dataclass
+class Brief:
+    """One story's cited multi-source brief; `to_dict` gives the documented JSON schema."""
+
+    story: Story
+    summary: list[SummarySentence]
+    facts: list[Fact]
+    provenance: dict[str, str]
+    version: str
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return self.story.articles
+
+    def citation_numbers(self) -> dict[str, int]:
+        """Article id -> the 1-based number shown in citation markers such as [2]."""
+        return {article.id: number for number, article in enumerate(self.articles, start=1)}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "story": self.story.to_dict(),
+            "articles": [article.to_dict() for article in self.articles],
+            "summary": [sentence.to_dict() for sentence in self.summary],
+            "timeline": list(self.timeline),
+            "entities": list(self.entities),
+            "quotes": list(self.quotes),
+            "facts": [fact.to_dict() for fact in self.facts],
+            "disagreements": list(self.disagreements),
+            "provenance": {"version": self.version, "components": dict(self.provenance)},
+        }

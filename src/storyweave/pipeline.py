@@ -1,0 +1,88 @@
+"""The brief pipeline: a list of articles about one story in, a cited Brief out.
+
+Stages, each a plain function of the layer that owns it:
+    clean_article -> repair_story -> split_article -> embed -> summarize -> Brief
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from storyweave import __version__
+from storyweave.clean import clean_article, repair_story
+from storyweave.model import Article, Brief, Sentence, Story
+from storyweave.nlp.embed import get_embedder
+from storyweave.nlp.sentences import split_article
+from storyweave.summarize import summarize
+
+PENDING = "pending"  # analysis parts that a later release fills: said so, never faked
+
+
+@dataclass(frozen=True)
+class BriefConfig:
+    words: int = 200  # summary length budget
+    embedder: str = "auto"  # a name from storyweave.nlp.embed.EMBEDDERS; "tfidf" needs no model
+
+
+def prepare_articles(articles: list[Article]) -> list[Article]:
+    """Clean each article, merge exact duplicates, and repair degraded ones from their siblings."""
+    unique: dict[str, Article] = {}
+    for article in map(clean_article, articles):
+        kept = unique.get(article.id)
+        if kept is None:
+            unique[article.id] = article
+        else:
+            also = f"same text also given as {article.source}" + (
+                f" ({article.outlet})" if article.outlet and article.outlet != kept.outlet else "")
+            unique[article.id] = replace(kept, warnings=kept.warnings + [also])
+    return repair_story(list(unique.values()))
+
+
+def build_brief(
+    articles: list[Article], config: BriefConfig = BriefConfig(),
+    on_stage: Callable[[str], None] | None = None,
+) -> Brief:
+    """Write the brief of one story. `on_stage` is told each stage's name as it starts."""
+    if not articles:
+        raise ValueError("a brief needs at least one article")
+    stage = on_stage or (lambda name: None)
+
+    stage("cleaning")
+    articles = prepare_articles(articles)
+    stage("splitting sentences")
+    sentences: list[Sentence] = [s for article in articles for s in split_article(article)]
+    stage("embedding")
+    embedder = get_embedder(config.embedder)
+    embeddings = embedder.encode([s.text for s in sentences])
+    stage("aligning and selecting")
+    facts, summary = summarize(articles, sentences, embeddings, words=config.words)
+
+    story = Story(id=story_id(articles), title=story_title(articles, facts), articles=articles)
+    provenance = {
+        "sentences": "spacy-sentencizer",
+        "embeddings": embedder.name,
+        "alignment": "average-linkage(embedding+content-words)",
+        "summary": "support+centrality+position, MMR",
+        "entities": PENDING,
+        "quotes": PENDING,
+        "timeline": PENDING,
+        "disagreements": PENDING,
+    }
+    return Brief(story=story, summary=summary, facts=facts, provenance=provenance, version=__version__)
+
+
+def story_id(articles: list[Article]) -> str:
+    joined = "\n".join(sorted(a.id for a in articles))
+    return hashlib.sha256(joined.encode()).hexdigest()[:12]
+
+
+def story_title(articles: list[Article], facts: list) -> str:
+    """The title of the article that reports the most of the story's shared facts."""
+    shared = [f for f in facts if len(f.articles) > 1]
+    reach = {a.id: sum(a.id in f.articles for f in shared) for a in articles}
+    titled = [a for a in articles if a.title and not a.degraded] or [a for a in articles if a.title]
+    if titled:
+        return max(titled, key=lambda a: (reach[a.id], -articles.index(a))).title or ""
+    return facts[0].text if facts else "Untitled story"

@@ -1,0 +1,52 @@
+"""A self-contained HTML report: inline CSS, no scripts, no network; all article text escaped.
+
+Hovering (or focusing) a citation marker shows the supporting sentence in the cited article.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jinja2
+
+from storyweave.model import Brief
+from storyweave.render.common import shared_facts, single_source_count, source_label, supporting_sentence
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("storyweave.render", "templates"),
+        autoescape=True,  # article text is hostile input
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(brief: Brief) -> str:
+    numbers = brief.citation_numbers()
+    by_id = {a.id: a for a in brief.articles}
+    summary = []
+    for sentence in brief.summary:
+        cites = [
+            {
+                "number": numbers[c],
+                "label": source_label(by_id[c]),
+                "sentence": supporting_sentence(brief, sentence.fact, c) or sentence.text,
+            }
+            for c in sorted(sentence.citations, key=lambda c: numbers[c])
+        ]
+        summary.append({"text": sentence.text, "cites": cites})
+    facts = [
+        {"text": f.text, "articles": f.articles, "numbers": sorted(numbers[a] for a in f.articles)}
+        for f in shared_facts(brief)
+    ]
+    articles = [
+        {"label": source_label(a), "source": a.source, "url": a.url, "degraded": a.degraded,
+         "warnings": a.warnings}
+        for a in brief.articles
+    ]
+    return _environment().get_template("brief.html.j2").render(
+        brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
+        single=single_source_count(brief),
+    )

@@ -1,0 +1,28 @@
+"""Summarize: align sentences into facts, then select and order a cited summary.
+
+    facts, summary = summarize(articles, sentences, embeddings, words=200)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storyweave.model import Article, Fact, Sentence, SummarySentence
+from storyweave.summarize.align import align_sentences
+from storyweave.summarize.select import order_and_cite, score_candidates, select_summary
+
+__all__ = ["summarize"]
+
+
+def summarize(
+    articles: list[Article], sentences: list[Sentence], embeddings: np.ndarray, *, words: int = 200,
+) -> tuple[list[Fact], list[SummarySentence]]:
+    alignment = align_sentences(sentences, embeddings)
+    lengths: dict[str, int] = {}
+    for sentence in sentences:
+        lengths[sentence.article_id] = max(lengths.get(sentence.article_id, 0), sentence.index + 1)
+    candidates = score_candidates(sentences, alignment, embeddings, len(articles))
+    chosen = select_summary(candidates, sentences, alignment, words)
+    by_id = {article.id: article for article in articles}
+    summary = order_and_cite(chosen, sentences, alignment.facts, by_id, lengths)
+    return alignment.facts, summary

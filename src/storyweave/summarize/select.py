@@ -1,0 +1,159 @@
+"""Summary selection: the most important facts, without repeating one another, within a word budget.
+
+Importance mixes three signals that multi-document summarisation has long relied on: how many
+outlets carry the fact (cross-article support), how central it is to the story (cosine to the
+story's centroid), and how early the articles tell it (lead position). Redundancy is removed with
+maximal marginal relevance (MMR). The chosen sentences are put in story order: the date the fact
+was first reported, then where it stands in its article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyweave.model import Article, Fact, Sentence, SummarySentence
+from storyweave.summarize.align import Alignment, numbers_in
+
+SUPPORT_WEIGHT = 0.45
+CENTRALITY_WEIGHT = 0.35
+POSITION_WEIGHT = 0.20
+MMR_LAMBDA = 0.7  # relevance vs novelty
+REDUNDANT = 0.75  # a candidate this similar to a chosen sentence says nothing new
+
+# Sentences that lean on a previous one read badly out of context.
+_DANGLING_START = re.compile(
+    r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|so|also|however|meanwhile"
+    r"|still|yet|instead|then|there)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidate:
+    fact: int
+    sentence: int  # index into the sentence list
+    score: float
+
+
+def is_summary_material(sentence: Sentence) -> bool:
+    """Whole declarative sentences of a sensible length; no questions, fragments or lists."""
+    text = sentence.text
+    words = sentence.words
+    return (
+        6 <= words <= 60
+        and text[-1] in ".!\"'"
+        and not text.endswith("?")
+        and not text[0].islower()
+        and ":" not in text[-3:]
+    )
+
+
+def score_candidates(
+    sentences: list[Sentence], alignment: Alignment, embeddings: np.ndarray, article_count: int,
+) -> list[Candidate]:
+    """One candidate per fact: its representative sentence, scored by importance."""
+    if not sentences:
+        return []
+    centroid = embeddings.mean(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+    centrality = embeddings @ centroid
+    low, high = float(centrality.min()), float(centrality.max())
+    centrality = (centrality - low) / (high - low) if high > low else np.ones_like(centrality)
+
+    index_of = {id(s): i for i, s in enumerate(sentences)}
+    candidates = []
+    for fact_index, fact in enumerate(alignment.facts):
+        member_ids = [index_of[id(s)] for s in fact.sentences]
+        usable = [i for i in member_ids if is_summary_material(sentences[i])]
+        if not usable:
+            continue
+        representative = _pick(usable, sentences, alignment.similarity, member_ids)
+        support = (len(fact.articles) - 1) / max(1, article_count - 1) if article_count > 1 else 1.0
+        earliest = min(sentences[i].index for i in member_ids)
+        position = float(np.exp(-earliest / 6.0))
+        score = (SUPPORT_WEIGHT * support
+                 + CENTRALITY_WEIGHT * float(centrality[member_ids].max())
+                 + POSITION_WEIGHT * position)
+        if _DANGLING_START.match(sentences[representative].text):
+            score *= 0.75
+        candidates.append(Candidate(fact_index, representative, score))
+    return candidates
+
+
+def _pick(usable: list[int], sentences: list[Sentence], similarity: np.ndarray, members: list[int]) -> int:
+    def quality(i: int) -> float:
+        return float(similarity[i, members].mean()) - (1.0 if sentences[i].degraded else 0.0) \
+            - (0.3 if _DANGLING_START.match(sentences[i].text) else 0.0)
+
+    return max(usable, key=quality)
+
+
+def select_summary(
+    candidates: list[Candidate], sentences: list[Sentence], alignment: Alignment, words: int,
+) -> list[Candidate]:
+    """Greedy MMR selection within the word budget."""
+    chosen: list[Candidate] = []
+    used = 0
+    remaining = sorted(candidates, key=lambda c: -c.score)
+    while remaining:
+        best, best_value = None, -np.inf
+        for candidate in remaining:
+            overlap = max((float(alignment.similarity[candidate.sentence, c.sentence]) for c in chosen),
+                          default=0.0)
+            if overlap >= REDUNDANT:
+                continue
+            value = MMR_LAMBDA * candidate.score - (1 - MMR_LAMBDA) * overlap
+            if value > best_value:
+                best, best_value = candidate, value
+        if best is None:
+            break
+        remaining.remove(best)
+        length = sentences[best.sentence].words
+        if used + length > words and chosen:
+            continue  # too long for what is left; a shorter one may still fit
+        chosen.append(best)
+        used += length
+        if used >= words * 0.95:
+            break
+    return chosen
+
+
+def order_and_cite(
+    chosen: list[Candidate], sentences: list[Sentence], facts: list[Fact],
+    articles: dict[str, Article], article_lengths: dict[str, int],
+) -> list[SummarySentence]:
+    """Put chosen sentences in story order and cite every article that supports each."""
+
+    def story_order(candidate: Candidate) -> tuple[str, float]:
+        fact = facts[candidate.fact]
+        first_reported = min((articles[a].published or "9999")[:10] for a in fact.articles)
+        relative = min(s.index / max(1, article_lengths[s.article_id]) for s in fact.sentences)
+        return first_reported, relative
+
+    summary = []
+    for candidate in sorted(chosen, key=story_order):
+        sentence = sentences[candidate.sentence]
+        summary.append(SummarySentence(
+            text=sentence.text,
+            citations=supporting_articles(sentence, facts[candidate.fact]),
+            fact=candidate.fact,
+            source=sentence,
+        ))
+    return summary
+
+
+def supporting_articles(sentence: Sentence, fact: Fact) -> list[str]:
+    """The fact's articles, less those whose telling gives different numbers (they disagree)."""
+    numbers = numbers_in(sentence.text)
+    supporting = [sentence.article_id]
+    for member in fact.sentences:
+        if member.article_id in supporting:
+            continue
+        theirs = numbers_in(member.text)
+        if numbers and theirs and not theirs <= numbers and not numbers <= theirs:
+            continue
+        supporting.append(member.article_id)
+    return supporting
