@@ -31,14 +31,15 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:breaking|developing)(?: news)?:?\s*$|more to come\.?\s*$)",
         re.IGNORECASE),
     "reporting credit": re.compile(
-        r"^\s*(?:with (?:a )?reports? from|(?:additional )?reporting by|editing by|writing by"
+        r"^\s*\(?(?:with (?:a )?reports? from|(?:additional )?reporting by|editing by|writing by"
         r"|compiled by|contributing:|(?:the )?associated press contributed|[\w .,']{3,80} contributed to this (?:report|story))",
         re.IGNORECASE),
     "share or subscribe prompt": re.compile(
         r"^\s*(?:share (?:this|on)|share$|tweet$|email$|print$|subscribe\b|sign up\b|follow us\b"
         r"|click here\b|read more\b|related\s*:|more from\b|advertisement\s*$|story continues below"
         r"|recommended\s*:|watch\s*:|listen\s*:|(?:get|download) (?:the|our) app\b|copy link\b"
-        r"|join the conversation|comments?\s*\(\d*\)\s*$|skip (?:to|advertisement))",
+        r"|join the conversation|comments?\s*\(\d*\)\s*$|skip (?:to|advertisement)"
+        r"|here(?: is|'s) what (?:we|you need to) know)",
         re.IGNORECASE),
 }
 
@@ -65,7 +66,7 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
             kept.append("")
             continue
         rule = _line_rule(stripped)
-        if rule is None and title_key and _key(stripped) == title_key and kept:
+        if rule is None and title_key and _key(stripped) == title_key:
             rule = "repeated headline"
         if rule is None and counts[stripped] > 1 and len(stripped.split()) <= 12 and stripped in kept:
             rule = "repeated header"

@@ -79,8 +79,9 @@ class StoryHints:
             form, count = counter.most_common(1)[0]
             if form != key and key not in STOP_WORDS and count / sum(counter.values()) >= 0.6:
                 casing[key] = form
-        start_rate = {w: starts[w] / total[w] for w in starts if total[w] >= 2}
-        end_rate = {w: ends[w] / total[w] for w in ends if total[w] >= 2}
+        # One pseudo-occurrence mid-sentence keeps a word seen once from counting as certain.
+        start_rate = {w: starts[w] / (total[w] + 1) for w in starts}
+        end_rate = {w: ends[w] / (total[w] + 1) for w in ends}
         return cls(casing, start_rate, end_rate)
 
 
@@ -130,8 +131,8 @@ def _restore_punctuation(paragraph: str, hints: StoryHints, counts: dict[str, in
 
 def _is_boundary(previous_last: str, next_first: str, sentence_words: int, next_words: int,
                  hints: StoryHints) -> bool:
-    if sentence_words < 4 or next_words < 2:
-        return False  # too short to be a sentence: a comma-separated aside
+    if sentence_words < 4 or next_words < 4:
+        return False  # too short to be a sentence: an aside or a tail such as "officials said"
     start = hints.start_rate.get(next_first, 0.5 if next_first in _STARTERS else 0.0)
     end = hints.end_rate.get(previous_last, 0.0)
     if start >= 0.2 or end >= 0.3:

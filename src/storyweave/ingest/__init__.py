@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import glob
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -142,6 +143,26 @@ def _outlet_name(value: Any) -> str | None:
     if text and ("/" in text or text.startswith("www.")):
         return outlet_from_url(text) or text
     return text
+
+
+def complete_from_story(articles: list[Article]) -> list[Article]:
+    """Dates that need the story: a dateline "LONDON, March 2 (AP)" takes its year from its siblings."""
+    from collections import Counter
+    from dataclasses import replace
+
+    years = Counter(year_of(a.published) for a in articles if a.published)
+    if not years:
+        return articles
+    story_year = years.most_common(1)[0][0]
+    completed = []
+    for article in articles:
+        if article.published is None and article.dateline and re.search(r"\d", article.dateline):
+            iso = parse_date(article.dateline, default_year=story_year)
+            if iso:
+                article = replace(article, published=iso, published_from="dateline",
+                                  warnings=article.warnings + [f"year of the dateline date taken from the story ({story_year})"])
+        completed.append(article)
+    return completed
 
 
 def load_articles(

@@ -21,6 +21,9 @@ _BOMS = (
 )
 
 
+_WESTERN = ["cp1252", "latin_1", "iso8859_15"]
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode a file's bytes, raising InputError with a one-line reason when that is impossible."""
     if not data.strip():
@@ -37,9 +40,15 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    candidates = list(from_bytes(data))
+    if not candidates:
         raise InputError("undecodable text (not UTF-8, and no known encoding fits)")
+    # Among the decodings that read equally cleanly, Western news text is far more often
+    # Windows-1252 than its Central European or Baltic siblings, which differ in a few letters.
+    least_chaos = min(c.chaos for c in candidates)
+    clean = [c for c in candidates if c.chaos <= least_chaos + 0.01]
+    best = min(clean, key=lambda c: (_WESTERN.index(c.encoding) if c.encoding in _WESTERN else len(_WESTERN),
+                                     -c.coherence))
     text = str(best)
     if _looks_binary(text):
         raise InputError(f"binary file (decodes as {best.encoding} only to control characters)")

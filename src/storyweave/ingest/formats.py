@@ -152,9 +152,11 @@ def read_csv(text: str, source: str) -> Iterator[Record | InputProblem]:
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     if not reader.fieldnames or len(reader.fieldnames) < 2:
         raise InputError("malformed CSV: expected a header row with a text column")
+    first_line = 2  # the line a row starts on (a quoted cell may span several lines)
     try:
         for row in reader:
-            where = f"{source}:{reader.line_num}"
+            where = f"{source}:{first_line}"
+            first_line = reader.line_num + 1
             if None in row:  # more cells than header names
                 yield InputProblem(where, "malformed CSV row: more cells than columns")
                 continue

@@ -213,7 +213,7 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
         if match and (match.group("agency") or match.group("place").split(",")[0].isupper()):
             place = match.group("place").strip().rstrip(",")
             agency = normalise_agency(match.group("agency"))
-            found.dateline = f"{place} ({agency})" if agency else place
+            found.dateline = line[:match.end()].strip().rstrip("-–—").strip()
             if agency and found.outlet is None:
                 found.outlet = agency
             if match.group("date") and found.published is None:

@@ -34,9 +34,9 @@ def split_text(text: str) -> list[str]:
             piece = carry + re.sub(r"\s+", " ", span.text).strip()
             carry = ""
             # The sentencizer leaves the next sentence's opening quote on this one: '... said. "'
-            opener = re.search(r'(?<=[.!?])\s+(["\'])$', piece)
-            if opener and piece.count(opener.group(1)) % 2 == 1:
-                carry, piece = opener.group(1), piece[: opener.start()]
+            opener = re.search(r'[.!?]["\')\]]*(\s+)(["\'])$', piece)
+            if opener and piece.count(opener.group(2)) % 2 == 1:
+                carry, piece = opener.group(2), piece[: opener.start(1)]
             if not piece:
                 continue
             # A lone closing quote or bracket belongs to the sentence before it, and so does a

@@ -18,9 +18,11 @@ from storyweave.model import Fact, Sentence
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
-}
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split())
+} | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"}
 
 # Weight of meaning vs shared content words, and the similarity at which two sentences are one fact.
 SEMANTIC_WEIGHT = 0.5

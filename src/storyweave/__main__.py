@@ -1,0 +1,3 @@
+from storyweave.cli import main
+
+main()

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from storyweave.clean import clean_article, remove_boilerplate
+from storyweave.clean.normalize import normalize_text
+from storyweave.model import Article
+
+STORY = "Firefighters fought the blaze at the plant for six hours on Monday, officials said."
+
+
+def test_captions_credits_tweets_footers_and_prompts_are_removed_story_kept():
+    text = "\n".join([
+        STORY,
+        "Image source, Getty Images",
+        "Image caption, Firefighters sprayed water on the warehouse",
+        "Media caption, Footage shows thick smoke",
+        "Photo: Chip Somodevilla via Getty Images",
+        "Smoke over the port. pic.twitter.com/AbC123 \u2014 Tacoma Fire (@TacomaFD) March 4, 2024",
+        "Shelter in place lifted.",
+        "\u2014 Tacoma Fire Dept (@TacomaFireDept) March 4, 2024",
+        "Residents were told to stay inside (AP Photo/Ted S. Warren) until the evening.",
+        "This story is developing.",
+        "With a report from Jane Doe",
+        "(Reporting by Dan Whitcomb; Editing by Sandra Maler)",
+        "Share this article",
+        "Sign up for our newsletter",
+    ])
+    cleaned, removed = remove_boilerplate(text)
+    assert cleaned == STORY + "\nResidents were told to stay inside until the evening."
+    assert len(removed) == 13
+    assert any(r.startswith("embedded tweet: Shelter in place lifted") for r in removed)
+
+
+def test_long_story_lines_are_never_taken_for_boilerplate():
+    line = "Share prices fell " + "sharply across the region as investors sold " * 8
+    assert remove_boilerplate(line)[0] == line.strip()
+    assert remove_boilerplate("Read more: " + STORY)[0] == ""  # a read-more link line goes
+
+
+def test_repeated_headline_is_removed():
+    cleaned, removed = remove_boilerplate(f"Plant fire injures 12\n{STORY}", title="Plant fire injures 12")
+    assert cleaned == STORY and removed == ["repeated headline: Plant fire injures 12"]
+
+
+def test_normalisation_keeps_meaning_and_space_runs():
+    text = "\u201cWe\u2019re fine,\u201d she said\u00a0\u2014 twice\u2026  then\u200b left\r\n"
+    assert normalize_text(text) == "\"We're fine,\" she said \u2014 twice...  then left"
+
+
+def test_clean_article_flags_degraded_text():
+    article = Article(id="x", source="x.txt", text=("the mayor said  we will rebuild the bridge  "
+                                                    "she told reporters on tuesday  ") * 6)
+    cleaned = clean_article(article)
+    assert cleaned.degraded
+    assert any("lowercased" in w and "punctuation stripped" in w for w in cleaned.warnings)
+    assert not clean_article(Article(id="y", source="y.txt", text=STORY * 5)).degraded

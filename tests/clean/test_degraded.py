@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from storyweave.clean import clean_article, repair_story
+from storyweave.clean.degraded import (
+    LOWERCASED,
+    PUNCTUATION_STRIPPED,
+    StoryHints,
+    detect_degradation,
+    repair_text,
+)
+from storyweave.model import Article
+
+CLEAN = ("Attorney General Jeff Sessions met Russian Ambassador Sergey Kislyak twice in 2016, the "
+         "Justice Department said on Wednesday. Sessions did not disclose the meetings at his "
+         "confirmation hearing. The FBI is investigating. Democrats called on Sessions to resign. "
+         "Kislyak declined to comment. He said the meetings were routine.")
+DEGRADED = ("attorney general jeff sessions met russian ambassador sergey kislyak twice in 2016  the "
+            "justice department said on wednesday  sessions did not disclose the meetings at his "
+            "confirmation hearing  the fbi is investigating  democrats called on sessions to resign  "
+            "kislyak declined to comment  he didn t say why  ")
+
+
+def test_detection_tells_lowercasing_from_stripped_punctuation():
+    assert detect_degradation(CLEAN * 2) == []
+    assert detect_degradation(DEGRADED * 2) == [LOWERCASED, PUNCTUATION_STRIPPED]
+    assert detect_degradation(CLEAN.lower() * 2) == [LOWERCASED]
+
+
+def test_repair_uses_names_cased_in_the_story_and_restores_sentences():
+    hints = StoryHints.from_texts([CLEAN])
+    text, counts = repair_text(DEGRADED * 2, [LOWERCASED, PUNCTUATION_STRIPPED], hints)
+    assert "Jeff Sessions met Russian Ambassador Sergey Kislyak" in text
+    assert "The FBI is investigating." in text
+    assert "didn't" in text
+    assert ". Sessions did not disclose" in text
+    assert counts["boundaries"] >= 8 and counts["cased"] >= 10
+    # common words stay lowercase even if a clean article once capitalised them mid-sentence
+    assert " the meetings" in text
+
+
+def test_fallback_without_siblings_still_restores_sentence_starts_and_weekdays():
+    text, _ = repair_text(DEGRADED, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    assert text.startswith("Attorney general")
+    assert "Wednesday" in text
+
+
+def test_repair_story_repairs_only_degraded_articles_and_keeps_the_original():
+    clean = clean_article(Article(id="a", source="a.txt", text=CLEAN * 2))
+    bad = clean_article(Article(id="b", source="b.txt", text=DEGRADED * 2, title="sessions met kislyak"))
+    fixed = {a.id: a for a in repair_story([clean, bad])}
+    assert fixed["a"].text == clean.text
+    assert fixed["b"].original_text == bad.text
+    assert fixed["b"].title == "Sessions met Kislyak"
+    assert any(w.startswith("repaired:") for w in fixed["b"].warnings)

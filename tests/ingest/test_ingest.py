@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from storyweave.ingest import load_articles
+from storyweave.model import content_id
+
+BODY = ("The harbour authority said on Tuesday that the new terminal would open next spring, "
+        "two years later than planned, because of rising costs and a shortage of steel. "
+        "Officials said the delay would cost the port about 40 million dollars in lost fees.")
+
+
+def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+def test_plain_text_keeps_source_and_gets_a_content_id(tmp_path):
+    path = write(tmp_path, "a.txt", BODY)
+    result = load_articles([str(path)])
+    assert not result.problems
+    [article] = result.articles
+    assert article.source == str(path)
+    assert article.id == content_id(BODY)
+    # the id is stable under re-wrapping and case: the same text from elsewhere gets the same id
+    assert content_id(BODY.upper().replace(" ", "\n")) == article.id
+
+
+def test_json_list_jsonl_and_csv_records_are_named_by_position(tmp_path):
+    records = [{"headline": "Terminal delayed", "body": BODY, "publisher": "Port Daily",
+                "pubDate": "2024-05-07"}, {"title": "Second", "content": BODY + " More."}]
+    json_path = write(tmp_path, "many.json", json.dumps(records))
+    jsonl_path = write(tmp_path, "many.jsonl", "\n".join(json.dumps(r) for r in records))
+    csv_path = write(tmp_path, "one.csv", f'title,text,source\nTerminal,"{BODY}",Port Daily\n')
+    result = load_articles([str(json_path), str(jsonl_path), str(csv_path)])
+    assert not result.problems
+    sources = [a.source for a in result.articles]
+    assert sources == [f"{json_path}:1", f"{json_path}:2", f"{jsonl_path}:1", f"{jsonl_path}:2", f"{csv_path}:2"]
+    first = result.articles[0]
+    assert (first.title, first.outlet, first.published, first.published_from) == (
+        "Terminal delayed", "Port Daily", "2024-05-07", "metadata")
+
+
+def test_html_main_text_and_metadata_via_trafilatura(tmp_path):
+    html = f"""<html><head><title>Terminal delayed | Port Daily</title>
+    <meta property="og:site_name" content="Port Daily">
+    <meta property="article:published_time" content="2024-05-07T10:00:00Z"></head>
+    <body><nav>Home News Sports Weather</nav><article><h1>Terminal delayed</h1>
+    <p>{BODY}</p><p>{BODY.replace('Tuesday', 'Monday')}</p></article>
+    <footer>Contact us. Privacy policy.</footer></body></html>"""
+    [article] = load_articles([str(write(tmp_path, "page.html", html))]).articles
+    assert "Privacy policy" not in article.text and "Home News" not in article.text
+    assert article.text.count("harbour authority") == 2
+    assert article.outlet == "Port Daily"
+    assert article.published.startswith("2024-05-07")
+
+
+def test_encodings_utf16_bom_utf8_bom_and_cp1252_are_detected(tmp_path):
+    text = "Caf\u00e9 owners in S\u00e3o Paulo said the \u201cnew rules\u201d were unfair. " + BODY
+    paths = [
+        write(tmp_path, "u16.txt", text.encode("utf-16")),
+        write(tmp_path, "u8bom.txt", text.encode("utf-8-sig")),
+        write(tmp_path, "cp.txt", text.encode("cp1252")),
+    ]
+    result = load_articles([str(p) for p in paths])
+    assert not result.problems
+    for article in result.articles:
+        assert article.text.startswith('Caf\u00e9 owners in S\u00e3o Paulo said the "new rules"')
+
+
+def test_bad_inputs_are_named_with_a_reason_and_the_rest_is_kept(tmp_path):
+    good = write(tmp_path, "good.txt", BODY)
+    paths = {
+        "empty": write(tmp_path, "empty.txt", ""),
+        "binary": write(tmp_path, "blob.txt", bytes(range(256)) * 10),
+        "big": write(tmp_path, "big.txt", "word " * 300_000),
+        "json": write(tmp_path, "broken.json", '{"text": "unterminated'),
+        "short": write(tmp_path, "short.txt", "Just a headline"),
+    }
+    jsonl = write(tmp_path, "mixed.jsonl", json.dumps({"text": BODY}) + "\n{oops\n" + json.dumps([1]) + "\n")
+    result = load_articles([str(good), *map(str, paths.values()), str(jsonl), str(tmp_path / "missing.txt")],
+                           max_bytes=1_000_000)
+    reasons = {p.source: p.reason for p in result.problems}
+    assert reasons[str(paths["empty"])] == "empty file"
+    assert reasons[str(paths["binary"])].startswith("binary file")
+    assert reasons[str(paths["big"])].startswith("too large")
+    assert reasons[str(paths["json"])].startswith("malformed JSON")
+    assert reasons[str(paths["short"])].startswith("too little text")
+    assert reasons[f"{jsonl}:2"].startswith("malformed JSON line")
+    assert reasons[f"{jsonl}:3"].startswith("expected a JSON object")
+    assert reasons[str(tmp_path / "missing.txt")] == "no such file or folder"
+    assert [a.source for a in result.articles] == [str(good), f"{jsonl}:1"]
+    assert all("\n" not in str(p) for p in result.problems)
+
+
+def test_folders_recurse_globs_expand_and_hidden_files_are_skipped(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, "sub/a.txt", BODY)
+    write(tmp_path, "b.md", "# Terminal delayed\n\n" + BODY)
+    write(tmp_path, ".hidden.txt", BODY + " hidden")
+    from_folder = load_articles([str(tmp_path)])
+    assert sorted(Path(a.source).name for a in from_folder.articles) == ["a.txt", "b.md"]
+    assert {a.title for a in from_folder.articles} == {None, "Terminal delayed"}
+    from_glob = load_articles([str(tmp_path / "**" / "*.txt")])
+    assert [Path(a.source).name for a in from_glob.articles] == ["a.txt"]
+
+
+def test_stdin_plain_text_and_json_lines(tmp_path):
+    [article] = load_articles(["-"], stdin=io.BytesIO(BODY.encode())).articles
+    assert article.source == "stdin:1"
+    lines = "\n".join(json.dumps({"text": BODY + f" Item {i}."}) for i in range(2)).encode()
+    result = load_articles(["-"], stdin=io.BytesIO(lines))
+    assert [a.source for a in result.articles] == ["stdin:1", "stdin:2"]

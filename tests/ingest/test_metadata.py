@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from storyweave.ingest import article_from_record
+from storyweave.ingest.formats import Record
+from storyweave.ingest.metadata import infer_metadata, outlet_from_url, parse_date
+
+BODY = ("city council approved the budget after a long debate that ran past midnight, "
+        "and members said the new spending plan would pay for road repairs and two new schools.")
+
+
+def test_header_date_and_title_line_are_found_and_removed():
+    found = infer_metadata(f"Council passes budget\ndate 2017-01-03\n\nThe {BODY}", has_title=False)
+    assert found.title == "Council passes budget"
+    assert (found.published, found.published_from) == ("2017-01-03", "header")
+    assert found.text.startswith("The city council")
+
+
+def test_reuters_dateline_gives_outlet_and_is_stripped():
+    found = infer_metadata(f"WASHINGTON (Reuters) - The {BODY}", has_title=True)
+    assert found.outlet == "Reuters"
+    assert found.dateline == "WASHINGTON (Reuters)"
+    assert found.text.startswith("The city council")
+
+
+def test_dateline_with_date_borrows_the_year_from_a_hint():
+    found = infer_metadata(f"LONDON, March 2 (AP) \u2014 The {BODY}", has_title=True, year_hint=2017)
+    assert (found.outlet, found.published, found.published_from) == ("AP", "2017-03-02", "dateline")
+
+
+def test_ordinary_sentence_is_not_taken_for_a_dateline():
+    found = infer_metadata(f"Officials - who declined to be named - said the {BODY}", has_title=True)
+    assert found.dateline is None and found.text.startswith("Officials")
+
+
+def test_byline_and_copyright_line():
+    text = f"By Jane Smith\n\nThe {BODY}\n\nCopyright 2024 The Associated Press. All rights reserved."
+    found = infer_metadata(text, has_title=True)
+    assert found.author == "Jane Smith"
+    assert found.outlet == "AP"
+    assert "Copyright" not in found.text
+
+
+def test_outlet_falls_back_to_the_url_domain():
+    article = article_from_record(Record("x.json", {"text": "The " + BODY, "url": "https://www.example.com/a/b"}))
+    assert article.outlet == "example.com"
+    assert outlet_from_url("not a url") is None
+
+
+def test_parse_date_forms():
+    assert parse_date("2024-03-04T18:05:00-08:00") == "2024-03-04T18:05-08:00"
+    assert parse_date("March 4, 2024") == "2024-03-04"
+    assert parse_date("March 4") is None  # no year, none to borrow: unknown, not a guess
+    assert parse_date(1709510400) == "2024-03-04"
+    assert parse_date("yesterday") is None

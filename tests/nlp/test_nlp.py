@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyweave.nlp.embed import EMBEDDERS, get_embedder
+from storyweave.nlp.sentences import split_text
+
+
+def test_sentences_respect_abbreviations_quotes_and_paragraphs():
+    text = ('Mr. Sessions met the U.S. envoy on Jan. 10 at 3 p.m. in Washington. "We were lucky," '
+            'Delgado said. "It could have been worse." "Go now!" he said.\nNew paragraph without stop')
+    assert split_text(text) == [
+        "Mr. Sessions met the U.S. envoy on Jan. 10 at 3 p.m. in Washington.",
+        '"We were lucky," Delgado said.',
+        '"It could have been worse."',
+        '"Go now!" he said.',
+        "New paragraph without stop",
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(EMBEDDERS))
+def test_every_embedder_ranks_a_paraphrase_above_an_unrelated_sentence(name):
+    embedder = get_embedder(name)
+    vectors = embedder.encode([
+        "A fire at the chemical plant sent 12 workers to hospital on Monday.",
+        "Twelve workers were taken to hospital after Monday's chemical plant fire.",
+        "The central bank left interest rates unchanged at its meeting.",
+    ])
+    assert vectors.shape[0] == 3
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    similar, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
+    assert similar > unrelated + 0.2
+
+
+def test_unknown_embedder_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown embedder 'nope'"):
+        get_embedder("nope")

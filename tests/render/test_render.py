@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from storyweave.model import Article, Sentence
+from storyweave.pipeline import BriefConfig, build_brief
+from storyweave.render import RENDERERS, render
+
+SCHEMA = Path(__file__).resolve().parents[2] / "src" / "storyweave" / "schema" / "brief.schema.json"
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> <a href="javascript:alert(2)">click</a>'
+
+
+@pytest.fixture(scope="module")
+def brief():
+    text = ("Officials said a fire at the chemical plant sent twelve workers to hospital on Monday. "
+            f"The company said {HOSTILE} was its statement. Crews fought the fire for six hours. ") * 2
+    articles = [
+        Article(id=f"id{i}", source=f"a{i}.txt", text=text.replace("six", ["six", "six", "seven"][i]),
+                title=f"Plant fire {HOSTILE}", outlet=f"Outlet {i}", published=f"2024-03-0{i + 4}",
+                published_from="metadata")
+        for i in range(3)
+    ]
+    return build_brief(articles, BriefConfig(embedder="tfidf"))
+
+
+def test_json_validates_against_the_published_schema(brief):
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+    assert data["provenance"]["components"]["entities"] == "pending"
+    assert data["entities"] == data["quotes"] == data["timeline"] == data["disagreements"] == []
+    ids = {a["id"] for a in data["articles"]}
+    assert all(set(s["citations"]) <= ids for s in data["summary"])
+
+
+def test_json_validates_against_shared_schema_too(brief, shared):
+    schema = json.loads((shared / "schema" / "brief.schema.json").read_text())
+    jsonschema.validate(json.loads(render(brief, "json")), schema)
+
+
+def test_html_is_self_contained_and_escapes_article_text(brief):
+    html = render(brief, "html")
+    assert "<script>" not in html and "<img" not in html and 'href="javascript:' not in html
+    assert "&lt;script&gt;" in html
+    assert "http://" not in html and "https://" not in html.replace("https://json-schema", "")
+    assert "default-src 'none'" in html  # even a renderer bug could not load or run anything
+    assert 'class="cite"' in html and 'class="tip"' in html
+
+
+def test_markdown_escapes_markup_and_numbers_sources(brief):
+    md = render(brief, "md")
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "## Sources" in md and "1. Outlet 0" in md
+    assert "[1]" in md
+
+
+def test_text_rendering_has_markers_and_source_list(brief):
+    text = render(brief, "text")
+    assert "Summary" in text and "Sources" in text and "[3]" in text
+
+
+def test_unknown_format_is_a_clear_error(brief):
+    with pytest.raises(ValueError, match="unknown format"):
+        render(brief, "pdf")
+    assert set(RENDERERS) == {"text", "md", "json", "html"}

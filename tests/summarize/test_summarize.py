@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from storyweave.model import Article, Sentence
+from storyweave.nlp.embed import get_embedder
+from storyweave.summarize import summarize
+from storyweave.summarize.align import align_sentences, content_words, numbers_in
+from storyweave.summarize.select import supporting_articles
+
+A = [
+    "A fire at the Halvorsen chemical plant in Tacoma sent 12 workers to hospital on Monday.",
+    "The central bank left its main interest rate unchanged at 4.5 percent.",
+    "Fire chief Maria Delgado said the wind had carried the smoke out over the water.",
+]
+B = [
+    "Twelve workers went to hospital after a fire at the Halvorsen chemical plant in Tacoma on Monday.",
+    "Shares in the shipping company rose after it reported record quarterly profits.",
+    "Fire chief Maria Delgado said the wind carried smoke away from homes and over the water.",
+]
+
+
+def sentences_of(article_id: str, texts: list[str]) -> list[Sentence]:
+    return [Sentence(article_id, i, t) for i, t in enumerate(texts)]
+
+
+@pytest.fixture(params=["static", "tfidf"])
+def embedder(request):
+    return get_embedder(request.param)
+
+
+def test_equivalent_sentences_align_across_articles_unrelated_ones_do_not(embedder):
+    sentences = sentences_of("a", A) + sentences_of("b", B)
+    alignment = align_sentences(sentences, embedder.encode([s.text for s in sentences]))
+    fact_of = alignment.fact_of
+    assert fact_of[0] == fact_of[3]  # the fire, told twice
+    assert fact_of[2] == fact_of[5]  # the chief's account, told twice
+    assert len({fact_of[1], fact_of[4], fact_of[0], fact_of[2]}) == 4  # the rest stand alone
+    assert alignment.facts[fact_of[0]].articles == ["a", "b"]
+
+
+def test_an_article_with_different_numbers_does_not_support_the_sentence():
+    sentences = [Sentence("a", 0, "The fire sent 12 workers to hospital."),
+                 Sentence("b", 0, "The fire sent 14 workers to hospital."),
+                 Sentence("c", 0, "The fire sent twelve workers to hospital."),
+                 Sentence("d", 0, "The fire sent workers to hospital.")]
+    from storyweave.model import Fact
+    fact = Fact(text=sentences[0].text, sentences=sentences, articles=["a", "b", "c", "d"])
+    assert supporting_articles(sentences[0], fact) == ["a", "c", "d"]
+
+
+def test_content_words_and_numbers():
+    assert numbers_in("Twelve people, not 1,200, were hurt on 3 May") == {"12", "1200", "3"}
+    assert "hospital" in content_words("They went to hospitals") and "the" not in content_words("the")
+
+
+def test_summary_fits_the_budget_cites_supporters_and_follows_story_order(embedder):
+    day1 = Article(id="a", source="a", text="", published="2024-03-04")
+    day2 = Article(id="b", source="b", text="", published="2024-03-05")
+    sentences = sentences_of("a", A) + sentences_of("b", [
+        "Investigators on Tuesday began searching for the cause of the fire at the Tacoma plant.",
+        *B,
+    ])
+    facts, summary = summarize([day1, day2], sentences, embedder.encode([s.text for s in sentences]), words=45)
+    assert sum(len(s.text.split()) for s in summary) <= 45
+    assert summary, "a summary was written"
+    fire = next(s for s in summary if "12 workers" in s.text or "Twelve workers" in s.text)
+    assert sorted(fire.citations) == ["a", "b"]
+    assert all(s.citations for s in summary)
+    texts = [s.text for s in summary]
+    if any("Investigators" in t for t in texts):  # first reported on day 2: comes after day-1 facts
+        assert texts.index(next(t for t in texts if "Investigators" in t)) == len(texts) - 1

@@ -1,0 +1,119 @@
+"""End-to-end: the `storyweave brief` command on the bundled examples, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyweave.cli import app
+
+runner = CliRunner()
+BOILERPLATE = ("Image source", "Image caption", "Media caption", "pic.twitter", "@TacomaFire",
+               "Smoke rises over the Port", "Footage shows thick smoke", "This story is developing",
+               "Check back for updates", "Share this article", "newsletter", "Reporting by")
+
+
+def brief_json(*args: str) -> dict:
+    result = runner.invoke(app, ["brief", *args, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module", params=["auto", "tfidf"])
+def fire(request) -> dict:
+    return brief_json(str(Path(__file__).parent.parent / "examples" / "tacoma-fire"),
+                      "--embedder", request.param)
+
+
+def ids_by_file(brief: dict) -> dict[str, str]:
+    return {Path(a["source"]).stem: a["id"] for a in brief["articles"]}
+
+
+def test_quote_carried_by_three_outlets_is_one_fact_cited_to_all_of_them(fire):
+    ids = ids_by_file(fire)
+    quote = [f for f in fire["facts"] if "We were lucky" in f["text"]]
+    assert len(quote) == 1
+    assert {ids["reuters-plant-fire"], ids["tacoma-ledger"], ids["nw-news-network"]} <= set(quote[0]["articles"])
+
+
+def test_boilerplate_never_reaches_the_summary_or_facts(fire):
+    texts = [s["text"] for s in fire["summary"]] + [f["text"] for f in fire["facts"]]
+    for text in texts:
+        for junk in BOILERPLATE:
+            assert junk not in text
+
+
+def test_degraded_article_is_flagged_repaired_and_cited(fire):
+    degraded = [a for a in fire["articles"] if a["degraded"]]
+    assert [Path(a["source"]).name for a in degraded] == ["pnw-wire-degraded.txt"]
+    cited = {c for s in fire["summary"] for c in s["citations"]}
+    assert degraded[0]["id"] in cited
+    # the summary quotes clean articles, not the repaired twin, where a clean one says the same
+    assert all(s["text"][0].isupper() for s in fire["summary"])
+
+
+def test_number_conflict_is_not_cited_as_support(fire):
+    ids = ids_by_file(fire)
+    for sentence in fire["summary"]:
+        if "12 workers" in sentence["text"]:
+            assert ids["tacoma-ledger"] not in sentence["citations"]  # it says fourteen
+
+
+def test_metadata_is_inferred_and_its_origin_recorded(fire):
+    by_file = {Path(a["source"]).name: a for a in fire["articles"]}
+    reuters = by_file["reuters-plant-fire.txt"]
+    assert (reuters["outlet"], reuters["published"], reuters["published_from"]) == ("Reuters", "2024-03-04", "header")
+    assert by_file["harbour-news.md"]["published_from"] == "header"
+    assert by_file["tacoma-ledger.html"]["outlet"] == "The Tacoma Ledger"
+    assert by_file["nw-news-network.json"]["published_from"] == "metadata"
+    assert fire["story"]["article_count"] == 5
+
+
+def test_summary_respects_the_word_budget(examples):
+    brief = brief_json(str(examples / "port-alder-mayor"), "--words", "80")
+    assert sum(len(s["text"].split()) for s in brief["summary"]) <= 80
+    assert all(s["citations"] for s in brief["summary"])
+    assert brief["provenance"]["components"]["timeline"] == "pending"
+
+
+def test_no_models_says_so_in_provenance(examples):
+    brief = brief_json(str(examples / "port-alder-mayor"), "--no-models")
+    assert brief["provenance"]["components"]["embeddings"] == "tfidf"
+
+
+def test_bad_inputs_exit_1_with_one_line_each_and_the_rest_is_processed(tmp_path, examples):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bad.json").write_text("{nope")
+    result = runner.invoke(app, ["brief", str(examples / "port-alder-mayor"), str(tmp_path), "-f", "md"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert sorted(lines) == sorted([f"storyweave: skipped {tmp_path / 'bad.json'}: malformed JSON: "
+                                    "Expecting property name enclosed in double quotes at line 1 column 2",
+                                    f"storyweave: skipped {tmp_path / 'empty.txt'}: empty file"])
+    assert "## Summary" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_nothing_usable_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["brief", str(tmp_path / "empty.txt"), str(tmp_path / "missing")])
+    assert result.exit_code == 2
+    assert "no usable articles" in result.stderr
+
+
+def test_output_file_and_html(tmp_path, examples):
+    out = tmp_path / "brief.html"
+    result = runner.invoke(app, ["brief", str(examples / "tacoma-fire"), "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0
+    html = out.read_text()
+    assert html.startswith("<!doctype html>") and "Sources" in html
+
+
+def test_stdin(examples):
+    text = (examples / "port-alder-mayor" / "ap-mayor-steps-aside.txt").read_text()
+    result = runner.invoke(app, ["brief", "-", "-f", "json"], input=text)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["articles"][0]["source"] == "stdin:1"
