@@ -78,8 +78,11 @@ class Fact:
     """A claim told by one or more articles: a group of aligned, equivalent sentences."""
 
     text: str  # the best-formed telling of it
-    sentences: list[Sentence]
+    sentences: list[Sentence]  # the tellings of this fact, one or more per article
     articles: list[str]  # ids of the articles that report it, in first-seen order
+    # Sentences on the same subject that may contain this fact inside a longer claim
+    # ("X stepped aside, days after an audit found Y" contains "an audit found Y").
+    related: list[Sentence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "articles": list(self.articles)}

@@ -17,6 +17,7 @@ from storyweave.model import Article, Brief, Sentence, Story
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import split_article
 from storyweave.summarize import summarize
+from storyweave.summarize.align import claim_text
 
 PENDING = "pending"  # analysis parts that a later release fills: said so, never faked
 
@@ -56,9 +57,10 @@ def build_brief(
     sentences: list[Sentence] = [s for article in articles for s in split_article(article)]
     stage("embedding")
     embedder = get_embedder(config.embedder)
-    embeddings = embedder.encode([s.text for s in sentences])
+    embeddings = embedder.encode([claim_text(s.text) for s in sentences])
     stage("aligning and selecting")
-    facts, summary = summarize(articles, sentences, embeddings, words=config.words)
+    facts, summary = summarize(articles, sentences, embeddings, words=config.words,
+                               fact_threshold=embedder.fact_threshold)
 
     story = Story(id=story_id(articles), title=story_title(articles, facts), articles=articles)
     provenance = {

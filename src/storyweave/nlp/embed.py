@@ -24,6 +24,7 @@ STATIC_MODEL_DIR = Path(__file__).parent / "static_model"
 
 class Embedder(Protocol):
     name: str  # what ran, for the brief's provenance
+    fact_threshold: float  # combined similarity at which two sentences tell one fact
 
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
@@ -36,6 +37,8 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
 class StaticEmbedder:
     """Mean of per-token vectors from a shipped static model (tokens by a WordPiece tokenizer)."""
 
+    fact_threshold = 0.55  # calibrated on the bundled examples: see tests/summarize
+
     def __init__(self, folder: Path = STATIC_MODEL_DIR) -> None:
         from tokenizers import Tokenizer
 
@@ -46,7 +49,8 @@ class StaticEmbedder:
         self._vectors = np.load(folder / "embeddings.npy").astype(np.float32) * float(meta["scale"])
         self._special = {self._tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]")} - {None}
         self._unknown = self._tokenizer.token_to_id("[UNK]")
-        self.name = f"static:{meta.get('name', folder.name)}"
+        source = str(meta.get("source_model", folder.name)).split("/")[-1]
+        self.name = f"static:{source}-distilled-{meta['dims']}d-{meta.get('dtype', 'float32')}"
 
     def encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self._vectors.shape[1]), dtype=np.float32)
@@ -61,6 +65,7 @@ class TfidfEmbedder:
     """Model-free fallback: TF-IDF over the given texts (fitted per call, i.e. per story)."""
 
     name = "tfidf"
+    fact_threshold = 0.45  # TF-IDF cosines run lower than a semantic model's for paraphrases
 
     def encode(self, texts: list[str]) -> np.ndarray:
         from sklearn.feature_extraction.text import TfidfVectorizer

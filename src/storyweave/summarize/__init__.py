@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from storyweave.model import Article, Fact, Sentence, SummarySentence
-from storyweave.summarize.align import align_sentences
+from storyweave.summarize.align import FACT_THRESHOLD, align_sentences
 from storyweave.summarize.select import order_and_cite, score_candidates, select_summary
 
 __all__ = ["summarize"]
@@ -16,13 +16,14 @@ __all__ = ["summarize"]
 
 def summarize(
     articles: list[Article], sentences: list[Sentence], embeddings: np.ndarray, *, words: int = 200,
+    fact_threshold: float = FACT_THRESHOLD,
 ) -> tuple[list[Fact], list[SummarySentence]]:
-    alignment = align_sentences(sentences, embeddings)
+    alignment = align_sentences(sentences, embeddings, threshold=fact_threshold)
     lengths: dict[str, int] = {}
     for sentence in sentences:
         lengths[sentence.article_id] = max(lengths.get(sentence.article_id, 0), sentence.index + 1)
-    candidates = score_candidates(sentences, alignment, embeddings, len(articles))
-    chosen = select_summary(candidates, sentences, alignment, words)
     by_id = {article.id: article for article in articles}
-    summary = order_and_cite(chosen, sentences, alignment.facts, by_id, lengths)
+    candidates = score_candidates(sentences, alignment, embeddings, by_id)
+    chosen = select_summary(candidates, sentences, alignment, words)
+    summary = order_and_cite(chosen, sentences, alignment, by_id, lengths)
     return alignment.facts, summary

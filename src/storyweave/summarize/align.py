@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -26,23 +28,74 @@ _NUMBER_WORDS = {
 
 # Weight of meaning vs shared content words, and the similarity at which two sentences are one fact.
 SEMANTIC_WEIGHT = 0.5
-FACT_THRESHOLD = 0.6
+FACT_THRESHOLD = 0.55
+
+
+_SAY = r"(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|adds|announced|stated|explained|noted|reported|confirmed|wrote)"
+_WHEN = r"(?:\s+(?:on|in|at|late|early|last|during|after)\s+(?:\w+\s+){0,3}?\w+)?"
+_SPEAKER = r"(?:[\w.'-]+\s+){0,7}?"
+_LEADING_ATTRIBUTION = re.compile(rf"^{_SPEAKER}{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?=\S)", re.IGNORECASE)
+_TRAILING_ATTRIBUTION = re.compile(
+    rf"[,\s]+(?:{_SPEAKER}{_SAY}{_WHEN}(?:,?\s+according to [^,.]{{1,60}})?|according to [^,.]{{1,80}})[.!]?$",
+    re.IGNORECASE)
+
+
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told)\b", re.IGNORECASE)
+
+
+def claim_text(sentence: str) -> str:
+    """The sentence without its attribution ("Officials said", ", Delgado told reporters").
+
+    Outlets attribute the same fact differently, and two different facts from one speaker
+    share an attribution: comparing claims, not frames, keeps both from misleading alignment.
+    """
+    claim = _TRAILING_ATTRIBUTION.sub("", sentence)
+    claim = _LEADING_ATTRIBUTION.sub("", claim)
+    return claim if len(claim.split()) >= 3 else sentence
+
+
+_BACKGROUND = re.compile(
+    r",\s+(?:after|amid|following|despite|while|as|since|because|which|who|whose|when|where|a day after)\b"
+    r"|\s(?:(?:a|one|two|three|four|five|several|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b"
+    r"|\s(?:amid|following)\s",
+    re.IGNORECASE)
+
+
+def main_clause(claim: str) -> str:
+    """The news of a sentence without trailing background ("..., days after an audit found ...")."""
+    match = _BACKGROUND.search(claim)
+    if match and len(claim[: match.start()].split()) >= 4:
+        return claim[: match.start()]
+    return claim
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def predicate_words(clause: str) -> str:
+    """The clause without capitalised words: what it says, not who or where."""
+    return " ".join(t for t in clause.split()[1:] if not t[0].isupper() or t.isupper() and len(t) == 1)
 
 
 def content_words(text: str) -> frozenset[str]:
-    """Lowercased content words, crudely stemmed, with number words as digits."""
-    words = set()
+    """Lowercased, stemmed content words, with number words as digits ("sent"/"sending" differ,
+    "forced"/"forcing" do not: a light Snowball stem, no lemmatiser needed)."""
+    words = []
     for token in _TOKEN.findall(text.lower().replace("'s", "")):
         token = _NUMBER_WORDS.get(token, token).replace(",", "")
         if token in STOP_WORDS or len(token) < 2 and not token.isdigit():
             continue
-        if len(token) > 4 and token.endswith("s") and not token.endswith("ss"):
-            token = token[:-1]
-        words.add(token)
-    return frozenset(words)
+        words.append(token)
+    return frozenset(_stemmer().stemWords(words))
 
 
 def numbers_in(text: str) -> frozenset[str]:
+    # "38 000" is what "38,000" becomes when punctuation is stripped: one number, not two.
+    text = re.sub(r"\b(\d{1,3})((?: \d{3})+)\b", lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
     found = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
     for word in _TOKEN.findall(text.lower()):
         if word in _NUMBER_WORDS:
@@ -65,11 +118,48 @@ def lexical_similarity(words: list[frozenset[str]]) -> np.ndarray:
     return shared / np.outer(sizes, sizes)
 
 
+# To support a sentence, another must carry this share of its (IDF-weighted) content words...
+SUPPORT_THRESHOLD = 0.5
+# ...and this share of what its main clause says beyond names: "Carraway stepped aside" is not
+# supported by "Council members called on Carraway to resign", however much else they share.
+PREDICATE_THRESHOLD = 0.4
+
+
 @dataclass
 class Alignment:
     facts: list[Fact]
     fact_of: list[int]  # sentence index -> fact index
     similarity: np.ndarray  # combined pairwise similarity of the sentences
+    idf: dict[str, float]  # content-word weights over the story's sentences
+
+    def supporting_articles(self, sentence: Sentence, fact: Fact) -> list[str]:
+        """The articles of a fact whose telling supports this sentence of it.
+
+        Support needs most of the sentence's distinctive content (rare words weigh more, so a
+        shared background clause does not count as telling the news) and no conflicting number.
+        """
+        supporting = [sentence.article_id]
+        for member in fact.sentences + fact.related:
+            if member.article_id not in supporting and self.supports(member, sentence):
+                supporting.append(member.article_id)
+        return supporting
+
+    def supports(self, member: Sentence, sentence: Sentence, *, check_numbers: bool = True) -> bool:
+        """Does `member` tell what `sentence` says? (Not symmetric: a longer sentence may
+        support a shorter one that it contains.)"""
+        if check_numbers:
+            numbers, theirs = numbers_in(sentence.text), numbers_in(member.text)
+            if numbers and theirs and not theirs <= numbers and not numbers <= theirs:
+                return False
+        claim = claim_text(sentence.text)
+        told = content_words(claim_text(member.text))
+        predicate = content_words(predicate_words(main_clause(claim)))
+        return (self._coverage(content_words(claim), told) >= SUPPORT_THRESHOLD
+                and self._coverage(predicate, told) >= PREDICATE_THRESHOLD)
+
+    def _coverage(self, words: frozenset[str], told: frozenset[str]) -> float:
+        total = sum(self.idf.get(w, 1.0) for w in words)
+        return sum(self.idf.get(w, 1.0) for w in words & told) / total if total else 1.0
 
 
 def align_sentences(
@@ -78,8 +168,13 @@ def align_sentences(
     """Group equivalent sentences across articles; each group becomes a Fact."""
     n = len(sentences)
     if n == 0:
-        return Alignment([], [], np.zeros((0, 0)))
-    words = [content_words(s.text) for s in sentences]
+        return Alignment([], [], np.zeros((0, 0)), {})
+    words = [content_words(claim_text(s.text)) for s in sentences]
+    document_frequency: dict[str, int] = {}
+    for bag in words:
+        for word in bag:
+            document_frequency[word] = document_frequency.get(word, 0) + 1
+    idf = {w: float(np.log((n + 1) / (df + 1)) + 1.0) for w, df in document_frequency.items()}
     similarity = (SEMANTIC_WEIGHT * (embeddings @ embeddings.T)
                   + (1 - SEMANTIC_WEIGHT) * lexical_similarity(words))
     np.fill_diagonal(similarity, 1.0)
@@ -88,17 +183,32 @@ def align_sentences(
     members: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         members.setdefault(int(label), []).append(index)
-    groups = sorted(members.values(), key=lambda m: (-len({sentences[i].article_id for i in m}), m[0]))
-    facts: list[Fact] = []
-    fact_of = [0] * n
-    for group in groups:
+    alignment = Alignment([], [0] * n, similarity, idf)
+    told: list[tuple[Fact, list[int]]] = []
+    pending = list(members.values())
+    while pending:
+        group = pending.pop()
         best = _representative(group, sentences, similarity)
-        articles = list(dict.fromkeys(sentences[i].article_id for i in sorted(group, key=lambda i: i)))
+        # Clustering groups sentences on the same subject; a fact keeps only those that tell
+        # the same thing as its representative (each supports the other), the rest form other
+        # facts. Numbers are ignored here: "12 hurt" and "14 hurt" are one fact, told differently.
+        same = [i for i in group if i == best
+                or alignment.supports(sentences[i], sentences[best], check_numbers=False)
+                and alignment.supports(sentences[best], sentences[i], check_numbers=False)]
+        rest = [i for i in group if i not in same]
+        if rest:
+            pending.append(rest)
+        fact = Fact(text=sentences[best].text, sentences=[sentences[i] for i in same], articles=[],
+                    related=[sentences[i] for i in rest])
+        fact.articles = alignment.supporting_articles(sentences[best], fact)
+        told.append((fact, same))
+    # Most widely reported first; ties in reading order.
+    told.sort(key=lambda pair: (-len(pair[0].articles), min(pair[1])))
+    for fact_index, (fact, group) in enumerate(told):
+        alignment.facts.append(fact)
         for i in group:
-            fact_of[i] = len(facts)
-        facts.append(Fact(text=sentences[best].text, sentences=[sentences[i] for i in group],
-                          articles=articles))
-    return Alignment(facts, fact_of, similarity)
+            alignment.fact_of[i] = fact_index
+    return alignment
 
 
 def _average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
@@ -119,6 +229,7 @@ def _representative(group: list[int], sentences: list[Sentence], similarity: np.
         centrality = float(similarity[i, group].mean())
         words = sentences[i].words
         length_fit = 1.0 if 10 <= words <= 40 else 0.8
-        return centrality * length_fit - (1.0 if sentences[i].degraded else 0.0)
+        named = 0.9 if PRONOUN_SPEAKER.search(sentences[i].text) else 1.0
+        return centrality * length_fit * named - (1.0 if sentences[i].degraded else 0.0)
 
     return max(group, key=quality)

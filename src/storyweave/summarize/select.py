@@ -15,11 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyweave.model import Article, Fact, Sentence, SummarySentence
-from storyweave.summarize.align import Alignment, numbers_in
+from storyweave.summarize.align import PRONOUN_SPEAKER, Alignment
 
-SUPPORT_WEIGHT = 0.45
-CENTRALITY_WEIGHT = 0.35
+SUPPORT_WEIGHT = 0.40
+CENTRALITY_WEIGHT = 0.30
 POSITION_WEIGHT = 0.20
+RECENCY_WEIGHT = 0.10  # in a story told over days, the latest news belongs in the brief
 MMR_LAMBDA = 0.7  # relevance vs novelty
 REDUNDANT = 0.75  # a candidate this similar to a chosen sentence says nothing new
 
@@ -52,9 +53,13 @@ def is_summary_material(sentence: Sentence) -> bool:
 
 
 def score_candidates(
-    sentences: list[Sentence], alignment: Alignment, embeddings: np.ndarray, article_count: int,
+    sentences: list[Sentence], alignment: Alignment, embeddings: np.ndarray,
+    articles: dict[str, Article],
 ) -> list[Candidate]:
     """One candidate per fact: its representative sentence, scored by importance."""
+    article_count = len(articles)
+    days = sorted({(a.published or "")[:10] for a in articles.values() if a.published})
+    day_rank = {day: i / (len(days) - 1) for i, day in enumerate(days)} if len(days) > 1 else {}
     if not sentences:
         return []
     centroid = embeddings.mean(axis=0)
@@ -74,7 +79,9 @@ def score_candidates(
         support = (len(fact.articles) - 1) / max(1, article_count - 1) if article_count > 1 else 1.0
         earliest = min(sentences[i].index for i in member_ids)
         position = float(np.exp(-earliest / 6.0))
-        score = (SUPPORT_WEIGHT * support
+        recency = max((day_rank.get((articles[a].published or "")[:10], 0.0) for a in fact.articles),
+                      default=0.0)
+        score = (RECENCY_WEIGHT * recency + SUPPORT_WEIGHT * support
                  + CENTRALITY_WEIGHT * float(centrality[member_ids].max())
                  + POSITION_WEIGHT * position)
         if _DANGLING_START.match(sentences[representative].text):
@@ -86,7 +93,8 @@ def score_candidates(
 def _pick(usable: list[int], sentences: list[Sentence], similarity: np.ndarray, members: list[int]) -> int:
     def quality(i: int) -> float:
         return float(similarity[i, members].mean()) - (1.0 if sentences[i].degraded else 0.0) \
-            - (0.3 if _DANGLING_START.match(sentences[i].text) else 0.0)
+            - (0.3 if _DANGLING_START.match(sentences[i].text) else 0.0) \
+            - (0.1 if PRONOUN_SPEAKER.search(sentences[i].text) else 0.0)
 
     return max(usable, key=quality)
 
@@ -103,8 +111,11 @@ def select_summary(
         for candidate in remaining:
             overlap = max((float(alignment.similarity[candidate.sentence, c.sentence]) for c in chosen),
                           default=0.0)
-            if overlap >= REDUNDANT:
-                continue
+            if overlap >= REDUNDANT or any(
+                alignment.supports(sentences[c.sentence], sentences[candidate.sentence], check_numbers=False)
+                for c in chosen
+            ):
+                continue  # the summary already says this
             value = MMR_LAMBDA * candidate.score - (1 - MMR_LAMBDA) * overlap
             if value > best_value:
                 best, best_value = candidate, value
@@ -122,10 +133,11 @@ def select_summary(
 
 
 def order_and_cite(
-    chosen: list[Candidate], sentences: list[Sentence], facts: list[Fact],
+    chosen: list[Candidate], sentences: list[Sentence], alignment: Alignment,
     articles: dict[str, Article], article_lengths: dict[str, int],
 ) -> list[SummarySentence]:
     """Put chosen sentences in story order and cite every article that supports each."""
+    facts = alignment.facts
 
     def story_order(candidate: Candidate) -> tuple[str, float]:
         fact = facts[candidate.fact]
@@ -138,22 +150,8 @@ def order_and_cite(
         sentence = sentences[candidate.sentence]
         summary.append(SummarySentence(
             text=sentence.text,
-            citations=supporting_articles(sentence, facts[candidate.fact]),
+            citations=alignment.supporting_articles(sentence, facts[candidate.fact]),
             fact=candidate.fact,
             source=sentence,
         ))
     return summary
-
-
-def supporting_articles(sentence: Sentence, fact: Fact) -> list[str]:
-    """The fact's articles, less those whose telling gives different numbers (they disagree)."""
-    numbers = numbers_in(sentence.text)
-    supporting = [sentence.article_id]
-    for member in fact.sentences:
-        if member.article_id in supporting:
-            continue
-        theirs = numbers_in(member.text)
-        if numbers and theirs and not theirs <= numbers and not numbers <= theirs:
-            continue
-        supporting.append(member.article_id)
-    return supporting
