@@ -7,6 +7,10 @@ from storyweave.model import Article, Brief, Fact
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def source_label(article: Article) -> str:
     """'Reuters — Plant fire forces evacuation (2024-03-04)'; falls back to the source path."""
     parts = [article.outlet or "unknown outlet"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyweave.model import Brief
-from storyweave.render.common import markers, shared_facts, single_source_count, source_label
+from storyweave.render.common import markers, plural, shared_facts, single_source_count, source_label
 
 
 def _escape(text: str) -> str:
@@ -18,7 +18,7 @@ def render_markdown(brief: Brief) -> str:
     story = brief.story.to_dict()
     lines = [f"# {_escape(brief.story.title)}", ""]
     span = " to ".join(dict.fromkeys(d[:10] for d in (story["first_published"], story["last_published"]) if d))
-    lines.append(f"*{story['article_count']} articles from {len(story['outlets'])} outlets"
+    lines.append(f"*{plural(story['article_count'], 'article')} from {plural(len(story['outlets']), 'outlet')}"
                  + (f", {span}" if span else "") + "*")
     lines += ["", "## Summary", ""]
     lines += [f"{_escape(s.text)} {markers(s.citations, numbers)}" for s in brief.summary]

@@ -9,14 +9,14 @@ from rich.panel import Panel
 from rich.text import Text
 
 from storyweave.model import Brief
-from storyweave.render.common import markers, shared_facts, single_source_count, source_label
+from storyweave.render.common import markers, plural, shared_facts, single_source_count, source_label
 
 
 def brief_renderable(brief: Brief) -> Group:
     numbers = brief.citation_numbers()
     story = brief.story.to_dict()
     parts: list = []
-    meta = f"{story['article_count']} articles · {len(story['outlets'])} outlets"
+    meta = f"{plural(story['article_count'], 'article')} · {plural(len(story['outlets']), 'outlet')}"
     if story["first_published"]:
         meta += f" · {story['first_published'][:10]}"
         if story["last_published"] and story["last_published"][:10] != story["first_published"][:10]:

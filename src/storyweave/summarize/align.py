@@ -43,6 +43,7 @@ _TRAILING_ATTRIBUTION = re.compile(
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=50_000)
 def claim_text(sentence: str) -> str:
     """The sentence without its attribution ("Officials said", ", Delgado told reporters").
 
@@ -76,21 +77,27 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
 def predicate_words(clause: str) -> str:
     """The clause without capitalised words: what it says, not who or where."""
     return " ".join(t for t in clause.split()[1:] if not t[0].isupper() or t.isupper() and len(t) == 1)
 
 
+@lru_cache(maxsize=50_000)
 def content_words(text: str) -> frozenset[str]:
     """Lowercased, stemmed content words, with number words as digits ("sent"/"sending" differ,
     "forced"/"forcing" do not: a light Snowball stem, no lemmatiser needed)."""
-    words = []
+    words = set()
     for token in _TOKEN.findall(text.lower().replace("'s", "")):
         token = _NUMBER_WORDS.get(token, token).replace(",", "")
         if token in STOP_WORDS or len(token) < 2 and not token.isdigit():
             continue
-        words.append(token)
-    return frozenset(_stemmer().stemWords(words))
+        words.add(_stem(token))
+    return frozenset(words)
 
 
 def numbers_in(text: str) -> frozenset[str]:

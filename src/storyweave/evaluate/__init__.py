@@ -1,0 +1,1 @@
+"""Evaluation: dataset readers and peers, shared by `benchmarks/` and (later) `storyweave eval`."""
