@@ -13,7 +13,14 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from storyweave import __version__
 from storyweave.errors import InputProblem
@@ -41,7 +48,8 @@ def report_problems(problems: list[InputProblem]) -> None:
 
 
 def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(),
                     console=stderr, transient=True, disable=not stderr.is_terminal)
 
 
@@ -62,8 +70,10 @@ def brief(
     from storyweave.render.text import brief_renderable
 
     with _progress() as progress:
-        task = progress.add_task("reading articles")
-        result = load_articles(paths, max_bytes=int(max_mb * 1024 * 1024))
+        task = progress.add_task("reading files", total=None)
+        result = load_articles(
+            paths, max_bytes=int(max_mb * 1024 * 1024),
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total))
         report_problems(result.problems)
         if not result.articles:
             progress.stop()
@@ -71,8 +81,10 @@ def brief(
             raise typer.Exit(EXIT_NOTHING)
         config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder)
         try:
-            made = build_brief(result.articles, config,
-                               on_stage=lambda name: progress.update(task, description=name))
+            stages = iter(range(1, 5))
+            progress.update(task, completed=0, total=4)
+            made = build_brief(result.articles, config, on_stage=lambda name: progress.update(
+                task, description=name, completed=next(stages, 4) - 1))
         except ValueError as exc:  # e.g. an unknown embedder name
             progress.stop()
             print(f"storyweave: error: {exc}", file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import glob
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -166,21 +166,28 @@ def complete_from_story(articles: list[Article]) -> list[Article]:
 
 
 def load_articles(
-    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestResult:
-    """Read every input; bad ones become problems, good ones articles. Never raises for bad input."""
+    """Read every input; bad ones become problems, good ones articles. Never raises for bad input.
+
+    `on_progress(done, total)` is called after each input file (for progress bars).
+    """
     result = IngestResult()
-    for source in expand_paths(paths):
+    sources = list(expand_paths(paths))
+    for done, source in enumerate(sources, start=1):
         if isinstance(source, InputProblem):
             result.problems.append(source)
-            continue
-        for item in read_source(source, max_bytes, stdin):
-            result.inputs += 1
-            if isinstance(item, InputProblem):
-                result.problems.append(item)
-                continue
-            try:
-                result.articles.append(article_from_record(item))
-            except InputError as exc:
-                result.problems.append(InputProblem(item.source, str(exc)))
+        else:
+            for item in read_source(source, max_bytes, stdin):
+                result.inputs += 1
+                if isinstance(item, InputProblem):
+                    result.problems.append(item)
+                    continue
+                try:
+                    result.articles.append(article_from_record(item))
+                except InputError as exc:
+                    result.problems.append(InputProblem(item.source, str(exc)))
+        if on_progress:
+            on_progress(done, len(sources))
     return result
