@@ -7,9 +7,9 @@ Exit codes: 0 all inputs used; 1 some inputs skipped (each named on stderr, one 
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -34,7 +34,7 @@ stderr = Console(stderr=True, highlight=False)
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     md = "md"
     json = "json"
@@ -57,7 +57,7 @@ def _progress() -> Progress:
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     words: Annotated[int, typer.Option(min=20, max=5000, help="Summary length budget in words.")] = 200,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
     embedder: Annotated[str, typer.Option(help="Embedder: auto, static or tfidf.")] = "auto",

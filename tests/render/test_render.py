@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from storyweave.model import Article, Sentence
+from storyweave.model import Article
 from storyweave.pipeline import BriefConfig, build_brief
 from storyweave.render import RENDERERS, render
 

@@ -211,7 +211,6 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
         match = _DATELINE.match(line)
         # Require a CAPS place name or an agency, so ordinary sentences ("Officials - ...") never match.
         if match and (match.group("agency") or match.group("place").split(",")[0].isupper()):
-            place = match.group("place").strip().rstrip(",")
             agency = normalise_agency(match.group("agency"))
             found.dateline = line[:match.end()].strip().rstrip("-–—").strip()
             if agency and found.outlet is None:

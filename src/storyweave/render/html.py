@@ -10,7 +10,12 @@ from functools import lru_cache
 import jinja2
 
 from storyweave.model import Brief
-from storyweave.render.common import shared_facts, single_source_count, source_label, supporting_sentence
+from storyweave.render.common import (
+    shared_facts,
+    single_source_count,
+    source_label,
+    supporting_sentence,
+)
 
 
 @lru_cache(maxsize=1)

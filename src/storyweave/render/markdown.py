@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from storyweave.model import Brief
-from storyweave.render.common import markers, plural, shared_facts, single_source_count, source_label
+from storyweave.render.common import (
+    markers,
+    plural,
+    shared_facts,
+    single_source_count,
+    source_label,
+)
 
 
 def _escape(text: str) -> str:

@@ -9,7 +9,13 @@ from rich.panel import Panel
 from rich.text import Text
 
 from storyweave.model import Brief
-from storyweave.render.common import markers, plural, shared_facts, single_source_count, source_label
+from storyweave.render.common import (
+    markers,
+    plural,
+    shared_facts,
+    single_source_count,
+    source_label,
+)
 
 
 def brief_renderable(brief: Brief) -> Group:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyweave.model import Article, Fact, Sentence, SummarySentence
+from storyweave.model import Article, Sentence, SummarySentence
 from storyweave.summarize.align import PRONOUN_SPEAKER, Alignment
 
 SUPPORT_WEIGHT = 0.40
