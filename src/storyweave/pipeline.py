@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from storyweave import __version__
-from storyweave.clean import clean_article, repair_story
+from storyweave.clean import clean_article, remove_repeated_lines, repair_story
 from storyweave.ingest import complete_from_story
 from storyweave.model import Article, Brief, Sentence, Story
 from storyweave.nlp.embed import get_embedder
@@ -39,7 +39,7 @@ def prepare_articles(articles: list[Article]) -> list[Article]:
             also = f"same text also given as {article.source}" + (
                 f" ({article.outlet})" if article.outlet and article.outlet != kept.outlet else "")
             unique[article.id] = replace(kept, warnings=kept.warnings + [also])
-    return repair_story(complete_from_story(list(unique.values())))
+    return repair_story(complete_from_story(remove_repeated_lines(list(unique.values()))))
 
 
 def build_brief(

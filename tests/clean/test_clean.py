@@ -53,3 +53,29 @@ def test_clean_article_flags_degraded_text():
     assert cleaned.degraded
     assert any("lowercased" in w and "punctuation stripped" in w for w in cleaned.warnings)
     assert not clean_article(Article(id="y", source="y.txt", text=STORY * 5)).degraded
+
+
+def test_treebank_tokenised_text_is_detokenised_and_prose_is_left_alone():
+    tokenised = ("In Scotland , the health secretary said it was `` probable '' that he had n't . "
+                 "It 's rising 8.2 % to $ 5 million ( Reuters \\/ AP ) , the students ' union said .")
+    assert normalize_text(tokenised) == (
+        "In Scotland, the health secretary said it was \"probable\" that he hadn't. "
+        "It's rising 8.2% to $5 million (Reuters / AP), the students' union said.")
+    prose = "He paid $ 5 for it , oddly. Nothing else here looks tokenised."
+    assert normalize_text(prose) == prose
+
+
+def test_short_lines_repeated_across_many_articles_are_page_furniture():
+    from storyweave.clean import remove_repeated_lines
+
+    articles = [Article(id=str(i), source=f"{i}.txt",
+                        text=f"Time for a ban?\nStory {i}: " + STORY + "\nThe vote had no legal force.")
+                for i in range(4)]
+    articles[0].text += "\nUnique closing line."
+    cleaned = remove_repeated_lines(articles)
+    assert all("Time for a ban?" not in a.text for a in cleaned)
+    assert cleaned[0].removed == ["repeated in 4 articles: Time for a ban?",
+                                  "repeated in 4 articles: The vote had no legal force."]
+    assert all(STORY in a.text for a in cleaned)
+    # a long sentence shared verbatim (wire copy) is reporting, not furniture
+    assert remove_repeated_lines(articles[:2]) == articles[:2]

@@ -52,3 +52,11 @@ def test_parse_date_forms():
     assert parse_date("March 4") is None  # no year, none to borrow: unknown, not a guess
     assert parse_date(1709510400) == "2024-03-04"
     assert parse_date("yesterday") is None
+
+
+def test_page_time_stamp_gives_date_and_splits_off_the_run_in_headline():
+    found = infer_metadata("Swine flu deaths spark worldwide action Sunday 26 April 2009 18.45 BST "
+                           "People wear masks on the subway.\nThe " + BODY, has_title=False)
+    assert (found.published, found.published_from) == ("2009-04-26T18:45", "text")
+    assert found.title == "Swine flu deaths spark worldwide action"
+    assert found.text.startswith("People wear masks")

@@ -70,3 +70,13 @@ def test_summary_fits_the_budget_cites_supporters_and_follows_story_order(embedd
     texts = [s.text for s in summary]
     if any("Investigators" in t for t in texts):  # first reported on day 2: comes after day-1 facts
         assert texts.index(next(t for t in texts if "Investigators" in t)) == len(texts) - 1
+
+
+def test_negation_and_thin_claims_are_not_supported_by_lookalikes():
+    sentences = [Sentence("a", 0, "Tests show the boy does not have swine flu, the hospital said."),
+                 Sentence("b", 0, "Tests show the boy has swine flu, the hospital said."),
+                 Sentence("c", 0, "And that was before swine flu."),
+                 Sentence("d", 0, "Officials confirmed three new cases of swine flu before the weekend.")]
+    alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
+    assert not alignment.supports(sentences[1], sentences[0])
+    assert not alignment.supports(sentences[3], sentences[2])

@@ -21,6 +21,32 @@ _TRANSLATE = str.maketrans({
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_PTB_SPACED = re.compile(r"\w \.(?:\s|$)| , ")
+_PTB_FIXES = [
+    (re.compile(r"``\s*|\s*''"), '"'),
+    (re.compile(r"-LRB-\s*|-LCB-\s*"), "("), (re.compile(r"\s*-RRB-|\s*-RCB-"), ")"),
+    (re.compile(r"\\/"), "/"),
+    (re.compile(r"(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1\2"),
+    (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
+    (re.compile(r"([(\[$#]) "), r"\1"),
+    (re.compile(r"`\s*"), "'"),
+    (re.compile(r"(\w) '(?=[\s.,;:!?]|$)"), r"\1'"),
+]
+
+
+def detokenize(text: str) -> str:
+    """Undo Penn-Treebank-style tokenisation ("it 's", "do n't", "`` quoted ''", "8.2 %").
+
+    Research corpora and some scrapers deliver text this way; applied only when the text
+    clearly is tokenised, so ordinary prose is never touched.
+    """
+    if len(_PTB_SPACED.findall(text)) < 3:
+        return text
+    for pattern, replacement in _PTB_FIXES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def normalize_text(text: str) -> str:
     """NFC-compose, map typographic variants to one form, unify line endings.
 
@@ -30,5 +56,6 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
+    text = detokenize(text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

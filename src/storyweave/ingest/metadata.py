@@ -59,6 +59,14 @@ _AGENCIES = {
 }
 
 
+# "Sunday 26 April 2009 18.45 BST" / "March 4, 2024 7:42 PM EST": a page's publication stamp.
+_TIMESTAMP = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,2},\s+\d{4})"
+    r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
+)
+
+
 @dataclass
 class Inferred:
     """Metadata found in the text, and the text with the lines that carried it taken out."""
@@ -189,6 +197,7 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
         body_start = i + 1
 
     body = lines[body_start:]
+    _take_timestamp(body, found, has_title)
     _take_dateline(body, found, year_hint)
     _take_copyright(body, found)
     found.text = "\n".join(body).strip()
@@ -202,6 +211,24 @@ def _is_title_line(line: str, rest: list[str]) -> bool:
         return False
     remaining = " ".join(rest).split()
     return len(remaining) >= 2 * len(words)
+
+
+def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
+    """Scraped pages often run headline, standfirst and time stamp into the first line."""
+    for i, line in enumerate(body[:3]):
+        match = _TIMESTAMP.search(line)
+        if not match:
+            continue
+        stamp = re.sub(r"\s*[A-Z]{3,4}$", "", match.group()).replace(".", ":")  # zone names confuse dateutil
+        if found.published is None and (iso := parse_date(stamp)):
+            found.published, found.published_from = iso, "text"
+        before = line[: match.start()].strip()
+        if before and not has_title and found.title is None and len(before.split()) <= 40:
+            found.title = before
+        if before:
+            found.removed.append(before)
+        body[i] = line[match.end():].strip()
+        return
 
 
 def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> None:

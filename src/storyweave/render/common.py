@@ -11,6 +11,10 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def outlets_phrase(count: int) -> str:
+    return plural(count, "outlet") if count else "unknown outlets"
+
+
 def source_label(article: Article) -> str:
     """'Reuters — Plant fire forces evacuation (2024-03-04)'; falls back to the source path."""
     parts = [article.outlet or "unknown outlet"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storyweave.model import Brief
 from storyweave.render.common import (
     markers,
+    outlets_phrase,
     plural,
     shared_facts,
     single_source_count,
@@ -24,7 +25,7 @@ def render_markdown(brief: Brief) -> str:
     story = brief.story.to_dict()
     lines = [f"# {_escape(brief.story.title)}", ""]
     span = " to ".join(dict.fromkeys(d[:10] for d in (story["first_published"], story["last_published"]) if d))
-    lines.append(f"*{plural(story['article_count'], 'article')} from {plural(len(story['outlets']), 'outlet')}"
+    lines.append(f"*{plural(story['article_count'], 'article')} from {outlets_phrase(len(story['outlets']))}"
                  + (f", {span}" if span else "") + "*")
     lines += ["", "## Summary", ""]
     lines += [f"{_escape(s.text)} {markers(s.citations, numbers)}" for s in brief.summary]

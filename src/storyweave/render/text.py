@@ -11,6 +11,7 @@ from rich.text import Text
 from storyweave.model import Brief
 from storyweave.render.common import (
     markers,
+    outlets_phrase,
     plural,
     shared_facts,
     single_source_count,
@@ -22,7 +23,7 @@ def brief_renderable(brief: Brief) -> Group:
     numbers = brief.citation_numbers()
     story = brief.story.to_dict()
     parts: list = []
-    meta = f"{plural(story['article_count'], 'article')} · {plural(len(story['outlets']), 'outlet')}"
+    meta = f"{plural(story['article_count'], 'article')} · {outlets_phrase(len(story['outlets']))}"
     if story["first_published"]:
         meta += f" · {story['first_published'][:10]}"
         if story["last_published"] and story["last_published"][:10] != story["first_published"][:10]:

@@ -82,6 +82,14 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|den(?:y|ies|ied|ying))\b|n't\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=50_000)
+def _negated(claim: str) -> bool:
+    return bool(_NEGATION.search(claim))
+
+
 def predicate_words(clause: str) -> str:
     """The clause without capitalised words: what it says, not who or where."""
     return " ".join(t for t in clause.split()[1:] if not t[0].isupper() or t.isupper() and len(t) == 1)
@@ -130,6 +138,8 @@ SUPPORT_THRESHOLD = 0.5
 # ...and this share of what its main clause says beyond names: "Carraway stepped aside" is not
 # supported by "Council members called on Carraway to resign", however much else they share.
 PREDICATE_THRESHOLD = 0.4
+# A claim with fewer content words is supported only by a near-identical one.
+MIN_CLAIM_WORDS = 4
 
 
 @dataclass
@@ -159,9 +169,14 @@ class Alignment:
             if numbers and theirs and not theirs <= numbers and not numbers <= theirs:
                 return False
         claim = claim_text(sentence.text)
+        if _negated(claim) != _negated(claim_text(member.text)):
+            return False  # "he has swine flu" is not supported by "he does not have swine flu"
         told = content_words(claim_text(member.text))
+        words = content_words(claim)
+        if len(words) < MIN_CLAIM_WORDS:  # "And that was before swine flu": too little to check
+            return len(words & told) / max(1, len(words | told)) >= 0.6
         predicate = content_words(predicate_words(main_clause(claim)))
-        return (self._coverage(content_words(claim), told) >= SUPPORT_THRESHOLD
+        return (self._coverage(words, told) >= SUPPORT_THRESHOLD
                 and self._coverage(predicate, told) >= PREDICATE_THRESHOLD)
 
     def _coverage(self, words: frozenset[str], told: frozenset[str]) -> float:
