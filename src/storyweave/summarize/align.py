@@ -210,7 +210,7 @@ def align_sentences(
     pending = list(members.values())
     while pending:
         group = pending.pop()
-        best = _representative(group, sentences, similarity)
+        best = best_telling(group, group, sentences, similarity)
         # Clustering groups sentences on the same subject; a fact keeps only those that tell
         # the same thing as its representative (each supports the other), the rest form other
         # facts. Numbers are ignored here: "12 hurt" and "14 hurt" are one fact, told differently.
@@ -244,14 +244,25 @@ def _average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
     return fcluster(tree, t=1.0 - threshold, criterion="distance")
 
 
-def _representative(group: list[int], sentences: list[Sentence], similarity: np.ndarray) -> int:
-    """The member that best tells the fact: a clean (not degraded) sentence, central, not too short."""
+# Sentences that lean on a previous one read badly out of context.
+DANGLING_START = re.compile(
+    r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|so|also|however|meanwhile"
+    r"|still|yet|instead|then|there)\b",
+    re.IGNORECASE,
+)
+
+
+def best_telling(candidates: list[int], group: list[int], sentences: list[Sentence],
+                 similarity: np.ndarray) -> int:
+    """Of the candidates, the sentence that best tells the group's fact: clean (not degraded),
+    central to the group, of a readable length, standing on its own, with a named speaker."""
 
     def quality(i: int) -> float:
+        text = sentences[i].text
         centrality = float(similarity[i, group].mean())
-        words = sentences[i].words
-        length_fit = 1.0 if 10 <= words <= 40 else 0.8
-        named = 0.9 if PRONOUN_SPEAKER.search(sentences[i].text) else 1.0
-        return centrality * length_fit * named - (1.0 if sentences[i].degraded else 0.0)
+        length_fit = 1.0 if 10 <= sentences[i].words <= 40 else 0.8
+        named = 0.9 if PRONOUN_SPEAKER.search(text) else 1.0
+        leaning = 0.7 if DANGLING_START.match(text) else 1.0
+        return centrality * length_fit * named * leaning - (1.0 if sentences[i].degraded else 0.0)
 
-    return max(group, key=quality)
+    return max(candidates, key=quality)

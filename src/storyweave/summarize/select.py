@@ -1,21 +1,21 @@
 """Summary selection: the most important facts, without repeating one another, within a word budget.
 
-Importance mixes three signals that multi-document summarisation has long relied on: how many
-outlets carry the fact (cross-article support), how central it is to the story (cosine to the
-story's centroid), and how early the articles tell it (lead position). Redundancy is removed with
+Importance mixes signals that multi-document summarisation has long relied on: how many outlets
+carry the fact (cross-article support), how central it is to the story (cosine to the story's
+centroid), how early the articles tell it (lead position), and, for a story told over several
+days, how recent it is. Redundancy is removed with
 maximal marginal relevance (MMR). The chosen sentences are put in story order: the date the fact
 was first reported, then where it stands in its article.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from storyweave.model import Article, Sentence, SummarySentence
-from storyweave.summarize.align import PRONOUN_SPEAKER, Alignment
+from storyweave.summarize.align import DANGLING_START, Alignment, best_telling
 
 SUPPORT_WEIGHT = 0.40
 CENTRALITY_WEIGHT = 0.30
@@ -23,14 +23,6 @@ POSITION_WEIGHT = 0.20
 RECENCY_WEIGHT = 0.10  # in a story told over days, the latest news belongs in the brief
 MMR_LAMBDA = 0.7  # relevance vs novelty
 REDUNDANT = 0.75  # a candidate this similar to a chosen sentence says nothing new
-
-# Sentences that lean on a previous one read badly out of context.
-_DANGLING_START = re.compile(
-    r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|so|also|however|meanwhile"
-    r"|still|yet|instead|then|there)\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass
 class Candidate:
@@ -75,7 +67,7 @@ def score_candidates(
         usable = [i for i in member_ids if is_summary_material(sentences[i])]
         if not usable:
             continue
-        representative = _pick(usable, sentences, alignment.similarity, member_ids)
+        representative = best_telling(usable, member_ids, sentences, alignment.similarity)
         support = (len(fact.articles) - 1) / max(1, article_count - 1) if article_count > 1 else 1.0
         earliest = min(sentences[i].index for i in member_ids)
         position = float(np.exp(-earliest / 6.0))
@@ -84,19 +76,10 @@ def score_candidates(
         score = (RECENCY_WEIGHT * recency + SUPPORT_WEIGHT * support
                  + CENTRALITY_WEIGHT * float(centrality[member_ids].max())
                  + POSITION_WEIGHT * position)
-        if _DANGLING_START.match(sentences[representative].text):
+        if DANGLING_START.match(sentences[representative].text):
             score *= 0.75
         candidates.append(Candidate(fact_index, representative, score))
     return candidates
-
-
-def _pick(usable: list[int], sentences: list[Sentence], similarity: np.ndarray, members: list[int]) -> int:
-    def quality(i: int) -> float:
-        return float(similarity[i, members].mean()) - (1.0 if sentences[i].degraded else 0.0) \
-            - (0.3 if _DANGLING_START.match(sentences[i].text) else 0.0) \
-            - (0.1 if PRONOUN_SPEAKER.search(sentences[i].text) else 0.0)
-
-    return max(usable, key=quality)
 
 
 def select_summary(
