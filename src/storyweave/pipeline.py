@@ -19,6 +19,7 @@ from storyweave.nlp.sentences import split_article
 from storyweave.summarize import summarize
 from storyweave.summarize.align import claim_text
 
+MAX_ALIGNED_SENTENCES = 6000  # alignment is quadratic: ~150 MB of similarities at this size
 PENDING = "pending"  # analysis parts that a later release fills: said so, never faked
 
 
@@ -54,7 +55,8 @@ def build_brief(
     stage("cleaning")
     articles = prepare_articles(articles)
     stage("splitting sentences")
-    sentences: list[Sentence] = [s for article in articles for s in split_article(article)]
+    per_article = [split_article(article) for article in articles]
+    sentences, lead_only = lead_sentences(per_article, MAX_ALIGNED_SENTENCES)
     stage("embedding")
     embedder = get_embedder(config.embedder)
     embeddings = embedder.encode([claim_text(s.text) for s in sentences])
@@ -66,7 +68,8 @@ def build_brief(
     provenance = {
         "sentences": "spacy-sentencizer",
         "embeddings": embedder.name,
-        "alignment": "average-linkage(embedding+content-words)",
+        "alignment": "average-linkage(embedding+content-words)"
+                     + (f", first {lead_only} sentences of each article" if lead_only else ""),
         "summary": "support+centrality+position, MMR",
         "entities": PENDING,
         "quotes": PENDING,
@@ -74,6 +77,17 @@ def build_brief(
         "disagreements": PENDING,
     }
     return Brief(story=story, summary=summary, facts=facts, provenance=provenance, version=__version__)
+
+
+def lead_sentences(per_article: list[list[Sentence]], limit: int) -> tuple[list[Sentence], int | None]:
+    """All sentences, or, for a story too large to align in memory, the first k of each article
+    (news puts its facts first) with k as large as the limit allows. Returns k, or None if all fit."""
+    if sum(map(len, per_article)) <= limit:
+        return [s for sentences in per_article for s in sentences], None
+    k = 1
+    while sum(min(len(s), k + 1) for s in per_article) <= limit:
+        k += 1
+    return [s for sentences in per_article for s in sentences[:k]], k
 
 
 def story_id(articles: list[Article]) -> str:

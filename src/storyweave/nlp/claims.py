@@ -1,0 +1,110 @@
+"""What a sentence claims: its content words, numbers, negation, attribution and main clause.
+
+Small, cached text functions shared by alignment, summary selection and the analysis of
+disagreements and timelines. No model is needed: a Snowball stemmer and regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split())
+} | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"}
+
+
+
+_SAY = r"(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|adds|announced|stated|explained|noted|reported|confirmed|wrote)"
+_WHEN = r"(?:\s+(?:on|in|at|late|early|last|during|after)\s+(?:\w+\s+){0,3}?\w+)?"
+_SPEAKER = r"(?:[\w.'-]+\s+){0,7}?"
+_LEADING_ATTRIBUTION = re.compile(rf"^{_SPEAKER}{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?=\S)", re.IGNORECASE)
+_TRAILING_ATTRIBUTION = re.compile(
+    rf"[,\s]+(?:{_SPEAKER}{_SAY}{_WHEN}(?:,?\s+according to [^,.]{{1,60}})?|according to [^,.]{{1,80}})[.!]?$",
+    re.IGNORECASE)
+
+
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=50_000)
+def claim_text(sentence: str) -> str:
+    """The sentence without its attribution ("Officials said", ", Delgado told reporters").
+
+    Outlets attribute the same fact differently, and two different facts from one speaker
+    share an attribution: comparing claims, not frames, keeps both from misleading alignment.
+    """
+    claim = _TRAILING_ATTRIBUTION.sub("", sentence)
+    claim = _LEADING_ATTRIBUTION.sub("", claim)
+    return claim if len(claim.split()) >= 3 else sentence
+
+
+_BACKGROUND = re.compile(
+    r",\s+(?:after|amid|following|despite|while|as|since|because|which|who|whose|when|where|a day after)\b"
+    r"|\s(?:(?:a|one|two|three|four|five|several|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b"
+    r"|\s(?:amid|following)\s",
+    re.IGNORECASE)
+
+
+def main_clause(claim: str) -> str:
+    """The news of a sentence without trailing background ("..., days after an audit found ...")."""
+    match = _BACKGROUND.search(claim)
+    if match and len(claim[: match.start()].split()) >= 4:
+        return claim[: match.start()]
+    return claim
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|den(?:y|ies|ied|ying))\b|n't\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=50_000)
+def negated(claim: str) -> bool:
+    return bool(_NEGATION.search(claim))
+
+
+def predicate_words(clause: str) -> str:
+    """The clause without capitalised words: what it says, not who or where."""
+    return " ".join(t for t in clause.split()[1:] if not t[0].isupper() or t.isupper() and len(t) == 1)
+
+
+@lru_cache(maxsize=50_000)
+def content_words(text: str) -> frozenset[str]:
+    """Lowercased, stemmed content words, with number words as digits ("sent"/"sending" differ,
+    "forced"/"forcing" do not: a light Snowball stem, no lemmatiser needed)."""
+    words = set()
+    for token in _TOKEN.findall(text.lower().replace("'s", "")):
+        token = _NUMBER_WORDS.get(token, token).replace(",", "")
+        if token in STOP_WORDS or len(token) < 2 and not token.isdigit():
+            continue
+        words.add(_stem(token))
+    return frozenset(words)
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    # "38 000" is what "38,000" becomes when punctuation is stripped: one number, not two.
+    text = re.sub(r"\b(\d{1,3})((?: \d{3})+)\b", lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
+    found = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+    for word in _TOKEN.findall(text.lower()):
+        if word in _NUMBER_WORDS:
+            found.add(_NUMBER_WORDS[word])
+    return frozenset(found)
