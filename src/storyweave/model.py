@@ -89,6 +89,23 @@ class Fact:
 
 
 @dataclass
+class TimelineEvent:
+    """A dated event, merged across the articles that tell it."""
+
+    date: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD": the precision the text supports
+    text: str  # the best telling
+    sentences: list[Sentence]  # every telling
+    articles: list[str]
+    resolved_from: str  # the expression in the text: "on Monday", "last September", "Jan. 10"
+    anchor: str = "published"  # what relative expressions were resolved against: "published" or "story"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "event": self.text, "citations": list(self.articles),
+                "resolved_from": self.resolved_from, "mentions": len(self.sentences),
+                "anchor": self.anchor}
+
+
+@dataclass
 class SummarySentence:
     text: str
     citations: list[str]  # every article that supports it
@@ -138,7 +155,7 @@ class Brief:
     facts: list[Fact]
     provenance: dict[str, str]
     version: str
-    timeline: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     disagreements: list[dict[str, Any]] = field(default_factory=list)
@@ -157,7 +174,7 @@ class Brief:
             "story": self.story.to_dict(),
             "articles": [article.to_dict() for article in self.articles],
             "summary": [sentence.to_dict() for sentence in self.summary],
-            "timeline": list(self.timeline),
+            "timeline": [event.to_dict() for event in self.timeline],
             "entities": list(self.entities),
             "quotes": list(self.quotes),
             "facts": [fact.to_dict() for fact in self.facts],

@@ -1,0 +1,235 @@
+"""People and organisations, with aliases merged across articles and outlets.
+
+Merging rules, each for a way outlets name the same one differently:
+- titles are stripped to compare ("Mr Sessions", "Attorney General Jeff Sessions" -> "Sessions");
+- a surname alone joins the one person of the story with that surname ("Sessions" -> Jeff Sessions);
+  when two people share it, it joins the one named in the same article, or nearest before it;
+- spelling and transliteration variants join ("Sergei"/"Sergey" Volkov, "Carraway"/"Caraway");
+- nicknames join their full forms ("Mike"/"Michael");
+- acronyms join their expansions ("FBI" / "Federal Bureau of Investigation"), and "Justice
+  Department" joins "Department of Justice";
+- two people with one surname but different first names stay apart (John and Jane Smith).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from storyweave.nlp.entities import HONORIFICS, Mention
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+_TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+")
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
+SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
+
+# Common English nicknames (both directions are checked).
+NICKNAMES = {
+    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
+    "tom": "thomas", "tommy": "thomas", "dan": "daniel", "danny": "daniel", "joe": "joseph",
+    "chris": "christopher", "alex": "alexander", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "katie": "katherine", "cathy": "catherine", "dave": "david",
+    "steve": "steven", "tony": "anthony", "nick": "nicholas", "ben": "benjamin", "sam": "samuel",
+    "matt": "matthew", "pat": "patrick", "rick": "richard", "dick": "richard", "rich": "richard",
+    "ted": "edward", "ed": "edward", "eddie": "edward", "andy": "andrew", "drew": "andrew",
+    "greg": "gregory", "jeff": "jeffrey", "jon": "jonathan", "josh": "joshua", "jen": "jennifer",
+    "jenny": "jennifer", "sue": "susan", "peggy": "margaret", "meg": "margaret", "maggie": "margaret",
+    "chuck": "charles", "charlie": "charles", "hank": "henry", "harry": "henry", "larry": "lawrence",
+    "ron": "ronald", "don": "donald", "ken": "kenneth", "vlad": "vladimir", "sasha": "alexander",
+}
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(m.article_id for m in self.mentions))
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "aliases": list(self.aliases),
+                "mentions": len(self.mentions), "articles": self.articles}
+
+
+def bare_name(text: str) -> str:
+    """A name without titles, possessive or suffix: "Attorney General Jeff Sessions's" -> "Jeff Sessions"."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    text = _SUFFIX.sub("", text)
+    text = _TITLE.sub("", text).strip()
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """One name part, spelled or transliterated two ways ("Sergei"/"Sergey"), or the same."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return JaroWinkler.similarity(a, b) >= SPELLING_SIMILARITY
+
+
+def same_given_name(a: str, b: str) -> bool:
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if len(a) == 1 or len(b) == 1:  # an initial: "J. Sessions"
+        return a[0] == b[0]
+    return same_spelling(a, b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b)
+
+
+def acronym_forms(name: str) -> set[str]:
+    """'Federal Bureau of Investigation' -> {'FBI'}; 'Department of Justice' -> {'DJ', 'DOJ'}."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if len(words) < 2:
+        return set()
+    major = "".join(w[0] for w in words if w.lower() not in _MINOR).upper()
+    every = "".join(w[0] for w in words if w.lower() not in {"the", "and", "&"}).upper()
+    return {major, every}
+
+
+def org_key(name: str) -> str:
+    """One form for "Justice Department" and "Department of Justice", "U.S." and "US"."""
+    name = bare_name(name).replace(".", "")
+    match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
+    if match:
+        name = f"{match.group('kind')} of {match.group('what')}"
+    return " ".join(name.lower().split())
+
+
+class _People:
+    """Union of person mentions into people."""
+
+    def __init__(self) -> None:
+        self.people: list[list[Mention]] = []
+
+    def full_name_of(self, index: int) -> list[str]:
+        forms = Counter(bare_name(m.text) for m in self.people[index] if len(bare_name(m.text).split()) > 1)
+        return forms.most_common(1)[0][0].split() if forms else []
+
+    def find_full(self, parts: list[str]) -> int | None:
+        for index in range(len(self.people)):
+            full = self.full_name_of(index)
+            if full and same_spelling(full[-1], parts[-1]) and same_given_name(full[0], parts[0]):
+                return index
+        return None
+
+
+def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
+    """Group mentions into entities, most mentioned first.
+
+    `texts` are the story's article texts: a one-word "name" that the story also writes in
+    lowercase ("Neighbors", "State") is an ordinary word the tagger capitalised, not an entity.
+    """
+    common = {w for text in texts for w in re.findall(r"(?<=[a-z,;] )[a-z][a-z'-]+", text)}
+    mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common)]
+    people = _merge_people([m for m in mentions if m.label == "PERSON"])
+    others = _merge_by_key([m for m in mentions if m.label != "PERSON"])
+    # A statistical tagger labels one name differently in different sentences ("Carraway" as a
+    # person, then an organisation): names that match a person's join the person.
+    groups = list(people)
+    for group in others:
+        person = _matching_person(bare_name(group[0].text), people)
+        if person is None:
+            groups.append(group)
+        else:
+            person.extend(group)
+    entities = [_entity(group) for group in groups]
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
+
+
+def _matching_person(name: str, people: list[list[Mention]]) -> list[Mention] | None:
+    parts = name.split()
+    matches = []
+    for person in people:
+        full = max((bare_name(m.text).split() for m in person), key=len)
+        if (len(parts) == 1 and same_spelling(full[-1], parts[0])) or (
+                len(parts) > 1 and len(full) > 1 and same_spelling(full[-1], parts[-1])
+                and same_given_name(full[0], parts[0])):
+            matches.append(person)
+    return matches[0] if len(matches) == 1 else None
+
+
+def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
+    people = _People()
+    singles: list[Mention] = []
+    # Full names first (most complete spellings anchor the people), then single names.
+    for mention in sorted(mentions, key=lambda m: -len(bare_name(m.text).split())):
+        parts = bare_name(mention.text).split()
+        if not parts:
+            continue
+        if len(parts) == 1:
+            singles.append(mention)
+            continue
+        index = people.find_full(parts)
+        if index is None:
+            people.people.append([mention])
+        else:
+            people.people[index].append(mention)
+    for mention in singles:
+        word = bare_name(mention.text)
+        by_surname = [i for i in range(len(people.people))
+                      if people.full_name_of(i) and same_spelling(people.full_name_of(i)[-1], word)]
+        by_given = [i for i in range(len(people.people))
+                    if people.full_name_of(i) and same_given_name(people.full_name_of(i)[0], word)]
+        candidates = by_surname or by_given
+        if len(candidates) > 1:
+            candidates = _nearest_in_article(mention, candidates, people.people) or candidates[:0]
+        if len(candidates) == 1:
+            people.people[candidates[0]].append(mention)
+        else:  # unknown or ambiguous: a person of their own, never guessed into someone else
+            existing = next((i for i, p in enumerate(people.people)
+                             if not people.full_name_of(i) and same_spelling(bare_name(p[0].text), word)), None)
+            if existing is None:
+                people.people.append([mention])
+            else:
+                people.people[existing].append(mention)
+    return people.people
+
+
+def _nearest_in_article(mention: Mention, candidates: list[int], people: list[list[Mention]]) -> list[int]:
+    """Of several people sharing a surname, the one named last before this mention in its article."""
+    best, best_start = None, -1
+    for index in candidates:
+        for other in people[index]:
+            if other.article_id == mention.article_id and best_start < other.start <= mention.start:
+                best, best_start = index, other.start
+    return [best] if best is not None else []
+
+
+def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
+    """Organisations, places and the rest: same key, acronym of an expansion, or a spelling variant."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: -len(m.text)):
+        key = org_key(mention.text)
+        if not key:
+            continue
+        target = key if key in groups else next((k for k in groups if _same_org(k, key)), key)
+        groups.setdefault(target, []).append(mention)
+    return list(groups.values())
+
+
+def _same_org(known: str, new: str) -> bool:
+    new_compact = new.replace(" ", "").upper()
+    if new_compact in acronym_forms(known) or known.replace(" ", "").upper() in acronym_forms(new):
+        return True
+    if len(new) >= 6 and JaroWinkler.similarity(known, new) >= 0.95:
+        return True
+    # "chemical safety board" inside "us chemical safety board": a longer form of the same name
+    return len(new.split()) >= 2 and (f" {new} " in f" {known} ")
+
+
+def _entity(mentions: list[Mention]) -> Entity:
+    surface = Counter(m.text for m in mentions)
+    bare = Counter(bare_name(m.text) for m in mentions)
+    label = Counter(m.label for m in mentions).most_common(1)[0][0]
+    # A proper-noun form, the most complete, then the most common spelling of it.
+    name = max(bare, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
+    return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)

@@ -1,0 +1,138 @@
+"""The story's timeline: dated events, resolved against publication dates, merged across articles.
+
+Every sentence with a temporal expression is a candidate event, dated by its first expression
+(in "X stepped aside on Thursday, days after an audit released on Monday", Thursday). Tellings
+of one event by several articles — same date, overlapping claim — become one event cited to all.
+Background chronologies inside an article ("May 2016: talks begin") are events like any other.
+
+Relative expressions need an anchor: the article's publication date, unless that date is missing
+or contradicted by the article's own calendar dates (a header "2024-04-03" on a text about
+"Monday, March 4"), in which case the story's dates anchor it and the brief says so.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyweave.model import Article, Sentence, TimelineEvent
+from storyweave.nlp.claims import claim_text, content_words
+from storyweave.nlp.dates import TemporalExpression, find_dates, parse_anchor
+from storyweave.nlp.sentences import split_article
+
+# A publication date this far after every calendar date in the text is doubtful...
+CONTRADICTED_AFTER = timedelta(days=14)
+# ...when other articles of the story were published this close to the text's dates.
+STORY_NEAR = timedelta(days=3)
+SAME_EVENT_OVERLAP = 0.5  # shared content words / the smaller telling's, for one date
+
+
+@dataclass
+class Anchor:
+    date: date | None
+    source: str  # "published" or "story"
+    contradicted: str | None = None  # why the published date was not used
+
+
+def anchor_dates(articles: list[Article], sentences: dict[str, list[Sentence]]) -> dict[str, Anchor]:
+    """For each article, the date its relative expressions are resolved against."""
+    published = {a.id: parse_anchor(a.published) for a in articles}
+    known = sorted(d for d in published.values() if d)
+    anchors: dict[str, Anchor] = {}
+    for article in articles:
+        own = published[article.id]
+        others = [published[a.id] for a in articles if a.id != article.id and published[a.id]]
+        story = _median(others) or _median(known)
+        if own is None:
+            anchors[article.id] = Anchor(story, "story")
+            continue
+        explicit = [date.fromisoformat(e.date) for s in sentences[article.id]
+                    for e in find_dates(s.text, own) if e.explicit and len(e.date) == 10]
+        latest = max(explicit, default=None)
+        if (latest and own - latest > CONTRADICTED_AFTER and others
+                and min(abs(d - latest) for d in others) <= STORY_NEAR):
+            anchors[article.id] = Anchor(_median([d for d in others if abs(d - latest) <= STORY_NEAR]),
+                                         "story", contradicted=_contradiction(article, own, latest))
+        else:
+            anchors[article.id] = Anchor(own, "published")
+    return anchors
+
+
+def _contradiction(article: Article, own: date, latest: date) -> str:
+    note = (f"its {article.published_from} date {own.isoformat()} is later than every date in its "
+            f"text (latest {latest.isoformat()}) and than the other articles")
+    if own.day <= 12 and (own.month, own.day) == (latest.day, latest.month):
+        note += "; day and month look swapped"
+    return note
+
+
+def _median(dates: list[date]) -> date | None:
+    if not dates:
+        return None
+    ordinals = sorted(d.toordinal() for d in dates)
+    return date.fromordinal(int(statistics.median_low(ordinals)))
+
+
+def event_expression(sentence: Sentence, anchor: date | None) -> TemporalExpression | None:
+    """The expression that dates what a sentence reports: its first one."""
+    found = find_dates(sentence.text, anchor)
+    return found[0] if found else None
+
+
+def build_timeline(
+    articles: list[Article], sentences: dict[str, list[Sentence]] | None = None,
+    anchors: dict[str, Anchor] | None = None,
+) -> list[TimelineEvent]:
+    """Dated events of the story in chronological order, each cited to every article telling it."""
+    if sentences is None:
+        sentences = {a.id: split_article(a) for a in articles}
+    if anchors is None:
+        anchors = anchor_dates(articles, sentences)
+    by_date: dict[str, list[tuple[Sentence, TemporalExpression]]] = {}
+    for article in articles:
+        anchor = anchors[article.id]
+        for sentence in sentences[article.id]:
+            if sentence.words < 5 or sentence.text.endswith("?"):
+                continue
+            expression = event_expression(sentence, anchor.date)
+            if expression is not None:
+                by_date.setdefault(expression.date, []).append((sentence, expression))
+
+    events: list[TimelineEvent] = []
+    for when in sorted(by_date):
+        events.extend(_merge_tellings(when, by_date[when], anchors))
+    return events
+
+
+def _claim_words(sentence: Sentence, expression: TemporalExpression) -> frozenset[str]:
+    text = sentence.text[: expression.start] + sentence.text[expression.end:]
+    return content_words(claim_text(text))
+
+
+def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression]],
+                    anchors: dict[str, Anchor]) -> list[TimelineEvent]:
+    groups: list[list[tuple[Sentence, TemporalExpression, frozenset[str]]]] = []
+    for sentence, expression in tellings:
+        words = _claim_words(sentence, expression)
+        for group in groups:
+            if any(_same_event(words, other) for _, _, other in group):
+                group.append((sentence, expression, words))
+                break
+        else:
+            groups.append([(sentence, expression, words)])
+    events = []
+    for group in groups:
+        best_sentence, best_expression, _ = min(group, key=lambda t: (t[0].degraded, abs(t[0].words - 22)))
+        articles = list(dict.fromkeys(s.article_id for s, _, _ in group))
+        events.append(TimelineEvent(
+            date=when, text=best_sentence.text, sentences=[s for s, _, _ in group], articles=articles,
+            resolved_from=best_expression.text,
+            anchor=anchors[best_sentence.article_id].source if not best_expression.explicit else "text",
+        ))
+    return events
+
+
+def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+    smaller = min(len(a), len(b))
+    return smaller >= 3 and len(a & b) / smaller >= SAME_EVENT_OVERLAP

