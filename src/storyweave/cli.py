@@ -59,7 +59,8 @@ def brief(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     words: Annotated[int, typer.Option(min=20, max=5000, help="Summary length budget in words.")] = 200,
-    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+    no_models: Annotated[bool, typer.Option(
+        "--no-models", help="Use no model: TF-IDF vectors and rule-based entities.")] = False,
     embedder: Annotated[str, typer.Option(help="Embedder: auto, static or tfidf.")] = "auto",
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
 ) -> None:
@@ -79,7 +80,8 @@ def brief(
             progress.stop()
             print("storyweave: error: no usable articles in the input", file=sys.stderr)
             raise typer.Exit(EXIT_NOTHING)
-        config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder)
+        config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder,
+                             ner_model=not no_models)
         try:
             stages = iter(range(1, 5))
             progress.update(task, completed=0, total=4)

@@ -105,6 +105,72 @@ class TimelineEvent:
                 "anchor": self.anchor}
 
 
+@dataclass(frozen=True)
+class Mention:
+    text: str  # as written, with a leading honorific if there was one ("Mr. Sessions")
+    label: str  # PERSON, ORG, GPE, ...
+    article_id: str
+    start: int  # character offsets in the article text
+    end: int
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(m.article_id for m in self.mentions))
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "aliases": list(self.aliases),
+                "mentions": len(self.mentions), "articles": self.articles}
+
+
+@dataclass
+class QuoteTelling:
+    text: str
+    article_id: str
+    start: int  # offset in the article text
+    speaker_text: str | None  # as written: "Delgado", "he", "a hospital spokeswoman"
+    direct: bool
+    degraded: bool = False
+    speaker: str | None = None  # resolved: an entity name, or the phrase when no entity fits
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    tellings: list[QuoteTelling] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(t.article_id for t in self.tellings))
+
+    @property
+    def variants(self) -> list[str]:
+        return list(dict.fromkeys(t.text for t in self.tellings if t.text != self.text))
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "speaker": self.speaker, "articles": self.articles,
+                "variants": self.variants, "direct": any(t.direct for t in self.tellings)}
+
+
+@dataclass
+class Disagreement:
+    kind: str  # name | number | date | claim | development
+    description: str
+    positions: list[tuple[str, list[str]]] = field(default_factory=list)  # (value, article ids)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "description": self.description,
+                "positions": [{"value": value, "articles": list(ids)} for value, ids in self.positions]}
+
+
 @dataclass
 class SummarySentence:
     text: str
@@ -156,9 +222,10 @@ class Brief:
     provenance: dict[str, str]
     version: str
     timeline: list[TimelineEvent] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    coverage: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def articles(self) -> list[Article]:
@@ -175,9 +242,10 @@ class Brief:
             "articles": [article.to_dict() for article in self.articles],
             "summary": [sentence.to_dict() for sentence in self.summary],
             "timeline": [event.to_dict() for event in self.timeline],
-            "entities": list(self.entities),
-            "quotes": list(self.quotes),
+            "entities": [entity.to_dict() for entity in self.entities],
+            "quotes": [quote.to_dict() for quote in self.quotes],
             "facts": [fact.to_dict() for fact in self.facts],
-            "disagreements": list(self.disagreements),
+            "disagreements": [d.to_dict() for d in self.disagreements],
+            "coverage": list(self.coverage),
             "provenance": {"version": self.version, "components": dict(self.provenance)},
         }

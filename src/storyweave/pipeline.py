@@ -1,7 +1,7 @@
 """The brief pipeline: a list of articles about one story in, a cited Brief out.
 
 Stages, each a plain function of the layer that owns it:
-    clean_article -> repair_story -> split_article -> embed -> summarize -> Brief
+    clean_article -> repair_story -> split_article -> embed -> summarize -> analyze -> Brief
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from storyweave import __version__
+from storyweave.analyze import analyze
 from storyweave.clean import clean_article, remove_repeated_lines, repair_story
 from storyweave.ingest import complete_from_story
 from storyweave.model import Article, Brief, Sentence, Story
@@ -20,13 +21,13 @@ from storyweave.summarize import summarize
 from storyweave.summarize.align import claim_text
 
 MAX_ALIGNED_SENTENCES = 6000  # alignment is quadratic: ~150 MB of similarities at this size
-PENDING = "pending"  # analysis parts that a later release fills: said so, never faked
 
 
 @dataclass(frozen=True)
 class BriefConfig:
     words: int = 200  # summary length budget
     embedder: str = "auto"  # a name from storyweave.nlp.embed.EMBEDDERS; "tfidf" needs no model
+    ner_model: bool = True  # spaCy's NER when installed; False: the rule-based tagger
 
 
 def prepare_articles(articles: list[Article]) -> list[Article]:
@@ -64,19 +65,22 @@ def build_brief(
     facts, summary = summarize(articles, sentences, embeddings, words=config.words,
                                fact_threshold=embedder.fact_threshold)
 
+    stage("analyzing")
+    by_article = {article.id: sentences for article, sentences in zip(articles, per_article, strict=True)}
+    analysis = analyze(articles, by_article, facts, ner_model=config.ner_model)
+
     story = Story(id=story_id(articles), title=story_title(articles, facts), articles=articles)
     provenance = {
         "sentences": "spacy-sentencizer",
         "embeddings": embedder.name,
         "alignment": "average-linkage(embedding+content-words)"
                      + (f", first {lead_only} sentences of each article" if lead_only else ""),
-        "summary": "support+centrality+position, MMR",
-        "entities": PENDING,
-        "quotes": PENDING,
-        "timeline": PENDING,
-        "disagreements": PENDING,
+        "summary": "support+centrality+position+recency, MMR",
+        **analysis.provenance,
     }
-    return Brief(story=story, summary=summary, facts=facts, provenance=provenance, version=__version__)
+    return Brief(story=story, summary=summary, facts=facts, provenance=provenance, version=__version__,
+                 timeline=analysis.timeline, entities=analysis.entities, quotes=analysis.quotes,
+                 disagreements=analysis.disagreements, coverage=analysis.coverage)
 
 
 def lead_sentences(per_article: list[list[Sentence]], limit: int) -> tuple[list[Sentence], int | None]:

@@ -14,12 +14,12 @@ Merging rules, each for a way outlets name the same one differently:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
 
 from rapidfuzz.distance import JaroWinkler
 
-from storyweave.nlp.entities import HONORIFICS, Mention
+from storyweave.model import Entity, Mention
+from storyweave.nlp.entities import HONORIFICS
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 _TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+")
@@ -42,22 +42,6 @@ NICKNAMES = {
     "chuck": "charles", "charlie": "charles", "hank": "henry", "harry": "henry", "larry": "lawrence",
     "ron": "ronald", "don": "donald", "ken": "kenneth", "vlad": "vladimir", "sasha": "alexander",
 }
-
-
-@dataclass
-class Entity:
-    name: str
-    type: str
-    aliases: list[str]
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def articles(self) -> list[str]:
-        return list(dict.fromkeys(m.article_id for m in self.mentions))
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "type": self.type, "aliases": list(self.aliases),
-                "mentions": len(self.mentions), "articles": self.articles}
 
 
 def bare_name(text: str) -> str:

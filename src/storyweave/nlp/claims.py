@@ -24,7 +24,14 @@ _NUMBER_WORDS = {
 
 
 _SAY = r"(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|adds|announced|stated|explained|noted|reported|confirmed|wrote)"
-_WHEN = r"(?:\s+(?:on|in|at|late|early|last|during|after)\s+(?:\w+\s+){0,3}?\w+)?"
+# "said on Monday", "told reporters at an afternoon briefing", "said in a statement"
+ATTRIBUTION_WHEN = (
+    r"(?:\s+(?:on|in|at|during|late|early|last|this|after)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|interview|briefing|conference|hearing|speech|post|email|letter"
+    r"|meeting|session|rally|appearance|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|morning|afternoon|evening|night|week|month|year|time|day|weekend))?"
+)
+_WHEN = ATTRIBUTION_WHEN
 _SPEAKER = r"(?:[\w.'-]+\s+){0,7}?"
 _LEADING_ATTRIBUTION = re.compile(rf"^{_SPEAKER}{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?=\S)", re.IGNORECASE)
 _TRAILING_ATTRIBUTION = re.compile(

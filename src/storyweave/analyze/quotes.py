@@ -1,0 +1,190 @@
+"""Quotes: who said what, and every outlet that carried it.
+
+Direct quotes in any quote style ("…", “…”, „…“, «…», quotes running over several paragraphs)
+and reported speech introduced by a verb of saying ("Delgado said the crews were lucky"), with
+the speaker from the surrounding sentence ('"…," he said' / 'Sessions said: "…"' / '"…" — Name')
+resolved to an entity; a pronoun resolves to the person named last before it. The same quote
+carried by several outlets with small differences — trimmed, re-punctuated, truncated, or stripped
+of its quote marks in a degraded article — is one quote with all its articles and its variants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from storyweave.analyze.entities import bare_name
+from storyweave.model import Article, Entity, Mention, Quote, QuoteTelling
+from storyweave.nlp.claims import ATTRIBUTION_WHEN
+from storyweave.nlp.entities import HONORIFICS
+
+MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes and titles, not statements
+MIN_REPORTED_WORDS = 6
+SAME_QUOTE = 85  # rapidfuzz token-set ratio of two tellings of one quote
+SAME_TRUNCATED = 92  # partial ratio when one telling is a truncation of the other
+
+_SAY = (r"(?:said|says|say|told\s+(?:[\w.]+\s+){0,3}?(?:reporters|journalists|him|her|them|us|me|[A-Z][\w.]+)"
+        r"|added|adds|wrote|writes|asked|asks|explained|insisted|warned|tweeted|stated|declared"
+        r"|recalled|acknowledged|argued|continued|noted|replied|responded|answered|told)")
+_NAME = rf"(?:(?:(?:{HONORIFICS})\.?\s+)*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|official|officials|statement|source|sources|witness|resident|neighbor|neighbour|lawyer|attorney|police|company|agency|department|ministry))"
+_DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
+_SPEAKER = rf"{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
+_WHEN = ATTRIBUTION_WHEN
+# '"…," Delgado said' / '"…," said Delgado' / '"…" — Delgado'
+_AFTER = re.compile(
+    rf"^[\s,]*(?:{_SPEAKER}\s+(?:[\w]+\s+)?{_SAY}|{_SAY}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
+    rf"|[—–-]+\s*(?P<speaker3>{_NAME}))")
+# 'Sessions said: "…' / 'Delgado told reporters on Monday, "…'
+_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY}{_WHEN}(?:\s+that)?\s*[:,]?\s*$")
+# Reported speech, no quote marks: "Delgado said the crews were lucky." / "…, Delgado said."
+_REPORTED_LEAD = re.compile(rf"^{_SPEAKER}\s+{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?P<clause>[^\"«»]+?)\.?$")
+_REPORTED_TAIL = re.compile(rf"^(?P<clause>[^\"«»]+?),\s+{_SPEAKER}\s+{_SAY}{_WHEN}\.?$")
+_OPENERS = {'"': '"', "«": "»", "‹": "›"}
+
+
+def find_quotes(article: Article) -> list[QuoteTelling]:
+    """Direct quotes with their attribution, then reported speech in sentences without quote marks."""
+    text = article.text
+    found = []
+    for start, end in _quote_spans(text):
+        content = re.sub(r"\s+", " ", text[start:end]).strip().rstrip(",").strip()
+        content = re.sub(r'"\s*"', " ", content)  # re-opened quote marks of a continued paragraph
+        if len(content.split()) < MIN_QUOTE_WORDS:
+            continue
+        found.append(QuoteTelling(content, article.id, start, _speaker_around(text, start - 1, end + 1),
+                                  direct=True, degraded=article.degraded))
+    quoted = [(q.start, q.start + len(q.text)) for q in found]
+    for match in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        sentence = match.group().strip()
+        if '"' in sentence or any(s <= match.start() < e for s, e in quoted):
+            continue
+        reported = _REPORTED_LEAD.match(sentence) or _REPORTED_TAIL.match(sentence)
+        if reported and len(reported.group("clause").split()) >= MIN_REPORTED_WORDS:
+            speaker = reported.group("speaker")
+            if speaker and (speaker[0].isupper() and not re.match(_NOUN_PHRASE, speaker, re.I) or speaker.lower() in ("he", "she")):
+                found.append(QuoteTelling(reported.group("clause").strip(), article.id,
+                                          match.start() + reported.start("clause"), speaker, direct=False,
+                                          degraded=article.degraded))
+    return found
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quote marks; a quote may run over paragraphs, each reopened with a mark."""
+    spans = []
+    i = 0
+    while i < len(text):
+        closer = _OPENERS.get(text[i])
+        if closer is None:
+            i += 1
+            continue
+        start = i + 1
+        j = start
+        while j < len(text):
+            if text[j] == closer:
+                break
+            if text[j] == "\n":
+                # A paragraph break inside a quote: it goes on if the next paragraph reopens it.
+                k = j
+                while k < len(text) and text[k].isspace():
+                    k += 1
+                if k < len(text) and text[k] == text[i]:
+                    j = k + 1
+                    continue
+                j = -1
+                break
+            j += 1
+        if j == -1 or j >= len(text):
+            i = start  # unbalanced: not a quote
+            continue
+        spans.append((start, j))
+        i = j + 1
+    return spans
+
+
+def _speaker_around(text: str, before: int, after: int) -> str | None:
+    sentence_end = re.search(r"[.!?\n]", text[after:after + 120])
+    tail = text[after: after + (sentence_end.end() if sentence_end else 120)]
+    match = _AFTER.match(tail)
+    if match:
+        return match.group("speaker") or match.group("speaker2") or match.group("speaker3")
+    head_start = max(text.rfind("\n", 0, before), text.rfind(". ", 0, before), 0)
+    match = _BEFORE.search(text[head_start:before + 1].strip().rstrip('"«').strip())
+    if match:
+        return match.group("speaker")
+    return None
+
+
+def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
+                     mentions: dict[str, list[Mention]]) -> None:
+    """Names to entity names via their aliases; pronouns to the person named last before the quote."""
+    alias_of: dict[str, str] = {}
+    for entity in entities:
+        for alias in entity.aliases + [entity.name]:
+            alias_of.setdefault(bare_name(alias).lower(), entity.name)
+        if entity.type == "PERSON":
+            alias_of.setdefault(entity.name.split()[-1].lower(), entity.name)
+    person_names = {e.name for e in entities if e.type == "PERSON"}
+    entity_of_mention = {(m.article_id, m.start): e.name for e in entities for m in e.mentions}
+    for telling in tellings:
+        raw = telling.speaker_text
+        if raw is None:
+            continue
+        if raw.lower() in ("he", "she", "they"):
+            people = [m for m in mentions.get(telling.article_id, [])
+                      if m.start < telling.start and entity_of_mention.get((m.article_id, m.start)) in person_names]
+            telling.speaker = entity_of_mention[(people[-1].article_id, people[-1].start)] if people else None
+            continue
+        name = bare_name(raw)
+        telling.speaker = alias_of.get(name.lower()) or alias_of.get(name.split()[-1].lower()) or raw
+
+
+def merge_quotes(tellings: list[QuoteTelling], people: set[str] | None = None) -> list[Quote]:
+    """One quote per statement, with every article that carried it; most widely carried first.
+
+    Reported speech counts only when a person said it (given `people`, the story's person
+    names): "the hospital said two remained in serious condition" is a fact, not a quote.
+    """
+    if people is not None:
+        tellings = [t for t in tellings if t.direct or t.speaker in people]
+    quotes: list[Quote] = []
+    keys: list[list[str]] = []
+    for telling in sorted(tellings, key=lambda t: (not t.direct, t.degraded)):
+        key = _key(telling.text)
+        for quote, quote_keys in zip(quotes, keys, strict=True):
+            if _compatible(telling.speaker, quote.speaker) and any(_same(key, k) for k in quote_keys):
+                quote.tellings.append(telling)
+                quote_keys.append(key)
+                quote.speaker = quote.speaker or telling.speaker
+                break
+        else:
+            quotes.append(Quote(telling.text, telling.speaker, [telling]))
+            keys.append([key])
+    for quote in quotes:
+        quote.text = _canonical(quote)
+    return sorted(quotes, key=lambda q: (-len(q.articles), -sum(t.direct for t in q.tellings)))
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _same(a: str, b: str) -> bool:
+    if fuzz.token_set_ratio(a, b) >= SAME_QUOTE and min(len(a), len(b)) / max(len(a), len(b)) > 0.5:
+        return True
+    shorter = min(a, b, key=len)
+    return len(shorter.split()) >= 6 and fuzz.partial_ratio(a, b) >= SAME_TRUNCATED
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _canonical(quote: Quote) -> str:
+    """The telling most outlets agree on, from a clean article, in quote marks if any was."""
+    pool = [t for t in quote.tellings if t.direct and not t.degraded] or quote.tellings
+    counts = Counter(t.text for t in pool)
+    return max(counts, key=lambda text: (counts[text], len(text)))
