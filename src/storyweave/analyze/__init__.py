@@ -42,8 +42,9 @@ def analyze(articles: list[Article], sentences: dict[str, list[Sentence]], facts
     quotes = merge_quotes(tellings, {e.name for e in entities if e.type == "PERSON"})
 
     anchors = anchor_dates(articles, sentences)
-    timeline = build_timeline(articles, sentences, anchors)
-    disagreements = find_disagreements(articles, sentences, facts, entities, anchors, timeline)
+    fact_of = {(s.article_id, s.index): i for i, fact in enumerate(facts) for s in fact.sentences}
+    timeline = build_timeline(articles, sentences, anchors, fact_of)
+    disagreements = find_disagreements(articles, sentences, entities, anchors, timeline)
     return Analysis(
         entities=entities, quotes=quotes, timeline=timeline, disagreements=disagreements,
         coverage=coverage(articles, facts),

@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from storyweave.analyze.entities import bare_name, same_spelling
 from storyweave.analyze.timeline import Anchor
-from storyweave.model import Article, Disagreement, Entity, Fact, Sentence, TimelineEvent
+from storyweave.model import Article, Disagreement, Entity, Sentence, TimelineEvent
 from storyweave.nlp.claims import claim_text, content_words, main_clause, negated
 
 _QUANTITY = re.compile(
@@ -36,16 +36,16 @@ _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 MIN_SHARED_PREDICATE = 2  # predicate words two sentences must share to be about the same thing
-MIN_NUMBER_OVERLAP = 0.2  # content-word Jaccard of two sentences giving a quantity
+MIN_NUMBER_OVERLAP = 0.5  # shared content words / the smaller sentence's, for two tellings of a quantity
 
 
 def find_disagreements(
-    articles: list[Article], sentences: dict[str, list[Sentence]], facts: list[Fact],
+    articles: list[Article], sentences: dict[str, list[Sentence]],
     entities: list[Entity], anchors: dict[str, Anchor], timeline: list[TimelineEvent],
 ) -> list[Disagreement]:
     published = {a.id: (a.published or "")[:10] for a in articles}
     found = name_variants(entities)
-    found += conflicting_numbers(facts, published)
+    found += conflicting_numbers([s for a in articles for s in sentences[a.id]], published)
     found += contradicted_dates(articles, anchors, published)
     found += conflicting_event_dates(timeline)
     found += polarity_conflicts([s for a in articles for s in sentences[a.id]], published)
@@ -103,37 +103,42 @@ def _number_value(phrase: str) -> str:
     return _WORD_VALUES.get(head, head)
 
 
-def conflicting_numbers(facts: list[Fact], published: dict[str, str]) -> list[Disagreement]:
-    """The same quantity with different values in sentences about the same fact."""
+def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
+    """The same quantity ("workers", "$ harbor") with different values in sentences that say
+    much the same thing (overlapping content words, the numbers aside)."""
+    told: dict[str, list[tuple[str, str, Sentence, frozenset[str]]]] = defaultdict(list)
+    for sentence in sentences:
+        words = content_words(claim_text(sentence.text))
+        for key, phrase in quantities(sentence.text).items():
+            value = _number_value(phrase)
+            told[key].append((value, phrase, sentence, words - {value}))
     found = []
-    seen: set[tuple[str, frozenset[str]]] = set()
-    for fact in facts:
-        tellings = fact.sentences + fact.related
-        values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        phrases: dict[tuple[str, str], str] = {}
-        anchor = fact.sentences[0]
-        anchor_words = content_words(claim_text(anchor.text))
-        for sentence in tellings:
-            words = content_words(claim_text(sentence.text))
-            if len(words & anchor_words) / max(1, len(words | anchor_words)) < MIN_NUMBER_OVERLAP:
-                continue
-            for key, phrase in quantities(sentence.text).items():
-                value = _number_value(phrase)
-                if sentence.article_id not in values[key][value]:
-                    values[key][value].append(sentence.article_id)
-                phrases.setdefault((key, value), phrase)
-        for key, by_value in values.items():
-            if len(by_value) < 2:
-                continue
-            signature = (key, frozenset(by_value))
-            if signature in seen:
-                continue
-            seen.add(signature)
-            positions = [(phrases[(key, v)], ids) for v, ids in by_value.items()]
-            kind = "development" if _moves_over_time(positions, published) else "number"
-            what = "changed over time" if kind == "development" else "outlets give different numbers"
-            found.append(Disagreement(kind, f"{what}: {key.lstrip('$%')} ({fact.text[:90]})", positions))
+    for key, tellings in told.items():
+        if len({value for value, *_ in tellings}) < 2:
+            continue
+        positions: dict[str, list[str]] = defaultdict(list)
+        phrases: dict[str, str] = {}
+        about = None
+        for value, phrase, sentence, words in tellings:
+            rivals = [t for t in tellings if t[0] != value and t[2].article_id != sentence.article_id
+                      and _overlap(words, t[3]) >= MIN_NUMBER_OVERLAP]
+            if rivals:
+                if sentence.article_id not in positions[value]:
+                    positions[value].append(sentence.article_id)
+                phrases.setdefault(value, phrase)
+                about = about or sentence.text
+        if len(positions) < 2:
+            continue
+        ranked = sorted(positions.items(), key=lambda item: -len(item[1]))
+        listed = [(phrases[value], ids) for value, ids in ranked]
+        kind = "development" if _moves_over_time(listed, published) else "number"
+        what = "changed over time" if kind == "development" else "outlets give different numbers"
+        found.append(Disagreement(kind, f"{what}: {key.lstrip('$%')} ({(about or '')[:90]})", listed))
     return found
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def _moves_over_time(positions: list[tuple[str, list[str]]], published: dict[str, str]) -> bool:

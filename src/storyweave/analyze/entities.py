@@ -118,6 +118,15 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     others = _merge_by_key([m for m in mentions if m.label != "PERSON"])
     # A statistical tagger labels one name differently in different sentences ("Carraway" as a
     # person, then an organisation): names that match a person's join the person.
+    # ...and a "person" that is only ever a name some other entity goes by ("Port Alder", tagged
+    # once as a person, inside "Port Alder City Council") joins that entity.
+    keyed = {org_key(m.text): group for group in others for m in group}
+    for person in list(people):
+        names = {org_key(m.text) for m in person}
+        home = keyed.get(next(iter(names))) if len(names) == 1 else None
+        if home is not None and len(home) > len(person):
+            home.extend(person)
+            people.remove(person)
     groups = list(people)
     for group in others:
         person = _matching_person(bare_name(group[0].text), people)
@@ -206,8 +215,10 @@ def _same_org(known: str, new: str) -> bool:
         return True
     if len(new) >= 6 and JaroWinkler.similarity(known, new) >= 0.95:
         return True
-    # "chemical safety board" inside "us chemical safety board": a longer form of the same name
-    return len(new.split()) >= 2 and (f" {new} " in f" {known} ")
+    # "chemical safety board" ending "us chemical safety board": the same name with a qualifier.
+    # (English names end in their head noun: "port alder" opening "port alder city council" is a
+    # different entity, the place.)
+    return len(new.split()) >= 2 and f" {known}".endswith(f" {new}")
 
 
 def _entity(mentions: list[Mention]) -> Entity:

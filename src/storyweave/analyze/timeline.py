@@ -82,9 +82,13 @@ def event_expression(sentence: Sentence, anchor: date | None) -> TemporalExpress
 
 def build_timeline(
     articles: list[Article], sentences: dict[str, list[Sentence]] | None = None,
-    anchors: dict[str, Anchor] | None = None,
+    anchors: dict[str, Anchor] | None = None, fact_of: dict[tuple[str, int], int] | None = None,
 ) -> list[TimelineEvent]:
-    """Dated events of the story in chronological order, each cited to every article telling it."""
+    """Dated events of the story in chronological order, each cited to every article telling it.
+
+    `fact_of` maps (article id, sentence index) to the fact the summarizer aligned it with:
+    tellings of one fact on one date are one event even when their wording differs.
+    """
     if sentences is None:
         sentences = {a.id: split_article(a) for a in articles}
     if anchors is None:
@@ -101,7 +105,7 @@ def build_timeline(
 
     events: list[TimelineEvent] = []
     for when in sorted(by_date):
-        events.extend(_merge_tellings(when, by_date[when], anchors))
+        events.extend(_merge_tellings(when, by_date[when], anchors, fact_of or {}))
     return events
 
 
@@ -111,12 +115,14 @@ def _claim_words(sentence: Sentence, expression: TemporalExpression) -> frozense
 
 
 def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression]],
-                    anchors: dict[str, Anchor]) -> list[TimelineEvent]:
+                    anchors: dict[str, Anchor], fact_of: dict[tuple[str, int], int]) -> list[TimelineEvent]:
     groups: list[list[tuple[Sentence, TemporalExpression, frozenset[str]]]] = []
     for sentence, expression in tellings:
         words = _claim_words(sentence, expression)
+        fact = fact_of.get((sentence.article_id, sentence.index))
         for group in groups:
-            if any(_same_event(words, other) for _, _, other in group):
+            if any(_same_event(words, other) or (fact is not None and fact_of.get((s.article_id, s.index)) == fact)
+                   for s, _, other in group):
                 group.append((sentence, expression, words))
                 break
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyweave.model import Article, Brief, Fact
+from storyweave.model import Article, Brief, Entity, Fact, Quote, TimelineEvent
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
 
@@ -45,3 +45,36 @@ def supporting_sentence(brief: Brief, fact_index: int, article_id: str) -> str |
         if sentence.article_id == article_id:
             return sentence.text
     return None
+
+
+SHOWN_ENTITIES = 12
+SHOWN_QUOTES = 10
+SHOWN_EVENTS = 20
+
+
+def shown_entities(brief: Brief) -> list[Entity]:
+    """People and organisations first (the story's who), then places and the rest."""
+    order = {"PERSON": 0, "ORG": 1}
+    return sorted(brief.entities, key=lambda e: (order.get(e.type, 2), -len(e.mentions)))[:SHOWN_ENTITIES]
+
+
+def shown_quotes(brief: Brief) -> list[Quote]:
+    return brief.quotes[:SHOWN_QUOTES]
+
+
+def shown_events(brief: Brief) -> list[TimelineEvent]:
+    """The most widely told events, in chronological order."""
+    if len(brief.timeline) <= SHOWN_EVENTS:
+        return brief.timeline
+    keep = sorted(brief.timeline, key=lambda e: (-len(e.articles), -len(e.sentences)))[:SHOWN_EVENTS]
+    return [e for e in brief.timeline if e in keep]
+
+
+def other_aliases(entity: Entity) -> list[str]:
+    return [alias for alias in entity.aliases if alias != entity.name]
+
+
+def coverage_rows(brief: Brief) -> list[tuple[int, Article, dict]]:
+    numbers = brief.citation_numbers()
+    by_id = {a.id: a for a in brief.articles}
+    return [(numbers[row["article"]], by_id[row["article"]], row) for row in brief.coverage]

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from storyweave.model import Brief
 from storyweave.render.common import (
+    coverage_rows,
     markers,
+    other_aliases,
     outlets_phrase,
     plural,
     shared_facts,
+    shown_entities,
+    shown_events,
+    shown_quotes,
     single_source_count,
     source_label,
 )
@@ -37,6 +42,7 @@ def render_markdown(brief: Brief) -> str:
     single = single_source_count(brief)
     if single:
         lines += ["", f"{single} further facts are reported by one article only (see the JSON output)."]
+    lines += _analysis_sections(brief, numbers)
     lines += ["", "## Sources", ""]
     for article in brief.articles:
         note = " — *degraded text, repaired*" if article.degraded else ""
@@ -44,3 +50,40 @@ def render_markdown(brief: Brief) -> str:
     lines += ["", f"<sub>storyweave {brief.version}: "
               + ", ".join(f"{k}: {v}" for k, v in brief.provenance.items()) + "</sub>", ""]
     return "\n".join(lines)
+
+
+def _analysis_sections(brief: Brief, numbers: dict[str, int]) -> list[str]:
+    lines: list[str] = []
+    entities = shown_entities(brief)
+    if entities:
+        lines += ["", "## People and organisations", ""]
+        for entity in entities:
+            also = other_aliases(entity)
+            lines.append(f"- **{_escape(entity.name)}** ({entity.type})"
+                         + (f" — also {', '.join(_escape(a) for a in also)}" if also else "")
+                         + f" · {plural(len(entity.mentions), 'mention')} {markers(entity.articles, numbers)}")
+    quotes = shown_quotes(brief)
+    if quotes:
+        lines += ["", "## Quotes", ""]
+        for quote in quotes:
+            marks = '"' if any(t.direct for t in quote.tellings) else ""
+            lines.append(f"- {marks}{_escape(quote.text)}{marks} — {_escape(quote.speaker or 'unattributed')} "
+                         f"{markers(quote.articles, numbers)}")
+            for variant in quote.variants:
+                lines.append(f"  - variant: {_escape(variant)}")
+    events = shown_events(brief)
+    if events:
+        lines += ["", "## Timeline", ""]
+        lines += [f"- **{event.date}** — {_escape(event.text)} {markers(event.articles, numbers)} "
+                  f"*({_escape(event.resolved_from)})*" for event in events]
+    if brief.disagreements:
+        lines += ["", "## Where outlets disagree", ""]
+        for item in brief.disagreements:
+            positions = " vs ".join(f"“{_escape(value)}” {markers(ids, numbers)}" for value, ids in item.positions)
+            lines.append(f"- **{item.kind}** — {_escape(item.description)}: {positions}")
+    if brief.coverage:
+        lines += ["", "## Coverage by article", "", "| source | facts | only here | leaves out |", "|---|---|---|---|"]
+        for number, article, row in coverage_rows(brief):
+            lines.append(f"| [{number}] {_escape(article.outlet or article.source)} | {row['reports']} | "
+                         f"{row['only_here_count']} | {row['left_out_count']} |")
+    return lines

@@ -10,10 +10,15 @@ from rich.text import Text
 
 from storyweave.model import Brief
 from storyweave.render.common import (
+    coverage_rows,
     markers,
+    other_aliases,
     outlets_phrase,
     plural,
     shared_facts,
+    shown_entities,
+    shown_events,
+    shown_quotes,
     single_source_count,
     source_label,
 )
@@ -45,6 +50,7 @@ def brief_renderable(brief: Brief) -> Group:
     single = single_source_count(brief)
     if single:
         parts.append(Text(f"{single} more facts come from one article only.", style="dim"))
+    parts += _analysis_sections(brief, numbers)
     parts.append(Text("\nSources", style="bold underline"))
     for article in brief.articles:
         line = Text(f"[{numbers[article.id]}] ", style="cyan")
@@ -55,6 +61,60 @@ def brief_renderable(brief: Brief) -> Group:
         parts.append(line)
     parts.append(Text("\n" + ", ".join(f"{k}: {v}" for k, v in brief.provenance.items()), style="dim"))
     return Group(*parts)
+
+
+def _cited(text: str, ids: list[str], numbers: dict[str, int], style: str = "") -> Text:
+    line = Text(text + " ", style=style)
+    line.append(markers(ids, numbers), style="cyan")
+    return line
+
+
+def _analysis_sections(brief: Brief, numbers: dict[str, int]) -> list:
+    parts: list = []
+    entities = shown_entities(brief)
+    if entities:
+        parts.append(Text("\nPeople and organisations", style="bold underline"))
+        for entity in entities:
+            line = Text(f"• {entity.name}", style="bold")
+            line.append(f" {entity.type}", style="dim")
+            if other_aliases(entity):
+                line.append(f"  also: {', '.join(other_aliases(entity))}")
+            line.append(f"  {plural(len(entity.mentions), 'mention')} ", style="dim")
+            line.append(markers(entity.articles, numbers), style="cyan")
+            parts.append(line)
+    quotes = shown_quotes(brief)
+    if quotes:
+        parts.append(Text("\nQuotes", style="bold underline"))
+        for quote in quotes:
+            marks = '"' if any(t.direct for t in quote.tellings) else ""
+            line = _cited(f"• {marks}{quote.text}{marks} — {quote.speaker or 'unattributed'}", quote.articles, numbers)
+            parts.append(line)
+            for variant in quote.variants:
+                parts.append(Text(f"    variant: {variant}", style="dim"))
+    events = shown_events(brief)
+    if events:
+        parts.append(Text("\nTimeline", style="bold underline"))
+        for event in events:
+            line = Text(f"{event.date:<10} ", style="bold magenta")
+            line.append_text(_cited(event.text, event.articles, numbers))
+            line.append(f" ({event.resolved_from})", style="dim")
+            parts.append(line)
+    if brief.disagreements:
+        parts.append(Text("\nWhere outlets disagree", style="bold underline"))
+        for item in brief.disagreements:
+            style = "green" if item.kind == "development" else "yellow"
+            line = Text(f"• {item.kind}: ", style=f"bold {style}")
+            line.append(item.description)
+            parts.append(line)
+            for value, ids in item.positions:
+                parts.append(_cited(f"    {value}", ids, numbers))
+    if brief.coverage:
+        parts.append(Text("\nCoverage by article", style="bold underline"))
+        for number, article, row in coverage_rows(brief):
+            parts.append(Text(f"[{number}] {article.outlet or article.source}: {row['reports']} facts, "
+                              f"{row['only_here_count']} only here, leaves out {row['left_out_count']} "
+                              "widely reported"))
+    return parts
 
 
 def render_text(brief: Brief, width: int = 100) -> str:
