@@ -11,7 +11,12 @@ import jinja2
 
 from storyweave.model import Brief
 from storyweave.render.common import (
+    coverage_rows,
+    other_aliases,
     shared_facts,
+    shown_entities,
+    shown_events,
+    shown_quotes,
     single_source_count,
     source_label,
     supporting_sentence,
@@ -51,7 +56,21 @@ def render_html(brief: Brief) -> str:
          "warnings": a.warnings}
         for a in brief.articles
     ]
+    def cited(ids: list[str]) -> list[int]:
+        return sorted(numbers[i] for i in ids)
+
+    entities = [{"name": e.name, "type": e.type, "aliases": other_aliases(e), "mentions": len(e.mentions),
+                 "numbers": cited(e.articles)} for e in shown_entities(brief)]
+    quotes = [{"text": q.text, "speaker": q.speaker, "variants": q.variants, "numbers": cited(q.articles),
+               "direct": any(t.direct for t in q.tellings)} for q in shown_quotes(brief)]
+    events = [{"date": e.date, "text": e.text, "resolved_from": e.resolved_from, "numbers": cited(e.articles)}
+              for e in shown_events(brief)]
+    disagreements = [{"kind": d.kind, "description": d.description,
+                      "positions": [{"value": v, "numbers": cited(ids)} for v, ids in d.positions]}
+                     for d in brief.disagreements]
+    coverage = [{"number": n, "label": a.outlet or a.source, **row} for n, a, row in coverage_rows(brief)]
     return _environment().get_template("brief.html.j2").render(
         brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
-        single=single_source_count(brief),
+        single=single_source_count(brief), entities=entities, quotes=quotes, events=events,
+        disagreements=disagreements, coverage=coverage,
     )
