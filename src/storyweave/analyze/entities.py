@@ -81,7 +81,7 @@ def acronym_forms(name: str) -> set[str]:
 
 def org_key(name: str) -> str:
     """One form for "Justice Department" and "Department of Justice", "U.S." and "US"."""
-    name = bare_name(name).replace(".", "")
+    name = re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name.strip()), flags=re.IGNORECASE).replace(".", "")
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
     if match:
         name = f"{match.group('kind')} of {match.group('what')}"

@@ -187,4 +187,6 @@ def _canonical(quote: Quote) -> str:
     """The telling most outlets agree on, from a clean article, in quote marks if any was."""
     pool = [t for t in quote.tellings if t.direct and not t.degraded] or quote.tellings
     counts = Counter(t.text for t in pool)
-    return max(counts, key=lambda text: (counts[text], len(text)))
+    keys = {t.text: _key(t.text) for t in quote.tellings}
+    # Ties go to the telling closest to all the others: the version the outlets share.
+    return max(counts, key=lambda text: (counts[text], sum(fuzz.ratio(keys[text], k) for k in keys.values())))

@@ -88,9 +88,11 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
                 continue
             if not _looks_like_month(match, sentence):
                 continue
-            # "On Sept. 8, 2016 ... on Jan. 10": a day without a year takes the sentence's year.
-            context = _year_context(found, anchor) if kind in ("month_day", "day_month") else anchor
-            resolved = _resolve(kind, match, context, future)
+            resolved = _resolve(kind, match, anchor, future)
+            # "On Sept. 8, 2016 ... on Sept. 20": a day without a year takes the sentence's year.
+            year = _sentence_year(found)
+            if kind in ("month_day", "day_month") and year and resolved and _valid(f"{year}{resolved[4:]}"):
+                resolved = f"{year}{resolved[4:]}"
             if resolved is None:
                 continue
             taken.append((start, end))
@@ -98,11 +100,17 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     return sorted(found, key=lambda e: e.start)
 
 
-def _year_context(found: list[TemporalExpression], anchor: date | None) -> date | None:
-    dated = [e for e in found if len(e.date) == 10]
-    if dated:
-        return date.fromisoformat(dated[-1].date)
-    return anchor
+def _valid(iso: str) -> bool:
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
+def _sentence_year(found: list[TemporalExpression]) -> str | None:
+    dated = [e for e in found if e.kind in ("iso", "month_day_year", "day_month_year")]
+    return dated[-1].date[:4] if dated else None
 
 
 def _looks_like_month(match: re.Match[str], sentence: str) -> bool:

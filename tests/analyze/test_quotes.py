@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from storyweave.analyze.entities import merge_entities
+from storyweave.analyze.quotes import find_quotes, merge_quotes, resolve_speakers
+from storyweave.clean.normalize import normalize_text
+from storyweave.model import Article
+from storyweave.nlp.entities import RuleTagger
+
+
+def quotes_of(*texts: str, degraded: tuple[int, ...] = ()):
+    articles = [Article(str(i), f"{i}.txt", normalize_text(t), degraded=i in degraded) for i, t in enumerate(texts)]
+    mentions = RuleTagger().mentions(articles)
+    entities = merge_entities([m for a in articles for m in mentions[a.id]], [a.text for a in articles])
+    tellings = [t for a in articles for t in find_quotes(a)]
+    resolve_speakers(tellings, entities, mentions)
+    return merge_quotes(tellings, {e.name for e in entities if e.type == "PERSON"})
+
+
+def test_quote_styles_and_attributions():
+    quotes = quotes_of(
+        "Fire Chief Maria Delgado spoke to reporters. \u201cWe were lucky the wind was blowing out to sea,\u201d she said.",
+        'Attorney General Jeff Sessions said: "I never met with any Russian officials to discuss the campaign."',
+        "\u00abThe talks will continue next week in Geneva\u00bb \u2014 Sergei Lavrov",
+        '"The rescue went on all night and into the morning," said Tom Reyes of the harbour patrol.',
+    )
+    speakers = {q.text: q.speaker for q in quotes}
+    assert speakers == {
+        "We were lucky the wind was blowing out to sea": "Maria Delgado",
+        "I never met with any Russian officials to discuss the campaign.": "Jeff Sessions",
+        "The talks will continue next week in Geneva": "Sergei Lavrov",
+        "The rescue went on all night and into the morning": "Tom Reyes",
+    }
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote():
+    text = ('Mayor Linda Carraway said in a statement:\n\n"I will not resign. The audit is wrong.\n\n'
+            '"I will fight this in court, and I will win," she said.')
+    [quote] = quotes_of(text)
+    assert quote.text.startswith("I will not resign.") and quote.text.endswith("I will win")
+    assert quote.speaker == "Linda Carraway"
+
+
+def test_pronoun_goes_to_the_person_named_last_before_the_quote():
+    [quote] = quotes_of('Sergei Volkov, the plant manager, met Maria Delgado on Monday. Later Volkov '
+                        'spoke again. "Every worker has been accounted for," he said.')
+    assert quote.speaker == "Sergei Volkov"
+
+
+def test_one_quote_told_by_several_outlets_with_small_differences_is_one_quote():
+    quotes = quotes_of(
+        '"We were lucky the wind was blowing toward the water and not toward the neighborhoods," Fire Chief Maria Delgado said.',
+        '"We were lucky that the wind was blowing toward the water, not toward the neighborhoods," Maria Delgado said.',
+        '"We were lucky the wind was blowing toward the water," Chief Maria Delgado said.',
+        "fire chief maria delgado spoke  we were lucky the wind was blowing toward the water and not toward the "
+        "neighborhoods, Maria Delgado said.",
+        degraded=(3,),
+    )
+    assert len(quotes) == 1
+    [quote] = quotes
+    assert quote.articles == ["0", "1", "2", "3"]
+    assert quote.speaker == "Maria Delgado"
+    assert quote.text == "We were lucky the wind was blowing toward the water and not toward the neighborhoods"
+    assert len(quote.variants) == 3
+
+
+def test_scare_quotes_and_unattributed_reported_speech_are_not_quotes():
+    assert quotes_of('The so-called "safe zone" was shelled. Officials said the area was no longer safe for anyone.') == []

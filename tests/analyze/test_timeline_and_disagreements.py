@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from storyweave.analyze.disagreements import conflicting_numbers, name_variants, polarity_conflicts
+from storyweave.analyze.entities import merge_entities
+from storyweave.analyze.timeline import anchor_dates, build_timeline
+from storyweave.model import Article, Mention, Sentence
+from storyweave.nlp.sentences import split_article
+
+
+def article(id_: str, text: str, published: str | None, source: str = "header") -> Article:
+    return Article(id=id_, source=f"{id_}.txt", text=text, published=published, published_from=source)
+
+
+def test_one_event_told_by_two_articles_is_one_timeline_entry_cited_to_both():
+    articles = [
+        article("a", "A fire broke out at the Halvorsen chemical plant on Monday, injuring twelve workers. "
+                     "Talks on a new contract will resume in July.", "2024-03-05"),
+        article("b", "On Monday a fire broke out at the Halvorsen chemical plant, injuring workers.\n"
+                     "May 2016: the plant opened on the tideflats after years of planning.", "2024-03-04"),
+    ]
+    events = build_timeline(articles)
+    dated = {e.date: e for e in events}
+    assert list(dated) == ["2016-05", "2024-03-04", "2024-07"]  # chronological
+    assert dated["2024-03-04"].articles == ["a", "b"]
+    assert dated["2024-03-04"].resolved_from in ("on Monday", "On Monday")
+    assert "plant opened" in dated["2016-05"].text  # a background chronology line is an event too
+
+
+def test_a_header_date_contradicted_by_the_text_is_not_trusted():
+    articles = [
+        article("good", "The plant burned on Monday, March 4, the fire department said in a statement.", "2024-03-04", "metadata"),
+        article("swap", "A fire on Monday, March 4, injured 12 workers. The order was lifted on Monday afternoon.", "2024-04-03"),
+    ]
+    sentences = {a.id: split_article(a) for a in articles}
+    anchors = anchor_dates(articles, sentences)
+    assert anchors["good"].source == "published"
+    assert anchors["swap"].source == "story" and "day and month look swapped" in anchors["swap"].contradicted
+    events = build_timeline(articles, sentences, anchors)
+    assert "2024-04-01" not in {e.date for e in events}  # "on Monday" is not read against April 3
+    assert any(e.date == "2024-03-04" and "lifted" in e.text for e in events)
+
+
+def test_spelling_variants_of_one_name_are_a_name_disagreement():
+    mentions = [Mention("Sergei Volkov", "PERSON", "a", 0, 13), Mention("Sergey Volkov", "PERSON", "b", 0, 13),
+                Mention("Volkov", "PERSON", "c", 0, 6)]
+    [disagreement] = name_variants(merge_entities(mentions, []))
+    assert disagreement.kind == "name"
+    assert disagreement.positions == [("Sergei Volkov", ["a"]), ("Sergey Volkov", ["b"])]
+
+
+def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
+    same_day = [Sentence("a", 0, "The fire sent 12 workers to hospitals on Monday."),
+                Sentence("b", 0, "Fourteen workers were taken to hospitals after the fire on Monday.")]
+    [number] = conflicting_numbers(same_day, {"a": "2024-03-04", "b": "2024-03-04"})
+    assert number.kind == "number"
+    assert sorted(v for v, _ in number.positions) == ["12 workers", "Fourteen workers"]
+    rising = [Sentence("a", 0, "The earthquake killed 40 people in the region, officials said."),
+              Sentence("b", 0, "The earthquake killed 95 people in the region, officials said.")]
+    [toll] = conflicting_numbers(rising, {"a": "2024-03-04", "b": "2024-03-06"})
+    assert toll.kind == "development"
+    assert [v for v, _ in toll.positions] == ["40 people", "95 people"]
+
+
+def test_affirmed_and_denied_is_a_claim_at_one_time_and_a_development_over_time():
+    sentences = [Sentence("a", 0, "Sessions said he met the Russian ambassador Kislyak twice last year."),
+                 Sentence("b", 0, "Sessions denied that he met the Russian ambassador Kislyak last year.")]
+    [claim] = polarity_conflicts(sentences, {"a": "2017-03-02", "b": "2017-03-02"})
+    assert claim.kind == "claim"
+    moved = [Sentence("a", 0, "Mayor Linda Carraway has so far resisted calls to step aside."),
+             Sentence("b", 0, "Mayor Linda Carraway stepped aside on Thursday.")]
+    [development] = polarity_conflicts(moved, {"a": "2024-03-12", "b": "2024-03-15"})
+    assert development.kind == "development"
+    assert [ids for _, ids in development.positions] == [["a"], ["b"]]  # earlier first
+
+
+def test_unrelated_negations_are_not_contradictions():
+    sentences = [Sentence("a", 0, "The city awarded Bayline Marine the contract without competitive bidding."),
+                 Sentence("b", 0, "The audit found that the city awarded Bayline Marine the contract in June.")]
+    assert polarity_conflicts(sentences, {"a": "2024-03-12", "b": "2024-03-14"}) == []

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyweave.nlp.dates import find_dates
+
+WEDNESDAY = date(2024, 3, 6)
+
+
+def resolved(sentence: str, anchor: date | None = WEDNESDAY) -> list[tuple[str, str]]:
+    return [(e.text, e.date) for e in find_dates(sentence, anchor)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The fire broke out on Monday, officials said.", [("on Monday", "2024-03-04")]),
+    ("Officials said Wednesday that the plant would close.", [("Wednesday", "2024-03-06")]),
+    ("He will testify on Friday.", [("on Friday", "2024-03-08")]),
+    ("They met last Wednesday.", [("last Wednesday", "2024-02-28")]),
+    ("The vote is next Monday.", [("next Monday", "2024-03-11")]),
+    ("The fire started early on monday morning.", [("on monday morning", "2024-03-04")]),
+    ("It happened yesterday and again last night.", [("yesterday", "2024-03-05"), ("last night", "2024-03-05")]),
+    ("Inspectors cited the plant last September.", [("last September", "2023-09")]),
+    ("The audit began last October and ended in January.", [("last October", "2023-10"), ("in January", "2024-01")]),
+    ("The plant will reopen in July.", [("in July", "2024-07")]),
+    ("Sales fell last month and will rise next year.", [("last month", "2024-02"), ("next year", "2025")]),
+    ("He was elected in 2022.", [("in 2022", "2022")]),
+    ("Talks began in May 2016.", [("May 2016", "2016-05")]),
+    ("The deal was signed on Sept. 8, 2016, and on 9 October 2016.",
+     [("Sept. 8, 2016", "2016-09-08"), ("9 October 2016", "2016-10-09")]),
+    ("It was announced on 2016-09-08.", [("2016-09-08", "2016-09-08")]),
+    ("The company collapsed on Jan. 10.", [("Jan. 10", "2024-01-10")]),
+    ("A fire on Monday, March 4, injured 12.", [("Monday, March 4", "2024-03-04")]),
+    ("Two days ago the council met.", [("Two days ago", "2024-03-04")]),
+])
+def test_expressions_resolve_against_the_publication_date(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+def test_precision_stays_honest():
+    # "last week" (Feb 26 - Mar 3) spans two months: no single date can be claimed
+    assert resolved("They met last week.") == []
+    assert resolved("They met last week.", date(2024, 3, 20)) == [("last week", "2024-03")]
+
+
+def test_a_day_without_a_year_takes_the_year_of_a_date_earlier_in_the_sentence():
+    assert resolved("On Sept. 8, 2016, talks began; on Sept. 20 they ended.")[1] == ("Sept. 20", "2016-09-20")
+
+
+def test_may_and_march_as_verbs_are_not_months():
+    assert resolved("Officials may march on the capital, and you may see it.") == []
+    assert resolved("on march 4 the plant burned") == [("march 4", "2024-03-04")]
+
+
+def test_a_quote_does_not_set_the_tense_of_the_reporting():
+    assert resolved('"I will not resign," she said on Monday.') == [("on Monday", "2024-03-04")]
+
+
+def test_without_an_anchor_only_calendar_dates_resolve():
+    assert resolved("On Monday, and on March 4, 2024, it burned.", None) == [("March 4, 2024", "2024-03-04")]
