@@ -22,10 +22,11 @@ def brief_json(*args: str) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.fixture(scope="module", params=["auto", "tfidf"])
+@pytest.fixture(scope="module", params=["models", "no-models"])
 def fire(request) -> dict:
-    return brief_json(str(Path(__file__).parent.parent / "examples" / "tacoma-fire"),
-                      "--embedder", request.param)
+    """The fire story's brief, with the default models and with --no-models (every fallback)."""
+    flags = ["--no-models"] if request.param == "no-models" else []
+    return brief_json(str(Path(__file__).parent.parent / "examples" / "tacoma-fire"), *flags)
 
 
 def ids_by_file(brief: dict) -> dict[str, str]:
@@ -117,3 +118,61 @@ def test_stdin(examples):
     result = runner.invoke(app, ["brief", "-", "-f", "json"], input=text)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["articles"][0]["source"] == "stdin:1"
+
+
+# --- The analysis half of the brief, on the examples' traps -------------------------------------
+
+def test_name_spelled_two_ways_is_one_person_and_a_name_disagreement(fire):
+    volkov = next(e for e in fire["entities"] if e["name"] == "Sergei Volkov")
+    assert {"Sergei Volkov", "Sergey Volkov", "Volkov"} <= set(volkov["aliases"])
+    assert len(volkov["articles"]) == 5  # the degraded article's lowercase mention included
+    [name] = [d for d in fire["disagreements"] if d["kind"] == "name"]
+    assert {p["value"] for p in name["positions"]} == {"Sergei Volkov", "Sergey Volkov"}
+
+
+def test_quote_has_its_speaker_and_every_outlet_including_the_degraded_one(fire):
+    ids = ids_by_file(fire)
+    [quote] = [q for q in fire["quotes"] if "We were lucky" in q["text"]]
+    assert quote["speaker"] == "Maria Delgado"
+    assert set(quote["articles"]) == set(ids.values())
+    assert quote["variants"]
+
+
+def test_relative_dates_resolve_and_the_wrong_header_date_is_flagged(fire):
+    ids = ids_by_file(fire)
+    dated = {(e["date"], e["resolved_from"]) for e in fire["timeline"]}
+    assert ("2023-09", "last September") in dated
+    assert any(date == "2024-03-04" and "Monday" in expr for date, expr in dated)
+    assert not any(date.startswith("2024-04") for date, _ in dated)  # nothing read against the bad header
+    [header] = [d for d in fire["disagreements"] if d["kind"] == "date"]
+    assert "swapped" in header["description"]
+    assert header["positions"][0]["articles"] == [ids["harbour-news"]]
+    assert [e["date"] for e in fire["timeline"]] == sorted(e["date"] for e in fire["timeline"])
+
+
+def test_numbers_that_differ_between_outlets(fire):
+    ids = ids_by_file(fire)
+    [number] = [d for d in fire["disagreements"] if d["kind"] == "number"]
+    values = {p["value"]: p["articles"] for p in number["positions"]}
+    assert values["Fourteen workers"] == [ids["tacoma-ledger"]]
+    assert ids["reuters-plant-fire"] in values["12 workers"]
+
+
+def test_a_story_that_moved_on_is_a_development_not_a_contradiction(examples):
+    brief = brief_json(str(examples / "port-alder-mayor"))
+    kinds = [d["kind"] for d in brief["disagreements"]]
+    assert "claim" not in kinds
+    [development] = [d for d in brief["disagreements"] if d["kind"] == "development"]
+    earlier, later = development["positions"]
+    assert "resisted" in earlier["value"] and "stepped aside" in later["value"]
+    [money] = [d for d in brief["disagreements"] if d["kind"] == "number"]
+    assert {p["value"].split()[0] for p in money["positions"]} == {"$4.2", "$4.5"}
+    assert any(d["kind"] == "name" and {"Linda Carraway", "Linda Caraway"} == {p["value"] for p in d["positions"]}
+               for d in brief["disagreements"])
+
+
+def test_coverage_lists_what_only_one_article_reports_and_what_it_leaves_out(fire):
+    rows = {r["article"]: r for r in fire["coverage"]}
+    assert set(rows) == {a["id"] for a in fire["articles"]}
+    assert all(r["only_here_count"] >= len(r["only_here"]) for r in rows.values())
+    assert any(r["left_out_count"] for r in rows.values())

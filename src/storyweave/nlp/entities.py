@@ -108,7 +108,22 @@ class RuleTagger:
     name = "rules"
 
     def mentions(self, articles: list[Article]) -> dict[str, list[Mention]]:
-        return {article.id: list(self._tag(article)) for article in articles}
+        found = {article.id: list(self._tag(article)) for article in articles}
+        # A surname on its own ("Volkov spoke again") is a person once the story has named them.
+        surnames = {m.text.split()[-1] for ms in found.values() for m in ms
+                    if m.label == "PERSON" and len(m.text.split()) > 1}
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b") if surnames else None
+        for article in articles:
+            if pattern is None:
+                break
+            taken = {(m.start, m.end) for m in found[article.id]}
+            spans = [(m.start, m.end) for m in found[article.id]]
+            for match in pattern.finditer(article.text):
+                inside = any(s <= match.start() and match.end() <= e for s, e in spans)
+                if not inside and (match.start(), match.end()) not in taken:
+                    found[article.id].append(Mention(match.group(), "PERSON", article.id, *match.span()))
+            found[article.id].sort(key=lambda m: m.start)
+        return found
 
     def _tag(self, article: Article) -> Any:
         for run in self._runs(article.text):
