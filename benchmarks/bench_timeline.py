@@ -50,6 +50,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -189,7 +190,8 @@ class Storyweave:
         articles = []
         for doc in task.docs:
             try:
-                articles.append(article_from_record(Record(doc.source, {"text": doc.text, "date": doc.published.isoformat()})))
+                record = Record(doc.source, {"text": doc.text, "date": doc.published.isoformat()})
+                articles.append(article_from_record(record))
             except InputError as exc:
                 self.rejected[str(exc).split(" (")[0]] += 1
         events = self.build_timeline(articles)
@@ -231,11 +233,12 @@ def score(prediction: Prediction, task: Task) -> Scores:
     if not predicted:  # tilse divides by the number of predicted dates
         zero = {"precision": 0.0, "recall": 0.0, "f_score": 0.0}
         return {"rouge_1": dict(zero), "rouge_2": dict(zero), "date": dict(zero)}
-    reference = GroundTruth([Timeline({day: [normalise(s) for s in sentences] for day, sentences in task.reference.items()})])
+    reference = {day: list(map(normalise, sentences)) for day, sentences in task.reference.items()}
+    ground_truth = GroundTruth([Timeline(reference)])
     # One evaluator per call: tilse's keeps the Perl run's temporary folder on itself.
     evaluator = TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])  # Perl ROUGE-1.5.5, as news-tls
-    scores = evaluator.evaluate_align_date_content_costs_many_to_one(Timeline(predicted), reference)
-    scores["date"] = evaluate_dates(Timeline(predicted), reference)
+    scores = evaluator.evaluate_align_date_content_costs_many_to_one(Timeline(predicted), ground_truth)
+    scores["date"] = evaluate_dates(Timeline(predicted), ground_truth)
     return scores
 
 
@@ -303,12 +306,12 @@ def main() -> None:
             start = time.perf_counter()
             try:
                 predictions[name] = system(task)
-            except Exception as exc:  # a crash scores zero on this timeline and is reported, not hidden
+            except Exception as exc:  # noqa: BLE001 - a crash scores zero on this timeline, reported
                 predictions[name], errors[name] = {}, f"{type(exc).__name__}: {exc}"
                 print(f"    {name} FAILED: {errors[name]}", flush=True)
             seconds[name] = time.perf_counter() - start
         with ThreadPoolExecutor(max_workers=2) as pool:  # the Perl runs are separate processes
-            scored = dict(zip(systems, pool.map(lambda name: score(predictions[name], task), systems)))
+            scored = dict(zip(predictions, pool.map(score, predictions.values(), repeat(task))))
         for name in systems:
             s = scored[name]
             rows[name].append({"timeline": task.name, "articles": len(task.docs), "T": task.dates,

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from storyweave.analyze.entities import bare_name, same_spelling
 from storyweave.analyze.timeline import Anchor
@@ -35,7 +35,9 @@ _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?
                           r"has yet to|have yet to|so far|still hasn't|still has not)\b", re.IGNORECASE)
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-MIN_SHARED_PREDICATE = 2  # predicate words two sentences must share to be about the same thing
+SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two statements on one thing
+SAME_STATEMENT = 0.4  # Jaccard of the two statements' words, for a contradiction
+MAX_PER_KIND = 25  # contradictions and developments reported (strongest first)
 MIN_NUMBER_OVERLAP = 0.5  # shared content words / the smaller sentence's, for two tellings of a quantity
 
 
@@ -58,8 +60,11 @@ def name_variants(entities: list[Entity]) -> list[Disagreement]:
         if entity.type not in ("PERSON", "ORG"):
             continue
         forms: dict[str, list[str]] = defaultdict(list)
+        casing: dict[str, Counter[str]] = defaultdict(Counter)  # "TONY HAYWARD" is not a spelling
         for mention in entity.mentions:
-            form = bare_name(mention.text)
+            casing[bare_name(mention.text).lower()][bare_name(mention.text)] += 1
+        for mention in entity.mentions:
+            form = casing[bare_name(mention.text).lower()].most_common(1)[0][0]
             if mention.article_id not in forms[form]:
                 forms[form].append(mention.article_id)
         # Spellings of the same length that differ only by near-identical words are variants;
@@ -199,7 +204,8 @@ def _negated_predicates(text: str) -> frozenset[str]:
 
 def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
     """An affirmation and a negation of the same thing, about the same named subject: a
-    development if told at different times, a contradiction if at the same time."""
+    development where the negation was published before (or after) the affirmation, a
+    contradiction where both were published on the same day."""
     main = [content_words(main_clause(claim_text(s.text))) for s in sentences]
     names = [set(re.findall(r"\b[A-Z][a-z]{2,}\b", s.text)) - _STARTERS for s in sentences]
     index: dict[str, list[int]] = defaultdict(list)
@@ -207,29 +213,47 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
         for word in words:
             index[word].append(i)
     grouped: dict[int, set[int]] = defaultdict(set)  # affirmative sentence -> negative ones
+    strong: set[tuple[int, int]] = set()
     for i, sentence in enumerate(sentences):
-        if not negated(claim_text(sentence.text)) and not _HOLDING_OUT.search(sentence.text):
+        claim = claim_text(sentence.text)
+        if not negated(claim) and not _HOLDING_OUT.search(claim):
             continue
         negates = _negated_predicates(sentence.text)
-        candidates = {j for word in negates for j in index[word]}
-        for j in candidates:
+        # The cue words themselves ("so far", "resisted") are not what the sentence is about.
+        about = main[i] - content_words(" ".join(m.group() for m in _CUE.finditer(claim)))
+        for j in {j for word in negates for j in index[word]}:
             other = sentences[j]
-            shared = main[i] & main[j]
-            if (other.article_id != sentence.article_id and names[i] & names[j]
-                    and shared & negates and len(shared) / max(1, min(len(main[i]), len(main[j]))) >= 0.5
+            shared = about & main[j]
+            if (other.article_id != sentence.article_id and names[i] & names[j] and shared & negates
+                    and len(shared) / max(1, min(len(about), len(main[j]))) >= SAME_SUBJECT
                     and not _negated_predicates(other.text) & shared):
                 grouped[j].add(i)
+                # A contradiction at one time needs near-identical statements, not just a topic.
+                if len(about) >= 4 and len(shared) / len(about | main[j]) >= SAME_STATEMENT:
+                    strong.add((i, j))
     found = []
     for j, negatives in grouped.items():
         positive = sentences[j]
-        negative_articles = list(dict.fromkeys(sentences[i].article_id for i in sorted(negatives)))
-        negative = (sentences[min(negatives)].text, negative_articles)
+        when = published[positive.article_id]
+        before = [i for i in sorted(negatives) if when and published[sentences[i].article_id] and published[sentences[i].article_id] < when]
+        after = [i for i in sorted(negatives) if when and published[sentences[i].article_id] > when]
+        # Same day only: with a date unknown, nothing says the two were said at one time.
+        same_time = [i for i in sorted(negatives) if when and published[sentences[i].article_id] == when
+                     and (i, j) in strong]
         affirmative = (positive.text, [positive.article_id])
-        dates = [published[a] for a in negative_articles], published[positive.article_id]
-        if all(dates[0]) and dates[1] and (max(dates[0]) < dates[1] or min(dates[0]) > dates[1]):
-            first, second = (negative, affirmative) if max(dates[0]) < dates[1] else (affirmative, negative)
-            found.append(Disagreement("development", f"the story moved on: {second[0][:90]}", [first, second]))
-        else:
+        for side, earlier in ((before, True), (after, False)):
+            if side:
+                negative = _position(sentences, side)
+                first, second = (negative, affirmative) if earlier else (affirmative, negative)
+                found.append(Disagreement("development", f"the story moved on: {second[0][:90]}", [first, second]))
+        if same_time:
             found.append(Disagreement("claim", f"outlets contradict each other: {positive.text[:90]}",
-                                      [affirmative, negative]))
-    return found
+                                      [affirmative, _position(sentences, same_time)]))
+    # The best-supported first; a long archive can hold many, a reader wants the strongest.
+    found.sort(key=lambda d: -sum(len(ids) for _, ids in d.positions))
+    return [d for d in found if d.kind == "claim"][:MAX_PER_KIND] + \
+        [d for d in found if d.kind == "development"][:MAX_PER_KIND]
+
+
+def _position(sentences: list[Sentence], indices: list[int]) -> tuple[str, list[str]]:
+    return sentences[indices[0]].text, list(dict.fromkeys(sentences[i].article_id for i in indices))

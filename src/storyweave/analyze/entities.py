@@ -14,9 +14,10 @@ Merging rules, each for a way outlets name the same one differently:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from storyweave.model import Entity, Mention
 from storyweave.nlp.entities import HONORIFICS
@@ -44,6 +45,7 @@ NICKNAMES = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def bare_name(text: str) -> str:
     """A name without titles, possessive or suffix: "Attorney General Jeff Sessions's" -> "Jeff Sessions"."""
     text = re.sub(r"['’]s?$", "", text.strip())
@@ -53,13 +55,16 @@ def bare_name(text: str) -> str:
 
 
 def same_spelling(a: str, b: str) -> bool:
-    """One name part, spelled or transliterated two ways ("Sergei"/"Sergey"), or the same."""
+    """One name part, spelled or transliterated two ways ("Sergei"/"Sergey", "Hayward"/"Haward"),
+    or the same. Short names must be closer: "Graham" and "Grantham" are different people."""
     a, b = a.lower().rstrip("."), b.lower().rstrip(".")
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
+    shorter = min(len(a), len(b))
+    if shorter < 4:
         return False
-    return JaroWinkler.similarity(a, b) >= SPELLING_SIMILARITY
+    allowed = 1 if shorter < 7 else 2
+    return Levenshtein.distance(a, b) <= allowed and JaroWinkler.similarity(a, b) >= SPELLING_SIMILARITY
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -69,14 +74,15 @@ def same_given_name(a: str, b: str) -> bool:
     return same_spelling(a, b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b)
 
 
-def acronym_forms(name: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def acronym_forms(name: str) -> frozenset[str]:
     """'Federal Bureau of Investigation' -> {'FBI'}; 'Department of Justice' -> {'DJ', 'DOJ'}."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
     if len(words) < 2:
-        return set()
+        return frozenset()
     major = "".join(w[0] for w in words if w.lower() not in _MINOR).upper()
     every = "".join(w[0] for w in words if w.lower() not in {"the", "and", "&"}).upper()
-    return {major, every}
+    return frozenset({major, every})
 
 
 def org_key(name: str) -> str:
@@ -89,13 +95,24 @@ def org_key(name: str) -> str:
 
 
 class _People:
-    """Union of person mentions into people."""
+    """Union of person mentions into people, each with its fullest name kept up to date."""
 
     def __init__(self) -> None:
         self.people: list[list[Mention]] = []
+        self._full: list[Counter[str]] = []
+
+    def add(self, mention: Mention, index: int | None = None) -> None:
+        if index is None:
+            self.people.append([])
+            self._full.append(Counter())
+            index = len(self.people) - 1
+        self.people[index].append(mention)
+        form = bare_name(mention.text)
+        if len(form.split()) > 1:
+            self._full[index][form] += 1
 
     def full_name_of(self, index: int) -> list[str]:
-        forms = Counter(bare_name(m.text) for m in self.people[index] if len(bare_name(m.text).split()) > 1)
+        forms = self._full[index]
         return forms.most_common(1)[0][0].split() if forms else []
 
     def find_full(self, parts: list[str]) -> int | None:
@@ -160,31 +177,32 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
             continue
         if len(parts) == 1:
             singles.append(mention)
-            continue
-        index = people.find_full(parts)
-        if index is None:
-            people.people.append([mention])
         else:
-            people.people[index].append(mention)
+            people.add(mention, people.find_full(parts))
+    full_names = [people.full_name_of(i) for i in range(len(people.people))]
+    alone: dict[str, int] = {}  # single names that matched nobody, by lowercase form
     for mention in singles:
         word = bare_name(mention.text)
-        by_surname = [i for i in range(len(people.people))
-                      if people.full_name_of(i) and same_spelling(people.full_name_of(i)[-1], word)]
-        by_given = [i for i in range(len(people.people))
-                    if people.full_name_of(i) and same_given_name(people.full_name_of(i)[0], word)]
+        by_surname = [i for i, full in enumerate(full_names) if full and same_surname(full[-1], word)]
+        by_given = [i for i, full in enumerate(full_names) if full and full[0].lower() == word.lower()]
         candidates = by_surname or by_given
         if len(candidates) > 1:
-            candidates = _nearest_in_article(mention, candidates, people.people) or candidates[:0]
+            candidates = _nearest_in_article(mention, candidates, people.people)
         if len(candidates) == 1:
-            people.people[candidates[0]].append(mention)
-        else:  # unknown or ambiguous: a person of their own, never guessed into someone else
-            existing = next((i for i, p in enumerate(people.people)
-                             if not people.full_name_of(i) and same_spelling(bare_name(p[0].text), word)), None)
-            if existing is None:
-                people.people.append([mention])
-            else:
-                people.people[existing].append(mention)
+            people.add(mention, candidates[0])
+        elif word.lower() in alone:  # unknown or ambiguous: a person of their own, never guessed
+            people.add(mention, alone[word.lower()])
+        else:
+            people.add(mention)
+            alone[word.lower()] = len(people.people) - 1
     return people.people
+
+
+def same_surname(full: str, single: str) -> bool:
+    """A surname on its own matches a full name's surname exactly, or with one letter's slip in a
+    long name ("Caraway" for "Carraway"), never by mere resemblance ("Jacko" is not "Jackson")."""
+    a, b = full.lower(), single.lower()
+    return a == b or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
 
 
 def _nearest_in_article(mention: Mention, candidates: list[int], people: list[list[Mention]]) -> list[int]:
@@ -198,33 +216,50 @@ def _nearest_in_article(mention: Mention, candidates: list[int], people: list[li
 
 
 def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
-    """Organisations, places and the rest: same key, acronym of an expansion, or a spelling variant."""
+    """Organisations, places and the rest: same key, acronym of an expansion, a longer form of
+    the same name ("US Chemical Safety Board"), or a spelling variant. Longest names come first,
+    so expansions are known before their acronyms and short forms."""
     groups: dict[str, list[Mention]] = {}
+    by_acronym: dict[str, str] = {}
+    by_last_word: dict[str, list[str]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: -len(m.text)):
         key = org_key(mention.text)
         if not key:
             continue
-        target = key if key in groups else next((k for k in groups if _same_org(k, key)), key)
+        target = key if key in groups else _known_form(key, groups, by_acronym, by_last_word)
+        if target is None:
+            target = key
+            for acronym in acronym_forms(key):
+                by_acronym.setdefault(acronym, key)
+            by_last_word[key.split()[-1]].append(key)
         groups.setdefault(target, []).append(mention)
     return list(groups.values())
 
 
-def _same_org(known: str, new: str) -> bool:
-    new_compact = new.replace(" ", "").upper()
-    if new_compact in acronym_forms(known) or known.replace(" ", "").upper() in acronym_forms(new):
-        return True
-    if len(new) >= 6 and JaroWinkler.similarity(known, new) >= 0.95:
-        return True
-    # "chemical safety board" ending "us chemical safety board": the same name with a qualifier.
-    # (English names end in their head noun: "port alder" opening "port alder city council" is a
-    # different entity, the place.)
-    return len(new.split()) >= 2 and f" {known}".endswith(f" {new}")
+def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str, str],
+                by_last_word: dict[str, list[str]]) -> str | None:
+    compact = key.replace(" ", "").upper()
+    if compact in by_acronym:  # "FBI" after "Federal Bureau of Investigation"
+        return by_acronym[compact]
+    for known in by_last_word.get(key.split()[-1], []):
+        # "chemical safety board" ending "us chemical safety board": the same name with a
+        # qualifier. (English names end in their head noun: "port alder" opening "port alder
+        # city council" is a different entity, the place.)
+        if len(key.split()) >= 2 and f" {known}".endswith(f" {key}"):
+            return known
+        if len(key) >= 6 and JaroWinkler.similarity(known, key) >= 0.95:
+            return known
+    return None
 
 
 def _entity(mentions: list[Mention]) -> Entity:
     surface = Counter(m.text for m in mentions)
     bare = Counter(bare_name(m.text) for m in mentions)
     label = Counter(m.label for m in mentions).most_common(1)[0][0]
-    # A proper-noun form, the most complete, then the most common spelling of it.
-    name = max(bare, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
+    # Among the forms used often enough to be trusted: a proper-noun form, the most complete
+    # (a person's full name), then the most common spelling. A one-off tagging slip such as
+    # "the Gulf of Mexico BP" never names the entity.
+    top = max(bare.values())
+    trusted = [form for form, count in bare.items() if count >= max(1, top // 5)] or list(bare)
+    name = max(trusted, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)

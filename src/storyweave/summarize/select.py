@@ -94,11 +94,8 @@ def select_summary(
         for candidate in remaining:
             overlap = max((float(alignment.similarity[candidate.sentence, c.sentence]) for c in chosen),
                           default=0.0)
-            if overlap >= REDUNDANT or any(
-                alignment.supports(sentences[c.sentence], sentences[candidate.sentence], check_numbers=False)
-                for c in chosen
-            ):
-                continue  # the summary already says this
+            if overlap >= REDUNDANT:
+                continue
             value = MMR_LAMBDA * candidate.score - (1 - MMR_LAMBDA) * overlap
             if value > best_value:
                 best, best_value = candidate, value
@@ -106,6 +103,10 @@ def select_summary(
             break
         remaining.remove(best)
         length = sentences[best.sentence].words
+        if used + length <= words or not chosen:
+            # Whatever this sentence already says need not be said again.
+            remaining = [c for c in remaining if not alignment.supports(
+                sentences[best.sentence], sentences[c.sentence], check_numbers=False)]
         if used + length > words and chosen:
             continue  # too long for what is left; a shorter one may still fit
         chosen.append(best)
