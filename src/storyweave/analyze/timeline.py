@@ -129,7 +129,13 @@ def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression
             groups.append([(sentence, expression, words)])
     events = []
     for group in groups:
-        best_sentence, best_expression, _ = min(group, key=lambda t: (t[0].degraded, abs(t[0].words - 22)))
+        # The telling that shares most with the others (what the articles agree happened), from a
+        # clean article, of a readable length.
+        def agreement(telling: tuple[Sentence, TemporalExpression, frozenset[str]]) -> tuple:
+            shared = sum(len(telling[2] & other[2]) / max(1, len(telling[2] | other[2])) for other in group)
+            return (not telling[0].degraded, round(shared, 2), -abs(telling[0].words - 22))
+
+        best_sentence, best_expression, _ = max(group, key=agreement)
         articles = list(dict.fromkeys(s.article_id for s, _, _ in group))
         events.append(TimelineEvent(
             date=when, text=best_sentence.text, sentences=[s for s, _, _ in group], articles=articles,
