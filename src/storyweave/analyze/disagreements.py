@@ -18,18 +18,13 @@ from collections import Counter, defaultdict
 from storyweave.analyze.entities import bare_name, same_spelling
 from storyweave.analyze.timeline import Anchor
 from storyweave.model import Article, Disagreement, Entity, Sentence, TimelineEvent
-from storyweave.nlp.claims import claim_text, content_words, main_clause, negated
+from storyweave.nlp.claims import NUMBER_WORDS, claim_text, content_words, main_clause, negated
 
 _QUANTITY = re.compile(
     r"(?P<value>\$\s?\d[\d,.]*(?:\s+(?:million|billion|thousand|bn|m))?|\d[\d,.]*\s*%|\b\d[\d,.]*\b"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen)\b)"
+    rf"|\b(?:{'|'.join(w for w in NUMBER_WORDS if w not in ('zero', 'one'))})\b)"
     r"(?P<between>\s+(?:[a-z-]+\s+){0,2}?)(?P<noun>[a-z][a-z-]{2,})",
     re.IGNORECASE)
-_WORD_VALUES = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50",
-                                                             "hundred": "100", "dozen": "12"}
 # Negative polarity beyond plain negation: resisting, refusing, declining, denying, not yet.
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
                           r"has yet to|have yet to|so far|still hasn't|still has not)\b", re.IGNORECASE)
@@ -105,7 +100,7 @@ def quantities(text: str) -> dict[str, str]:
 
 def _number_value(phrase: str) -> str:
     head = phrase.split()[0].lower().replace(",", "").replace("$", "")
-    return _WORD_VALUES.get(head, head)
+    return NUMBER_WORDS.get(head, head)
 
 
 def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -100,7 +100,7 @@ def content_words(text: str) -> frozenset[str]:
     "forced"/"forcing" do not: a light Snowball stem, no lemmatiser needed)."""
     words = set()
     for token in _TOKEN.findall(text.lower().replace("'s", "")):
-        token = _NUMBER_WORDS.get(token, token).replace(",", "")
+        token = NUMBER_WORDS.get(token, token).replace(",", "")
         if token in STOP_WORDS or len(token) < 2 and not token.isdigit():
             continue
         words.add(_stem(token))
@@ -112,6 +112,6 @@ def numbers_in(text: str) -> frozenset[str]:
     text = re.sub(r"\b(\d{1,3})((?: \d{3})+)\b", lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
     found = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
     for word in _TOKEN.findall(text.lower()):
-        if word in _NUMBER_WORDS:
-            found.add(_NUMBER_WORDS[word])
+        if word in NUMBER_WORDS:
+            found.add(NUMBER_WORDS[word])
     return frozenset(found)
