@@ -79,3 +79,19 @@ def test_short_lines_repeated_across_many_articles_are_page_furniture():
     assert all(STORY in a.text for a in cleaned)
     # a long sentence shared verbatim (wire copy) is reporting, not furniture
     assert remove_repeated_lines(articles[:2]) == articles[:2]
+
+
+def test_hard_wrapped_archive_text_is_unwrapped_but_titles_and_sentence_lines_are_kept():
+    wrapped = ("Cambodian leader Hun Sen on Friday rejected opposition parties' demands\n"
+               "for talks outside the country, accusing them of trying to ``internationalize''\n"
+               "the political crisis. Government and opposition parties have asked\n"
+               "King Norodom Sihanouk to host a summit meeting after a series of talks\n"
+               "between the two opposition groups and Hun Sen's party failed.\n\n"
+               "Hun Sen, however, rejected that.\n")
+    assert normalize_text("Cambodia crisis\n" + wrapped) == (
+        "Cambodia crisis\nCambodian leader Hun Sen on Friday rejected opposition parties' demands for talks "
+        "outside the country, accusing them of trying to \"internationalize\" the political crisis. Government "
+        "and opposition parties have asked King Norodom Sihanouk to host a summit meeting after a series of "
+        "talks between the two opposition groups and Hun Sen's party failed.\n\nHun Sen, however, rejected that.")
+    one_per_line = "\n".join(f"Sentence number {i} is a complete sentence of its own." for i in range(8))
+    assert normalize_text(one_per_line) == one_per_line

@@ -47,6 +47,34 @@ def detokenize(text: str) -> str:
     return text
 
 
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines (archives and wire feeds break lines at ~70 characters).
+
+    Only in a text that clearly is wrapped — many lines of nearly the same width — and only a
+    line that reaches that width is joined to the next: titles, datelines and one-sentence-per-line
+    texts keep their lines, blank lines keep separating paragraphs.
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 5:
+        return text
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    wrapped = [n for n in lengths if 0.6 * width <= n <= width]
+    ends = sum(1 for line in lines if line.rstrip().endswith((".", "!", "?", '"', "'")))
+    if not 40 <= width <= 120 or len(wrapped) < 0.5 * len(lengths) or ends >= 0.5 * len(lengths):
+        return text  # not wrapped: ragged lines, or one sentence per line
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line.strip():
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        # A joined line is long by construction; judge the line just read, not the paragraph.
+        joining = len(line.rstrip()) >= 0.6 * width and bool(line.strip())
+    return "\n".join(out)
+
+
 def normalize_text(text: str) -> str:
     """NFC-compose, map typographic variants to one form, unify line endings.
 
@@ -56,6 +84,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = detokenize(text)
+    text = detokenize(unwrap_lines(text))
+    text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
