@@ -1,6 +1,7 @@
 """Benchmark: storyweave's timeline extraction on Timeline17, scored like news-tls, beside the published systems.
 
     python benchmarks/bench_timeline.py [--data DIR] [--limit N] [--out benchmarks/results/timeline17.json]
+                                        [--system MODULE:FUNCTION]   # another build_timeline to measure
 
 Needs the evaluation package `tilse` 0.2.1 (`pip install --no-deps tilse==0.2.1`: its metric code
 imports only numpy, scipy and nltk; the other declared dependencies are for its own models) and
@@ -199,6 +200,7 @@ class Storyweave:
 
 
 def select_events(events: list[dict[str, Any]], task: Task) -> Prediction:
+    """The T best-mentioned days of the reference's range, each with its k best-mentioned events."""
     by_day: dict[date, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["date"]):

@@ -31,6 +31,7 @@ def resolved(sentence: str, anchor: date | None = WEDNESDAY) -> list[tuple[str, 
      [("Sept. 8, 2016", "2016-09-08"), ("9 October 2016", "2016-10-09")]),
     ("It was announced on 2016-09-08.", [("2016-09-08", "2016-09-08")]),
     ("The company collapsed on Jan. 10.", [("Jan. 10", "2024-01-10")]),
+    ("Farming began 7000 YEARS AGO, and 900000 days ago.", []),
     ("A fire on Monday, March 4, injured 12.", [("Monday, March 4", "2024-03-04")]),
     ("Two days ago the council met.", [("Two days ago", "2024-03-04")]),
 ])

@@ -89,6 +89,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
             if not _looks_like_month(match, sentence):
                 continue
             resolved = _resolve(kind, match, anchor, future)
+            if resolved is not None and not 1000 <= int(resolved[:4]) <= 2999:
+                continue  # "7000 years ago" is history, not a date this timeline can hold
             # "On Sept. 8, 2016 ... on Sept. 20": a day without a year takes the sentence's year.
             year = _sentence_year(found)
             if kind in ("month_day", "day_month") and year and resolved and _valid(f"{year}{resolved[4:]}"):
@@ -209,7 +211,10 @@ def _relative_month(month: int, rel: str, anchor: date, future: bool) -> str:
 def _shift(anchor: date, unit: str, count: int, whole_unit: bool = False) -> str | None:
     """Move the anchor by whole days, weeks, months or years, keeping only honest precision."""
     if unit == "day":
-        return (anchor + timedelta(days=count)).isoformat()
+        try:
+            return (anchor + timedelta(days=count)).isoformat()
+        except OverflowError:
+            return None
     if unit == "week":
         start = anchor + timedelta(weeks=count)
         if whole_unit:
@@ -220,7 +225,7 @@ def _shift(anchor: date, unit: str, count: int, whole_unit: bool = False) -> str
     if unit == "month":
         months = anchor.year * 12 + anchor.month - 1 + count
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    return f"{anchor.year + count:04d}"
+    return f"{anchor.year + count:04d}" if anchor.year + count > 0 else None
 
 
 def parse_anchor(published: str | None) -> date | None:
