@@ -14,7 +14,7 @@ from storyweave import __version__
 from storyweave.analyze import analyze
 from storyweave.clean import clean_article, remove_repeated_lines, repair_story
 from storyweave.ingest import complete_from_story
-from storyweave.model import Article, Brief, Sentence, Story
+from storyweave.model import Article, Brief, Fact, Sentence, Story, SummarySentence
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import split_article
 from storyweave.summarize import summarize
@@ -28,6 +28,7 @@ class BriefConfig:
     words: int = 200  # summary length budget
     embedder: str = "auto"  # a name from storyweave.nlp.embed.EMBEDDERS; "tfidf" needs no model
     ner_model: bool = True  # spaCy's NER when installed; False: the rule-based tagger
+    fill: bool = False  # fill the budget: let the last sentence run over (evaluations truncate)
 
 
 def prepare_articles(articles: list[Article]) -> list[Article]:
@@ -44,15 +45,25 @@ def prepare_articles(articles: list[Article]) -> list[Article]:
     return repair_story(complete_from_story(remove_repeated_lines(list(unique.values()))))
 
 
-def build_brief(
+@dataclass
+class Summarized:
+    """The summary half of a brief: prepared articles, their sentences, facts and summary."""
+
+    articles: list[Article]
+    per_article: list[list[Sentence]]
+    facts: list[Fact]
+    summary: list[SummarySentence]
+    provenance: dict[str, str]
+
+
+def summarize_articles(
     articles: list[Article], config: BriefConfig = BriefConfig(),
     on_stage: Callable[[str], None] | None = None,
-) -> Brief:
-    """Write the brief of one story. `on_stage` is told each stage's name as it starts."""
+) -> Summarized:
+    """Clean, split, embed, align and select: the cited summary of one story, without analysis."""
     if not articles:
         raise ValueError("a brief needs at least one article")
     stage = on_stage or (lambda name: None)
-
     stage("cleaning")
     articles = prepare_articles(articles)
     stage("splitting sentences")
@@ -63,22 +74,29 @@ def build_brief(
     embeddings = embedder.encode([claim_text(s.text) for s in sentences])
     stage("aligning and selecting")
     facts, summary = summarize(articles, sentences, embeddings, words=config.words,
-                               fact_threshold=embedder.fact_threshold)
-
-    stage("analyzing")
-    by_article = {article.id: sentences for article, sentences in zip(articles, per_article, strict=True)}
-    analysis = analyze(articles, by_article, facts, ner_model=config.ner_model)
-
-    story = Story(id=story_id(articles), title=story_title(articles, facts), articles=articles)
+                               fact_threshold=embedder.fact_threshold, fill=config.fill)
     provenance = {
         "sentences": "spacy-sentencizer",
         "embeddings": embedder.name,
         "alignment": "average-linkage(embedding+content-words)"
                      + (f", first {lead_only} sentences of each article" if lead_only else ""),
         "summary": "support+centrality+position+recency, MMR",
-        **analysis.provenance,
     }
-    return Brief(story=story, summary=summary, facts=facts, provenance=provenance, version=__version__,
+    return Summarized(articles, per_article, facts, summary, provenance)
+
+
+def build_brief(
+    articles: list[Article], config: BriefConfig = BriefConfig(),
+    on_stage: Callable[[str], None] | None = None,
+) -> Brief:
+    """Write the brief of one story. `on_stage` is told each stage's name as it starts."""
+    done = summarize_articles(articles, config, on_stage)
+    (on_stage or (lambda name: None))("analyzing")
+    by_article = {a.id: sentences for a, sentences in zip(done.articles, done.per_article, strict=True)}
+    analysis = analyze(done.articles, by_article, done.facts, ner_model=config.ner_model)
+    story = Story(id=story_id(done.articles), title=story_title(done.articles, done.facts), articles=done.articles)
+    return Brief(story=story, summary=done.summary, facts=done.facts,
+                 provenance={**done.provenance, **analysis.provenance}, version=__version__,
                  timeline=analysis.timeline, entities=analysis.entities, quotes=analysis.quotes,
                  disagreements=analysis.disagreements, coverage=analysis.coverage)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,3 +41,39 @@ def read_multinews(path: Path, limit: int | None = None) -> Iterator[Cluster]:
             count += 1
             if limit is not None and count >= limit:
                 return
+
+
+def read_duc(folder: Path, limit: int | None = None) -> Iterator[tuple[Cluster, dict[str, str]]]:
+    """DUC 2004 task 2 layout: docs/<cluster>t/ SGML files, refs/references/<cluster>.m.100.t.<x>,
+    optional refs/peers/<cluster>.<SYSTEM>. Yields each cluster with its published peers' summaries."""
+    docs = folder / "docs"
+    references = folder / "refs" / "references"
+    peers = folder / "refs" / "peers"
+    count = 0
+    for cluster_dir in sorted(p for p in docs.iterdir() if p.is_dir()):
+        cluster_id = cluster_dir.name[:-1] if cluster_dir.name.endswith("t") else cluster_dir.name
+        articles = []
+        for path in sorted(p for p in cluster_dir.iterdir() if p.is_file()):
+            for number, text in enumerate(_sgml_texts(path.read_text(encoding="latin-1")), start=1):
+                try:
+                    articles.append(article_from_record(Record(f"{path}:{number}", {"text": text})))
+                except InputError:
+                    continue
+        refs = [p.read_text(encoding="latin-1") for p in sorted(references.glob(f"{cluster_id}.*"))]
+        published = {p.suffix.lstrip("."): p.read_text(encoding="latin-1")
+                     for p in sorted(peers.glob(f"{cluster_id}.*"))} if peers.is_dir() else {}
+        if not articles or not refs:
+            continue
+        yield Cluster(cluster_id, articles, refs), published
+        count += 1
+        if limit is not None and count >= limit:
+            return
+
+
+def _sgml_texts(sgml: str) -> list[str]:
+    """The <TEXT> bodies of a DUC/TREC SGML file, paragraph tags turned into paragraph breaks."""
+    texts = []
+    for body in re.findall(r"<TEXT>(.*?)</TEXT>", sgml, flags=re.S | re.I):
+        body = re.sub(r"</?P>", "\n\n", body, flags=re.I)
+        texts.append(re.sub(r"<[^>]+>", " ", body))
+    return texts

@@ -16,7 +16,7 @@ __all__ = ["summarize"]
 
 def summarize(
     articles: list[Article], sentences: list[Sentence], embeddings: np.ndarray, *, words: int = 200,
-    fact_threshold: float = FACT_THRESHOLD,
+    fact_threshold: float = FACT_THRESHOLD, fill: bool = False,
 ) -> tuple[list[Fact], list[SummarySentence]]:
     alignment = align_sentences(sentences, embeddings, threshold=fact_threshold)
     lengths: dict[str, int] = {}
@@ -24,6 +24,6 @@ def summarize(
         lengths[sentence.article_id] = max(lengths.get(sentence.article_id, 0), sentence.index + 1)
     by_id = {article.id: article for article in articles}
     candidates = score_candidates(sentences, alignment, embeddings, by_id)
-    chosen = select_summary(candidates, sentences, alignment, words)
+    chosen = select_summary(candidates, sentences, alignment, words, fill=fill)
     summary = order_and_cite(chosen, sentences, alignment, by_id, lengths)
     return alignment.facts, summary

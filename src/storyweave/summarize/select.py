@@ -84,8 +84,10 @@ def score_candidates(
 
 def select_summary(
     candidates: list[Candidate], sentences: list[Sentence], alignment: Alignment, words: int,
+    *, fill: bool = False,
 ) -> list[Candidate]:
-    """Greedy MMR selection within the word budget."""
+    """Greedy MMR selection within the word budget; with `fill`, the last sentence may run over
+    the budget (for evaluations that truncate at a word count)."""
     chosen: list[Candidate] = []
     used = 0
     remaining = sorted(candidates, key=lambda c: -c.score)
@@ -107,11 +109,11 @@ def select_summary(
             # Whatever this sentence already says need not be said again.
             remaining = [c for c in remaining if not alignment.supports(
                 sentences[best.sentence], sentences[c.sentence], check_numbers=False)]
-        if used + length > words and chosen:
+        if used + length > words and chosen and not fill:
             continue  # too long for what is left; a shorter one may still fit
         chosen.append(best)
         used += length
-        if used >= words * 0.95:
+        if used >= (words if fill else words * 0.95):
             break
     return chosen
 
