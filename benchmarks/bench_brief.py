@@ -87,7 +87,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from storyweave.ingest import load_articles
-    from storyweave.pipeline import BriefConfig, build_brief
+    from storyweave.pipeline import BriefConfig, build_brief, summarize_articles
 
     results: dict = {"machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, python {platform.python_version()}"}
     stories = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())
@@ -122,8 +122,10 @@ def main() -> None:
         print(f"Multi-News validation: {len(clusters)} clusters, "
               f"{sum(len(c.articles) for c in clusters)} articles, {words / len(clusters):.0f} words per cluster")
         systems = {
-            "storyweave (static model)": lambda c: build_brief(c.articles, BriefConfig(embedder="static")),
-            "storyweave (--no-models)": lambda c: build_brief(c.articles, BriefConfig(embedder="tfidf")),
+            "summary (static model)": lambda c: summarize_articles(c.articles, BriefConfig(embedder="static")),
+            "summary (--no-models)": lambda c: summarize_articles(c.articles, BriefConfig(embedder="tfidf")),
+            "full brief (models)": lambda c: build_brief(c.articles, BriefConfig()),
+            "full brief (--no-models)": lambda c: build_brief(c.articles, BriefConfig(embedder="tfidf", ner_model=False)),
         }
         peer = lexrank_peer()
         if peer is not None:
@@ -137,7 +139,7 @@ def main() -> None:
                 run(cluster)
                 times.append(time.perf_counter() - start)
             per_cluster[name] = times
-        baseline = statistics.mean(per_cluster.get("peer: sumy LexRank", per_cluster["storyweave (static model)"]))
+        baseline = statistics.mean(per_cluster.get("peer: sumy LexRank", per_cluster["summary (static model)"]))
         print(f"  {'system':28s} {'mean s':>8s} {'p50 s':>8s} {'p95 s':>8s} {'vs LexRank':>11s}")
         results["multinews"] = {"clusters": len(clusters), "systems": {}}
         for name, times in per_cluster.items():
