@@ -126,6 +126,7 @@ def eval_summaries(
     predictions_out: Annotated[Path | None, typer.Option(help="Write each summary as JSON lines.")] = None,
     out: Annotated[Path | None, typer.Option(help="Write the results as JSON.")] = None,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+    selector: Annotated[str, typer.Option(help="Summary sentence selection: mmr or coverage.")] = "mmr",
 ) -> None:
     """ROUGE of storyweave's summaries beside peers run on the same clusters (and, for DUC 2004,
     the published systems' outputs), with a 95% bootstrap interval for the difference."""
@@ -137,6 +138,11 @@ def eval_summaries(
 
     if not path.exists():
         print(f"storyweave: error: {path}: no such file or folder", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
+    from storyweave.summarize import SELECTORS
+
+    if selector not in SELECTORS:
+        print(f"storyweave: error: unknown selector {selector!r}; choose {', '.join(SELECTORS)}", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
     try:
         peer_names = parse_peers(peers)
@@ -157,7 +163,7 @@ def eval_summaries(
         task = progress.add_task("summarising clusters", total=len(clusters))
         result = evaluate(
             clusters, dataset=dataset.value, words=budget, measure=measure, peers=peer_names,
-            config=BriefConfig(embedder="tfidf" if no_models else "auto"),
+            config=BriefConfig(embedder="tfidf" if no_models else "auto", selector=selector),
             on_cluster=lambda _: progress.advance(task),
             predictions=lambda cid, text: written.append(json.dumps({"id": cid, "summary": text})),
         )

@@ -29,6 +29,7 @@ class BriefConfig:
     embedder: str = "auto"  # a name from storyweave.nlp.embed.EMBEDDERS; "tfidf" needs no model
     ner_model: bool = True  # spaCy's NER when installed; False: the rule-based tagger
     fill: bool = False  # fill the budget: let the last sentence run over (evaluations truncate)
+    selector: str = "mmr"  # a name from storyweave.summarize.SELECTORS
 
 
 def prepare_articles(articles: list[Article]) -> list[Article]:
@@ -74,13 +75,15 @@ def summarize_articles(
     embeddings = embedder.encode([claim_text(s.text) for s in sentences])
     stage("aligning and selecting")
     facts, summary = summarize(articles, sentences, embeddings, words=config.words,
-                               fact_threshold=embedder.fact_threshold, fill=config.fill)
+                               fact_threshold=embedder.fact_threshold, fill=config.fill,
+                               selector=config.selector)
     provenance = {
         "sentences": "spacy-sentencizer",
         "embeddings": embedder.name,
         "alignment": "average-linkage(embedding+content-words)"
                      + (f", first {lead_only} sentences of each article" if lead_only else ""),
-        "summary": "support+centrality+position+recency, MMR",
+        "summary": {"mmr": "support+centrality+position+recency, MMR",
+                    "coverage": "concept coverage (bigram document frequency) + importance prior"}[config.selector],
     }
     return Summarized(articles, per_article, facts, summary, provenance)
 

@@ -25,7 +25,8 @@ BOOTSTRAP_SAMPLES = 1000
 
 def storyweave_summarizer(config: BriefConfig = BriefConfig()) -> Summarizer:
     def run(articles: list[Article], words: int) -> str:
-        settings = BriefConfig(words=words, embedder=config.embedder, ner_model=False, fill=True)
+        settings = BriefConfig(words=words, embedder=config.embedder, ner_model=False, fill=True,
+                               selector=config.selector)
         return " ".join(s.text for s in summarize_articles(articles, settings).summary)
 
     return run

@@ -77,7 +77,7 @@ def _stemmer() -> Any:
 
 
 @lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
@@ -103,7 +103,7 @@ def content_words(text: str) -> frozenset[str]:
         token = NUMBER_WORDS.get(token, token).replace(",", "")
         if token in STOP_WORDS or len(token) < 2 and not token.isdigit():
             continue
-        words.add(_stem(token))
+        words.add(stem(token))
     return frozenset(words)
 
 
