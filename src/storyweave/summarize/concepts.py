@@ -64,20 +64,21 @@ def select_by_coverage(
     chosen: list[Candidate] = []
     used = 0
     remaining = set(usable)
-    while remaining:
-        def value(i: int) -> float:
-            gain = sum(weights.get(c, 0) for c in concepts(sentences[i].text) - covered)
-            worth = gain / sentences[i].words + prior[i] if gain else 0.0
-            return worth * (0.8 if DANGLING_START.match(sentences[i].text) else 1.0)
+    def value(i: int, covered: set[tuple[str, str]]) -> float:
+        gain = sum(weights.get(c, 0) for c in concepts(sentences[i].text) - covered)
+        worth = gain / sentences[i].words + prior[i] if gain else 0.0
+        return worth * (0.8 if DANGLING_START.match(sentences[i].text) else 1.0)
 
-        best = max(sorted(remaining), key=value)
-        if value(best) <= 0:
+    while remaining:
+        best = max(sorted(remaining), key=lambda i: value(i, covered))
+        worth = value(best, covered)
+        if worth <= 0:
             break
         remaining.discard(best)
         length = sentences[best].words
         if used + length > words and chosen and not fill:
             continue
-        chosen.append(Candidate(alignment.fact_of[best], best, value(best)))
+        chosen.append(Candidate(alignment.fact_of[best], best, worth))
         used += length
         covered |= concepts(sentences[best].text)
         if used >= words:
