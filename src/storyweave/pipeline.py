@@ -32,6 +32,9 @@ class BriefConfig:
     selector: str = "mmr"  # a name from storyweave.summarize.SELECTORS
 
 
+DEFAULT_CONFIG = BriefConfig()  # frozen: safe to share as a default
+
+
 def prepare_articles(articles: list[Article]) -> list[Article]:
     """Clean each article, merge exact duplicates, and repair degraded ones from their siblings."""
     unique: dict[str, Article] = {}
@@ -58,7 +61,7 @@ class Summarized:
 
 
 def summarize_articles(
-    articles: list[Article], config: BriefConfig = BriefConfig(),
+    articles: list[Article], config: BriefConfig = DEFAULT_CONFIG,
     on_stage: Callable[[str], None] | None = None,
 ) -> Summarized:
     """Clean, split, embed, align and select: the cited summary of one story, without analysis."""
@@ -89,7 +92,7 @@ def summarize_articles(
 
 
 def build_brief(
-    articles: list[Article], config: BriefConfig = BriefConfig(),
+    articles: list[Article], config: BriefConfig = DEFAULT_CONFIG,
     on_stage: Callable[[str], None] | None = None,
 ) -> Brief:
     """Write the brief of one story. `on_stage` is told each stage's name as it starts."""

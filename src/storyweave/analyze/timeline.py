@@ -131,7 +131,7 @@ def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression
     for group in groups:
         # The telling that shares most with the others (what the articles agree happened), from a
         # clean article, of a readable length.
-        def agreement(telling: tuple[Sentence, TemporalExpression, frozenset[str]]) -> tuple:
+        def agreement(telling: tuple[Sentence, TemporalExpression, frozenset[str]], group: list = group) -> tuple:
             shared = sum(len(telling[2] & other[2]) / max(1, len(telling[2] | other[2])) for other in group)
             return (not telling[0].degraded, round(shared, 2), -abs(telling[0].words - 22))
 

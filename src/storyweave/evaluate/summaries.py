@@ -23,7 +23,9 @@ METRICS = ("rouge1", "rouge2")
 BOOTSTRAP_SAMPLES = 1000
 
 
-def storyweave_summarizer(config: BriefConfig = BriefConfig()) -> Summarizer:
+def storyweave_summarizer(config: BriefConfig | None = None) -> Summarizer:
+    config = config or BriefConfig()
+
     def run(articles: list[Article], words: int) -> str:
         settings = BriefConfig(words=words, embedder=config.embedder, ner_model=False, fill=True,
                                selector=config.selector)
@@ -107,7 +109,7 @@ def _scorer(module: Any) -> Any:
 
 def evaluate(
     clusters: Iterable[tuple[Cluster, dict[str, str]]], *, dataset: str, words: int, measure: str,
-    peers: list[str], config: BriefConfig = BriefConfig(),
+    peers: list[str], config: BriefConfig | None = None,
     on_cluster: Callable[[str], None] | None = None,
     predictions: Callable[[str, str], None] | None = None,
 ) -> Evaluation:
