@@ -121,6 +121,7 @@ def eval_summaries(
     path: Annotated[Path, typer.Argument(help="DUC 2004-style folder, or Multi-News .jsonl(.gz) file.")],
     dataset: Annotated[Dataset, typer.Option(help="The layout of PATH.")],
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N clusters.")] = None,
+    start: Annotated[int, typer.Option(min=0, help="Multi-News: skip the first N clusters (held-out half).")] = 0,
     words: Annotated[int | None, typer.Option(min=10, help="Budget (default: DUC 100, Multi-News 250).")] = None,
     peers: Annotated[str, typer.Option(help="all, none, or a list: lead,lexrank,textrank,lsa.")] = "all",
     predictions_out: Annotated[Path | None, typer.Option(help="Write each summary as JSON lines.")] = None,
@@ -154,7 +155,7 @@ def eval_summaries(
         clusters = list(read_duc(path, limit))
     else:
         budget, measure = words or 250, "f1"
-        clusters = [(cluster, {}) for cluster in read_multinews(path, limit)]
+        clusters = [(cluster, {}) for cluster in read_multinews(path, limit, start)]
     if not clusters:
         print(f"storyweave: error: {path}: no clusters in the {dataset.value} layout", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)

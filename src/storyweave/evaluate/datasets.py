@@ -22,12 +22,15 @@ class Cluster:
     references: list[str]  # human summaries
 
 
-def read_multinews(path: Path, limit: int | None = None) -> Iterator[Cluster]:
-    """Multi-News JSON lines (`idx`, `raw_document` list, `summary`), gzipped or not."""
+def read_multinews(path: Path, limit: int | None = None, start: int = 0) -> Iterator[Cluster]:
+    """Multi-News JSON lines (`idx`, `raw_document` list, `summary`), gzipped or not; from the
+    `start`-th cluster (line order), at most `limit` clusters."""
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as lines:
         count = 0
-        for line in lines:
+        for number, line in enumerate(lines):
+            if number < start:
+                continue
             record = json.loads(line)
             articles = []
             for number, text in enumerate(record["raw_document"], start=1):

@@ -10,7 +10,11 @@ was first reported, then where it stands in its article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -29,6 +33,7 @@ class Candidate:
     fact: int
     sentence: int  # index into the sentence list
     score: float
+    features: dict[str, float] = field(default_factory=dict)
 
 
 def is_summary_material(sentence: Sentence) -> bool:
@@ -44,11 +49,46 @@ def is_summary_material(sentence: Sentence) -> bool:
     )
 
 
+# The features of a candidate sentence that importance is computed from (see scorer.json).
+FEATURES = ("support", "centrality", "position", "first", "recency", "length", "concepts", "quote",
+            "dangling", "numbers")
+SCORER_FILE = Path(__file__).parent / "scorer.json"
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """A linear model of importance over standardised features (trained by
+    scripts/train_sentence_scorer.py), or the hand-set weights when none is installed."""
+
+    name: str
+    weights: dict[str, float]
+    mean: dict[str, float]
+    scale: dict[str, float]
+
+    def __call__(self, features: dict[str, float]) -> float:
+        return sum(w * (features[f] - self.mean.get(f, 0.0)) / self.scale.get(f, 1.0)
+                   for f, w in self.weights.items())
+
+
+HAND_SET = Scorer("hand-set: support+centrality+position+recency", {
+    "support": SUPPORT_WEIGHT, "centrality": CENTRALITY_WEIGHT, "position": POSITION_WEIGHT,
+    "recency": RECENCY_WEIGHT, "dangling": -0.25 * (SUPPORT_WEIGHT + CENTRALITY_WEIGHT)}, {}, {})
+
+
+@lru_cache(maxsize=1)
+def installed_scorer() -> Scorer:
+    if not SCORER_FILE.exists():
+        return HAND_SET
+    data = json.loads(SCORER_FILE.read_text())
+    return Scorer(data["name"], data["weights"], data["mean"], data["scale"])
+
+
 def score_candidates(
     sentences: list[Sentence], alignment: Alignment, embeddings: np.ndarray,
-    articles: dict[str, Article],
+    articles: dict[str, Article], scorer: Scorer | None = None,
 ) -> list[Candidate]:
     """One candidate per fact: its representative sentence, scored by importance."""
+    scorer = scorer or installed_scorer()
     article_count = len(articles)
     days = sorted({(a.published or "")[:10] for a in articles.values() if a.published})
     day_rank = {day: i / (len(days) - 1) for i, day in enumerate(days)} if len(days) > 1 else {}
@@ -59,6 +99,7 @@ def score_candidates(
     centrality = embeddings @ centroid
     low, high = float(centrality.min()), float(centrality.max())
     centrality = (centrality - low) / (high - low) if high > low else np.ones_like(centrality)
+    density = concept_density(sentences)
 
     index_of = {id(s): i for i, s in enumerate(sentences)}
     candidates = []
@@ -68,18 +109,34 @@ def score_candidates(
         if not usable:
             continue
         representative = best_telling(usable, member_ids, sentences, alignment.similarity)
-        support = (len(fact.articles) - 1) / max(1, article_count - 1) if article_count > 1 else 1.0
+        text = sentences[representative].text
         earliest = min(sentences[i].index for i in member_ids)
-        position = float(np.exp(-earliest / 6.0))
-        recency = max((day_rank.get((articles[a].published or "")[:10], 0.0) for a in fact.articles),
-                      default=0.0)
-        score = (RECENCY_WEIGHT * recency + SUPPORT_WEIGHT * support
-                 + CENTRALITY_WEIGHT * float(centrality[member_ids].max())
-                 + POSITION_WEIGHT * position)
-        if DANGLING_START.match(sentences[representative].text):
-            score *= 0.75
-        candidates.append(Candidate(fact_index, representative, score))
+        features = {
+            "support": (len(fact.articles) - 1) / max(1, article_count - 1) if article_count > 1 else 1.0,
+            "centrality": float(centrality[member_ids].max()),
+            "position": float(np.exp(-earliest / 6.0)),
+            "first": 1.0 if earliest == 0 else 0.0,
+            "recency": max((day_rank.get((articles[a].published or "")[:10], 0.0) for a in fact.articles),
+                           default=0.0),
+            "length": min(sentences[representative].words, 60) / 60,
+            "concepts": density[representative],
+            "quote": 1.0 if '"' in text else 0.0,
+            "dangling": 1.0 if DANGLING_START.match(text) else 0.0,
+            "numbers": 1.0 if re.search(r"\d", text) else 0.0,
+        }
+        candidates.append(Candidate(fact_index, representative, scorer(features), features))
     return candidates
+
+
+def concept_density(sentences: list[Sentence]) -> list[float]:
+    """Per sentence: the document frequency of its word pairs per word, relative to the story's
+    densest sentence (what several articles say, said compactly)."""
+    from storyweave.summarize.concepts import concept_weights, concepts
+
+    weights = concept_weights(sentences)
+    raw = [sum(weights.get(c, 0) for c in concepts(s.text)) / max(1, s.words) for s in sentences]
+    top = max(raw, default=0.0) or 1.0
+    return [value / top for value in raw]
 
 
 def select_summary(

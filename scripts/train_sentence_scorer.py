@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Train the linear importance scorer of summary sentences (src/storyweave/summarize/scorer.json).
+
+Training data: the first half of the Multi-News validation split (by line order, clusters
+0..N/2-1), from ../shared/data/multinews/validation.jsonl.gz. The second half and DUC 2004 are
+left for evaluation (`storyweave eval summaries ... --start N/2`), so no score is reported on data
+the weights were fitted on.
+
+For every candidate sentence (one per fact, as the summarizer sees them) the script computes the
+features of `storyweave.summarize.select.FEATURES` and a target: how much of the sentence the
+human summary says, (ROUGE-1 precision + ROUGE-2 precision) / 2 with rouge-score and stemming.
+A ridge regression on standardised features gives the weights.
+
+    python scripts/train_sentence_scorer.py [--data FILE] [--out FILE] [--clusters N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
+OUT = ROOT / "src" / "storyweave" / "summarize" / "scorer.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--clusters", type=int, default=None, help="training clusters (default: half)")
+    args = parser.parse_args()
+
+    from rouge_score import rouge_scorer
+    from sklearn.linear_model import Ridge
+
+    from storyweave.evaluate.datasets import read_multinews
+    from storyweave.nlp.embed import get_embedder
+    from storyweave.nlp.sentences import split_article
+    from storyweave.pipeline import MAX_ALIGNED_SENTENCES, lead_sentences, prepare_articles
+    from storyweave.summarize.align import align_sentences, claim_text
+    from storyweave.summarize.select import FEATURES, HAND_SET, score_candidates
+
+    total = sum(1 for _ in read_multinews(args.data))
+    limit = args.clusters or total // 2
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    embedder = get_embedder("auto")
+    rows, targets = [], []
+    for number, cluster in enumerate(read_multinews(args.data, limit=limit), start=1):
+        articles = prepare_articles(cluster.articles)
+        sentences, _ = lead_sentences([split_article(a) for a in articles], MAX_ALIGNED_SENTENCES)
+        if not sentences:
+            continue
+        embeddings = embedder.encode([claim_text(s.text) for s in sentences])
+        alignment = align_sentences(sentences, embeddings, threshold=embedder.fact_threshold)
+        by_id = {a.id: a for a in articles}
+        for candidate in score_candidates(sentences, alignment, embeddings, by_id, scorer=HAND_SET):
+            score = scorer.score(cluster.references[0], sentences[candidate.sentence].text)
+            rows.append([candidate.features[f] for f in FEATURES])
+            targets.append((score["rouge1"].precision + score["rouge2"].precision) / 2)
+        if number % 250 == 0:
+            print(f"{number}/{limit} clusters, {len(rows)} sentences")
+    x, y = np.array(rows), np.array(targets)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    model = Ridge(alpha=1.0).fit((x - mean) / scale, y)
+    r2 = model.score((x - mean) / scale, y)
+    result = {
+        "name": f"learned: ridge over {len(FEATURES)} features, Multi-News validation clusters 0-{limit - 1}",
+        "trained_on": f"{args.data.name}: the first {limit} of {total} clusters (line order)",
+        "target": "(ROUGE-1 precision + ROUGE-2 precision) / 2 of the sentence against the human summary",
+        "sentences": len(y),
+        "r2_train": r2,
+        "weights": dict(zip(FEATURES, map(float, model.coef_), strict=True)),
+        "mean": dict(zip(FEATURES, map(float, mean), strict=True)),
+        "scale": dict(zip(FEATURES, map(float, scale), strict=True)),
+    }
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in result.items() if k not in ("mean", "scale")}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
