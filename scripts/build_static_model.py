@@ -113,7 +113,7 @@ def token_frequencies(tokenizer_json: Path) -> dict[str, float]:
     for start in range(0, len(words), batch):
         chunk = words[start : start + batch]
         encodings = tok.encode_batch([w for w, _ in chunk], add_special_tokens=False)
-        for (_, freq), enc in zip(chunk, encodings):
+        for (_, freq), enc in zip(chunk, encodings, strict=True):
             for piece in enc.tokens:
                 counts[piece] = counts.get(piece, 0.0) + freq
     return counts
