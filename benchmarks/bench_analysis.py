@@ -85,14 +85,14 @@ def main() -> None:
     for name, config in configs.items():
         totals = dict.fromkeys(["e_tp", "e_pred", "e_gold", "q_found", "q_gold", "q_right", "q_direct",
                                 "t_right", "t_placed", "t_gold"], 0)
-        for story, annotations in gold.items():
+        for story, gold_story in gold.items():
             articles = load_articles([str(ROOT / "examples" / story)]).articles
             brief = build_brief(articles, config)
             file_of = {a.id: a.source.replace(str(ROOT / "examples" / story) + "/", "").replace(f"examples/{story}/", "")
                        for a in brief.articles}
-            tp, pred, exp = score_entities(brief, annotations["entities"])
-            found, total, right, direct = score_quotes(brief, annotations["quotes"], file_of)
-            t_right, t_placed, t_gold = score_timeline(brief, annotations["timeline"], file_of)
+            tp, pred, exp = score_entities(brief, gold_story["entities"])
+            found, total, right, direct = score_quotes(brief, gold_story["quotes"], file_of)
+            t_right, t_placed, t_gold = score_timeline(brief, gold_story["timeline"], file_of)
             for key, value in zip(totals, (tp, pred, exp, found, total, right, direct, t_right, t_placed, t_gold), strict=True):
                 totals[key] += value
         results[name] = {

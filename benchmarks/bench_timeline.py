@@ -313,7 +313,7 @@ def main() -> None:
                 print(f"    {name} FAILED: {errors[name]}", flush=True)
             seconds[name] = time.perf_counter() - start
         with ThreadPoolExecutor(max_workers=2) as pool:  # the Perl runs are separate processes
-            scored = dict(zip(predictions, pool.map(score, predictions.values(), repeat(task))))
+            scored = dict(zip(predictions, pool.map(score, predictions.values(), repeat(task)), strict=True))
         for name in systems:
             s = scored[name]
             rows[name].append({"timeline": task.name, "articles": len(task.docs), "T": task.dates,
@@ -330,7 +330,7 @@ def main() -> None:
                    "and Date-F1, F1 of precision and recall averaged over timelines",
         "timelines": len(tasks),
         "systems": {},
-        "published": {name: dict(zip(("AR1-F", "AR2-F", "Date-F1"), values)) for name, values in PUBLISHED.items()},
+        "published": {name: dict(zip(("AR1-F", "AR2-F", "Date-F1"), values, strict=True)) for name, values in PUBLISHED.items()},
     }
     print(f"\n  {'system':44s} {'AR1-F':>6s} {'AR2-F':>6s} {'Date-F1':>8s} {'s/timeline':>10s}")
     for name, per_timeline in rows.items():
