@@ -130,4 +130,9 @@ def story_title(articles: list[Article], facts: list) -> str:
     titled = [a for a in articles if a.title and not a.degraded] or [a for a in articles if a.title]
     if titled:
         return max(titled, key=lambda a: (reach[a.id], -articles.index(a))).title or ""
-    return facts[0].text if facts else "Untitled story"
+    # No article has a title: the opening of the most widely reported fact, cut to a headline.
+    shared = shared or facts
+    if not shared:
+        return "Untitled story"
+    words = shared[0].text.split()
+    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")

@@ -84,17 +84,21 @@ def _spelling_variant(a: str, b: str) -> bool:
     return a.lower() != b.lower() and all(same_spelling(x, y) for x, y in pairs)
 
 
-def quantities(text: str) -> dict[str, str]:
-    """Quantities in a sentence, keyed by what they count: {"worker": "12 workers", ...}."""
+def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """Quantities in a sentence, keyed by what they count, with the words around them:
+    {"worker": ("12 workers", {"fire", "sent", "hospit"}), ...}."""
     found = {}
     for match in _QUANTITY.finditer(text):
         value = match.group("value")
         if re.fullmatch(r"(19|20)\d\d", value) or re.search(r"\d-\d", text[match.start():match.end() + 2]):
             continue  # a year or a score ("5-2"), not a count
+        if text[:match.start()].count("(") > text[:match.start()].count(")"):
+            continue  # "(12 kph)": a conversion or an aside, not the claim
         noun = next(iter(content_words(match.group("noun"))), None)
         if noun:
             kind = "$" if value.startswith("$") else "%" if value.endswith("%") else ""
-            found[kind + noun] = f"{value}{match.group('between')}{match.group('noun')}"
+            context = content_words(" ".join(text[:match.start()].split()[-5:] + text[match.end():].split()[:4]))
+            found[kind + noun] = (f"{value}{match.group('between')}{match.group('noun')}", context)
     return found
 
 
@@ -106,12 +110,12 @@ def _number_value(phrase: str) -> str:
 def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
     """The same quantity ("workers", "$ harbor") with different values in sentences that say
     much the same thing (overlapping content words, the numbers aside)."""
-    told: dict[str, list[tuple[str, str, Sentence, frozenset[str]]]] = defaultdict(list)
+    told: dict[str, list[tuple[str, str, Sentence, frozenset[str], frozenset[str]]]] = defaultdict(list)
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
-        for key, phrase in quantities(sentence.text).items():
+        for key, (phrase, context) in quantities(sentence.text).items():
             value = _number_value(phrase)
-            told[key].append((value, phrase, sentence, words - {value}))
+            told[key].append((value, phrase, sentence, words - {value}, context))
     found = []
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
@@ -119,9 +123,13 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         positions: dict[str, list[str]] = defaultdict(list)
         phrases: dict[str, str] = {}
         about = None
-        for value, phrase, sentence, words in tellings:
+        for value, phrase, sentence, words, context in tellings:
+            # Another value for the same count: the sentences say much the same, and the words
+            # around the number agree ("sent 12 workers to hospitals" / "14 workers were taken to
+            # hospitals"), so "14 people killed" and "5,000 people evacuated" are not compared.
             rivals = [t for t in tellings if t[0] != value and t[2].article_id != sentence.article_id
-                      and _overlap(words, t[3]) >= MIN_NUMBER_OVERLAP]
+                      and _overlap(words, t[3]) >= MIN_NUMBER_OVERLAP and len(context & t[4]) >= 1
+                      and _overlap(context - {key.lstrip("$%")}, t[4] - {key.lstrip("$%")}) >= 0.25]
             if rivals:
                 if sentence.article_id not in positions[value]:
                     positions[value].append(sentence.article_id)

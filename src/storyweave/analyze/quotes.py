@@ -28,7 +28,8 @@ SAME_TRUNCATED = 92  # partial ratio when one telling is a truncation of the oth
 _SAY = (r"(?:said|says|say|told\s+(?:[\w.]+\s+){0,3}?(?:reporters|journalists|him|her|them|us|me|[A-Z][\w.]+)"
         r"|added|adds|wrote|writes|asked|asks|explained|insisted|warned|tweeted|stated|declared"
         r"|recalled|acknowledged|argued|continued|noted|replied|responded|answered|told)")
-_NAME = rf"(?:(?:(?:{HONORIFICS})\.?\s+)*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
+# A name, with titles, maybe after a nationality or place ("Honduran President Carlos Flores").
+_NAME = rf"(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|official|officials|statement|source|sources|witness|resident|neighbor|neighbour|lawyer|attorney|police|company|agency|department|ministry))"
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
@@ -55,7 +56,11 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
         content = re.sub(r'"\s*"', " ", content)  # re-opened quote marks of a continued paragraph
         if len(content.split()) < MIN_QUOTE_WORDS:
             continue
-        found.append(QuoteTelling(content, article.id, start, _speaker_around(text, start - 1, end + 1),
+        # A quote that ends its own sentence ('"… standing." Honduran officials said 14 …') is
+        # attributed only by what comes before it.
+        closed = content.endswith((".", "!", "?"))
+        found.append(QuoteTelling(content, article.id, start,
+                                  _speaker_around(text, start - 1, end + 1, look_after=not closed),
                                   direct=True, degraded=article.degraded))
     quoted = [(q.start, q.start + len(q.text)) for q in found]
     for match in re.finditer(r"[^.!?\n]+[.!?]?", text):
@@ -105,10 +110,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker_around(text: str, before: int, after: int) -> str | None:
+def _speaker_around(text: str, before: int, after: int, look_after: bool = True) -> str | None:
     sentence_end = re.search(r"[.!?\n]", text[after:after + 120])
     tail = text[after: after + (sentence_end.end() if sentence_end else 120)]
-    match = _AFTER.match(tail)
+    match = _AFTER.match(tail) if look_after else None
     if match:
         return match.group("speaker") or match.group("speaker2") or match.group("speaker3")
     head_start = max(text.rfind("\n", 0, before), text.rfind(". ", 0, before), 0)

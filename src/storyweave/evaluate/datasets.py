@@ -57,9 +57,13 @@ def read_duc(folder: Path, limit: int | None = None) -> Iterator[tuple[Cluster, 
         cluster_id = cluster_dir.name[:-1] if cluster_dir.name.endswith("t") else cluster_dir.name
         articles = []
         for path in sorted(p for p in cluster_dir.iterdir() if p.is_file()):
+            # Newswire document numbers carry the date: APW19981027.0241 is from 1998-10-27.
+            stamp = re.match(r"[A-Z]+(\d{4})(\d{2})(\d{2})", path.name)
+            published = "-".join(stamp.groups()) if stamp else None
             for number, text in enumerate(_sgml_texts(path.read_text(encoding="latin-1")), start=1):
                 try:
-                    articles.append(article_from_record(Record(f"{path}:{number}", {"text": text})))
+                    articles.append(article_from_record(
+                        Record(f"{path}:{number}", {"text": text, "date": published})))
                 except InputError:
                     continue
         refs = [p.read_text(encoding="latin-1") for p in sorted(references.glob(f"{cluster_id}.*"))]
