@@ -19,6 +19,7 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -26,6 +27,7 @@ from rich.table import Table
 
 from storyweave import __version__
 from storyweave.errors import InputProblem
+from storyweave.store import DEFAULT_DB
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -57,7 +59,9 @@ def _progress() -> Progress:
 
 @app.command()
 def brief(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, or - for stdin.")] = None,
+    story: Annotated[str | None, typer.Option(help="A stored story's id (see `storyweave stories`).")] = None,
+    db: Annotated[Path, typer.Option(help="The store, for --story.")] = Path(DEFAULT_DB),
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     words: Annotated[int, typer.Option(min=20, max=5000, help="Summary length budget in words.")] = 200,
@@ -66,11 +70,17 @@ def brief(
     embedder: Annotated[str, typer.Option(help="Embedder: auto, static or tfidf.")] = "auto",
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
 ) -> None:
-    """Write a cited multi-source brief of the articles given (about one story)."""
+    """Write a cited multi-source brief of the articles given (about one story), or of a stored story."""
+    from storyweave.pipeline import BriefConfig
+
+    config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder, ner_model=not no_models)
+    if story is not None:
+        _stored_brief(story, db, config, format, output)
+        raise typer.Exit(EXIT_OK)
+    if not paths:
+        print("storyweave: error: give files, folders or - for stdin (or --story ID)", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
     from storyweave.ingest import load_articles
-    from storyweave.pipeline import BriefConfig, build_brief
-    from storyweave.render import render
-    from storyweave.render.text import brief_renderable
 
     with _progress() as progress:
         task = progress.add_task("reading files", total=None)
@@ -82,29 +92,183 @@ def brief(
             progress.stop()
             print("storyweave: error: no usable articles in the input", file=sys.stderr)
             raise typer.Exit(EXIT_NOTHING)
-        config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder,
-                             ner_model=not no_models)
-        try:
-            stages = iter(range(1, 5))
-            progress.update(task, completed=0, total=4)
-            made = build_brief(result.articles, config, on_stage=lambda name: progress.update(
-                task, description=name, completed=next(stages, 4) - 1))
-        except ValueError as exc:  # e.g. an unknown embedder name
-            progress.stop()
-            print(f"storyweave: error: {exc}", file=sys.stderr)
-            raise typer.Exit(EXIT_NOTHING) from None
+        made = _build(result.articles, config, progress, task)
+    _emit(made, format, output)
+    raise typer.Exit(EXIT_SKIPPED if result.problems else EXIT_OK)
+
+
+def _build(articles: list, config, progress: Progress, task: TaskID):  # noqa: ANN001, ANN202
+    from storyweave.pipeline import build_brief
+
+    stages = iter(range(1, 6))
+    progress.update(task, completed=0, total=5)
+    try:
+        return build_brief(articles, config, on_stage=lambda name: progress.update(
+            task, description=name, completed=next(stages, 5) - 1))
+    except ValueError as exc:  # e.g. an unknown embedder name
+        progress.stop()
+        print(f"storyweave: error: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING) from None
+
+
+def _emit(made, format: Format, output: Path | None) -> None:  # noqa: ANN001
+    from storyweave.render import render
+    from storyweave.render.text import brief_renderable
 
     if output is None and format is Format.text:
         Console(highlight=False).print(brief_renderable(made))
+        return
+    _write(render(made, format.value), output, f"{len(made.summary)} summary sentences, {len(made.articles)} articles")
+
+
+def _write(rendered: str, output: Path | None, what: str) -> None:
+    if output is None:
+        sys.stdout.write(rendered)
     else:
-        rendered = render(made, format.value)
-        if output is None:
-            sys.stdout.write(rendered)
-        else:
-            output.write_text(rendered, encoding="utf-8")
-            stderr.print(f"wrote {output} ({len(made.summary)} summary sentences, "
-                         f"{len(made.articles)} articles)")
-    raise typer.Exit(EXIT_SKIPPED if result.problems else EXIT_OK)
+        output.write_text(rendered, encoding="utf-8")
+        stderr.print(f"wrote {output} ({what})")
+
+
+def _stored_brief(story: str, db: Path, config, format: Format, output: Path | None) -> None:  # noqa: ANN001
+    """A stored story's brief, from the cache unless the story changed since it was built."""
+    from storyweave.render import render
+
+    store = _open_store(db)
+    variant = f"{format.value}:{config.words}:{config.embedder}:{config.ner_model}"
+    cached = store.cached_brief(story, variant)
+    if cached is None:
+        articles = store.articles(story)
+        if not articles:
+            print(f"storyweave: error: {db}: no story {story!r}", file=sys.stderr)
+            raise typer.Exit(EXIT_NOTHING)
+        with _progress() as progress:
+            made = _build(articles, config, progress, progress.add_task("writing the brief"))
+        cached = render(made, format.value)
+        store.cache_brief(story, variant, cached)
+    store.close()
+    _write(cached, output, f"story {story}")
+
+
+def _open_store(db: Path):  # noqa: ANN202
+    from storyweave.store import Store
+
+    try:
+        return Store(db)
+    except Exception as exc:  # noqa: BLE001 - duckdb raises several types for an unusable file
+        print(f"storyweave: error: {db}: cannot open the store ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: Annotated[Path, typer.Option(help="The store (an embedded DuckDB file).")] = Path(DEFAULT_DB),
+    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+    max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
+) -> None:
+    """Add articles to the store: deduplicated, and clustered into stories as they arrive."""
+    from storyweave.stories import ingest as ingest_articles
+
+    store = _open_store(db)
+    with _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        report = ingest_articles(
+            paths, store, embedder="tfidf" if no_models else "auto", max_bytes=int(max_mb * 1024 * 1024),
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            on_batch=lambda r: progress.update(task, description=f"ingesting: {r.added} added"))
+    store.close()
+    report_problems(report.skipped)
+    counts = report.to_dict()
+    stderr.print(", ".join(f"{value} {key.replace('_', ' ')}" for key, value in counts.items()))
+    if not report.added and not report.duplicates and not report.near_duplicates:
+        raise typer.Exit(EXIT_NOTHING)
+    raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def stories(
+    db: Annotated[Path, typer.Option(help="The store.")] = Path(DEFAULT_DB),
+    since: Annotated[str | None, typer.Option(help="Only stories with articles from this date on.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only stories this outlet covered.")] = None,
+    search: Annotated[str | None, typer.Option(help="Only stories whose title or text has this.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """The stored stories, largest and most recent first."""
+    import json
+
+    store = _open_store(db)
+    found = store.stories(since=since, outlet=outlet, search=search, limit=limit)
+    store.close()
+    if format is ListFormat.json:
+        sys.stdout.write(json.dumps([s.to_dict() for s in found], indent=2) + "\n")
+        return
+    table = Table(title=f"{len(found)} stories")
+    for column in ("id", "title", "articles", "outlets", "first", "last"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("id", "first", "last", "articles"))
+    for s in found:
+        table.add_row(s.id, s.title, str(s.article_count), ", ".join(s.outlets[:4]) + ("…" if len(s.outlets) > 4 else ""),
+                      (s.first_published or "")[:10], (s.last_published or "")[:10])
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def articles(
+    story: Annotated[str, typer.Option(help="A story id.")],
+    db: Annotated[Path, typer.Option(help="The store.")] = Path(DEFAULT_DB),
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """The articles of a stored story."""
+    import json
+
+    store = _open_store(db)
+    rows = [r for r in store.export_rows() if r["story"] == story]
+    store.close()
+    if not rows:
+        print(f"storyweave: error: {db}: no story {story!r}", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
+    if format is ListFormat.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    for row in rows:
+        duplicate = f"  (duplicate of {row['duplicate_of']})" if row["duplicate_of"] else ""
+        print(f"{row['id']}  {(row['published'] or '')[:10]:10s}  {row['outlet'] or '-':24.24s}  "
+              f"{row['title'] or ''}{duplicate}  [{row['source']}]")
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    db: Annotated[Path, typer.Option(help="The store.")] = Path(DEFAULT_DB),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Every stored article as one record: id, source, outlet, title, published, story, duplicate_of."""
+    import csv
+    import io
+    import json
+
+    store = _open_store(db)
+    rows = store.export_rows()
+    store.close()
+    if format is ExportFormat.jsonl:
+        text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    _write(text, output, f"{len(rows)} articles")
 
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure storyweave against peers on public datasets.")

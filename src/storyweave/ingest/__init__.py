@@ -165,6 +165,28 @@ def complete_from_story(articles: list[Article]) -> list[Article]:
     return completed
 
 
+def iter_articles(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Article | InputProblem]:
+    """Articles and problems, one input at a time: a large corpus is never all in memory."""
+    sources = list(expand_paths(paths))
+    for done, source in enumerate(sources, start=1):
+        if isinstance(source, InputProblem):
+            yield source
+        else:
+            for item in read_source(source, max_bytes, stdin):
+                if isinstance(item, InputProblem):
+                    yield item
+                    continue
+                try:
+                    yield article_from_record(item)
+                except InputError as exc:
+                    yield InputProblem(item.source, str(exc))
+        if on_progress:
+            on_progress(done, len(sources))
+
+
 def load_articles(
     paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
     on_progress: Callable[[int, int], None] | None = None,
@@ -174,20 +196,10 @@ def load_articles(
     `on_progress(done, total)` is called after each input file (for progress bars).
     """
     result = IngestResult()
-    sources = list(expand_paths(paths))
-    for done, source in enumerate(sources, start=1):
-        if isinstance(source, InputProblem):
-            result.problems.append(source)
+    for item in iter_articles(paths, max_bytes=max_bytes, stdin=stdin, on_progress=on_progress):
+        result.inputs += 1
+        if isinstance(item, InputProblem):
+            result.problems.append(item)
         else:
-            for item in read_source(source, max_bytes, stdin):
-                result.inputs += 1
-                if isinstance(item, InputProblem):
-                    result.problems.append(item)
-                    continue
-                try:
-                    result.articles.append(article_from_record(item))
-                except InputError as exc:
-                    result.problems.append(InputProblem(item.source, str(exc)))
-        if on_progress:
-            on_progress(done, len(sources))
+            result.articles.append(item)
     return result

@@ -1,0 +1,140 @@
+"""Benchmark: story clustering quality (B-cubed against gold stories) and ingest speed.
+
+    python benchmarks/bench_stories.py [--stories 2000] [--out benchmarks/results/stories.json]
+
+Pools the non-empty documents of the first N Multi-News validation clusters (gold: the cluster),
+ingests them into a fresh in-memory store with storyweave (deduplication + online clustering),
+and scores the stories with B-cubed precision/recall/F1. In the same run, on the same documents:
+TF-IDF + average-linkage agglomerative clustering (distance threshold chosen on the same data,
+which flatters the peer) and HDBSCAN over storyweave's own document vectors (as BERTopic does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
+
+
+def bcubed(predicted: list[str], gold: list[str]) -> tuple[float, float, float]:
+    clusters: dict[str, list[int]] = defaultdict(list)
+    classes: dict[str, list[int]] = defaultdict(list)
+    for i, (p, g) in enumerate(zip(predicted, gold, strict=True)):
+        clusters[p].append(i)
+        classes[g].append(i)
+    precision = recall = 0.0
+    for i, (p, g) in enumerate(zip(predicted, gold, strict=True)):
+        same = sum(1 for j in clusters[p] if gold[j] == g)
+        precision += same / len(clusters[p])
+        recall += same / len(classes[g])
+    n = len(gold)
+    precision, recall = precision / n, recall / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def load(stories: int) -> tuple[list[str], list[str]]:
+    texts, gold = [], []
+    with gzip.open(MULTINEWS, "rt") as lines:
+        for number, line in enumerate(lines):
+            if number >= stories:
+                break
+            record = json.loads(line)
+            for text in record["raw_document"]:
+                if len(text.split()) >= 20:
+                    texts.append(text)
+                    gold.append(str(record["idx"]))
+    return texts, gold
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "stories.json")
+    args = parser.parse_args()
+    if not MULTINEWS.exists():
+        print("Multi-News not found beside the project (../shared): nothing to measure")
+        return
+    from storyweave.ingest import article_from_record
+    from storyweave.ingest.formats import Record
+    from storyweave.nlp.embed import get_embedder
+    from storyweave.stories import ingest
+    from storyweave.stories.features import lead_text
+    from storyweave.store import Store
+
+    texts, gold = load(args.stories)
+    folder = Path("/tmp/storyweave-bench-stories")
+    folder.mkdir(exist_ok=True)
+    (folder / "docs.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n")
+    print(f"{len(texts)} documents from {len(set(gold))} gold stories")
+
+    results: dict = {"documents": len(texts), "gold_stories": len(set(gold)), "systems": {}}
+    store = Store(":memory:")
+    start = time.perf_counter()
+    report = ingest([str(folder / "docs.jsonl")], store)
+    seconds = time.perf_counter() - start
+    story_of = dict(store.db.execute("SELECT source, story FROM articles").fetchall())
+    predicted = [story_of.get(f"{folder / 'docs.jsonl'}:{i + 1}", f"missing{i}") for i in range(len(texts))]
+    # Exact duplicates inside the input are not stored twice: they belong with their first copy.
+    keep = [i for i, p in enumerate(predicted) if not p.startswith("missing")]
+    p, r, f = bcubed([predicted[i] for i in keep], [gold[i] for i in keep])
+    results["systems"]["storyweave (online)"] = {"precision": p, "recall": r, "f1": f, "seconds": seconds,
+                                                 "articles_per_second": len(texts) / seconds, **report.to_dict()}
+
+    articles = []
+    for t in texts:
+        try:
+            articles.append(article_from_record(Record("x", {"text": t})))
+        except Exception:  # noqa: BLE001 - the peers see the same documents storyweave accepted
+            articles.append(None)
+    vectors = get_embedder("auto").encode([lead_text(a) if a else "" for a in articles])
+
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    start = time.perf_counter()
+    tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(texts)
+    best = None
+    for threshold in (0.7, 0.8, 0.9):
+        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                         distance_threshold=threshold).fit_predict(tfidf.toarray())
+        scored = bcubed([str(label) for label in labels], gold)
+        if best is None or scored[2] > best[0][2]:
+            best = (scored, threshold)
+    (p, r, f), threshold = best
+    results["systems"][f"TF-IDF agglomerative (average, {threshold})"] = {
+        "precision": p, "recall": r, "f1": f, "seconds": time.perf_counter() - start}
+
+    try:
+        from sklearn.cluster import HDBSCAN
+    except ImportError:
+        HDBSCAN = None  # noqa: N806
+    if HDBSCAN is not None:
+        start = time.perf_counter()
+        labels = HDBSCAN(min_cluster_size=2, metric="euclidean").fit_predict(vectors)
+        labels = [str(label) if label >= 0 else f"noise{i}" for i, label in enumerate(labels)]
+        p, r, f = bcubed(labels, gold)
+        results["systems"]["HDBSCAN over storyweave vectors"] = {
+            "precision": p, "recall": r, "f1": f, "seconds": time.perf_counter() - start}
+
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'system':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'s':>7s}")
+    for name, row in results["systems"].items():
+        print(f"{name:40s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} {row['seconds']:7.1f}")
+    sizes = Counter(Counter(predicted).values())
+    print("storyweave story sizes:", dict(sorted(sizes.items())[:8]))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"results written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""The store: an embedded DuckDB file holding articles, stories and cached briefs.
+
+One writer at a time (DuckDB's rule); every ingest batch is one transaction, so a killed process
+loses at most the batch in flight and never leaves half of one behind. Articles are keyed by their
+content id, which makes ingesting the same file twice a no-op.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from storyweave.model import Article
+
+DEFAULT_DB = "storyweave.duckdb"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    outlet VARCHAR,
+    title VARCHAR,
+    url VARCHAR,
+    published VARCHAR,
+    published_from VARCHAR,
+    author VARCHAR,
+    dateline VARCHAR,
+    degraded BOOLEAN,
+    warnings VARCHAR,          -- JSON list
+    text VARCHAR NOT NULL,
+    story VARCHAR,             -- story id
+    duplicate_of VARCHAR,      -- canonical article id for near-duplicates (wire copy, re-posts)
+    signature BLOB,            -- MinHash signature (uint64 array)
+    added_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    article_count INTEGER,
+    first_published VARCHAR,
+    last_published VARCHAR,
+    centroid BLOB,             -- float32 vector: the mean of its articles' vectors
+    names VARCHAR,             -- JSON list of frequent names, for matching
+    updated_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS briefs (
+    story VARCHAR,
+    variant VARCHAR,           -- format and settings it was rendered with
+    fingerprint VARCHAR,       -- the story's articles when the brief was built
+    rendered VARCHAR,
+    PRIMARY KEY (story, variant)
+);
+"""
+
+
+@dataclass
+class StoredStory:
+    id: str
+    title: str
+    article_count: int
+    first_published: str | None
+    last_published: str | None
+    outlets: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "article_count": self.article_count,
+                "outlets": self.outlets, "first_published": self.first_published,
+                "last_published": self.last_published}
+
+
+class Store:
+    """Articles, stories and briefs in one DuckDB file (or in memory with ":memory:")."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        self.db = duckdb.connect(self.path)
+        self.db.execute(_SCHEMA)
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: a failure (or a kill) rolls the whole block back."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- articles ------------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        if not wanted:
+            return set()
+        rows = self.db.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()
+        return {row[0] for row in rows}
+
+    def add_article(self, article: Article, story: str | None, duplicate_of: str | None,
+                    signature: np.ndarray | None) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO articles (id, source, outlet, title, url, published, published_from, author,"
+            " dateline, degraded, warnings, text, story, duplicate_of, signature)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article.id, article.source, article.outlet, article.title, article.url, article.published,
+             article.published_from, article.author, article.dateline, article.degraded,
+             json.dumps(article.warnings), article.text, story, duplicate_of,
+             signature.astype(np.uint64).tobytes() if signature is not None else None])
+
+    def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
+        """(article id, MinHash signature) of every canonical article, for the LSH index."""
+        for article_id, blob in self.db.execute(
+                "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL").fetchall():
+            yield article_id, np.frombuffer(blob, dtype=np.uint64)
+
+    def articles(self, story: str | None = None) -> list[Article]:
+        query = ("SELECT id, source, text, title, outlet, url, published, published_from, author, dateline,"
+                 " degraded, warnings FROM articles")
+        rows = self.db.execute(query + " WHERE story = ? ORDER BY published NULLS LAST, id", [story]).fetchall() \
+            if story else self.db.execute(query + " ORDER BY added_at, id").fetchall()
+        return [Article(id=r[0], source=r[1], text=r[2], title=r[3], outlet=r[4], url=r[5], published=r[6],
+                        published_from=r[7] or "unknown", author=r[8], dateline=r[9], degraded=bool(r[10]),
+                        warnings=json.loads(r[11] or "[]")) for r in rows]
+
+    def export_rows(self) -> list[dict[str, Any]]:
+        columns = ["id", "source", "outlet", "title", "url", "published", "published_from", "story", "duplicate_of"]
+        rows = self.db.execute(f"SELECT {', '.join(columns)} FROM articles ORDER BY added_at, id").fetchall()
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    def article_story(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    # --- stories -------------------------------------------------------------------------------
+
+    def story_vectors(self) -> Iterator[tuple[str, np.ndarray, list[str], str | None, int]]:
+        for story_id, centroid, names, last, size in self.db.execute(
+                "SELECT id, centroid, names, last_published, coalesce(article_count, 1) FROM stories").fetchall():
+            yield story_id, np.frombuffer(centroid, dtype=np.float32), json.loads(names or "[]"), last, size
+
+    def story_title(self, story_id: str) -> str | None:
+        row = self.db.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
+        return row[0] if row else None
+
+    def save_story(self, story_id: str, title: str, centroid: np.ndarray, names: list[str]) -> None:
+        """Insert or update a story; its counts and dates are derived from its articles."""
+        self.db.execute(
+            "INSERT INTO stories (id, title, centroid, names) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET title = excluded.title, centroid = excluded.centroid,"
+            " names = excluded.names, updated_at = now()",
+            [story_id, title, centroid.astype(np.float32).tobytes(), json.dumps(names)])
+
+    def refresh_story_counts(self, story_ids: Iterable[str]) -> None:
+        ids = list(story_ids)
+        if not ids:
+            return
+        self.db.execute("""
+            UPDATE stories SET article_count = s.n, first_published = s.first, last_published = s.last
+            FROM (SELECT story, count(*) AS n, min(published) AS first, max(published) AS last
+                  FROM articles WHERE story IN (SELECT unnest(?)) GROUP BY story) AS s
+            WHERE stories.id = s.story""", [ids])
+
+    def merge_stories(self, keep: str, absorb: str) -> None:
+        self.db.execute("UPDATE articles SET story = ? WHERE story = ?", [keep, absorb])
+        self.db.execute("DELETE FROM stories WHERE id = ?", [absorb])
+        self.db.execute("DELETE FROM briefs WHERE story = ? OR story = ?", [keep, absorb])
+
+    def stories(self, *, since: str | None = None, outlet: str | None = None, search: str | None = None,
+                limit: int | None = None) -> list[StoredStory]:
+        where, params = ["article_count > 0"], []
+        if since:
+            where.append("last_published >= ?")
+            params.append(since)
+        if outlet:
+            where.append("id IN (SELECT story FROM articles WHERE lower(outlet) = lower(?))")
+            params.append(outlet)
+        if search:
+            where.append("(title ILIKE ? OR id IN (SELECT story FROM articles WHERE text ILIKE ?))")
+            params += [f"%{search}%", f"%{search}%"]
+        query = (f"SELECT id, title, article_count, first_published, last_published FROM stories"
+                 f" WHERE {' AND '.join(where)} ORDER BY article_count DESC, last_published DESC NULLS LAST, id")
+        if limit:
+            query += f" LIMIT {int(limit)}"
+        rows = self.db.execute(query, params).fetchall()
+        outlets = self._outlets([r[0] for r in rows])
+        return [StoredStory(r[0], r[1] or "", r[2], r[3], r[4], outlets.get(r[0], [])) for r in rows]
+
+    def _outlets(self, story_ids: list[str]) -> dict[str, list[str]]:
+        if not story_ids:
+            return {}
+        rows = self.db.execute(
+            "SELECT story, list(DISTINCT outlet ORDER BY outlet) FROM articles"
+            " WHERE story IN (SELECT unnest(?)) AND outlet IS NOT NULL GROUP BY story", [story_ids]).fetchall()
+        return {story: list(outlets) for story, outlets in rows}
+
+    def story_fingerprint(self, story_id: str) -> str:
+        ids = [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE story = ? ORDER BY id", [story_id]).fetchall()]
+        return ",".join(ids)
+
+    # --- briefs --------------------------------------------------------------------------------
+
+    def cached_brief(self, story_id: str, variant: str) -> str | None:
+        row = self.db.execute("SELECT fingerprint, rendered FROM briefs WHERE story = ? AND variant = ?",
+                              [story_id, variant]).fetchone()
+        if row and row[0] == self.story_fingerprint(story_id):
+            return row[1]
+        return None
+
+    def cache_brief(self, story_id: str, variant: str, rendered: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?)",
+                        [story_id, variant, self.story_fingerprint(story_id), rendered])

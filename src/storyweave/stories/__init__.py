@@ -1,0 +1,138 @@
+"""Stories: deduplicate incoming articles and cluster them, incrementally, into stories in the store.
+
+    report = ingest(["feeds/"], Store("storyweave.duckdb"))
+
+Exact duplicates (same content id) are skipped; near-duplicates (syndicated wire copy, re-posts
+with another header: MinHash Jaccard >= 0.8) are stored as duplicates of the first copy, in its
+story; every other article joins the best story or starts one (`cluster.StoryIndex`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from storyweave.clean import clean_article
+from storyweave.errors import InputProblem
+from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles
+from storyweave.model import Article
+from storyweave.nlp.embed import get_embedder
+from storyweave.store import Store
+from storyweave.stories.cluster import StoryIndex
+from storyweave.stories.features import NUM_PERM, ArticleFeatures, article_features, minhash_of
+
+NEAR_DUPLICATE = 0.8  # MinHash Jaccard of two tellings that are one article
+BATCH = 256  # articles per transaction
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0  # already stored, or twice in the input
+    near_duplicates: int = 0  # stored as duplicates of an earlier copy
+    skipped: list[InputProblem] = field(default_factory=list)
+    stories_created: int = 0
+    stories_updated: int = 0
+    stories_merged: int = 0
+
+    def to_dict(self) -> dict:
+        return {"added": self.added, "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
+                "skipped": len(self.skipped), "stories_created": self.stories_created,
+                "stories_updated": self.stories_updated, "stories_merged": self.stories_merged}
+
+
+class _Ingester:
+    def __init__(self, store: Store, embedder_name: str) -> None:
+        from datasketch import MinHashLSH
+
+        self.store = store
+        self.embedder = get_embedder(embedder_name)
+        self.index = StoryIndex()
+        for story_id, centroid, names, last, size in store.story_vectors():
+            self.index.load(story_id, centroid, size, names, last)
+        self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
+        self.signatures: dict[str, object] = {}
+        for article_id, values in store.signatures():
+            self._remember(article_id, values)
+        self.report = IngestReport()
+
+    def _remember(self, article_id: str, values: object) -> object:
+        minhash = minhash_of(values)
+        self.lsh.insert(article_id, minhash)
+        self.signatures[article_id] = minhash
+        return minhash
+
+    def _near_duplicate(self, values: object) -> str | None:
+        minhash = minhash_of(values)
+        matches = [(self.signatures[key].jaccard(minhash), key) for key in self.lsh.query(minhash)]
+        matches = [m for m in matches if m[0] >= NEAR_DUPLICATE]
+        return max(matches)[1] if matches else None
+
+    def add(self, batch: list[Article]) -> None:
+        unique: dict[str, Article] = {}
+        for article in batch:
+            if article.id in unique:
+                self.report.duplicates += 1
+            else:
+                unique[article.id] = article
+        known = self.store.known_ids(unique)
+        self.report.duplicates += len(known)
+        fresh = [a for a in unique.values() if a.id not in known]
+        if not fresh:
+            return
+        features = article_features(fresh, self.embedder)
+        touched: dict[str, Article] = {}
+        created: set[str] = set()
+        with self.store.transaction():
+            for article, found in zip(fresh, features, strict=True):
+                story = self._place(article, found, created)
+                touched.setdefault(story, article)
+            for story_id, article in touched.items():
+                if story_id in self.index.stories:
+                    state = self.index.stories[story_id]
+                    title = self.store.story_title(story_id) or article.title or " ".join(article.text.split()[:12])
+                    self.store.save_story(story_id, title, state.centroid, [n for n, _ in state.names.most_common(20)])
+            self.store.refresh_story_counts(touched)
+        self.report.added += len(fresh)
+        self.report.stories_created += len(created)
+        self.report.stories_updated += len(set(touched) - created)
+
+    def _place(self, article: Article, found: ArticleFeatures, created: set[str]) -> str:
+        original = self._near_duplicate(found.signature)
+        if original is not None:
+            story = self.store.article_story(original)
+            self.store.add_article(article, story, original, None)
+            self.report.near_duplicates += 1
+            return story or ""
+        assignment = self.index.assign(article.id, found.vector, found.names, article.published)
+        for absorbed in assignment.merged:
+            self.store.merge_stories(assignment.story, absorbed)
+            created.discard(absorbed)
+            self.report.stories_merged += 1
+        if assignment.created:
+            created.add(assignment.story)
+        self.store.add_article(article, assignment.story, None, found.signature)
+        self._remember(article.id, found.signature)
+        return assignment.story
+
+
+def ingest(
+    paths: Iterable[str], store: Store, *, embedder: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+    on_progress: Callable[[int, int], None] | None = None, on_batch: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Add articles to the store, deduplicated and clustered into stories; one transaction per batch."""
+    ingester = _Ingester(store, embedder)
+    batch: list[Article] = []
+    for item in iter_articles(paths, max_bytes=max_bytes, on_progress=on_progress):
+        if isinstance(item, InputProblem):
+            ingester.report.skipped.append(item)
+            continue
+        batch.append(clean_article(item))
+        if len(batch) >= BATCH:
+            ingester.add(batch)
+            batch = []
+            if on_batch:
+                on_batch(ingester.report)
+    if batch:
+        ingester.add(batch)
+    return ingester.report

@@ -1,0 +1,110 @@
+"""The store and incremental story clustering, through the library and the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyweave.cli import app
+from storyweave.stories import ingest
+from storyweave.store import Store
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+runner = CliRunner()
+
+
+def stories_by_folder(store: Store) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for row in store.export_rows():
+        found.setdefault(Path(row["source"].split(":")[0]).parent.name, set()).add(row["story"])
+    return found
+
+
+def test_examples_become_two_stories_and_a_second_ingest_adds_nothing(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        first = ingest([str(EXAMPLES)], store)
+        assert first.added == 9 and first.duplicates == 0
+        by_folder = stories_by_folder(store)
+        assert len(by_folder["tacoma-fire"]) == len(by_folder["port-alder-mayor"]) == 1
+        assert by_folder["tacoma-fire"] != by_folder["port-alder-mayor"]
+        listed = {s.article_count for s in store.stories()}
+        assert listed == {5, 4}
+    with Store(tmp_path / "db.duckdb") as store:  # reopened: state comes back from the file
+        again = ingest([str(EXAMPLES)], store)
+        assert (again.added, again.duplicates, again.stories_created) == (0, 9, 0)
+        assert len(store.export_rows()) == 9
+
+
+def test_a_reposted_copy_is_a_near_duplicate_in_the_same_story(tmp_path):
+    original = (EXAMPLES / "tacoma-fire" / "reuters-plant-fire.txt").read_text()
+    repost = tmp_path / "repost.txt"
+    repost.write_text("Reposted from the wire\nSource: Daily Harbor\n\n" + original.split("\n", 2)[2].replace(
+        "(Reporting by Dan Whitcomb; Editing by Sandra Maler)", "Copyright 2024 Daily Harbor."))
+    with Store(":memory:") as store:
+        ingest([str(EXAMPLES / "tacoma-fire")], store)
+        report = ingest([str(repost)], store)
+        assert (report.added, report.near_duplicates) == (1, 1)
+        rows = {Path(r["source"]).name: r for r in store.export_rows()}
+        assert rows["repost.txt"]["duplicate_of"] == rows["reuters-plant-fire.txt"]["id"]
+        assert rows["repost.txt"]["story"] == rows["reuters-plant-fire.txt"]["story"]
+
+
+def test_a_failure_mid_batch_stores_nothing_of_it_and_a_rerun_completes(tmp_path, monkeypatch):
+    db = tmp_path / "db.duckdb"
+    with Store(db) as store:
+        calls = {"n": 0}
+        real = Store.add_article
+
+        def failing(self, *args, **kwargs):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise KeyboardInterrupt  # as if the process were stopped mid-batch
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Store, "add_article", failing)
+        with pytest.raises(KeyboardInterrupt):
+            ingest([str(EXAMPLES / "tacoma-fire")], store)
+        assert store.export_rows() == []
+        monkeypatch.setattr(Store, "add_article", real)
+    with Store(db) as store:
+        report = ingest([str(EXAMPLES / "tacoma-fire")], store)
+        assert report.added == 5 and len(store.export_rows()) == 5
+
+
+def test_command_line_ingest_stories_articles_export_and_cached_brief(tmp_path):
+    db = str(tmp_path / "db.duckdb")
+    bad = tmp_path / "inputs"
+    shutil.copytree(EXAMPLES / "port-alder-mayor", bad)
+    (bad / "broken.json").write_text("{nope")
+    result = runner.invoke(app, ["ingest", str(bad), "--db", db])
+    assert result.exit_code == 1  # something was skipped, the rest stored
+    assert "broken.json: malformed JSON" in result.stderr and "4 added" in result.stderr
+
+    listed = json.loads(runner.invoke(app, ["stories", "--db", db, "-f", "json"]).stdout)
+    assert [s["article_count"] for s in listed] == [4]
+    story = listed[0]["id"]
+    assert json.loads(runner.invoke(app, ["stories", "--db", db, "-f", "json", "--search", "nothing-like-this"]).stdout) == []
+    assert len(json.loads(runner.invoke(app, ["stories", "--db", db, "-f", "json", "--outlet", "AP"]).stdout)) == 1
+
+    articles = json.loads(runner.invoke(app, ["articles", "--story", story, "--db", db, "-f", "json"]).stdout)
+    assert {a["source"].split("/")[-1] for a in articles} == {
+        "ap-mayor-steps-aside.txt", "coastal-ledger-and-radio.json:1", "coastal-ledger-and-radio.json:2",
+        "port-alder-times.csv:2"}
+    exported = list(csv.DictReader(io.StringIO(runner.invoke(app, ["export", "--db", db, "-f", "csv"]).stdout)))
+    assert {"id", "source", "outlet", "title", "published", "story", "duplicate_of"} <= set(exported[0])
+    lines = runner.invoke(app, ["export", "--db", db, "-f", "jsonl"]).stdout.splitlines()
+    assert len(lines) == 4 and json.loads(lines[0])["story"] == story
+
+    first = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])
+    assert first.exit_code == 0
+    with Store(db) as store:
+        assert store.cached_brief(story, "json:200:auto:True") == first.stdout
+    second = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])
+    assert second.stdout == first.stdout
+    assert runner.invoke(app, ["brief", "--story", "nope", "--db", db]).exit_code == 2
