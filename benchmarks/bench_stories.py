@@ -19,8 +19,6 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
 
@@ -32,7 +30,7 @@ def bcubed(predicted: list[str], gold: list[str]) -> tuple[float, float, float]:
         clusters[p].append(i)
         classes[g].append(i)
     precision = recall = 0.0
-    for i, (p, g) in enumerate(zip(predicted, gold, strict=True)):
+    for p, g in zip(predicted, gold, strict=True):
         same = sum(1 for j in clusters[p] if gold[j] == g)
         precision += same / len(clusters[p])
         recall += same / len(classes[g])
@@ -66,9 +64,9 @@ def main() -> None:
     from storyweave.ingest import article_from_record
     from storyweave.ingest.formats import Record
     from storyweave.nlp.embed import get_embedder
+    from storyweave.store import Store
     from storyweave.stories import ingest
     from storyweave.stories.features import lead_text
-    from storyweave.store import Store
 
     texts, gold = load(args.stories)
     folder = Path("/tmp/storyweave-bench-stories")

@@ -117,3 +117,12 @@ def test_stdin_plain_text_and_json_lines(tmp_path):
     lines = "\n".join(json.dumps({"text": BODY + f" Item {i}."}) for i in range(2)).encode()
     result = load_articles(["-"], stdin=io.BytesIO(lines))
     assert [a.source for a in result.articles] == ["stdin:1", "stdin:2"]
+
+
+def test_the_same_page_read_twice_in_one_process_keeps_its_text_and_metadata(tmp_path):
+    html = (f"<html><head><meta property='og:site_name' content='Port Daily'><title>T</title></head>"
+            f"<body><article><p>{BODY}</p><p>{BODY.replace('Tuesday', 'Friday')}</p></article></body></html>")
+    path = write(tmp_path, "page.html", html)
+    first = load_articles([str(path)]).articles[0]
+    second = load_articles([str(path)]).articles[0]
+    assert (second.text, second.outlet) == (first.text, first.outlet) == (second.text, "Port Daily")

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from storyweave.cli import app
-from storyweave.stories import ingest
 from storyweave.store import Store
+from storyweave.stories import ingest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 runner = CliRunner()

@@ -71,7 +71,7 @@ def read_html(text: str, source: str) -> Iterator[Record | InputProblem]:
 
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=False, deduplicate=True,
+        favor_precision=False, deduplicate=False,  # its dedup cache is process-wide: a re-read page would lose text
     )
     fields: dict[str, Any] = {}
     if doc is not None:
