@@ -50,7 +50,13 @@ CREATE TABLE IF NOT EXISTS stories (
     last_published VARCHAR,
     centroid BLOB,             -- float32 vector: the mean of its articles' vectors
     names VARCHAR,             -- JSON list of frequent names, for matching
+    terms VARCHAR,             -- JSON {word: weight}: its most distinctive words
     updated_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS sketches (
+    name VARCHAR PRIMARY KEY,  -- e.g. document frequencies of words, hashed
+    count BIGINT,
+    data BLOB
 );
 CREATE TABLE IF NOT EXISTS briefs (
     story VARCHAR,
@@ -152,22 +158,32 @@ class Store:
 
     # --- stories -------------------------------------------------------------------------------
 
-    def story_vectors(self) -> Iterator[tuple[str, np.ndarray, list[str], str | None, int]]:
-        for story_id, centroid, names, last, size in self.db.execute(
-                "SELECT id, centroid, names, last_published, coalesce(article_count, 1) FROM stories").fetchall():
-            yield story_id, np.frombuffer(centroid, dtype=np.float32), json.loads(names or "[]"), last, size
+    def story_vectors(self) -> Iterator[tuple[str, np.ndarray, list[str], str | None, int, dict[str, float]]]:
+        for story_id, centroid, names, last, size, terms in self.db.execute(
+                "SELECT id, centroid, names, last_published, coalesce(article_count, 1), terms FROM stories").fetchall():
+            yield (story_id, np.frombuffer(centroid, dtype=np.float32), json.loads(names or "[]"), last, size,
+                   json.loads(terms or "{}"))
+
+    def sketch(self, name: str) -> tuple[np.ndarray, int] | None:
+        row = self.db.execute("SELECT data, count FROM sketches WHERE name = ?", [name]).fetchone()
+        return (np.frombuffer(row[0], dtype=np.int32).copy(), row[1]) if row else None
+
+    def save_sketch(self, name: str, data: np.ndarray, count: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO sketches VALUES (?, ?, ?)", [name, count, data.tobytes()])
 
     def story_title(self, story_id: str) -> str | None:
         row = self.db.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
         return row[0] if row else None
 
-    def save_story(self, story_id: str, title: str, centroid: np.ndarray, names: list[str]) -> None:
+    def save_story(self, story_id: str, title: str, centroid: np.ndarray, names: list[str],
+                   terms: dict[str, float]) -> None:
         """Insert or update a story; its counts and dates are derived from its articles."""
         self.db.execute(
-            "INSERT INTO stories (id, title, centroid, names) VALUES (?, ?, ?, ?)"
+            "INSERT INTO stories (id, title, centroid, names, terms) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET title = excluded.title, centroid = excluded.centroid,"
-            " names = excluded.names, updated_at = now()",
-            [story_id, title, centroid.astype(np.float32).tobytes(), json.dumps(names)])
+            " names = excluded.names, terms = excluded.terms, updated_at = now()",
+            [story_id, title, centroid.astype(np.float32).tobytes(), json.dumps(names),
+             json.dumps({t: round(w, 4) for t, w in terms.items()})])
 
     def refresh_story_counts(self, story_ids: Iterable[str]) -> None:
         ids = list(story_ids)

@@ -21,6 +21,7 @@ from storyweave.store import Store
 from storyweave.stories.cluster import StoryIndex
 from storyweave.stories.features import NUM_PERM, ArticleFeatures, article_features, minhash_of
 
+DOCUMENT_FREQUENCY = "document_frequency"
 NEAR_DUPLICATE = 0.8  # MinHash Jaccard of two tellings that are one article
 BATCH = 256  # articles per transaction
 
@@ -47,9 +48,10 @@ class _Ingester:
 
         self.store = store
         self.embedder = get_embedder(embedder_name)
-        self.index = StoryIndex()
-        for story_id, centroid, names, last, size in store.story_vectors():
-            self.index.load(story_id, centroid, size, names, last)
+        sketch = store.sketch(DOCUMENT_FREQUENCY)
+        self.index = StoryIndex(document_frequency=sketch[0] if sketch else None, documents=sketch[1] if sketch else 0)
+        for story_id, centroid, names, last, size, terms in store.story_vectors():
+            self.index.load(story_id, centroid, size, names, last, terms)
         self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
         self.signatures: dict[str, object] = {}
         for article_id, values in store.signatures():
@@ -91,8 +93,10 @@ class _Ingester:
                 if story_id in self.index.stories:
                     state = self.index.stories[story_id]
                     title = self.store.story_title(story_id) or article.title or " ".join(article.text.split()[:12])
-                    self.store.save_story(story_id, title, state.centroid, [n for n, _ in state.names.most_common(20)])
+                    self.store.save_story(story_id, title, state.centroid, [n for n, _ in state.names.most_common(20)],
+                                          dict(state.terms))
             self.store.refresh_story_counts(touched)
+            self.store.save_sketch(DOCUMENT_FREQUENCY, self.index.document_frequency, self.index.documents)
         self.report.added += len(fresh)
         self.report.stories_created += len(created)
         self.report.stories_updated += len(set(touched) - created)
@@ -104,7 +108,7 @@ class _Ingester:
             self.store.add_article(article, story, original, None)
             self.report.near_duplicates += 1
             return story or ""
-        assignment = self.index.assign(article.id, found.vector, found.names, article.published)
+        assignment = self.index.assign(article.id, found.vector, found.terms, found.names, article.published)
         for absorbed in assignment.merged:
             self.store.merge_stories(assignment.story, absorbed)
             created.discard(absorbed)

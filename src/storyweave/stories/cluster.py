@@ -1,25 +1,34 @@
 """Online story clustering: each new article joins the best existing story or starts a new one.
 
-Candidate stories come from an approximate nearest-neighbour index (usearch) over story centroids,
-so the cost per article does not grow with the store. A candidate's score is the cosine of the
-article's vector to the story centroid, raised by shared names and lowered by distance in time.
-Two stories that one article matches almost equally well, and whose centroids agree, are merged.
+Candidate stories come from an approximate nearest-neighbour index (usearch) over story centroids
+and from an inverted index of each story's most distinctive words, so the cost per article does not
+grow with the store. A candidate's score mixes the cosine of the article's vector to the story
+centroid with the TF-IDF cosine of their words (document frequencies counted as articles arrive,
+in a hashed sketch), raised by shared names and lowered by distance in time. Two stories that one
+article matches almost equally well, and whose centroids agree, are merged.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+import zlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
-CANDIDATES = 8  # stories looked at per article
-JOIN = 0.62  # score at which an article joins a story
+CANDIDATES = 8  # stories looked at per article, from the vector index
+JOIN = 0.25  # score at which an article joins a story
+DENSE_WEIGHT = 0.2  # the rest of the score is the TF-IDF cosine of words
 NAME_WEIGHT = 0.15  # bonus for the share of names in common
-DAY_PENALTY = 0.01  # per day between the article and the story, beyond a grace period
-GRACE_DAYS = 3
-MAX_PENALTY = 0.2
+PROFILE_TERMS = 40  # an article's most distinctive words
+STORY_TERMS = 80  # a story's
+INDEXED_TERMS = 10  # words per article entered in the inverted index
+SKETCH_SIZE = 1 << 20  # document-frequency counters (hashed words)
+DAY_PENALTY = 0.004  # per day between the article and the story, beyond a grace period
+GRACE_DAYS = 7
+MAX_PENALTY = 0.1  # dates can be wrong (a swapped header): time only nudges
 MERGE = 0.85  # centroid cosine at which two stories an article joins are one
 DIMS = 128
 
@@ -31,6 +40,7 @@ class StoryState:
     size: int
     names: Counter[str] = field(default_factory=Counter)
     last: str | None = None  # latest publication date, ISO
+    terms: Counter[str] = field(default_factory=Counter)  # summed TF-IDF weights of its words
 
 
 @dataclass
@@ -43,7 +53,7 @@ class Assignment:
 class StoryIndex:
     """Story centroids with an ANN index; the store persists them, this holds them in memory."""
 
-    def __init__(self, dims: int = DIMS) -> None:
+    def __init__(self, dims: int = DIMS, document_frequency: np.ndarray | None = None, documents: int = 0) -> None:
         from usearch.index import Index
 
         self.dims = dims
@@ -52,12 +62,30 @@ class StoryIndex:
         self._key_of: dict[str, int] = {}
         self._story_of: dict[int, str] = {}
         self._next_key = 0
+        self.by_term: dict[str, set[str]] = defaultdict(set)
+        self.document_frequency = document_frequency if document_frequency is not None else \
+            np.zeros(SKETCH_SIZE, dtype=np.int32)
+        self.documents = documents
 
     def __len__(self) -> int:
         return len(self.stories)
 
-    def load(self, story_id: str, centroid: np.ndarray, size: int, names: list[str], last: str | None) -> None:
-        self._put(StoryState(story_id, centroid.astype(np.float32), size, Counter(names), last))
+    def load(self, story_id: str, centroid: np.ndarray, size: int, names: list[str], last: str | None,
+             terms: dict[str, float]) -> None:
+        state = StoryState(story_id, centroid.astype(np.float32), size, Counter(names), last, Counter(terms))
+        self._put(state)
+        for term, _ in state.terms.most_common(INDEXED_TERMS * 2):
+            self.by_term[term].add(story_id)
+
+    def profile(self, words: Counter[str]) -> Counter[str]:
+        """An article's most distinctive words, TF-IDF weighted; counts it as seen."""
+        self.documents += 1
+        slots = {w: zlib.crc32(w.encode()) & (SKETCH_SIZE - 1) for w in words}
+        for slot in set(slots.values()):
+            self.document_frequency[slot] += 1
+        weights = {w: (1 + math.log(c)) * math.log((self.documents + 1) / (self.document_frequency[slots[w]] + 0.5))
+                   for w, c in words.items()}
+        return Counter(dict(Counter(weights).most_common(PROFILE_TERMS)))
 
     def _put(self, state: StoryState) -> None:
         if state.id in self._key_of:
@@ -75,24 +103,29 @@ class StoryIndex:
         self.index.remove(key)
         del self.stories[story_id]
 
-    def score(self, vector: np.ndarray, names: list[str], published: str | None, state: StoryState) -> float:
-        cosine = float(np.dot(vector, _unit(state.centroid)))
+    def score(self, vector: np.ndarray, profile: Counter[str], names: list[str], published: str | None,
+              state: StoryState) -> float:
+        dense = float(np.dot(vector, _unit(state.centroid)))
         shared = len(set(names) & set(state.names)) / max(1, min(len(names), len(state.names)) or 1)
-        return cosine + NAME_WEIGHT * shared - _time_penalty(published, state.last)
+        return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * _cosine(profile, state.terms)
+                + NAME_WEIGHT * shared - _time_penalty(published, state.last))
 
-    def assign(self, article_id: str, vector: np.ndarray, names: list[str], published: str | None) -> Assignment:
+    def assign(self, article_id: str, vector: np.ndarray, words: Counter[str], names: list[str],
+               published: str | None) -> Assignment:
         """Put one article in the best story (or a new one) and return where it went."""
-        scored: list[tuple[float, str]] = []
+        profile = self.profile(words)
+        candidates: set[str] = set()
         if len(self.stories):
             matches = self.index.search(vector.astype(np.float32), min(CANDIDATES, len(self.stories)))
-            for key in matches.keys:
-                story_id = self._story_of.get(int(key))
-                if story_id is not None:
-                    scored.append((self.score(vector, names, published, self.stories[story_id]), story_id))
-        scored.sort(reverse=True)
+            candidates = {self._story_of[int(k)] for k in matches.keys if int(k) in self._story_of}
+        for term, _ in profile.most_common(INDEXED_TERMS):
+            candidates |= self.by_term.get(term, set())
+        scored = sorted(((self.score(vector, profile, names, published, self.stories[story_id]), story_id)
+                         for story_id in candidates if story_id in self.stories), reverse=True)
         if not scored or scored[0][0] < JOIN:
             story_id = f"s{article_id[:12]}"
             self._put(StoryState(story_id, vector.astype(np.float32).copy(), 1, Counter(names), published))
+            self._add_terms(story_id, profile)
             return Assignment(story_id, created=True)
         best = scored[0][1]
         merged = [other for score, other in scored[1:] if score >= JOIN and other != best
@@ -100,7 +133,15 @@ class StoryIndex:
         for other in merged:
             self._absorb(best, other)
         self._add_to(best, vector, names, published)
+        self._add_terms(best, profile)
         return Assignment(best, created=False, merged=merged)
+
+    def _add_terms(self, story_id: str, profile: Counter[str]) -> None:
+        state = self.stories[story_id]
+        state.terms.update(profile)
+        state.terms = Counter(dict(state.terms.most_common(STORY_TERMS)))
+        for term, _ in profile.most_common(INDEXED_TERMS):
+            self.by_term[term].add(story_id)
 
     def _add_to(self, story_id: str, vector: np.ndarray, names: list[str], published: str | None) -> None:
         state = self.stories[story_id]
@@ -117,8 +158,21 @@ class StoryIndex:
         a.centroid = (a.centroid * a.size + b.centroid * b.size) / (a.size + b.size)
         a.size += b.size
         a.names.update(b.names)
+        a.terms.update(b.terms)
+        a.terms = Counter(dict(a.terms.most_common(STORY_TERMS)))
         a.last = max(filter(None, [a.last, b.last]), default=None)
+        for stories in self.by_term.values():
+            if other in stories:
+                stories.discard(other)
+                stories.add(keep)
         self._drop(other)
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article
 from storyweave.nlp.embed import Embedder
@@ -20,6 +21,7 @@ NUM_PERM = 64  # MinHash permutations: Jaccard estimates within about ±0.1
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
 SHINGLE = 5  # words per shingle
 LEAD_WORDS = 120  # the part of an article that says what its story is
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
@@ -28,6 +30,12 @@ class ArticleFeatures:
     signature: np.ndarray  # MinHash hash values, uint64
     vector: np.ndarray  # L2-normalised document vector
     names: list[str]  # the names it mentions most
+    terms: Counter[str]  # content-word counts, for lexical matching
+
+
+def terms_of(text: str) -> Counter[str]:
+    """Lowercased content words (no stop words) and their counts."""
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
 def minhash_of(values: np.ndarray) -> object:
@@ -60,5 +68,5 @@ def article_features(articles: list[Article], embedder: Embedder) -> list[Articl
     """Features of a batch of articles (embedding in one batch is faster; each row is still a
     function of its own article alone)."""
     vectors = embedder.encode([lead_text(a) for a in articles])
-    return [ArticleFeatures(signature(a.text), vector, names_in(a.text))
+    return [ArticleFeatures(signature(a.text), vector, names_in(a.text), terms_of(a.text))
             for a, vector in zip(articles, vectors, strict=True)]
