@@ -58,20 +58,16 @@ def test_a_reposted_copy_is_a_near_duplicate_in_the_same_story(tmp_path):
 def test_a_failure_mid_batch_stores_nothing_of_it_and_a_rerun_completes(tmp_path, monkeypatch):
     db = tmp_path / "db.duckdb"
     with Store(db) as store:
-        calls = {"n": 0}
-        real = Store.add_article
+        real = Store.save_stories
 
-        def failing(self, *args, **kwargs):
-            calls["n"] += 1
-            if calls["n"] == 3:
-                raise KeyboardInterrupt  # as if the process were stopped mid-batch
-            return real(self, *args, **kwargs)
+        def interrupted(self, *args, **kwargs):
+            raise KeyboardInterrupt  # as if the process were stopped after the articles were written
 
-        monkeypatch.setattr(Store, "add_article", failing)
+        monkeypatch.setattr(Store, "save_stories", interrupted)
         with pytest.raises(KeyboardInterrupt):
             ingest([str(EXAMPLES / "tacoma-fire")], store)
-        assert store.export_rows() == []
-        monkeypatch.setattr(Store, "add_article", real)
+        assert store.export_rows() == [] and store.stories() == []
+        monkeypatch.setattr(Store, "save_stories", real)
     with Store(db) as store:
         report = ingest([str(EXAMPLES / "tacoma-fire")], store)
         assert report.added == 5 and len(store.export_rows()) == 5

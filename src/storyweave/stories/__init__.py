@@ -57,6 +57,7 @@ class _Ingester:
         for article_id, values in store.signatures():
             self._remember(article_id, values)
         self.report = IngestReport()
+        self.story_of: dict[str, str] = {}  # stories of this run's articles (not yet all stored)
 
     def _remember(self, article_id: str, values: object) -> object:
         minhash = minhash_of(values)
@@ -85,39 +86,48 @@ class _Ingester:
         features = article_features(fresh, self.embedder)
         touched: dict[str, Article] = {}
         created: set[str] = set()
+        rows: list[tuple[Article, str | None, str | None, object]] = []
         with self.store.transaction():
             for article, found in zip(fresh, features, strict=True):
-                story = self._place(article, found, created)
+                story, duplicate_of = self._place(article, found, created)
+                rows.append((article, story, duplicate_of, None if duplicate_of else found.signature))
                 touched.setdefault(story, article)
-            for story_id, article in touched.items():
-                if story_id in self.index.stories:
-                    state = self.index.stories[story_id]
-                    title = self.store.story_title(story_id) or article.title or " ".join(article.text.split()[:12])
-                    self.store.save_story(story_id, title, state.centroid, [n for n, _ in state.names.most_common(20)],
-                                          dict(state.terms))
+            # A merge during the batch may have moved earlier rows' stories: follow it.
+            rows = [(a, self.story_of.get(a.id) or self.story_of.get(dup or "", story), dup, sig)
+                    for a, story, dup, sig in rows]
+            touched = {row[1]: row[0] for row in rows if row[1]}
+            self.store.add_articles(rows)
+            titles = self.store.story_titles(touched)
+            self.store.save_stories([
+                (story_id, titles.get(story_id) or article.title or " ".join(article.text.split()[:12]),
+                 self.index.stories[story_id].centroid,
+                 [n for n, _ in self.index.stories[story_id].names.most_common(20)],
+                 dict(self.index.stories[story_id].terms))
+                for story_id, article in touched.items() if story_id in self.index.stories])
             self.store.refresh_story_counts(touched)
             self.store.save_sketch(DOCUMENT_FREQUENCY, self.index.document_frequency, self.index.documents)
         self.report.added += len(fresh)
         self.report.stories_created += len(created)
         self.report.stories_updated += len(set(touched) - created)
 
-    def _place(self, article: Article, found: ArticleFeatures, created: set[str]) -> str:
+    def _place(self, article: Article, found: ArticleFeatures, created: set[str]) -> tuple[str, str | None]:
+        """The story an article goes to, and the article it duplicates (if it is a near-copy)."""
         original = self._near_duplicate(found.signature)
         if original is not None:
-            story = self.store.article_story(original)
-            self.store.add_article(article, story, original, None)
             self.report.near_duplicates += 1
-            return story or ""
+            story = self.story_of.get(original) or self.store.article_story(original) or ""
+            return story, original
         assignment = self.index.assign(article.id, found.vector, found.terms, found.names, article.published)
         for absorbed in assignment.merged:
             self.store.merge_stories(assignment.story, absorbed)
+            self.story_of.update({a: assignment.story for a, s in self.story_of.items() if s == absorbed})
             created.discard(absorbed)
             self.report.stories_merged += 1
         if assignment.created:
             created.add(assignment.story)
-        self.store.add_article(article, assignment.story, None, found.signature)
         self._remember(article.id, found.signature)
-        return assignment.story
+        self.story_of[article.id] = assignment.story
+        return assignment.story, None
 
 
 def ingest(

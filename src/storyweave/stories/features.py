@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -38,10 +39,18 @@ def terms_of(text: str) -> Counter[str]:
     return Counter(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> object:
+    """datasketch draws its permutations anew for every MinHash: draw them once."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def minhash_of(values: np.ndarray) -> object:
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME, permutations=_permutations())
 
 
 def signature(text: str) -> np.ndarray:
@@ -49,7 +58,7 @@ def signature(text: str) -> np.ndarray:
 
     words = re.findall(r"\w+", text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint64)
 
