@@ -126,3 +126,13 @@ def test_the_same_page_read_twice_in_one_process_keeps_its_text_and_metadata(tmp
     first = load_articles([str(path)]).articles[0]
     second = load_articles([str(path)]).articles[0]
     assert (second.text, second.outlet) == (first.text, first.outlet) == (second.text, "Port Daily")
+
+
+def test_a_jsonl_feed_larger_than_the_limit_is_streamed_record_by_record(tmp_path):
+    lines = [json.dumps({"text": BODY + f" Item {i}."}) for i in range(40)]
+    lines.insert(5, json.dumps({"text": "x " * 5000}))  # one record over the limit
+    path = write(tmp_path, "feed.jsonl", "\n".join(lines))
+    result = load_articles([str(path)], max_bytes=4000)  # the file is far larger than 4 kB
+    assert len(result.articles) == 40
+    assert [(p.source, p.reason.split(" (")[0]) for p in result.problems] == [(f"{path}:6", "too large")]
+    assert result.articles[5].source == f"{path}:7"

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from storyweave.clean.normalize import normalize_text
 from storyweave.errors import InputError, InputProblem
 from storyweave.ingest.decode import decode_bytes
-from storyweave.ingest.formats import READERS, Record, sniff_reader
+from storyweave.ingest.formats import READERS, Record, read_jsonl, sniff_reader
 from storyweave.ingest.metadata import (
     as_text,
     infer_metadata,
@@ -72,6 +72,36 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+STREAMED = {".jsonl", ".ndjson"}
+CONTAINERS = {".json", ".csv"}  # many articles in one file: the size limit is per article
+MAX_CONTAINER_BYTES = 1 << 30
+
+
+def _stream_lines(path: Path, source: str, max_bytes: int) -> Iterator[Record | InputProblem]:
+    """JSON lines read line by line; a bad or oversized line is reported, the rest read."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            if len(raw) > max_bytes:
+                yield InputProblem(f"{source}:{number}", f"too large ({len(raw) / 1e6:.1f} MB > limit of "
+                                                         f"{max_bytes / 1e6:.1f} MB)")
+                continue
+            try:
+                line = decode_bytes(raw)
+            except InputError as exc:
+                yield InputProblem(f"{source}:{number}", str(exc))
+                continue
+            for item in read_jsonl(line, source):
+                if isinstance(item, Record):
+                    item.source = f"{source}:{number}"
+                else:
+                    item = InputProblem(f"{source}:{number}", item.reason)
+                yield item
+
+
 def read_source(source: str, max_bytes: int, stdin: BinaryIO | None = None) -> Iterator[Record | InputProblem]:
     """The records of one file (or of stdin), or a problem saying why there are none."""
     try:
@@ -81,11 +111,17 @@ def read_source(source: str, max_bytes: int, stdin: BinaryIO | None = None) -> I
             name, reader_for = "stdin", None
         else:
             path = Path(source)
+            suffix = path.suffix.lower()
+            if suffix in STREAMED:  # one record a line: any size, never all in memory
+                yield from _stream_lines(path, source, max_bytes)
+                return
             size = path.stat().st_size
-            if size > max_bytes:
-                raise InputError(f"too large ({size / 1e6:.1f} MB > limit of {max_bytes / 1e6:.1f} MB)")
+            limit = MAX_CONTAINER_BYTES if suffix in CONTAINERS else max_bytes
+            if size > limit:
+                raise InputError(f"too large ({size / 1e6:.1f} MB > limit of {limit / 1e6:.1f} MB)")
             data = path.read_bytes()
-            name, reader_for = source, READERS.get(path.suffix.lower())
+            max_bytes = limit
+            name, reader_for = source, READERS.get(suffix)
         if len(data) > max_bytes:
             raise InputError(f"too large (more than the limit of {max_bytes / 1e6:.1f} MB)")
         text = decode_bytes(data)
@@ -180,9 +216,15 @@ def iter_articles(
                     yield item
                     continue
                 try:
-                    yield article_from_record(item)
+                    article = article_from_record(item)
                 except InputError as exc:
                     yield InputProblem(item.source, str(exc))
+                    continue
+                if len(article.text) > max_bytes:
+                    yield InputProblem(item.source, f"too large ({len(article.text) / 1e6:.1f} MB of text > "
+                                                    f"limit of {max_bytes / 1e6:.1f} MB)")
+                    continue
+                yield article
         if on_progress:
             on_progress(done, len(sources))
 
