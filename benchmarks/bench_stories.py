@@ -17,6 +17,7 @@ import json
 import resource
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -55,14 +56,43 @@ def load(stories: int) -> tuple[list[str], list[str]]:
     return texts, gold
 
 
+ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus" / "ECB+"
+TEST_TOPICS = range(36, 46)
+
+
+def load_ecbplus(topics: Iterable[int]) -> tuple[list[str], list[str]]:
+    """ECB+ documents rebuilt from their tokens; gold = topic and sub-corpus (ecb / ecbplus), the
+    two real-world events of each topic. Sentence 0 of an ecbplus file is its URL: left out."""
+    import xml.etree.ElementTree as ElementTree
+
+    texts, gold = [], []
+    for topic in topics:
+        folder = ECBPLUS / str(topic)
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.xml")):
+            plus = path.name.endswith("ecbplus.xml")
+            sentences: dict[int, list[str]] = defaultdict(list)
+            for token in ElementTree.parse(path).getroot().iter("token"):
+                sentence = int(token.get("sentence", 0))
+                if not (plus and sentence == 0):
+                    sentences[sentence].append(token.text or "")
+            texts.append("\n".join(" ".join(words) for _, words in sorted(sentences.items())))
+            gold.append(f"{topic}{'plus' if plus else ''}")
+    return texts, gold
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "stories.json")
     parser.add_argument("--no-peers", action="store_true", help="measure storyweave only (large runs)")
+    parser.add_argument("--dataset", choices=("multinews", "ecbplus"), default="multinews")
+    parser.add_argument("--topics", default="test", help="ECB+: 'test' (36-45) or 'all'")
     args = parser.parse_args()
-    if not MULTINEWS.exists():
-        print("Multi-News not found beside the project (../shared): nothing to measure")
+    source = MULTINEWS if args.dataset == "multinews" else ECBPLUS
+    if not source.exists():
+        print(f"{source} not found beside the project (../shared): nothing to measure")
         return
     from storyweave.ingest import article_from_record
     from storyweave.ingest.formats import Record
@@ -71,7 +101,10 @@ def main() -> None:
     from storyweave.stories import ingest
     from storyweave.stories.features import lead_text
 
-    texts, gold = load(args.stories)
+    if args.dataset == "multinews":
+        texts, gold = load(args.stories)
+    else:
+        texts, gold = load_ecbplus(TEST_TOPICS if args.topics == "test" else range(1, 46))
     folder = Path("/tmp/storyweave-bench-stories")
     folder.mkdir(exist_ok=True)
     (folder / "docs.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n")
