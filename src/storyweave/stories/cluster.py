@@ -25,6 +25,7 @@ NAME_WEIGHT = 0.15  # bonus for the share of names in common
 PROFILE_TERMS = 40  # an article's most distinctive words
 STORY_TERMS = 80  # a story's
 INDEXED_TERMS = 10  # words per article entered in the inverted index
+STORIES_PER_TERM = 64  # the most recent stories kept per word: bounds the candidates per article
 SKETCH_SIZE = 1 << 20  # document-frequency counters (hashed words)
 DAY_PENALTY = 0.004  # per day between the article and the story, beyond a grace period
 GRACE_DAYS = 7
@@ -62,7 +63,8 @@ class StoryIndex:
         self._key_of: dict[str, int] = {}
         self._story_of: dict[int, str] = {}
         self._next_key = 0
-        self.by_term: dict[str, set[str]] = defaultdict(set)
+        # word -> stories using it, most recent last (dict as an ordered set, capped)
+        self.by_term: dict[str, dict[str, None]] = defaultdict(dict)
         self.document_frequency = document_frequency if document_frequency is not None else \
             np.zeros(SKETCH_SIZE, dtype=np.int32)
         self.documents = documents
@@ -75,7 +77,7 @@ class StoryIndex:
         state = StoryState(story_id, centroid.astype(np.float32), size, Counter(names), last, Counter(terms))
         self._put(state)
         for term, _ in state.terms.most_common(INDEXED_TERMS * 2):
-            self.by_term[term].add(story_id)
+            self._index_term(term, story_id)
 
     def profile(self, words: Counter[str]) -> Counter[str]:
         """An article's most distinctive words, TF-IDF weighted; counts it as seen."""
@@ -119,7 +121,7 @@ class StoryIndex:
             matches = self.index.search(vector.astype(np.float32), min(CANDIDATES, len(self.stories)))
             candidates = {self._story_of[int(k)] for k in matches.keys if int(k) in self._story_of}
         for term, _ in profile.most_common(INDEXED_TERMS):
-            candidates |= self.by_term.get(term, set())
+            candidates.update(self.by_term.get(term, ()))
         scored = sorted(((self.score(vector, profile, names, published, self.stories[story_id]), story_id)
                          for story_id in candidates if story_id in self.stories), reverse=True)
         if not scored or scored[0][0] < JOIN:
@@ -141,7 +143,14 @@ class StoryIndex:
         state.terms.update(profile)
         state.terms = Counter(dict(state.terms.most_common(STORY_TERMS)))
         for term, _ in profile.most_common(INDEXED_TERMS):
-            self.by_term[term].add(story_id)
+            self._index_term(term, story_id)
+
+    def _index_term(self, term: str, story_id: str) -> None:
+        stories = self.by_term[term]
+        stories.pop(story_id, None)
+        stories[story_id] = None  # now the most recent
+        if len(stories) > STORIES_PER_TERM:
+            del stories[next(iter(stories))]
 
     def _add_to(self, story_id: str, vector: np.ndarray, names: list[str], published: str | None) -> None:
         state = self.stories[story_id]
@@ -163,8 +172,8 @@ class StoryIndex:
         a.last = max(filter(None, [a.last, b.last]), default=None)
         for stories in self.by_term.values():
             if other in stories:
-                stories.discard(other)
-                stories.add(keep)
+                del stories[other]
+                stories[keep] = None
         self._drop(other)
 
 
