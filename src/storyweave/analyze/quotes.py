@@ -19,6 +19,7 @@ from storyweave.analyze.entities import bare_name
 from storyweave.model import Article, Entity, Mention, Quote, QuoteTelling
 from storyweave.nlp.claims import ATTRIBUTION_WHEN
 from storyweave.nlp.entities import HONORIFICS
+from storyweave.nlp.sentences import split_text
 
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes and titles, not statements
 MIN_REPORTED_WORDS = 6
@@ -63,16 +64,19 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
                                   _speaker_around(text, start - 1, end + 1, look_after=not closed),
                                   direct=True, degraded=article.degraded))
     quoted = [(q.start, q.start + len(q.text)) for q in found]
-    for match in re.finditer(r"[^.!?\n]+[.!?]?", text):
-        sentence = match.group().strip()
-        if '"' in sentence or any(s <= match.start() < e for s, e in quoted):
+    cursor = 0
+    for sentence in split_text(text):  # real sentences: "6 a.m. in a building" is not two
+        start = text.find(sentence[:40], cursor)
+        start = cursor if start < 0 else start
+        cursor = start + 1
+        if '"' in sentence or any(s <= start < e for s, e in quoted):
             continue
         reported = _REPORTED_LEAD.match(sentence) or _REPORTED_TAIL.match(sentence)
         if reported and len(reported.group("clause").split()) >= MIN_REPORTED_WORDS:
             speaker = reported.group("speaker")
             if speaker and (speaker[0].isupper() and not re.match(_NOUN_PHRASE, speaker, re.I) or speaker.lower() in ("he", "she")):
                 found.append(QuoteTelling(reported.group("clause").strip(), article.id,
-                                          match.start() + reported.start("clause"), speaker, direct=False,
+                                          start + reported.start("clause"), speaker, direct=False,
                                           degraded=article.degraded))
     return found
 
