@@ -202,32 +202,31 @@ class Store:
             return {}
         return dict(self.db.execute("SELECT id, title FROM stories WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
 
-    def save_stories(self, rows: list[tuple[str, str, np.ndarray, list[str], dict[str, float]]]) -> None:
-        """Insert or update (id, title, centroid, names, terms) rows in bulk; counts and dates are
-        derived from the articles by `refresh_story_counts`."""
+    def story_stats(self) -> dict[str, tuple[int, str | None, str | None]]:
+        """Story id -> (article count, first published, last published), as stored."""
+        return {row[0]: (row[1] or 0, row[2], row[3]) for row in self.db.execute(
+            "SELECT id, article_count, first_published, last_published FROM stories").fetchall()}
+
+    def save_stories(self, rows: list[tuple[str, str, np.ndarray, list[str], dict[str, float],
+                                            tuple[int, str | None, str | None]]]) -> None:
+        """Insert or update (id, title, centroid, names, terms, (count, first, last)) rows in bulk."""
         if not rows:
             return
         records = [{
             "id": story_id, "title": title, "centroid": base64.b64encode(centroid.astype(np.float32).tobytes()).decode(),
             "names": json.dumps(names), "terms": json.dumps({t: round(w, 4) for t, w in terms.items()}),
-        } for story_id, title, centroid, names, terms in rows]
+            "article_count": stats[0], "first_published": stats[1], "last_published": stats[2],
+        } for story_id, title, centroid, names, terms, stats in rows]
+        columns = dict.fromkeys(("id", "title", "centroid", "names", "terms", "first_published",
+                                 "last_published"), "VARCHAR") | {"article_count": "INTEGER"}
         self._insert_json(
-            "INSERT INTO stories (id, title, centroid, names, terms)"
-            " SELECT id, title, from_base64(centroid), names, terms"
+            "INSERT INTO stories (id, title, centroid, names, terms, article_count, first_published, last_published)"
+            " SELECT id, title, from_base64(centroid), names, terms, article_count, first_published, last_published"
             " FROM read_json(?, columns = ?, format = 'newline_delimited')"
             " ON CONFLICT (id) DO UPDATE SET title = excluded.title, centroid = excluded.centroid,"
-            " names = excluded.names, terms = excluded.terms, updated_at = now()",
-            records, dict.fromkeys(("id", "title", "centroid", "names", "terms"), "VARCHAR"))
-
-    def refresh_story_counts(self, story_ids: Iterable[str]) -> None:
-        ids = list(story_ids)
-        if not ids:
-            return
-        self.db.execute("""
-            UPDATE stories SET article_count = s.n, first_published = s.first, last_published = s.last
-            FROM (SELECT story, count(*) AS n, min(published) AS first, max(published) AS last
-                  FROM articles WHERE story IN (SELECT unnest(?)) GROUP BY story) AS s
-            WHERE stories.id = s.story""", [ids])
+            " names = excluded.names, terms = excluded.terms, article_count = excluded.article_count,"
+            " first_published = excluded.first_published, last_published = excluded.last_published,"
+            " updated_at = now()", records, columns)
 
     def merge_stories(self, keep: str, absorb: str) -> None:
         self.db.execute("UPDATE articles SET story = ? WHERE story = ?", [keep, absorb])

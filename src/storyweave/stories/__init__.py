@@ -58,6 +58,14 @@ class _Ingester:
             self._remember(article_id, values)
         self.report = IngestReport()
         self.story_of: dict[str, str] = {}  # stories of this run's articles (not yet all stored)
+        # Counts and dates per story, kept here rather than recounted from the articles table
+        # (a scan that would grow with the store).
+        self.stats: dict[str, tuple[int, str | None, str | None]] = store.story_stats()
+
+    def _count(self, story: str, published: str | None) -> None:
+        count, first, last = self.stats.get(story, (0, None, None))
+        dates = [d for d in (first, last, published) if d]
+        self.stats[story] = (count + 1, min(dates, default=None), max(dates, default=None))
 
     def _remember(self, article_id: str, values: object) -> object:
         minhash = minhash_of(values)
@@ -98,13 +106,14 @@ class _Ingester:
             touched = {row[1]: row[0] for row in rows if row[1]}
             self.store.add_articles(rows)
             titles = self.store.story_titles(touched)
+            for article, story, _, _ in rows:
+                self._count(story, article.published)
             self.store.save_stories([
                 (story_id, titles.get(story_id) or article.title or " ".join(article.text.split()[:12]),
                  self.index.stories[story_id].centroid,
                  [n for n, _ in self.index.stories[story_id].names.most_common(20)],
-                 dict(self.index.stories[story_id].terms))
+                 dict(self.index.stories[story_id].terms), self.stats[story_id])
                 for story_id, article in touched.items() if story_id in self.index.stories])
-            self.store.refresh_story_counts(touched)
             self.store.save_sketch(DOCUMENT_FREQUENCY, self.index.document_frequency, self.index.documents)
         self.report.added += len(fresh)
         self.report.stories_created += len(created)
@@ -120,6 +129,10 @@ class _Ingester:
         assignment = self.index.assign(article.id, found.vector, found.terms, found.names, article.published)
         for absorbed in assignment.merged:
             self.store.merge_stories(assignment.story, absorbed)
+            if absorbed in self.stats:
+                kept, gone = self.stats.get(assignment.story, (0, None, None)), self.stats.pop(absorbed)
+                dates = [d for d in (*kept[1:], *gone[1:]) if d]
+                self.stats[assignment.story] = (kept[0] + gone[0], min(dates, default=None), max(dates, default=None))
             self.story_of.update({a: assignment.story for a, s in self.story_of.items() if s == absorbed})
             created.discard(absorbed)
             self.report.stories_merged += 1
