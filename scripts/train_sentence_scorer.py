@@ -42,7 +42,9 @@ def main() -> None:
     from storyweave.nlp.sentences import split_article
     from storyweave.pipeline import MAX_ALIGNED_SENTENCES, lead_sentences, prepare_articles
     from storyweave.summarize.align import align_sentences, claim_text
-    from storyweave.summarize.select import FEATURES, HAND_SET, score_candidates
+    from storyweave.summarize.select import FEATURES, Scorer, score_candidates
+
+    every_feature = Scorer("every feature", dict.fromkeys(FEATURES, 0.0), {}, {})  # computes them all
 
     total = sum(1 for _ in read_multinews(args.data))
     limit = args.clusters or total // 2
@@ -57,7 +59,7 @@ def main() -> None:
         embeddings = embedder.encode([claim_text(s.text) for s in sentences])
         alignment = align_sentences(sentences, embeddings, threshold=embedder.fact_threshold)
         by_id = {a.id: a for a in articles}
-        for candidate in score_candidates(sentences, alignment, embeddings, by_id, scorer=HAND_SET):
+        for candidate in score_candidates(sentences, alignment, embeddings, by_id, scorer=every_feature):
             score = scorer.score(cluster.references[0], sentences[candidate.sentence].text)
             rows.append([candidate.features[f] for f in FEATURES])
             targets.append((score["rouge1"].precision + score["rouge2"].precision) / 2)

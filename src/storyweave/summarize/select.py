@@ -99,7 +99,8 @@ def score_candidates(
     centrality = embeddings @ centroid
     low, high = float(centrality.min()), float(centrality.max())
     centrality = (centrality - low) / (high - low) if high > low else np.ones_like(centrality)
-    density = concept_density(sentences)
+    # Word-pair density costs a pass over the story: only when the scorer weighs it.
+    density = concept_density(sentences) if "concepts" in scorer.weights else [0.0] * len(sentences)
 
     index_of = {id(s): i for i, s in enumerate(sentences)}
     candidates = []
