@@ -25,7 +25,8 @@ NAME_WEIGHT = 0.15  # bonus for the share of names in common
 PROFILE_TERMS = 40  # an article's most distinctive words
 STORY_TERMS = 80  # a story's
 INDEXED_TERMS = 10  # words per article entered in the inverted index
-STORIES_PER_TERM = 64  # the most recent stories kept per word: bounds the candidates per article
+STORIES_PER_TERM = 64  # the most recent stories kept per word
+LEXICAL_CANDIDATES = 24  # stories looked at per article, from the word index
 SKETCH_SIZE = 1 << 20  # document-frequency counters (hashed words)
 DAY_PENALTY = 0.004  # per day between the article and the story, beyond a grace period
 GRACE_DAYS = 7
@@ -42,6 +43,11 @@ class StoryState:
     names: Counter[str] = field(default_factory=Counter)
     last: str | None = None  # latest publication date, ISO
     terms: Counter[str] = field(default_factory=Counter)  # summed TF-IDF weights of its words
+    terms_norm: float = 0.0  # Euclidean norm of `terms`, kept up to date with it
+
+    def set_terms(self, terms: Counter[str]) -> None:
+        self.terms = Counter(dict(terms.most_common(STORY_TERMS)))
+        self.terms_norm = math.sqrt(sum(v * v for v in self.terms.values()))
 
 
 @dataclass
@@ -74,7 +80,8 @@ class StoryIndex:
 
     def load(self, story_id: str, centroid: np.ndarray, size: int, names: list[str], last: str | None,
              terms: dict[str, float]) -> None:
-        state = StoryState(story_id, centroid.astype(np.float32), size, Counter(names), last, Counter(terms))
+        state = StoryState(story_id, centroid.astype(np.float32), size, Counter(names), last)
+        state.set_terms(Counter(terms))
         self._put(state)
         for term, _ in state.terms.most_common(INDEXED_TERMS * 2):
             self._index_term(term, story_id)
@@ -105,11 +112,11 @@ class StoryIndex:
         self.index.remove(key)
         del self.stories[story_id]
 
-    def score(self, vector: np.ndarray, profile: Counter[str], names: list[str], published: str | None,
-              state: StoryState) -> float:
+    def score(self, vector: np.ndarray, profile: Counter[str], profile_norm: float, names: list[str],
+              published: str | None, state: StoryState) -> float:
         dense = float(np.dot(vector, _unit(state.centroid)))
         shared = len(set(names) & set(state.names)) / max(1, min(len(names), len(state.names)) or 1)
-        return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * _cosine(profile, state.terms)
+        return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * _cosine(profile, profile_norm, state)
                 + NAME_WEIGHT * shared - _time_penalty(published, state.last))
 
     def assign(self, article_id: str, vector: np.ndarray, words: Counter[str], names: list[str],
@@ -120,9 +127,14 @@ class StoryIndex:
         if len(self.stories):
             matches = self.index.search(vector.astype(np.float32), min(CANDIDATES, len(self.stories)))
             candidates = {self._story_of[int(k)] for k in matches.keys if int(k) in self._story_of}
+        # The stories sharing most of the article's distinctive words: a fixed number, however
+        # long the lists of stories per word grow.
+        sharing: Counter[str] = Counter()
         for term, _ in profile.most_common(INDEXED_TERMS):
-            candidates.update(self.by_term.get(term, ()))
-        scored = sorted(((self.score(vector, profile, names, published, self.stories[story_id]), story_id)
+            sharing.update(self.by_term.get(term, {}).keys())
+        candidates.update(story for story, _ in sharing.most_common(LEXICAL_CANDIDATES))
+        profile_norm = math.sqrt(sum(v * v for v in profile.values()))
+        scored = sorted(((self.score(vector, profile, profile_norm, names, published, self.stories[story_id]), story_id)
                          for story_id in candidates if story_id in self.stories), reverse=True)
         if not scored or scored[0][0] < JOIN:
             story_id = f"s{article_id[:12]}"
@@ -140,8 +152,7 @@ class StoryIndex:
 
     def _add_terms(self, story_id: str, profile: Counter[str]) -> None:
         state = self.stories[story_id]
-        state.terms.update(profile)
-        state.terms = Counter(dict(state.terms.most_common(STORY_TERMS)))
+        state.set_terms(state.terms + profile)
         for term, _ in profile.most_common(INDEXED_TERMS):
             self._index_term(term, story_id)
 
@@ -167,8 +178,7 @@ class StoryIndex:
         a.centroid = (a.centroid * a.size + b.centroid * b.size) / (a.size + b.size)
         a.size += b.size
         a.names.update(b.names)
-        a.terms.update(b.terms)
-        a.terms = Counter(dict(a.terms.most_common(STORY_TERMS)))
+        a.set_terms(a.terms + b.terms)
         a.last = max(filter(None, [a.last, b.last]), default=None)
         for stories in self.by_term.values():
             if other in stories:
@@ -177,11 +187,11 @@ class StoryIndex:
         self._drop(other)
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    if not a or not b:
+def _cosine(profile: Counter[str], profile_norm: float, state: StoryState) -> float:
+    if not profile_norm or not state.terms_norm:
         return 0.0
-    dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    terms = state.terms
+    return sum(weight * terms.get(term, 0.0) for term, weight in profile.items()) / (profile_norm * state.terms_norm)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
