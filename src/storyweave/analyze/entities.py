@@ -22,7 +22,6 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from storyweave.model import Entity, Mention
 from storyweave.nlp.entities import HONORIFICS
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 _TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+")
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}

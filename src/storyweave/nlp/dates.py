@@ -66,10 +66,6 @@ class TemporalExpression:
         """Written as a calendar date (not relative to the publication date)."""
         return self.kind in EXPLICIT_KINDS
 
-    @property
-    def precision(self) -> str:
-        return {4: "year", 7: "month", 10: "day"}[len(self.date)]
-
 
 def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     """The temporal expressions of a sentence, resolved against `anchor` (the publication date).

@@ -35,16 +35,12 @@ def brief_renderable(brief: Brief) -> Group:
             meta += f" to {story['last_published'][:10]}"
     parts.append(Panel(Text(brief.story.title, style="bold"), subtitle=meta, expand=True))
     parts.append(Text("Summary", style="bold underline"))
-    for sentence in brief.summary:
-        line = Text(sentence.text + " ")
-        line.append(markers(sentence.citations, numbers), style="cyan")
-        parts.append(line)
+    parts += [_cited(sentence.text, sentence.citations, numbers) for sentence in brief.summary]
     facts = shared_facts(brief)
     if facts:
         parts.append(Text("\nReported by several outlets", style="bold underline"))
         for fact in facts:
-            line = Text(f"• {fact.text} ")
-            line.append(markers(fact.articles, numbers), style="cyan")
+            line = _cited(f"• {fact.text}", fact.articles, numbers)
             line.append(f" ({len(fact.articles)}/{len(brief.articles)})", style="dim")
             parts.append(line)
     single = single_source_count(brief)
