@@ -185,6 +185,41 @@ def ingest(
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
+@app.command()
+def cluster(
+    db: Annotated[Path, typer.Option(help="The store.")] = Path(DEFAULT_DB),
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published on or before this date.")] = None,
+    window: Annotated[str | None, typer.Option(
+        help="The last N days of the store, e.g. 7d (counted back from its newest article).")] = None,
+    threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity at which clusters join.")] = 0.2,
+    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+) -> None:
+    """Re-cluster the stored articles of a time window (default: all) in one batch."""
+    from datetime import date, timedelta
+
+    from storyweave.stories import recluster
+
+    store = _open_store(db)
+    if window:
+        if not (window.endswith("d") and window[:-1].isdigit()):
+            print(f"storyweave: error: --window {window!r}: expected a number of days such as 7d", file=sys.stderr)
+            raise typer.Exit(EXIT_NOTHING)
+        newest = store.latest_published()
+        if newest:
+            since = (date.fromisoformat(newest[:10]) - timedelta(days=int(window[:-1]))).isoformat()
+    with _progress() as progress:
+        task = progress.add_task("comparing articles", total=None)
+        report = recluster(store, since=since, until=until, threshold=threshold,
+                           embedder="tfidf" if no_models else "auto",
+                           on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    store.close()
+    span = f" published {since or '…'} to {until or '…'}" if since or until else ""
+    stderr.print(f"{report.articles} articles{span}: {report.stories_before} stories before, "
+                 f"{report.stories_after} after, {report.moved} articles moved")
+    raise typer.Exit(EXIT_OK if report.articles else EXIT_NOTHING)
+
+
 class ListFormat(StrEnum):
     text = "text"
     json = "json"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from storyweave.cli import app
 from storyweave.store import Store
-from storyweave.stories import ingest
+from storyweave.stories import ingest, recluster
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 runner = CliRunner()
@@ -104,3 +104,54 @@ def test_command_line_ingest_stories_articles_export_and_cached_brief(tmp_path):
     second = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])
     assert second.stdout == first.stdout
     assert runner.invoke(app, ["brief", "--story", "nope", "--db", db]).exit_code == 2
+
+
+def test_recluster_joins_what_arrival_order_split_and_keeps_story_ids(tmp_path):
+    repost = tmp_path / "feeds" / "repost.txt"
+    repost.parent.mkdir()
+    original = (EXAMPLES / "tacoma-fire" / "reuters-plant-fire.txt").read_text()
+    repost.write_text("Reposted from the wire\nSource: Daily Harbor\n\n" + original.split("\n", 2)[2].replace(
+        "(Reporting by Dan Whitcomb; Editing by Sandra Maler)", "Copyright 2024 Daily Harbor."))
+    with Store(":memory:") as store:
+        ingest([str(EXAMPLES), str(repost.parent)], store)
+        kept = {s.id for s in store.stories()}
+        assert recluster(store).moved == 0 and {s.id for s in store.stories()} == kept
+        # As if every article had arrived before its story took shape: one story each.
+        canonical = store.canonical_articles()
+        store.reassign({row[0]: f"lone{n}" for n, row in enumerate(canonical)})
+        assert len(store.stories()) == 0  # the per-article stories have no stored state yet
+        report = recluster(store)
+        assert (report.articles, report.stories_before, report.stories_after) == (9, 9, 2)
+        by_folder = stories_by_folder(store)
+        assert len(by_folder["tacoma-fire"]) == len(by_folder["port-alder-mayor"]) == 1
+        assert by_folder["feeds"] == by_folder["tacoma-fire"]  # the near-duplicate followed its original
+        assert sorted(s.article_count for s in store.stories()) == [4, 6]
+        # Online ingest goes on from the rebuilt stories.
+        follow_up = tmp_path / "later" / "update.txt"
+        follow_up.parent.mkdir()
+        follow_up.write_text("Tacoma solvent warehouse fire: investigators name the cause\n\n" + original.split("\n", 2)[2]
+                             .replace("Fourteen", "Fifteen").replace("TACOMA", "SEATTLE")[:1500] + " Officials said"
+                             " the Port of Tacoma warehouse fire investigation would take weeks.")
+        assert ingest([str(follow_up)], store).stories_created == 0
+
+
+def test_recluster_of_a_window_leaves_other_articles_alone(tmp_path):
+    with Store(":memory:") as store:
+        ingest([str(EXAMPLES)], store)
+        inside = {r["id"] for r in store.export_rows() if r["published"] and r["published"] <= "2024-03-12"}
+        outside = {r["id"] for r in store.export_rows()} - inside  # later, or undated
+        store.reassign(dict.fromkeys(outside, "elsewhere"))
+        report = recluster(store, until="2024-03-12")
+        assert report.articles == len(inside) > 0
+        after = {r["id"]: r["story"] for r in store.export_rows()}
+        assert all(after[i] == "elsewhere" for i in outside)
+
+
+def test_command_line_cluster_with_a_window(tmp_path):
+    db = str(tmp_path / "db.duckdb")
+    runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
+    result = runner.invoke(app, ["cluster", "--db", db])
+    assert result.exit_code == 0 and "9 articles: 2 stories before, 2 after, 0 articles moved" in result.stderr
+    result = runner.invoke(app, ["cluster", "--db", db, "--window", "3d"])
+    assert result.exit_code == 0 and "published 2024-03-31" in result.stderr
+    assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2

@@ -177,6 +177,45 @@ class Store:
         rows = self.db.execute(f"SELECT {', '.join(columns)} FROM articles ORDER BY added_at, id").fetchall()
         return [dict(zip(columns, row, strict=True)) for row in rows]
 
+    def canonical_articles(self, *, since: str | None = None, until: str | None = None,
+                           stories: Iterable[str] | None = None) -> list[tuple[str, str, str | None, str | None, str]]:
+        """(id, text, title, published, story) of the articles that are not near-duplicates, in
+        order of arrival: those published in [since, until] (undated ones only when no window is
+        given), or those of the given stories."""
+        where, params = ["duplicate_of IS NULL"], []
+        if stories is not None:
+            where.append("story IN (SELECT unnest(?))")
+            params.append(list(stories))
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        if until:
+            where.append("published <= ?")
+            params.append(until + "\uffff")  # the whole last day
+        return [tuple(row) for row in self.db.execute(
+            f"SELECT id, text, title, published, story FROM articles WHERE {' AND '.join(where)}"
+            " ORDER BY added_at, id", params).fetchall()]
+
+    def reassign(self, story_of: dict[str, str]) -> None:
+        """Move articles to other stories; their near-duplicates follow; stories left empty go.
+        Briefs of every story touched are dropped (they are rebuilt on demand)."""
+        if not story_of:
+            return
+        records = [{"id": article_id, "story": story} for article_id, story in story_of.items()]
+        before = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT story FROM articles WHERE id IN (SELECT unnest(?))", [list(story_of)]).fetchall()]
+        self._insert_json(
+            "UPDATE articles SET story = moved.story FROM read_json(?, columns = ?, format = 'newline_delimited')"
+            " AS moved WHERE articles.id = moved.id", records, {"id": "VARCHAR", "story": "VARCHAR"})
+        self.db.execute("UPDATE articles SET story = original.story FROM articles AS original"
+                        " WHERE articles.duplicate_of = original.id AND articles.story IS DISTINCT FROM original.story")
+        self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)")
+        touched = list(set(before) | set(story_of.values()))
+        self.db.execute("DELETE FROM briefs WHERE story IN (SELECT unnest(?))", [touched])
+
+    def latest_published(self) -> str | None:
+        return self.db.execute("SELECT max(published) FROM articles").fetchone()[0]
+
     def article_story(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
@@ -206,6 +245,12 @@ class Store:
         """Story id -> (article count, first published, last published), as stored."""
         return {row[0]: (row[1] or 0, row[2], row[3]) for row in self.db.execute(
             "SELECT id, article_count, first_published, last_published FROM stories").fetchall()}
+
+    def count_stories(self, story_ids: Iterable[str]) -> dict[str, tuple[int, str | None, str | None]]:
+        """Story id -> (article count, first published, last published), counted from the articles."""
+        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute(
+            "SELECT story, count(*), min(published), max(published) FROM articles"
+            " WHERE story IN (SELECT unnest(?)) GROUP BY story", [list(story_ids)]).fetchall()}
 
     def save_stories(self, rows: list[tuple[str, str, np.ndarray, list[str], dict[str, float],
                                             tuple[int, str | None, str | None]]]) -> None:

@@ -5,6 +5,7 @@
 Exact duplicates (same content id) are skipped; near-duplicates (syndicated wire copy, re-posts
 with another header: MinHash Jaccard >= 0.8) are stored as duplicates of the first copy, in its
 story; every other article joins the best story or starts one (`cluster.StoryIndex`).
+`recluster` clusters the articles of a time window afresh, all at once (`batch`).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
 from storyweave.store import Store
-from storyweave.stories.cluster import StoryIndex
+from storyweave.stories.batch import ReclusterReport, recluster
+from storyweave.stories.cluster import DOCUMENT_FREQUENCY, StoryIndex
 from storyweave.stories.features import NUM_PERM, ArticleFeatures, article_features, minhash_of
 
-DOCUMENT_FREQUENCY = "document_frequency"
 NEAR_DUPLICATE = 0.8  # MinHash Jaccard of two tellings that are one article
 BATCH = 256  # articles per transaction
+__all__ = ["IngestReport", "ReclusterReport", "ingest", "recluster"]
 
 
 @dataclass

@@ -33,6 +33,7 @@ GRACE_DAYS = 7
 MAX_PENALTY = 0.1  # dates can be wrong (a swapped header): time only nudges
 MERGE = 0.85  # centroid cosine at which two stories an article joins are one
 DIMS = 128
+DOCUMENT_FREQUENCY = "document_frequency"  # the store's name for the sketch
 
 
 @dataclass
@@ -89,9 +90,13 @@ class StoryIndex:
     def profile(self, words: Counter[str]) -> Counter[str]:
         """An article's most distinctive words, TF-IDF weighted; counts it as seen."""
         self.documents += 1
-        slots = {w: zlib.crc32(w.encode()) & (SKETCH_SIZE - 1) for w in words}
-        for slot in set(slots.values()):
+        for slot in {_slot(w) for w in words}:
             self.document_frequency[slot] += 1
+        return self.weigh(words)
+
+    def weigh(self, words: Counter[str]) -> Counter[str]:
+        """An article's most distinctive words, TF-IDF weighted by the documents seen so far."""
+        slots = {w: _slot(w) for w in words}
         weights = {w: (1 + math.log(c)) * math.log((self.documents + 1) / (self.document_frequency[slots[w]] + 0.5))
                    for w, c in words.items()}
         return Counter(dict(Counter(weights).most_common(PROFILE_TERMS)))
@@ -117,7 +122,7 @@ class StoryIndex:
         dense = float(np.dot(vector, _unit(state.centroid)))
         shared = len(set(names) & set(state.names)) / max(1, min(len(names), len(state.names)) or 1)
         return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * _cosine(profile, profile_norm, state)
-                + NAME_WEIGHT * shared - _time_penalty(published, state.last))
+                + NAME_WEIGHT * shared - time_penalty(published, state.last))
 
     def assign(self, article_id: str, vector: np.ndarray, words: Counter[str], names: list[str],
                published: str | None) -> Assignment:
@@ -187,6 +192,10 @@ class StoryIndex:
         self._drop(other)
 
 
+def _slot(word: str) -> int:
+    return zlib.crc32(word.encode()) & (SKETCH_SIZE - 1)
+
+
 def _cosine(profile: Counter[str], profile_norm: float, state: StoryState) -> float:
     if not profile_norm or not state.terms_norm:
         return 0.0
@@ -199,7 +208,7 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return (vector / norm).astype(np.float32) if norm else vector.astype(np.float32)
 
 
-def _time_penalty(published: str | None, last: str | None) -> float:
+def time_penalty(published: str | None, last: str | None) -> float:
     if not published or not last:
         return 0.0
     try:

@@ -1,0 +1,198 @@
+"""Batch re-clustering of a time window: the articles published in it are clustered afresh.
+
+Online clustering decides once per article, in arrival order; an article that came early, before
+its story had taken shape, stays where it landed. Re-clustering a window looks at all of its
+articles together:
+
+1. TF-IDF vectors of the window's articles (document frequencies from the window itself);
+2. each article's nearest neighbours by cosine (sparse products in blocks: no n x n matrix),
+   lowered by distance in time as in online clustering;
+3. average-linkage agglomeration over that neighbour graph (a pair not in the graph counts as 0),
+   merging while the average similarity of two clusters is at least `threshold`.
+
+Story ids stay stable where they can: a new cluster keeps the id of the old story most of its
+articles came from. Near-duplicates follow their original; the stories' centroids, names and word
+profiles are rebuilt, so online ingest continues on the new stories.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyweave.model import Article
+from storyweave.nlp.embed import get_embedder
+from storyweave.store import Store
+from storyweave.stories.cluster import DOCUMENT_FREQUENCY, STORY_TERMS, StoryIndex, time_penalty
+from storyweave.stories.features import lead_text, names_in, terms_of
+
+THRESHOLD = 0.2  # average TF-IDF cosine at which two clusters are one story (see benchmarks/)
+NEIGHBOURS = 10  # per article, in the similarity graph
+BLOCK = 2000  # rows per sparse product
+
+
+@dataclass
+class ReclusterReport:
+    articles: int = 0  # canonical articles in the window
+    stories_before: int = 0
+    stories_after: int = 0
+    moved: int = 0  # articles now in another story
+
+    def to_dict(self) -> dict[str, int]:
+        return {"articles": self.articles, "stories_before": self.stories_before,
+                "stories_after": self.stories_after, "moved": self.moved}
+
+
+def neighbour_graph(texts: list[str], published: list[str | None], neighbours: int = NEIGHBOURS,
+                    on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
+    """(i, j) -> similarity (i < j) for each article's nearest neighbours by TF-IDF cosine."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                  min_df=2 if len(texts) >= 100 else 1).fit_transform(texts).tocsr()
+    except ValueError:  # no word left (all stop words or empty)
+        return {}
+    count = len(texts)
+    k = min(neighbours, count - 1)
+    edges: dict[tuple[int, int], float] = {}
+    for start in range(0, count, BLOCK):
+        similar = (vectors[start:start + BLOCK] @ vectors.T).toarray()
+        rows = np.arange(similar.shape[0])
+        similar[rows, rows + start] = -1.0  # not its own neighbour
+        nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k] if k > 0 else np.empty((len(rows), 0), int)
+        for row, columns in enumerate(nearest):
+            i = start + row
+            for j in columns.tolist():
+                value = float(similar[row, j])
+                if value <= 0:
+                    continue
+                pair = (min(i, j), max(i, j))
+                edges[pair] = value - time_penalty(published[i], published[j])
+        if on_progress:
+            on_progress(len(rows))
+    return edges
+
+
+def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: float = THRESHOLD) -> list[int]:
+    """Cluster labels from average-linkage agglomeration over a sparse similarity graph.
+
+    The link of two clusters is the sum of their members' similarities over the product of their
+    sizes (missing pairs count as 0); the strongest link is merged while it reaches `threshold`.
+    """
+    size = [1] * count
+    links: list[dict[int, float]] = [{} for _ in range(count)]  # cluster -> neighbour -> summed similarity
+    for (i, j), value in edges.items():
+        links[i][j] = links[j][i] = value
+    heap = [(-value, i, j) for (i, j), value in edges.items()]
+    heapq.heapify(heap)
+    parent = list(range(count))
+    while heap:
+        negative, i, j = heapq.heappop(heap)
+        total = links[i].get(j)
+        if total is None or abs(total / (size[i] * size[j]) + negative) > 1e-12:
+            continue  # stale: one side has grown or gone since this entry was pushed
+        if -negative < threshold:
+            break
+        parent[j] = i  # j joins i
+        for other, value in links[j].items():
+            if other != i:
+                del links[other][j]
+                links[i][other] = links[other][i] = links[i].get(other, 0.0) + value
+        links[i].pop(j, None)
+        links[j] = {}
+        size[i] += size[j]
+        for other, value in links[i].items():
+            heapq.heappush(heap, (-value / (size[i] * size[other]), min(i, other), max(i, other)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    return [root(node) for node in range(count)]
+
+
+def recluster(store: Store, *, since: str | None = None, until: str | None = None,
+              threshold: float = THRESHOLD, embedder: str = "auto",
+              on_progress: Callable[[int, int], None] | None = None) -> ReclusterReport:
+    """Cluster the canonical articles published in [since, until] afresh and store the stories."""
+    rows = store.canonical_articles(since=since, until=until)
+    report = ReclusterReport(articles=len(rows), stories_before=len({r[4] for r in rows}))
+    if len(rows) < 2:
+        report.stories_after = report.stories_before
+        return report
+    done = 0
+
+    def advance(step: int) -> None:
+        nonlocal done
+        done += step
+        if on_progress:
+            on_progress(done, len(rows))
+
+    edges = neighbour_graph([(r[2] or "") + "\n" + r[1] for r in rows], [r[3] for r in rows], on_progress=advance)
+    labels = average_linkage(len(rows), edges, threshold)
+    story_of = _stable_ids(rows, labels)
+    moved = {r[0]: story_of[r[0]] for r in rows if story_of[r[0]] != r[4]}
+    report.moved = len(moved)
+    report.stories_after = len(set(story_of.values()))
+    touched = {r[4] for r in rows if r[0] in moved} | set(moved.values())
+    with store.transaction():
+        store.reassign(moved)
+        _rebuild(store, touched, embedder)
+    return report
+
+
+def _stable_ids(rows: list[tuple], labels: list[int]) -> dict[str, str]:
+    """Article id -> story id: each cluster keeps the old id most of its articles had, largest
+    clusters choosing first; the others get a new id from their first article."""
+    members: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        members.setdefault(label, []).append(position)
+    taken: set[str] = set()
+    story_of: dict[str, str] = {}
+    for positions in sorted(members.values(), key=lambda p: (-len(p), p[0])):
+        old = Counter(rows[p][4] for p in positions if rows[p][4])
+        story = next((s for s, _ in old.most_common() if s not in taken), None)
+        if story is None:
+            story = f"s{rows[positions[0]][0][:12]}"
+            while story in taken:
+                story += "x"
+        taken.add(story)
+        story_of.update({rows[p][0]: story for p in positions})
+    return story_of
+
+
+def _rebuild(store: Store, story_ids: set[str], embedder: str) -> None:
+    """Recompute the stored state (centroid, names, word profile, counts) of these stories."""
+    if not story_ids:
+        return
+    members = store.canonical_articles(stories=story_ids)
+    if not members:
+        return
+    sketch = store.sketch(DOCUMENT_FREQUENCY)
+    weights = StoryIndex(document_frequency=sketch[0] if sketch else None, documents=sketch[1] if sketch else 0)
+    vectors = get_embedder(embedder).encode([
+        lead_text(Article(id=r[0], source="", text=r[1], title=r[2])) for r in members])
+    grouped: dict[str, list[int]] = {}
+    for position, row in enumerate(members):
+        grouped.setdefault(row[4], []).append(position)
+    counts = store.count_stories(grouped)
+    titles = store.story_titles(grouped)
+    saved = []
+    for story, positions in grouped.items():
+        names: Counter[str] = Counter()
+        terms: Counter[str] = Counter()
+        for p in positions:
+            names.update(names_in(members[p][1]))
+            terms.update(weights.weigh(terms_of(members[p][1])))
+        first = members[positions[0]]
+        title = titles.get(story) or first[2] or " ".join(first[1].split()[:12])
+        saved.append((story, title, vectors[positions].mean(axis=0), [n for n, _ in names.most_common(20)],
+                      dict(terms.most_common(STORY_TERMS)), counts[story]))
+    store.save_stories(saved)
