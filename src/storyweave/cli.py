@@ -131,22 +131,18 @@ def _write(rendered: str, output: Path | None, what: str) -> None:
 
 def _stored_brief(story: str, db: Path, config, format: Format, output: Path | None) -> None:  # noqa: ANN001
     """A stored story's brief, from the cache unless the story changed since it was built."""
-    from storyweave.render import render
+    from storyweave.pipeline import stored_brief
 
     store = _open_store(db)
-    variant = f"{format.value}:{config.words}:{config.embedder}:{config.ner_model}"
-    cached = store.cached_brief(story, variant)
-    if cached is None:
-        articles = store.articles(story)
-        if not articles:
-            print(f"storyweave: error: {db}: no story {story!r}", file=sys.stderr)
-            raise typer.Exit(EXIT_NOTHING)
-        with _progress() as progress:
-            made = _build(articles, config, progress, progress.add_task("writing the brief"))
-        cached = render(made, format.value)
-        store.cache_brief(story, variant, cached)
+    with _progress() as progress:
+        task = progress.add_task("writing the brief", total=None)
+        rendered = stored_brief(store, story, format.value, config,
+                                on_stage=lambda name: progress.update(task, description=name))
     store.close()
-    _write(cached, output, f"story {story}")
+    if rendered is None:
+        print(f"storyweave: error: {db}: no story {story!r}", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
+    _write(rendered, output, f"story {story}")
 
 
 def _open_store(db: Path):  # noqa: ANN202

@@ -17,6 +17,7 @@ from storyweave.ingest import complete_from_story
 from storyweave.model import Article, Brief, Fact, Sentence, Story, SummarySentence
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import split_article
+from storyweave.store import Store
 from storyweave.summarize import summarize
 from storyweave.summarize.align import claim_text
 
@@ -105,6 +106,29 @@ def build_brief(
                  provenance={**done.provenance, **analysis.provenance}, version=__version__,
                  timeline=analysis.timeline, entities=analysis.entities, quotes=analysis.quotes,
                  disagreements=analysis.disagreements, coverage=analysis.coverage)
+
+
+def brief_variant(fmt: str, config: BriefConfig) -> str:
+    """The key a stored story's rendered brief is cached under: format and settings."""
+    return f"{fmt}:{config.words}:{config.embedder}:{config.ner_model}"
+
+
+def stored_brief(store: Store, story: str, fmt: str, config: BriefConfig = DEFAULT_CONFIG,
+                 on_stage: Callable[[str], None] | None = None) -> str | None:
+    """A stored story's brief, rendered; from the store's cache unless the story changed since it
+    was built (then rebuilt and cached). None if there is no such story."""
+    from storyweave.render import render
+
+    variant = brief_variant(fmt, config)
+    cached = store.cached_brief(story, variant)
+    if cached is not None:
+        return cached
+    articles = store.articles(story)
+    if not articles:
+        return None
+    rendered = render(build_brief(articles, config, on_stage), fmt)
+    store.cache_brief(story, variant, rendered)
+    return rendered
 
 
 def lead_sentences(per_article: list[list[Sentence]], limit: int) -> tuple[list[Sentence], int | None]:

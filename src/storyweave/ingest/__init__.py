@@ -107,33 +107,57 @@ def read_source(source: str, max_bytes: int, stdin: BinaryIO | None = None) -> I
     try:
         if source == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(max_bytes + 1)
-            name, reader_for = "stdin", None
-        else:
-            path = Path(source)
-            suffix = path.suffix.lower()
-            if suffix in STREAMED:  # one record a line: any size, never all in memory
-                yield from _stream_lines(path, source, max_bytes)
-                return
-            size = path.stat().st_size
-            limit = MAX_CONTAINER_BYTES if suffix in CONTAINERS else max_bytes
-            if size > limit:
-                raise InputError(f"too large ({size / 1e6:.1f} MB > limit of {limit / 1e6:.1f} MB)")
-            data = path.read_bytes()
-            max_bytes = limit
-            name, reader_for = source, READERS.get(suffix)
+            yield from read_bytes(stream.read(max_bytes + 1), "stdin", max_bytes, sniff=True)
+            return
+        path = Path(source)
+        suffix = path.suffix.lower()
+        if suffix in STREAMED:  # one record a line: any size, never all in memory
+            yield from _stream_lines(path, source, max_bytes)
+            return
+        size = path.stat().st_size
+        limit = MAX_CONTAINER_BYTES if suffix in CONTAINERS else max_bytes
+        if size > limit:
+            raise InputError(f"too large ({size / 1e6:.1f} MB > limit of {limit / 1e6:.1f} MB)")
+        yield from read_bytes(path.read_bytes(), source, limit)
+    except InputError as exc:
+        yield InputProblem(source if source != "-" else "stdin", str(exc))
+    except OSError as exc:
+        yield InputProblem(source, f"unreadable ({exc.strerror or exc})")
+
+
+def read_bytes(data: bytes, name: str, max_bytes: int, *, sniff: bool = False) -> Iterator[Record | InputProblem]:
+    """The records of one input given as bytes (an upload, stdin, a file's content); `name` says
+    which, and its suffix picks the reader unless `sniff` (then the content decides)."""
+    try:
         if len(data) > max_bytes:
             raise InputError(f"too large (more than the limit of {max_bytes / 1e6:.1f} MB)")
         text = decode_bytes(data)
-        reader = reader_for or sniff_reader(text)
+        reader = (None if sniff else READERS.get(Path(name).suffix.lower())) or sniff_reader(text)
         for item in reader(text, name):
             if isinstance(item, Record) and item.source == "stdin":
                 item.source = "stdin:1"  # one article on stdin: still say which record it was
             yield item
     except InputError as exc:
-        yield InputProblem(source if source != "-" else "stdin", str(exc))
-    except OSError as exc:
-        yield InputProblem(source, f"unreadable ({exc.strerror or exc})")
+        yield InputProblem(name, str(exc))
+
+
+def articles_of(records: Iterable[Record | InputProblem], max_bytes: int = DEFAULT_MAX_BYTES,
+                ) -> Iterator[Article | InputProblem]:
+    """Articles built from records; a record that makes no article becomes a problem naming it."""
+    for item in records:
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        try:
+            article = article_from_record(item)
+        except InputError as exc:
+            yield InputProblem(item.source, str(exc))
+            continue
+        if len(article.text) > max_bytes:
+            yield InputProblem(item.source, f"too large ({len(article.text) / 1e6:.1f} MB of text > "
+                                            f"limit of {max_bytes / 1e6:.1f} MB)")
+            continue
+        yield article
 
 
 def article_from_record(record: Record) -> Article:
@@ -211,20 +235,7 @@ def iter_articles(
         if isinstance(source, InputProblem):
             yield source
         else:
-            for item in read_source(source, max_bytes, stdin):
-                if isinstance(item, InputProblem):
-                    yield item
-                    continue
-                try:
-                    article = article_from_record(item)
-                except InputError as exc:
-                    yield InputProblem(item.source, str(exc))
-                    continue
-                if len(article.text) > max_bytes:
-                    yield InputProblem(item.source, f"too large ({len(article.text) / 1e6:.1f} MB of text > "
-                                                    f"limit of {max_bytes / 1e6:.1f} MB)")
-                    continue
-                yield article
+            yield from articles_of(read_source(source, max_bytes, stdin), max_bytes)
         if on_progress:
             on_progress(done, len(sources))
 

@@ -1,6 +1,7 @@
 """A self-contained HTML report: inline CSS, no scripts, no network; all article text escaped.
 
-Hovering (or focusing) a citation marker shows the supporting sentence in the cited article.
+Hovering (or focusing) a citation marker shows the supporting sentence in the cited article. The
+web app's story page shows the same sections (`brief_body.html.j2`, `brief.css`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,16 @@ def _environment() -> jinja2.Environment:
     )
 
 
+MATRIX_FACTS = 20  # rows of the who-reported-what matrix
+
+
 def render_html(brief: Brief) -> str:
+    """The brief as one self-contained HTML page."""
+    return _environment().get_template("brief.html.j2").render(**brief_context(brief))
+
+
+def brief_context(brief: Brief) -> dict:
+    """What the brief's HTML templates show (the report's, and the web app's story page)."""
     numbers = brief.citation_numbers()
     by_id = {a.id: a for a in brief.articles}
     summary = []
@@ -52,7 +62,7 @@ def render_html(brief: Brief) -> str:
         for f in shared_facts(brief)
     ]
     articles = [
-        {"label": source_label(a), "source": a.source, "url": a.url, "degraded": a.degraded,
+        {"id": a.id, "label": source_label(a), "source": a.source, "url": a.url, "degraded": a.degraded,
          "warnings": a.warnings}
         for a in brief.articles
     ]
@@ -69,8 +79,12 @@ def render_html(brief: Brief) -> str:
                       "positions": [{"value": v, "numbers": cited(ids)} for v, ids in d.positions]}
                      for d in brief.disagreements]
     coverage = [{"number": n, "label": a.outlet or a.source, **row} for n, a, row in coverage_rows(brief)]
-    return _environment().get_template("brief.html.j2").render(
+    columns = [{"number": numbers[a.id], "label": source_label(a)} for a in brief.articles]
+    matrix = {"columns": columns, "facts": [
+        {"text": f.text, "cells": [a.id in f.articles for a in brief.articles]}
+        for f in brief.facts[:MATRIX_FACTS]] if len(brief.articles) > 1 else []}
+    return dict(
         brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
         single=single_source_count(brief), entities=entities, quotes=quotes, events=events,
-        disagreements=disagreements, coverage=coverage,
+        disagreements=disagreements, coverage=coverage, matrix=matrix,
     )

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS articles (
     story VARCHAR,             -- story id
     duplicate_of VARCHAR,      -- canonical article id for near-duplicates (wire copy, re-posts)
     signature BLOB,            -- MinHash signature (uint64 array)
-    added_at TIMESTAMP DEFAULT current_timestamp
+    added_at TIMESTAMP DEFAULT current_timestamp,
+    removed VARCHAR            -- JSON list: boilerplate lines cleaning took out
 );
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY,
@@ -72,7 +73,7 @@ CREATE TABLE IF NOT EXISTS briefs (
 
 
 _ARTICLE_COLUMNS = ("id", "source", "outlet", "title", "url", "published", "published_from", "author",
-                    "dateline", "degraded", "warnings", "text", "story", "duplicate_of", "signature")
+                    "dateline", "degraded", "warnings", "text", "story", "duplicate_of", "signature", "removed")
 
 
 @dataclass
@@ -97,7 +98,16 @@ class Store:
         self.path = str(path)
         self.db = duckdb.connect(self.path)
         self.db.execute(_SCHEMA)
+        # Stores written before a column existed get it (DuckDB adds it in place).
+        self.db.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS removed VARCHAR")
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def reader(self) -> Store:
+        """Another handle on the same database for another thread: it reads the last committed
+        state while this one writes (DuckDB's MVCC), and may write too."""
+        other = object.__new__(Store)
+        other.path, other.db = self.path, self.db.cursor()
+        return other
 
     def close(self) -> None:
         self.db.close()
@@ -140,6 +150,7 @@ class Store:
             "duplicate_of": duplicate_of,
             "signature": base64.b64encode(signature.astype(np.uint64).tobytes()).decode()
             if signature is not None else None,
+            "removed": json.dumps(article.removed),
         } for article, story, duplicate_of, signature in rows]
         columns = dict.fromkeys(_ARTICLE_COLUMNS, "VARCHAR") | {"degraded": "BOOLEAN"}
         self._insert_json(
@@ -163,14 +174,24 @@ class Store:
                 "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL").fetchall():
             yield article_id, np.frombuffer(blob, dtype=np.uint64)
 
-    def articles(self, story: str | None = None) -> list[Article]:
+    def articles(self, story: str | None = None, *, ids: Iterable[str] | None = None) -> list[Article]:
+        """The articles of a story (by date), or those with these ids, or all (in arrival order)."""
         query = ("SELECT id, source, text, title, outlet, url, published, published_from, author, dateline,"
-                 " degraded, warnings FROM articles")
-        rows = self.db.execute(query + " WHERE story = ? ORDER BY published NULLS LAST, id", [story]).fetchall() \
-            if story else self.db.execute(query + " ORDER BY added_at, id").fetchall()
+                 " degraded, warnings, removed FROM articles")
+        if story:
+            rows = self.db.execute(query + " WHERE story = ? ORDER BY published NULLS LAST, id", [story]).fetchall()
+        elif ids is not None:
+            rows = self.db.execute(query + " WHERE id IN (SELECT unnest(?)) ORDER BY added_at, id", [list(ids)]).fetchall()
+        else:
+            rows = self.db.execute(query + " ORDER BY added_at, id").fetchall()
         return [Article(id=r[0], source=r[1], text=r[2], title=r[3], outlet=r[4], url=r[5], published=r[6],
                         published_from=r[7] or "unknown", author=r[8], dateline=r[9], degraded=bool(r[10]),
-                        warnings=json.loads(r[11] or "[]")) for r in rows]
+                        warnings=json.loads(r[11] or "[]"), removed=json.loads(r[12] or "[]")) for r in rows]
+
+    def placement(self, article_id: str) -> tuple[str | None, str | None] | None:
+        """(story, duplicate_of) of a stored article; None if there is no such article."""
+        row = self.db.execute("SELECT story, duplicate_of FROM articles WHERE id = ?", [article_id]).fetchone()
+        return (row[0], row[1]) if row else None
 
     def export_rows(self) -> list[dict[str, Any]]:
         columns = ["id", "source", "outlet", "title", "url", "published", "published_from", "story", "duplicate_of"]
@@ -278,12 +299,21 @@ class Store:
         self.db.execute("DELETE FROM stories WHERE id = ?", [absorb])
         self.db.execute("DELETE FROM briefs WHERE story = ? OR story = ?", [keep, absorb])
 
-    def stories(self, *, since: str | None = None, outlet: str | None = None, search: str | None = None,
-                limit: int | None = None) -> list[StoredStory]:
+    def stories(self, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
+                search: str | None = None, limit: int | None = None, offset: int = 0,
+                ids: Iterable[str] | None = None) -> list[StoredStory]:
+        """Stories, largest and most recent first; filters combine (a story with articles from
+        `since` on and from `until` back, covered by `outlet`, mentioning `search`)."""
         where, params = ["article_count > 0"], []
+        if ids is not None:
+            where.append("id IN (SELECT unnest(?))")
+            params.append(list(ids))
         if since:
             where.append("last_published >= ?")
             params.append(since)
+        if until:
+            where.append("first_published <= ?")
+            params.append(until + "\uffff")
         if outlet:
             where.append("id IN (SELECT story FROM articles WHERE lower(outlet) = lower(?))")
             params.append(outlet)
@@ -294,9 +324,31 @@ class Store:
                  f" WHERE {' AND '.join(where)} ORDER BY article_count DESC, last_published DESC NULLS LAST, id")
         if limit:
             query += f" LIMIT {int(limit)}"
+        if offset:
+            query += f" OFFSET {int(offset)}"
         rows = self.db.execute(query, params).fetchall()
         outlets = self._outlets([r[0] for r in rows])
         return [StoredStory(r[0], r[1] or "", r[2], r[3], r[4], outlets.get(r[0], [])) for r in rows]
+
+    def activity(self, story_ids: Iterable[str]) -> dict[str, dict[str, int]]:
+        """Story id -> {day: articles published that day}, for sparklines."""
+        rows = self.db.execute(
+            "SELECT story, substr(published, 1, 10) AS day, count(*) FROM articles"
+            " WHERE story IN (SELECT unnest(?)) AND published IS NOT NULL GROUP BY story, day",
+            [list(story_ids)]).fetchall()
+        found: dict[str, dict[str, int]] = {}
+        for story, day, count in rows:
+            found.setdefault(story, {})[day] = count
+        return found
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet").fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        articles, stories = self.db.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories WHERE article_count > 0)").fetchone()
+        return {"articles": articles, "stories": stories}
 
     def _outlets(self, story_ids: list[str]) -> dict[str, list[str]]:
         if not story_ids:

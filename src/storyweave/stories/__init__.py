@@ -25,7 +25,7 @@ from storyweave.stories.features import NUM_PERM, ArticleFeatures, article_featu
 
 NEAR_DUPLICATE = 0.8  # MinHash Jaccard of two tellings that are one article
 BATCH = 256  # articles per transaction
-__all__ = ["IngestReport", "ReclusterReport", "ingest", "recluster"]
+__all__ = ["IngestReport", "Ingester", "ReclusterReport", "add_articles", "ingest", "recluster"]
 
 
 @dataclass
@@ -44,7 +44,10 @@ class IngestReport:
                 "stories_updated": self.stories_updated, "stories_merged": self.stories_merged}
 
 
-class _Ingester:
+class Ingester:
+    """The story index, near-duplicate index and counts of one store, loaded once: a long-lived
+    writer (the web app's) keeps one and feeds it batch after batch."""
+
     def __init__(self, store: Store, embedder_name: str) -> None:
         from datasketch import MinHashLSH
 
@@ -80,6 +83,27 @@ class _Ingester:
         matches = [(self.signatures[key].jaccard(minhash), key) for key in self.lsh.query(minhash)]
         matches = [m for m in matches if m[0] >= NEAR_DUPLICATE]
         return max(matches)[1] if matches else None
+
+    def add_all(self, items: Iterable[Article | InputProblem],
+                on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """Add articles (problems are counted as skipped) and return this call's counts."""
+        self.report = IngestReport()
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, InputProblem):
+                self.report.skipped.append(item)
+                continue
+            batch.append(clean_article(item))
+            if len(batch) >= BATCH:
+                self.add(batch)
+                batch = []
+                if on_batch:
+                    on_batch(self.report)
+        if batch:
+            self.add(batch)
+        if on_batch:
+            on_batch(self.report)
+        return self.report
 
     def add(self, batch: list[Article]) -> None:
         unique: dict[str, Article] = {}
@@ -149,19 +173,14 @@ def ingest(
     paths: Iterable[str], store: Store, *, embedder: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[int, int], None] | None = None, on_batch: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Add articles to the store, deduplicated and clustered into stories; one transaction per batch."""
-    ingester = _Ingester(store, embedder)
-    batch: list[Article] = []
-    for item in iter_articles(paths, max_bytes=max_bytes, on_progress=on_progress):
-        if isinstance(item, InputProblem):
-            ingester.report.skipped.append(item)
-            continue
-        batch.append(clean_article(item))
-        if len(batch) >= BATCH:
-            ingester.add(batch)
-            batch = []
-            if on_batch:
-                on_batch(ingester.report)
-    if batch:
-        ingester.add(batch)
-    return ingester.report
+    """Add the articles of files, folders or globs to the store, deduplicated and clustered."""
+    return add_articles(iter_articles(paths, max_bytes=max_bytes, on_progress=on_progress), store,
+                        embedder=embedder, on_batch=on_batch)
+
+
+def add_articles(
+    items: Iterable[Article | InputProblem], store: Store, *, embedder: str = "auto",
+    on_batch: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Add articles to the store (problems are counted as skipped); one transaction per batch."""
+    return Ingester(store, embedder).add_all(items, on_batch)
