@@ -216,6 +216,28 @@ def cluster(
     raise typer.Exit(EXIT_OK if report.articles else EXIT_NOTHING)
 
 
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="The store.")] = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to listen on (localhost only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors, rule NER.")] = False,
+    cors_origin: Annotated[list[str] | None, typer.Option(help="Allow this origin (CORS); repeatable.")] = None,
+) -> None:
+    """Run the web app and HTTP API on the store. Set STORYWEAVE_TOKEN to require a token for writes."""
+    import uvicorn
+
+    from storyweave.pipeline import BriefConfig
+    from storyweave.web import create_app
+
+    _open_store(db).close()  # a clear error now rather than from inside the server
+    embedder = "tfidf" if no_models else "auto"
+    app = create_app(db, config=BriefConfig(embedder=embedder, ner_model=not no_models), embedder=embedder,
+                     cors_origins=cors_origin or None)
+    stderr.print(f"storyweave: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 class ListFormat(StrEnum):
     text = "text"
     json = "json"

@@ -193,9 +193,13 @@ class Store:
         row = self.db.execute("SELECT story, duplicate_of FROM articles WHERE id = ?", [article_id]).fetchone()
         return (row[0], row[1]) if row else None
 
-    def export_rows(self) -> list[dict[str, Any]]:
+    def export_rows(self, story: str | None = None) -> list[dict[str, Any]]:
+        """One record per article (of one story, or all): id, source, outlet, title, url, dates,
+        story and duplicate_of."""
         columns = ["id", "source", "outlet", "title", "url", "published", "published_from", "story", "duplicate_of"]
-        rows = self.db.execute(f"SELECT {', '.join(columns)} FROM articles ORDER BY added_at, id").fetchall()
+        where, params = ("WHERE story = ?", [story]) if story else ("", [])
+        rows = self.db.execute(f"SELECT {', '.join(columns)} FROM articles {where} ORDER BY added_at, id",
+                               params).fetchall()
         return [dict(zip(columns, row, strict=True)) for row in rows]
 
     def canonical_articles(self, *, since: str | None = None, until: str | None = None,

@@ -1,0 +1,181 @@
+"""What the web app does, apart from HTTP: one store, one queued writer, cached briefs.
+
+DuckDB has one writer per database. All writes (ingest jobs) go through one queue served by one
+thread with its own connection; readers use their own cursors and see the last committed batch
+(MVCC), so a long ingest never blocks them. Briefs are cached in memory (and in the store) by the
+story's current set of articles, so a cached brief is one small query away.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyweave.errors import InputProblem
+from storyweave.model import Article, Brief
+from storyweave.pipeline import DEFAULT_CONFIG, BriefConfig, brief_variant, build_brief
+from storyweave.render import render
+from storyweave.store import Store
+
+BRIEFS_IN_MEMORY = 256
+JOBS_KEPT = 200
+
+
+@dataclass
+class Job:
+    """An ingest request: queued, then running, then done or failed; counts as it goes."""
+
+    id: str
+    total: int  # inputs in the request (articles, or records that failed to become one)
+    status: str = "queued"
+    done: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    error: str | None = None
+    created: float = field(default_factory=time.time)
+    stories: list[str] = field(default_factory=list)  # stories the job's articles went to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "total": self.total, "done": self.done,
+                "counts": self.counts, "problems": self.problems[:100], "error": self.error,
+                "stories": self.stories[:100]}
+
+
+class Service:
+    def __init__(self, db: str | Path, config: BriefConfig = DEFAULT_CONFIG, embedder: str = "auto") -> None:
+        self.store = Store(db)
+        self.config = config
+        self.embedder = embedder
+        self.jobs: OrderedDict[str, Job] = OrderedDict()
+        self._queue: queue.Queue[tuple[Job, list[Article | InputProblem]] | None] = queue.Queue()
+        self._rendered = LRU(BRIEFS_IN_MEMORY * 4)
+        self._built = LRU(BRIEFS_IN_MEMORY)
+        self._brief_locks: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+        self._writer = threading.Thread(target=self._write_loop, name="storyweave-writer", daemon=True)
+        self._writer.start()
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._writer.join(timeout=30)
+        self.store.close()
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A store handle for one request (its own cursor: safe beside the writer)."""
+        handle = self.store.reader()
+        try:
+            yield handle
+        finally:
+            handle.close()
+
+    # --- writes ------------------------------------------------------------------------------
+
+    def submit(self, items: list[Article | InputProblem]) -> Job:
+        job = Job(id=uuid.uuid4().hex[:12], total=len(items))
+        with self._lock:
+            self.jobs[job.id] = job
+            while len(self.jobs) > JOBS_KEPT:
+                self.jobs.popitem(last=False)
+        self._queue.put((job, items))
+        return job
+
+    def pending(self) -> int:
+        return sum(1 for job in list(self.jobs.values()) if job.status in ("queued", "running"))
+
+    def _write_loop(self) -> None:
+        from storyweave.stories import Ingester
+
+        writer = self.store.reader()
+        ingester: Ingester | None = None
+        while (task := self._queue.get()) is not None:
+            job, items = task
+            job.status = "running"
+            try:
+                ingester = ingester or Ingester(writer, self.embedder)
+
+                def progress(report: Any, job: Job = job) -> None:
+                    job.counts = report.to_dict()
+                    job.done = report.added + report.duplicates + report.near_duplicates + len(report.skipped)
+
+                report = ingester.add_all(items, on_batch=progress)
+                progress(report)
+                job.problems = [str(p) for p in report.skipped]
+                ids = [item.id for item in items if isinstance(item, Article)]
+                placed = (writer.placement(article_id) for article_id in ids)
+                job.stories = sorted({p[0] for p in placed if p and p[0]})
+                job.status = "done"
+            except Exception as exc:  # noqa: BLE001 - a failed job is reported, the writer goes on
+                job.status, job.error = "failed", f"{exc.__class__.__name__}: {exc}"
+                ingester = None  # its in-memory state may be ahead of the rolled-back store
+        writer.close()
+
+    # --- briefs ------------------------------------------------------------------------------
+
+    def brief(self, store: Store, story: str, fmt: str = "json") -> str | None:
+        """A stored story's rendered brief (None if no such story): from memory, else from the
+        store's cache, else built. Keys include the story's articles, so a changed story is rebuilt."""
+        fingerprint = store.story_fingerprint(story)
+        if not fingerprint:
+            return None
+        variant = brief_variant(fmt, self.config)
+        key = (story, fingerprint, variant)
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = store.cached_brief(story, variant)
+            if rendered is None:
+                rendered = render(self.brief_object(store, story, fingerprint), fmt)
+                try:
+                    store.cache_brief(story, variant, rendered)
+                except Exception:  # noqa: BLE001 - the store's cache is best effort beside the writer
+                    pass
+            self._rendered.put(key, rendered)
+        return rendered
+
+    def brief_object(self, store: Store, story: str, fingerprint: str | None = None) -> Brief | None:
+        """The Brief of a stored story, built at most once at a time per story."""
+        fingerprint = fingerprint or store.story_fingerprint(story)
+        if not fingerprint:
+            return None
+        key = (story, fingerprint, brief_variant("", self.config))
+        with self._story_lock(story):
+            made = self._built.get(key)
+            if made is None:
+                made = build_brief(store.articles(story), self.config)
+                self._built.put(key, made)
+        return made
+
+    def _story_lock(self, story: str) -> threading.Lock:
+        with self._lock:
+            return self._brief_locks.setdefault(story, threading.Lock())
+
+
+class LRU:
+    """A small thread-safe least-recently-used cache."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
