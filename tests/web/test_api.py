@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 from tests.web.conftest import EXAMPLES, make_client
 

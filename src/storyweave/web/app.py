@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hmac
 import os
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -121,19 +122,25 @@ def create_app(db: str | FilePath = DEFAULT_DB, *, token: str | None = None, con
     token = token if token is not None else os.environ.get("STORYWEAVE_TOKEN") or None
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):  # noqa: ANN202
+    async def lifespan(app: FastAPI):
+        service_of(app)  # open the store at start-up, not on the first request
         yield
-        app.state.service.close()
+        with app.state.lock:
+            if app.state.service is not None:
+                app.state.service.close()
+                app.state.service = None
 
     app = FastAPI(title="storyweave", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Stories and cited multi-source briefs from news articles. Errors are JSON:"
                               " `{\"error\": message}` with the matching status code.")
-    app.state.service = Service(db, config, embedder)
+    app.state.service = None  # opened at start-up (or on first use), closed at shutdown
+    app.state.open_service = lambda: Service(db, config, embedder)
+    app.state.lock = threading.Lock()
     app.state.token = token
     app.state.max_bytes = int(max_request_mb * 1024 * 1024)
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+    async def security_headers(request: Request, call_next):
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
@@ -175,8 +182,14 @@ def _plain(errors: Any) -> Any:
     return json.loads(json.dumps(errors, default=str))
 
 
-def service_of(request: Request) -> Service:
-    return request.app.state.service
+def service_of(where: Request | FastAPI) -> Service:
+    """The app's service (store, writer queue, brief cache), opened on first use."""
+    state = (where.app if isinstance(where, Request) else where).state
+    if state.service is None:
+        with state.lock:
+            if state.service is None:
+                state.service = state.open_service()
+    return state.service
 
 
 def check_token(request: Request, given: str | None) -> None:
@@ -194,7 +207,7 @@ StoryId = Annotated[str, Path(pattern=ID_PATTERN, description="A story id")]
 ArticleId = Annotated[str, Path(pattern=ID_PATTERN, description="An article id")]
 
 
-def api_router():  # noqa: ANN201
+def api_router():
     from fastapi import APIRouter
 
     api = APIRouter(prefix="/api")
