@@ -362,6 +362,12 @@ class Store:
             " WHERE story IN (SELECT unnest(?)) AND outlet IS NOT NULL GROUP BY story", [story_ids]).fetchall()
         return {story: list(outlets) for story, outlets in rows}
 
+    def story_version(self, story_id: str) -> tuple[int, str] | None:
+        """(article count, last update) of a stored story: changes whenever its articles do."""
+        row = self.db.execute("SELECT article_count, CAST(updated_at AS VARCHAR) FROM stories WHERE id = ?",
+                              [story_id]).fetchone()
+        return (row[0], row[1]) if row else None
+
     def story_fingerprint(self, story_id: str) -> str:
         ids = [r[0] for r in self.db.execute(
             "SELECT id FROM articles WHERE story = ? ORDER BY id", [story_id]).fetchall()]

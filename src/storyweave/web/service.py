@@ -60,6 +60,7 @@ class Service:
         self._built = LRU(BRIEFS_IN_MEMORY)
         self._brief_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
+        self._local = threading.local()
         self._writer = threading.Thread(target=self._write_loop, name="storyweave-writer", daemon=True)
         self._writer.start()
 
@@ -70,12 +71,12 @@ class Service:
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        """A store handle for one request (its own cursor: safe beside the writer)."""
-        handle = self.store.reader()
-        try:
-            yield handle
-        finally:
-            handle.close()
+        """A store handle for the calling thread (its own cursor, safe beside the writer; kept
+        for the thread's next request, as opening one costs more than most reads)."""
+        handle = getattr(self._local, "store", None)
+        if handle is None:
+            handle = self._local.store = self.store.reader()
+        yield handle
 
     # --- writes ------------------------------------------------------------------------------
 
@@ -123,13 +124,14 @@ class Service:
     def brief(self, store: Store, story: str, fmt: str = "json") -> str | None:
         """A stored story's rendered brief (None if no such story): from memory, else from the
         store's cache, else built. Keys include the story's articles, so a changed story is rebuilt."""
-        fingerprint = store.story_fingerprint(story)
-        if not fingerprint:
+        version = store.story_version(story)  # one primary-key lookup: cheaper than the fingerprint
+        if version is None:
             return None
         variant = brief_variant(fmt, self.config)
-        key = (story, fingerprint, variant)
+        key = (story, version, variant)
         rendered = self._rendered.get(key)
         if rendered is None:
+            fingerprint = store.story_fingerprint(story)
             rendered = store.cached_brief(story, variant)
             if rendered is None:
                 rendered = render(self.brief_object(store, story, fingerprint), fmt)
