@@ -280,7 +280,7 @@ def articles(
     import json
 
     store = _open_store(db)
-    rows = [r for r in store.export_rows() if r["story"] == story]
+    rows = store.export_rows(story=story)
     store.close()
     if not rows:
         print(f"storyweave: error: {db}: no story {story!r}", file=sys.stderr)

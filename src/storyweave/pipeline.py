@@ -114,19 +114,25 @@ def brief_variant(fmt: str, config: BriefConfig) -> str:
 
 
 def stored_brief(store: Store, story: str, fmt: str, config: BriefConfig = DEFAULT_CONFIG,
-                 on_stage: Callable[[str], None] | None = None) -> str | None:
+                 on_stage: Callable[[str], None] | None = None,
+                 build: Callable[[], Brief | None] | None = None) -> str | None:
     """A stored story's brief, rendered; from the store's cache unless the story changed since it
-    was built (then rebuilt and cached). None if there is no such story."""
+    was built (then rebuilt and cached). None if there is no such story. `build` makes the Brief
+    when it is not cached (default: `build_brief` of the story's articles)."""
     from storyweave.render import render
 
     variant = brief_variant(fmt, config)
     cached = store.cached_brief(story, variant)
     if cached is not None:
         return cached
-    articles = store.articles(story)
-    if not articles:
+    if build is None:
+        articles = store.articles(story)
+        made = build_brief(articles, config, on_stage) if articles else None
+    else:
+        made = build()
+    if made is None:
         return None
-    rendered = render(build_brief(articles, config, on_stage), fmt)
+    rendered = render(made, fmt)
     store.cache_brief(story, variant, rendered)
     return rendered
 

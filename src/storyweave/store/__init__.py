@@ -227,16 +227,21 @@ class Store:
         if not story_of:
             return
         records = [{"id": article_id, "story": story} for article_id, story in story_of.items()]
-        before = [r[0] for r in self.db.execute(
-            "SELECT DISTINCT story FROM articles WHERE id IN (SELECT unnest(?))", [list(story_of)]).fetchall()]
+        before = self.stories_of(story_of)
         self._insert_json(
             "UPDATE articles SET story = moved.story FROM read_json(?, columns = ?, format = 'newline_delimited')"
             " AS moved WHERE articles.id = moved.id", records, {"id": "VARCHAR", "story": "VARCHAR"})
         self.db.execute("UPDATE articles SET story = original.story FROM articles AS original"
                         " WHERE articles.duplicate_of = original.id AND articles.story IS DISTINCT FROM original.story")
         self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)")
-        touched = list(set(before) | set(story_of.values()))
+        touched = list(before | set(story_of.values()))
         self.db.execute("DELETE FROM briefs WHERE story IN (SELECT unnest(?))", [touched])
+
+    def stories_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The stories these articles are in."""
+        return {row[0] for row in self.db.execute(
+            "SELECT DISTINCT story FROM articles WHERE id IN (SELECT unnest(?)) AND story IS NOT NULL",
+            [list(article_ids)]).fetchall()}
 
     def latest_published(self) -> str | None:
         return self.db.execute("SELECT max(published) FROM articles").fetchone()[0]
@@ -383,5 +388,11 @@ class Store:
         return None
 
     def cache_brief(self, story_id: str, variant: str, rendered: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?)",
-                        [story_id, variant, self.story_fingerprint(story_id), rendered])
+        """Keep a rendered brief. Best effort: when a concurrent writer (the web app's ingest)
+        changes the story's briefs at the same moment, DuckDB refuses this write and the brief is
+        simply rebuilt next time."""
+        try:
+            self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?)",
+                            [story_id, variant, self.story_fingerprint(story_id), rendered])
+        except duckdb.Error:
+            pass

@@ -253,7 +253,7 @@ def api_router():
             found = store.stories(ids=[story_id])
             if not found:
                 raise HTTPException(404, f"no story {story_id!r}")
-            rows = [r for r in store.export_rows(story=story_id)]
+            rows = store.export_rows(story=story_id)
         return {**found[0].to_dict(), "articles": rows}
 
     @api.get("/stories/{story_id}/brief", summary="A story's cited brief (cached until the story changes)")

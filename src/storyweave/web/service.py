@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import queue
 import threading
-import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -21,8 +20,13 @@ from typing import Any
 
 from storyweave.errors import InputProblem
 from storyweave.model import Article, Brief
-from storyweave.pipeline import DEFAULT_CONFIG, BriefConfig, brief_variant, build_brief
-from storyweave.render import render
+from storyweave.pipeline import (
+    DEFAULT_CONFIG,
+    BriefConfig,
+    brief_variant,
+    build_brief,
+    stored_brief,
+)
 from storyweave.store import Store
 
 BRIEFS_IN_MEMORY = 256
@@ -40,7 +44,6 @@ class Job:
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     error: str | None = None
-    created: float = field(default_factory=time.time)
     stories: list[str] = field(default_factory=list)  # stories the job's articles went to
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,9 +113,7 @@ class Service:
                 report = ingester.add_all(items, on_batch=progress)
                 progress(report)
                 job.problems = [str(p) for p in report.skipped]
-                ids = [item.id for item in items if isinstance(item, Article)]
-                placed = (writer.placement(article_id) for article_id in ids)
-                job.stories = sorted({p[0] for p in placed if p and p[0]})
+                job.stories = sorted(writer.stories_of(item.id for item in items if isinstance(item, Article)))
                 job.status = "done"
             except Exception as exc:  # noqa: BLE001 - a failed job is reported, the writer goes on
                 job.status, job.error = "failed", f"{exc.__class__.__name__}: {exc}"
@@ -127,24 +128,17 @@ class Service:
         version = store.story_version(story)  # one primary-key lookup: cheaper than the fingerprint
         if version is None:
             return None
-        variant = brief_variant(fmt, self.config)
-        key = (story, version, variant)
+        key = (story, version, brief_variant(fmt, self.config))
         rendered = self._rendered.get(key)
         if rendered is None:
-            fingerprint = store.story_fingerprint(story)
-            rendered = store.cached_brief(story, variant)
-            if rendered is None:
-                rendered = render(self.brief_object(store, story, fingerprint), fmt)
-                try:
-                    store.cache_brief(story, variant, rendered)
-                except Exception:  # noqa: BLE001 - the store's cache is best effort beside the writer
-                    pass
-            self._rendered.put(key, rendered)
+            rendered = stored_brief(store, story, fmt, self.config, build=lambda: self.brief_object(store, story))
+            if rendered is not None:
+                self._rendered.put(key, rendered)
         return rendered
 
-    def brief_object(self, store: Store, story: str, fingerprint: str | None = None) -> Brief | None:
+    def brief_object(self, store: Store, story: str) -> Brief | None:
         """The Brief of a stored story, built at most once at a time per story."""
-        fingerprint = fingerprint or store.story_fingerprint(story)
+        fingerprint = store.story_fingerprint(story)
         if not fingerprint:
             return None
         key = (story, fingerprint, brief_variant("", self.config))
