@@ -15,6 +15,7 @@ import hmac
 import os
 import threading
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
@@ -26,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyweave import __version__
+from storyweave.errors import InputProblem
 from storyweave.ingest import articles_of
 from storyweave.ingest.formats import Record
 from storyweave.pipeline import DEFAULT_CONFIG, BriefConfig, build_brief
@@ -278,13 +280,13 @@ def api_router():
 
     @api.post("/brief", summary="An ad-hoc brief of the articles in the request (nothing is stored)",
               responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
-    def adhoc_brief(body: BriefIn) -> Response:
+    def adhoc_brief(body: BriefIn, request: Request) -> Response:
         items = list(articles_of(records_of(body.articles, "request")))
-        usable = [item for item in items if not hasattr(item, "reason")]
-        skipped = [str(item) for item in items if hasattr(item, "reason")]
+        usable = [item for item in items if not isinstance(item, InputProblem)]
+        skipped = [str(item) for item in items if isinstance(item, InputProblem)]
         if not usable:
             raise HTTPException(422, "no usable article: " + "; ".join(skipped[:5]))
-        config = BriefConfig(words=body.words, embedder=DEFAULT_CONFIG.embedder, ner_model=DEFAULT_CONFIG.ner_model)
+        config = replace(service_of(request).config, words=body.words)  # the server's models, e.g. --no-models
         made = build_brief(usable, config)
         if body.format == "json":
             return JSONResponse({"brief": made.to_dict(), "skipped": skipped})
