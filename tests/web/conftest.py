@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,13 @@ def make_client(db: Path, **options) -> TestClient:
 def client(example_db) -> TestClient:
     with make_client(example_db, token="") as test_client:
         yield test_client
+
+
+def wait_for_job(get, job_id: str, seconds: float = 60) -> dict:
+    """Poll a job (`get` = client.get or httpx.get on a base URL) until it is done or failed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        job = get(f"/api/jobs/{job_id}").json()
+        if job["status"] not in ("queued", "running") or time.monotonic() > deadline:
+            return job
+        time.sleep(0.05)

@@ -5,16 +5,11 @@ from __future__ import annotations
 import json
 import time
 
-from tests.web.conftest import EXAMPLES, make_client
+from tests.web.conftest import EXAMPLES, make_client, wait_for_job
 
 
 def wait_for(client, job_id: str) -> dict:
-    for _ in range(200):
-        job = client.get(f"/api/jobs/{job_id}").json()
-        if job["status"] not in ("queued", "running"):
-            return job
-        time.sleep(0.05)
-    raise AssertionError("job did not finish")
+    return wait_for_job(client.get, job_id)
 
 
 def test_health_and_story_list_with_filters(client):
@@ -84,6 +79,10 @@ def test_posted_articles_are_ingested_in_the_background_with_counts(example_db, 
     follow_up = original.replace("steps aside", "resigns").replace("Tuesday", "Wednesday") + \
         "\nThe council will meet again on Friday to name an interim mayor for Port Alder."
     with make_client(db, token="") as client:
+        # Read (and so cache) the list, the brief and the page first: the answers must not go stale.
+        before = next(s for s in client.get("/api/stories").json()["stories"] if "AP" in s["outlets"])
+        assert "Harbor Daily" not in client.get(f"/api/stories/{before['id']}/brief").text
+        assert "Harbor Daily" not in client.get(f"/stories/{before['id']}").text
         accepted = client.post("/api/articles", json={"articles": [
             {"text": follow_up, "outlet": "Harbor Daily", "published": "2024-03-15", "source": "feed:7"},
             {"text": original}, {"text": "tiny"}]})
@@ -94,7 +93,10 @@ def test_posted_articles_are_ingested_in_the_background_with_counts(example_db, 
         assert job["problems"] == ["api:3: too little text (1 words; an article needs 20)"]
         stories = client.get("/api/stories").json()["stories"]
         mayor = next(s for s in stories if "AP" in s["outlets"])
-        assert mayor["article_count"] == 5 and "Harbor Daily" in mayor["outlets"] and job["stories"] == [mayor["id"]]
+        assert mayor["article_count"] == before["article_count"] + 1 == 5 and "Harbor Daily" in mayor["outlets"]
+        assert job["stories"] == [mayor["id"]] == [before["id"]]
+        assert "Harbor Daily" in client.get(f"/api/stories/{mayor['id']}/brief").text
+        assert "Harbor Daily" in client.get(f"/stories/{mayor['id']}").text
         sources = {a["source"] for a in client.get(f"/api/stories/{mayor['id']}").json()["articles"]}
         assert "feed:7" in sources
 
@@ -139,3 +141,11 @@ def test_openapi_documents_every_endpoint(client):
     assert {"/api/articles", "/api/stories", "/api/stories/{story_id}", "/api/stories/{story_id}/brief",
             "/api/brief", "/api/health", "/api/jobs/{job_id}", "/api/articles/{article_id}"} <= set(paths)
     assert not any(not p.startswith("/api") for p in paths)  # pages are not part of the API
+    assert "404" in paths["/api/stories/{story_id}/brief"]["get"]["responses"]
+    assert {"401", "413", "422"} <= set(paths["/api/articles"]["post"]["responses"])
+    docs = client.get("/api/docs")  # a readable page of the same schema, served from here (no CDN)
+    assert docs.status_code == 200 and "script" not in docs.text.lower()
+    for path, methods in paths.items():
+        for method in methods:
+            assert f"<code>{method.upper()} {path}</code>" in docs.text
+    assert "articles[].text" in docs.text and "at most 1000 items" in docs.text

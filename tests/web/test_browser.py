@@ -14,6 +14,7 @@ import pytest
 
 from storyweave.pipeline import BriefConfig
 from storyweave.web import create_app
+from tests.web.conftest import wait_for_job
 from tests.web.test_pages import HOSTILE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -84,11 +85,7 @@ def test_hostile_articles_run_nothing_in_a_real_browser(server, browser, tmp_pat
         {"text": HOSTILE, "title": "<img src=x onerror=\"window.__pwned='title'\">Ferry",
          "outlet": "<script>window.__pwned='outlet'</script>", "url": "javascript:window.__pwned='url'"}]})
     job = accepted.json()["job"]["id"]
-    for _ in range(200):
-        status = httpx.get(f"{server}/api/jobs/{job}").json()
-        if status["status"] == "done":
-            break
-        time.sleep(0.05)
+    status = wait_for_job(lambda path: httpx.get(server + path), job)
     story = status["stories"][0]
     article = next(a["id"] for a in httpx.get(f"{server}/api/stories/{story}").json()["articles"]
                    if a["source"] == "api:1")

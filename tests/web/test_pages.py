@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from tests.web.conftest import make_client
+from tests.web.conftest import make_client, wait_for_job
 
 HOSTILE = ("<script>window.__pwned = 1</script> The harbour authority said on Monday that the ferry service "
            "<img src=x onerror=\"window.__pwned = 2\"> would resume next week after repairs to the pier, "
@@ -46,10 +46,7 @@ def test_hostile_text_is_escaped_on_every_page(example_db, tmp_path):
         job = client.post("/api/articles", json={"articles": [
             {"text": HOSTILE, "title": "<script>alert(1)</script>Ferry", "outlet": "<b onmouseover=alert(1)>x</b>",
              "url": "javascript:alert(1)"}]}).json()["job"]["id"]
-        for _ in range(100):
-            if client.get(f"/api/jobs/{job}").json()["status"] == "done":
-                break
-        story = client.get(f"/api/jobs/{job}").json()["stories"][0]
+        story = wait_for_job(client.get, job)["stories"][0]
         article = next(a["id"] for a in client.get(f"/api/stories/{story}").json()["articles"] if a["source"] == "api:1")
         for url in ("/", f"/stories/{story}", f"/articles/{article}", f"/api/stories/{story}/brief?format=html"):
             html = client.get(url).text
@@ -68,10 +65,7 @@ def test_add_page_uploads_files_and_shows_progress(example_db, tmp_path):
                              data={"text": ""}, follow_redirects=False)
         assert upload.status_code == 303 and upload.headers["location"].startswith("/jobs/")
         job_id = upload.headers["location"].rsplit("/", 1)[1]
-        for _ in range(100):
-            job = client.get(f"/api/jobs/{job_id}").json()
-            if job["status"] == "done":
-                break
+        job = wait_for_job(client.get, job_id)
         assert job["counts"]["added"] == 1 and len(job["problems"]) == 1
         assert job["problems"][0].startswith("bad.json: malformed JSON")
         page = client.get(f"/jobs/{job_id}").text

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from storyweave.clean import clean_article
 from storyweave.errors import InputProblem
 from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles
 from storyweave.model import Article
@@ -21,11 +20,13 @@ from storyweave.nlp.embed import get_embedder
 from storyweave.store import Store
 from storyweave.stories.batch import ReclusterReport, recluster
 from storyweave.stories.cluster import DOCUMENT_FREQUENCY, StoryIndex
-from storyweave.stories.features import NUM_PERM, ArticleFeatures, article_features, minhash_of
+from storyweave.stories.features import NUM_PERM, ArticleFeatures, minhash_of
+from storyweave.stories.prepare import Prepared, prepare
 
 NEAR_DUPLICATE = 0.8  # MinHash Jaccard of two tellings that are one article
 BATCH = 256  # articles per transaction
-__all__ = ["IngestReport", "Ingester", "ReclusterReport", "add_articles", "ingest", "recluster"]
+__all__ = ["IngestReport", "Ingester", "Prepared", "ReclusterReport", "add_articles", "ingest", "prepare",
+           "recluster"]
 
 
 @dataclass
@@ -46,13 +47,20 @@ class IngestReport:
 
 class Ingester:
     """The story index, near-duplicate index and counts of one store, loaded once: a long-lived
-    writer (the web app's) keeps one and feeds it batch after batch."""
+    writer (the web app's) keeps one and feeds it batch after batch.
 
-    def __init__(self, store: Store, embedder_name: str) -> None:
+    `preparer` does the per-article work (`prepare` in this process by default); articles
+    prepared elsewhere (a Ray cluster) go straight to `add_prepared`."""
+
+    def __init__(self, store: Store, embedder_name: str = "auto",
+                 preparer: Callable[[list[Article]], list[Prepared]] | None = None) -> None:
         from datasketch import MinHashLSH
 
         self.store = store
-        self.embedder = get_embedder(embedder_name)
+        if preparer is None:
+            embedder = get_embedder(embedder_name)
+            preparer = lambda articles: prepare(articles, embedder)
+        self.preparer = preparer
         sketch = store.sketch(DOCUMENT_FREQUENCY)
         self.index = StoryIndex(document_frequency=sketch[0] if sketch else None, documents=sketch[1] if sketch else 0)
         for story_id, centroid, names, last, size, terms in store.story_vectors():
@@ -93,7 +101,7 @@ class Ingester:
             if isinstance(item, InputProblem):
                 self.report.skipped.append(item)
                 continue
-            batch.append(clean_article(item))
+            batch.append(item)
             if len(batch) >= BATCH:
                 self.add(batch)
                 batch = []
@@ -106,18 +114,33 @@ class Ingester:
         return self.report
 
     def add(self, batch: list[Article]) -> None:
-        unique: dict[str, Article] = {}
-        for article in batch:
-            if article.id in unique:
+        """Add a batch of articles as read (cleaned and prepared here, new ones only)."""
+        fresh = self._new(batch, lambda article: article.id)
+        if fresh:
+            self.place(self.preparer(fresh))
+
+    def add_prepared(self, batch: list[Prepared]) -> None:
+        """Add a batch of articles prepared elsewhere (`prepare`)."""
+        fresh = self._new(batch, lambda item: item[0].id)
+        if fresh:
+            self.place(fresh)
+
+    def _new(self, batch: list, id_of: Callable) -> list:
+        """The items of a batch not stored yet, once each; the others counted as duplicates."""
+        unique: dict[str, object] = {}
+        for item in batch:
+            if id_of(item) in unique:
                 self.report.duplicates += 1
             else:
-                unique[article.id] = article
+                unique[id_of(item)] = item
         known = self.store.known_ids(unique)
         self.report.duplicates += len(known)
-        fresh = [a for a in unique.values() if a.id not in known]
-        if not fresh:
-            return
-        features = article_features(fresh, self.embedder)
+        return [item for key, item in unique.items() if key not in known]
+
+    def place(self, prepared: list[Prepared]) -> None:
+        """Store new, prepared articles and put each into its story, in one transaction."""
+        fresh = [article for article, _ in prepared]
+        features = [found for _, found in prepared]
         touched: dict[str, Article] = {}
         created: set[str] = set()
         rows: list[tuple[Article, str | None, str | None, object]] = []

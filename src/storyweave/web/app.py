@@ -12,6 +12,7 @@ origins are given.
 from __future__ import annotations
 
 import hmac
+import json
 import os
 import threading
 from contextlib import asynccontextmanager
@@ -32,7 +33,7 @@ from storyweave.ingest import articles_of
 from storyweave.ingest.formats import Record
 from storyweave.pipeline import DEFAULT_CONFIG, BriefConfig, build_brief
 from storyweave.render import render
-from storyweave.store import DEFAULT_DB
+from storyweave.store import DEFAULT_DB, Store
 from storyweave.web.service import Service
 
 MAX_REQUEST_MB = 20.0
@@ -67,6 +68,22 @@ class ArticlesIn(BaseModel):
 class BriefIn(ArticlesIn):
     format: Literal["json", "md", "html"] = "json"
     words: int = Field(200, ge=20, le=2000)
+
+
+class ErrorOut(BaseModel):
+    """Every error: a message that says what went wrong."""
+
+    error: str
+
+
+def errors(**described: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for error statuses, e.g. errors(not_found="No such story")."""
+    codes = {"unauthorized": 401, "not_found": 404, "too_large": 413}
+    return {codes[name]: {"model": ErrorOut, "description": text} for name, text in described.items()}
+
+
+WRITE_ERRORS = errors(unauthorized="A token is required and was missing or wrong",
+                      too_large="The request body is over the size limit")
 
 
 def records_of(articles: list[ArticleIn], origin: str) -> list[Record]:
@@ -111,6 +128,28 @@ class LimitBody:
         await self.app(scope, replay, send)
 
 
+class SecurityHeaders:
+    """ASGI middleware: the security headers on every response (where a route set none itself)."""
+
+    HEADERS = tuple((name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items())
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *(h for h in self.HEADERS if h[0] not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 async def _too_large(limit: int, send: Send) -> None:
     body = JSONResponse({"error": f"request body too large (limit {limit / 1e6:.0f} MB)"}, status_code=413)
     await send({"type": "http.response.start", "status": 413, "headers": body.raw_headers})
@@ -119,8 +158,9 @@ async def _too_large(limit: int, send: Send) -> None:
 
 def create_app(db: str | FilePath = DEFAULT_DB, *, token: str | None = None, config: BriefConfig = DEFAULT_CONFIG,
                embedder: str = "auto", max_request_mb: float = MAX_REQUEST_MB,
-               cors_origins: list[str] | None = None) -> FastAPI:
-    """The web app on one store. `token` (default: $STORYWEAVE_TOKEN) guards the write endpoints."""
+               cors_origins: list[str] | None = None, prepare_workers: int = 1) -> FastAPI:
+    """The web app on one store. `token` (default: $STORYWEAVE_TOKEN) guards the write endpoints;
+    `prepare_workers` processes clean and embed ingested articles (0: the writer thread does)."""
     token = token if token is not None else os.environ.get("STORYWEAVE_TOKEN") or None
 
     @asynccontextmanager
@@ -136,18 +176,12 @@ def create_app(db: str | FilePath = DEFAULT_DB, *, token: str | None = None, con
                   description="Stories and cited multi-source briefs from news articles. Errors are JSON:"
                               " `{\"error\": message}` with the matching status code.")
     app.state.service = None  # opened at start-up (or on first use), closed at shutdown
-    app.state.open_service = lambda: Service(db, config, embedder)
+    app.state.open_service = lambda: Service(db, config, embedder, prepare_workers)
     app.state.lock = threading.Lock()
     app.state.token = token
     app.state.max_bytes = int(max_request_mb * 1024 * 1024)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
+    app.add_middleware(SecurityHeaders)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -177,10 +211,12 @@ def create_app(db: str | FilePath = DEFAULT_DB, *, token: str | None = None, con
     return app
 
 
+def json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def _plain(errors: Any) -> Any:
     """Validation errors as JSON-safe values (pydantic may put exceptions in them)."""
-    import json
-
     return json.loads(json.dumps(errors, default=str))
 
 
@@ -221,14 +257,15 @@ def api_router():
             counts = store.counts()
         return {"status": "ok", "version": __version__, **counts, "ingest_jobs_pending": service.pending()}
 
-    @api.post("/articles", status_code=202, dependencies=[Depends(require_token)],
+    @api.post("/articles", status_code=202, dependencies=[Depends(require_token)], responses=WRITE_ERRORS,
               summary="Add a batch of articles (ingested in the background; poll the job)")
     def add_articles(body: ArticlesIn, request: Request) -> dict[str, Any]:
         items = list(articles_of(records_of(body.articles, "api")))
         job = service_of(request).submit(items)
         return {"job": job.to_dict(), "status_url": f"/api/jobs/{job.id}"}
 
-    @api.get("/jobs/{job_id}", summary="An ingest job's progress and counts")
+    @api.get("/jobs/{job_id}", summary="An ingest job's progress and counts",
+             responses=errors(not_found="No such job (jobs are kept in memory)"))
     def job(job_id: Annotated[str, Path(pattern=ID_PATTERN)], request: Request) -> dict[str, Any]:
         found = service_of(request).jobs.get(job_id)
         if found is None:
@@ -236,20 +273,23 @@ def api_router():
         return found.to_dict()
 
     @api.get("/stories", summary="Stories, largest and most recent first, with filters")
-    def stories(request: Request,
-                q: Annotated[str | None, Query(max_length=200, description="Text in the title or articles")] = None,
-                since: Annotated[str | None, Query(max_length=40)] = None,
-                until: Annotated[str | None, Query(max_length=40)] = None,
-                outlet: Annotated[str | None, Query(max_length=200)] = None,
-                limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-        with service_of(request).reader() as store:
+    async def stories(request: Request,
+                      q: Annotated[str | None, Query(max_length=200, description="Text in the title or articles")] = None,
+                      since: Annotated[str | None, Query(max_length=40)] = None,
+                      until: Annotated[str | None, Query(max_length=40)] = None,
+                      outlet: Annotated[str | None, Query(max_length=200)] = None,
+                      limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                      offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Response:
+        def listing(store: Store) -> bytes:
             found = store.stories(search=q, since=since, until=until, outlet=outlet, limit=limit, offset=offset)
             activity = store.activity([s.id for s in found])
-        return {"stories": [{**s.to_dict(), "activity": activity.get(s.id, {})} for s in found],
-                "limit": limit, "offset": offset}
+            return json_bytes({"stories": [{**s.to_dict(), "activity": activity.get(s.id, {})} for s in found],
+                               "limit": limit, "offset": offset})
 
-    @api.get("/stories/{story_id}", summary="A story and its articles")
+        body = await service_of(request).read(("stories", q, since, until, outlet, limit, offset), listing)
+        return Response(body, media_type="application/json")
+
+    @api.get("/stories/{story_id}", summary="A story and its articles", responses=errors(not_found="No such story"))
     def story(story_id: StoryId, request: Request) -> dict[str, Any]:
         with service_of(request).reader() as store:
             found = store.stories(ids=[story_id])
@@ -258,16 +298,18 @@ def api_router():
             rows = store.export_rows(story=story_id)
         return {**found[0].to_dict(), "articles": rows}
 
-    @api.get("/stories/{story_id}/brief", summary="A story's cited brief (cached until the story changes)")
-    def story_brief(story_id: StoryId, request: Request,
-                    format: Literal["json", "md", "html"] = "json") -> Response:
-        with service_of(request).reader() as store:
-            rendered = service_of(request).brief(store, story_id, format)
+    @api.get("/stories/{story_id}/brief", summary="A story's cited brief (cached until the story changes)",
+             responses={200: {"content": {"text/markdown": {}, "text/html": {}}}, **errors(not_found="No such story")})
+    async def story_brief(story_id: StoryId, request: Request,
+                          format: Literal["json", "md", "html"] = "json") -> Response:
+        service = service_of(request)
+        rendered = await service.read(("brief", story_id, format), lambda store: service.brief(store, story_id, format))
         if rendered is None:
             raise HTTPException(404, f"no story {story_id!r}")
         return Response(rendered, media_type=MEDIA_TYPES[format])
 
-    @api.get("/articles/{article_id}", summary="A stored article: clean text, removed boilerplate, warnings")
+    @api.get("/articles/{article_id}", summary="A stored article: clean text, removed boilerplate, warnings",
+             responses=errors(not_found="No such article"))
     def article(article_id: ArticleId, request: Request) -> dict[str, Any]:
         with service_of(request).reader() as store:
             found = store.articles(ids=[article_id])
@@ -279,7 +321,8 @@ def api_router():
                 "story": placement[0], "duplicate_of": placement[1]}
 
     @api.post("/brief", summary="An ad-hoc brief of the articles in the request (nothing is stored)",
-              responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
+              responses={200: {"content": {"text/markdown": {}, "text/html": {}}},
+                         **errors(too_large="The request body is over the size limit")})
     def adhoc_brief(body: BriefIn, request: Request) -> Response:
         items = list(articles_of(records_of(body.articles, "request")))
         usable = [item for item in items if not isinstance(item, InputProblem)]

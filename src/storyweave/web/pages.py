@@ -22,6 +22,7 @@ from storyweave.ingest.formats import Record
 from storyweave.model import Brief
 from storyweave.nlp.sentences import split_article
 from storyweave.render.html import brief_context
+from storyweave.store import Store
 from storyweave.web.app import ID_PATTERN, check_token, service_of
 
 HERE = FilePath(__file__).parent
@@ -38,10 +39,13 @@ def _environment() -> jinja2.Environment:
         autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-def page(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
-    html = _environment().get_template(template).render(
+def page_html(request: Request, template: str, **context: object) -> str:
+    return _environment().get_template(template).render(
         version=__version__, token_required=bool(request.app.state.token), **context)
-    return HTMLResponse(html, status_code=status_code)
+
+
+def page(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    return HTMLResponse(page_html(request, template, **context), status_code=status_code)
 
 
 def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
@@ -83,6 +87,74 @@ def highlighted_sentences(brief: Brief, article_id: str) -> list[tuple[str, str]
     return [(s.text, roles.get(s.index, "")) for s in split_article(article)]
 
 
+def schema_type(schema: dict, spec: dict) -> str:
+    """A short type for an OpenAPI schema: "string", "integer | null", "array of ArticleIn"."""
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in schema:
+        return " | ".join(schema_type(option, spec) for option in schema["anyOf"])
+    if schema.get("type") == "array":
+        return "array of " + schema_type(schema.get("items", {}), spec)
+    if "enum" in schema:
+        return " | ".join(f'"{value}"' for value in schema["enum"])
+    return str(schema.get("type", "any"))
+
+
+def schema_details(schema: dict) -> str:
+    options = [schema, *schema.get("anyOf", [])]
+    limits = {"minLength": "at least {} characters", "maxLength": "at most {} characters", "minimum": "≥ {}",
+              "maximum": "≤ {}", "minItems": "at least {} items", "maxItems": "at most {} items",
+              "pattern": "matching {}"}
+    parts = [schema["description"]] if schema.get("description") else []
+    parts += [text.format(_number(option[key])) for option in options for key, text in limits.items() if key in option]
+    if schema.get("default") is not None:
+        parts.append(f"default {schema['default']}")
+    return "; ".join(parts)
+
+
+def _number(value: object) -> object:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def api_operations(spec: dict, base: str) -> list[dict]:
+    """The operations of an OpenAPI schema, flattened for the API docs page."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    operations = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, operation in methods.items():
+            parameters = [{"name": p["name"], "where": p["in"], "required": p.get("required", False),
+                           "type": schema_type(p.get("schema", {}), spec),
+                           "details": schema_details({**p.get("schema", {}), **({"description": p["description"]}
+                                                                                 if "description" in p else {})})}
+                          for p in operation.get("parameters", [])]
+            body = None
+            content = operation.get("requestBody", {}).get("content", {})
+            for media, described in content.items():
+                ref = described.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+                model = schemas.get(ref, {})
+                fields = [{"name": name, "type": schema_type(field, spec), "details": schema_details(field),
+                           "required": name in model.get("required", [])}
+                          for name, field in model.get("properties", {}).items()]
+                for name, field in model.get("properties", {}).items():  # one level of nesting
+                    inner = schemas.get(schema_type(field.get("items", field), spec), {})
+                    fields += [{"name": f"{name}[].{sub}", "type": schema_type(spec_field, spec),
+                                "details": schema_details(spec_field), "required": sub in inner.get("required", [])}
+                               for sub, spec_field in inner.get("properties", {}).items()]
+                body = {"media": media, "fields": fields}
+                break
+            example = f"curl -s '{base}{path}'"
+            if method == "post":
+                example = (f"curl -s -X POST '{base}{path}' -H 'content-type: application/json'"
+                           + (" -H \"authorization: Bearer $STORYWEAVE_TOKEN\"" if path == "/api/articles" else "")
+                           + " -d '{\"articles\": [{\"text\": \"...\", \"outlet\": \"...\"}]}'")
+            operations.append({
+                "method": method.upper(), "path": path, "summary": operation.get("summary", ""),
+                "anchor": f"{method}-{path}".replace("/", "-").replace("{", "").replace("}", "").strip("-"),
+                "parameters": parameters, "body": body, "example": example,
+                "responses": [(code, answer.get("description", "")) for code, answer in operation["responses"].items()]})
+    return operations
+
+
 def mount_pages(app: FastAPI) -> None:
     @app.get("/static/brief.css", include_in_schema=False)
     def brief_css() -> Response:  # the report's own stylesheet: one file for both
@@ -108,15 +180,22 @@ def mount_pages(app: FastAPI) -> None:
                     page=page_number, more=len(found) > PAGE_SIZE)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: PageId, request: Request) -> HTMLResponse:
+    async def story_page(story_id: PageId, request: Request) -> HTMLResponse:
         service = service_of(request)
-        with service.reader() as store:
+
+        def build(store: Store) -> str | None:
             listed = store.stories(ids=[story_id])
             brief = service.brief_object(store, story_id) if listed else None
-        if brief is None:
+            if brief is None:
+                return None
+            return page_html(request, "story.html.j2", stored=listed[0], article_link="/articles/",
+                             **brief_context(brief))
+
+        html = await service.read(("story page", story_id),
+                                  lambda store: service.versioned(store, story_id, "page", lambda: build(store)))
+        if html is None:
             return error_page(request, 404, f"no story {story_id!r}")
-        context = brief_context(brief)
-        return page(request, "story.html.j2", stored=listed[0], article_link="/articles/", **context)
+        return HTMLResponse(html)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: PageId, request: Request) -> HTMLResponse:
@@ -135,6 +214,12 @@ def mount_pages(app: FastAPI) -> None:
         return page(request, "article.html.j2", article=article, story=story, duplicate_of=duplicate_of,
                     sentences=sentences, repaired=next((a for a in (brief.articles if brief else [])
                                                         if a.id == article_id and a.original_text), None))
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        spec = request.app.openapi()
+        return page(request, "api.html.j2", spec=spec,
+                    operations=api_operations(spec, str(request.base_url).rstrip("/")))
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_page(request: Request) -> HTMLResponse:

@@ -2,8 +2,13 @@
 
 DuckDB has one writer per database. All writes (ingest jobs) go through one queue served by one
 thread with its own connection; readers use their own cursors and see the last committed batch
-(MVCC), so a long ingest never blocks them. Briefs are cached in memory (and in the store) by the
-story's current set of articles, so a cached brief is one small query away.
+(MVCC), so a long ingest never blocks them. The per-article work of an ingest (cleaning,
+embedding) runs in a worker process, so the writer does not hold this process's interpreter lock
+while readers wait for it.
+
+Briefs are cached in memory (and in the store) by the story's current set of articles. The writer
+counts its commits (`generation`); an answer computed at the current generation is served from
+memory without asking the store anything, so a cached brief costs a dictionary lookup.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import queue
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +58,14 @@ class Job:
 
 
 class Service:
-    def __init__(self, db: str | Path, config: BriefConfig = DEFAULT_CONFIG, embedder: str = "auto") -> None:
+    def __init__(self, db: str | Path, config: BriefConfig = DEFAULT_CONFIG, embedder: str = "auto",
+                 prepare_workers: int = 1) -> None:
         self.store = Store(db)
         self.config = config
         self.embedder = embedder
+        self.prepare_workers = prepare_workers  # 0: prepare articles in the writer thread itself
+        self.generation = 0  # commits by the writer so far: answers are cached per generation
+        self._fresh = LRU(BRIEFS_IN_MEMORY * 8)
         self.jobs: OrderedDict[str, Job] = OrderedDict()
         self._queue: queue.Queue[tuple[Job, list[Article | InputProblem]] | None] = queue.Queue()
         self._rendered = LRU(BRIEFS_IN_MEMORY * 4)
@@ -97,16 +106,21 @@ class Service:
 
     def _write_loop(self) -> None:
         from storyweave.stories import Ingester
+        from storyweave.stories.prepare import ProcessPreparer
 
         writer = self.store.reader()
         ingester: Ingester | None = None
+        preparer: ProcessPreparer | None = None
         while (task := self._queue.get()) is not None:
             job, items = task
             job.status = "running"
             try:
-                ingester = ingester or Ingester(writer, self.embedder)
+                if self.prepare_workers and preparer is None:
+                    preparer = ProcessPreparer(self.embedder)
+                ingester = ingester or Ingester(writer, self.embedder, preparer)
 
                 def progress(report: Any, job: Job = job) -> None:
+                    self.generation += 1  # called after each committed batch
                     job.counts = report.to_dict()
                     job.done = report.added + report.duplicates + report.near_duplicates + len(report.skipped)
 
@@ -118,20 +132,54 @@ class Service:
             except Exception as exc:  # noqa: BLE001 - a failed job is reported, the writer goes on
                 job.status, job.error = "failed", f"{exc.__class__.__name__}: {exc}"
                 ingester = None  # its in-memory state may be ahead of the rolled-back store
+            self.generation += 1
+        if preparer is not None:
+            preparer.close()
         writer.close()
+
+    # --- reads -------------------------------------------------------------------------------
+
+    def cached(self, key: tuple) -> Any:
+        """An answer computed since the last commit, or None."""
+        hit = self._fresh.get(key)
+        return hit[1] if hit is not None and hit[0] == self.generation else None
+
+    async def read(self, key: tuple, compute: Callable[[Store], Any]) -> Any:
+        """`compute(store)` on this thread's reader, run in a worker thread — or its answer from
+        memory, without leaving the event loop, if nothing was committed since it last ran."""
+        from starlette.concurrency import run_in_threadpool
+
+        hit = self.cached(key)
+        if hit is not None:
+            return hit
+
+        def run() -> Any:
+            generation = self.generation  # read first: a commit during compute() makes it stale
+            with self.reader() as store:
+                value = compute(store)
+            if value is not None:
+                self._fresh.put(key, (generation, value))
+            return value
+
+        return await run_in_threadpool(run)
 
     # --- briefs ------------------------------------------------------------------------------
 
     def brief(self, store: Store, story: str, fmt: str = "json") -> str | None:
         """A stored story's rendered brief (None if no such story): from memory, else from the
         store's cache, else built. Keys include the story's articles, so a changed story is rebuilt."""
+        return self.versioned(store, story, brief_variant(fmt, self.config), lambda: stored_brief(
+            store, story, fmt, self.config, build=lambda: self.brief_object(store, story)))
+
+    def versioned(self, store: Store, story: str, kind: str, build: Callable[[], str | None]) -> str | None:
+        """Something rendered from a story (`build()`), kept in memory until the story changes."""
         version = store.story_version(story)  # one primary-key lookup: cheaper than the fingerprint
         if version is None:
             return None
-        key = (story, version, brief_variant(fmt, self.config))
+        key = (story, version, kind)
         rendered = self._rendered.get(key)
         if rendered is None:
-            rendered = stored_brief(store, story, fmt, self.config, build=lambda: self.brief_object(store, story))
+            rendered = build()
             if rendered is not None:
                 self._rendered.put(key, rendered)
         return rendered
