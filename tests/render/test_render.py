@@ -66,3 +66,17 @@ def test_unknown_format_is_a_clear_error(brief):
     with pytest.raises(ValueError, match="unknown format"):
         render(brief, "pdf")
     assert set(RENDERERS) == {"text", "md", "json", "html"}
+
+
+def test_who_reported_what_has_one_column_per_outlet(brief):
+    from storyweave.render.html import brief_context
+
+    matrix = brief_context(brief)["matrix"]
+    outlets = {a.outlet or a.source for a in brief.articles}
+    assert [c["label"] for c in matrix["columns"]] == list(dict.fromkeys(a.outlet or a.source for a in brief.articles))
+    assert len(matrix["columns"]) == len(outlets) and matrix["facts"]
+    for row, fact in zip(matrix["facts"], brief.facts, strict=False):
+        for column, marked in zip(matrix["columns"], row["cells"], strict=True):
+            carried = {a.id for a in brief.articles if (a.outlet or a.source) == column["label"]} & set(fact.articles)
+            assert marked == bool(carried)  # a dot where the outlet reported it, a gap where it left it out
+    assert any(not all(row["cells"]) for row in matrix["facts"])

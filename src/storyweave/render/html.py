@@ -79,10 +79,13 @@ def brief_context(brief: Brief) -> dict:
                       "positions": [{"value": v, "numbers": cited(ids)} for v, ids in d.positions]}
                      for d in brief.disagreements]
     coverage = [{"number": n, "label": a.outlet or a.source, **row} for n, a, row in coverage_rows(brief)]
-    columns = [{"number": numbers[a.id], "label": source_label(a)} for a in brief.articles]
+    by_outlet: dict[str, list[str]] = {}  # one column per outlet: who reported what, who left it out
+    for a in brief.articles:
+        by_outlet.setdefault(a.outlet or source_label(a), []).append(a.id)
+    columns = [{"label": outlet, "numbers": cited(ids)} for outlet, ids in by_outlet.items()]
     matrix = {"columns": columns, "facts": [
-        {"text": f.text, "cells": [a.id in f.articles for a in brief.articles]}
-        for f in brief.facts[:MATRIX_FACTS]] if len(brief.articles) > 1 else []}
+        {"text": f.text, "cells": [any(i in f.articles for i in ids) for ids in by_outlet.values()]}
+        for f in brief.facts[:MATRIX_FACTS]] if len(by_outlet) > 1 else []}
     return dict(
         brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
         single=single_source_count(brief), entities=entities, quotes=quotes, events=events,
