@@ -155,28 +155,65 @@ def _open_store(db: Path):  # noqa: ANN202
         raise typer.Exit(EXIT_NOTHING) from None
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[Engine, typer.Option(help="Where the work runs: this process, or a Ray cluster.")]
+AddressOption = Annotated[str | None, typer.Option(
+    help="With --engine ray: the cluster (auto, HOST:PORT, ray://HOST:10001); default: start a local one.")]
+WorkersOption = Annotated[int | None, typer.Option(min=1, help="With --engine ray: worker processes (default: all CPUs).")]
+
+
+def _ray_or_exit(run):  # noqa: ANN001, ANN202
+    """Run a Ray-engine call; a missing extra or an unreachable cluster is a one-line error."""
+    from storyweave.distributed.runtime import RayUnavailable
+
+    try:
+        return run()
+    except RayUnavailable as exc:
+        print(f"storyweave: error: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING) from None
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: Annotated[Path, typer.Option(help="The store (an embedded DuckDB file).")] = Path(DEFAULT_DB),
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Add articles to the store: deduplicated, and clustered into stories as they arrive."""
-    from storyweave.stories import ingest as ingest_articles
-
     store = _open_store(db)
+    embedder, max_bytes = "tfidf" if no_models else "auto", int(max_mb * 1024 * 1024)
     with _progress() as progress:
         task = progress.add_task("ingesting", total=None)
-        report = ingest_articles(
-            paths, store, embedder="tfidf" if no_models else "auto", max_bytes=int(max_mb * 1024 * 1024),
-            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-            on_batch=lambda r: progress.update(task, description=f"ingesting: {r.added} added"))
+        if engine is Engine.ray:
+            from storyweave.distributed import ray_ingest
+
+            def shown(report, shards: int) -> None:  # noqa: ANN001
+                progress.update(task, completed=report.shards, total=shards,
+                                description=f"ingesting on Ray: {report.added} added, shards")
+
+            report = _ray_or_exit(lambda: ray_ingest(paths, store, address=address, workers=workers,
+                                                     embedder=embedder, max_bytes=max_bytes, on_progress=shown))
+        else:
+            from storyweave.stories import ingest as ingest_articles
+
+            report = ingest_articles(
+                paths, store, embedder=embedder, max_bytes=max_bytes,
+                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+                on_batch=lambda r: progress.update(task, description=f"ingesting: {r.added} added"))
     store.close()
     report_problems(report.skipped)
     counts = report.to_dict()
     stderr.print(", ".join(f"{value} {key.replace('_', ' ')}" for key, value in counts.items()))
-    if not report.added and not report.duplicates and not report.near_duplicates:
+    done_before = getattr(report, "shards_skipped", 0)  # a Ray re-run skips what it finished
+    if not report.added and not report.duplicates and not report.near_duplicates and not done_before:
         raise typer.Exit(EXIT_NOTHING)
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
@@ -190,11 +227,12 @@ def cluster(
         help="The last N days of the store, e.g. 7d (counted back from its newest article).")] = None,
     threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity at which clusters join.")] = 0.2,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Re-cluster the stored articles of a time window (default: all) in one batch."""
     from datetime import date, timedelta
-
-    from storyweave.stories import recluster
 
     store = _open_store(db)
     if window:
@@ -206,9 +244,16 @@ def cluster(
             since = (date.fromisoformat(newest[:10]) - timedelta(days=int(window[:-1]))).isoformat()
     with _progress() as progress:
         task = progress.add_task("comparing articles", total=None)
-        report = recluster(store, since=since, until=until, threshold=threshold,
-                           embedder="tfidf" if no_models else "auto",
-                           on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+        options = {"since": since, "until": until, "threshold": threshold, "embedder": "tfidf" if no_models else "auto",
+                   "on_progress": lambda done, total: progress.update(task, completed=done, total=total)}
+        if engine is Engine.ray:
+            from storyweave.distributed import ray_recluster
+
+            report = _ray_or_exit(lambda: ray_recluster(store, address=address, workers=workers, **options))
+        else:
+            from storyweave.stories import recluster
+
+            report = recluster(store, **options)
     store.close()
     span = f" published {since or '…'} to {until or '…'}" if since or until else ""
     stderr.print(f"{report.articles} articles{span}: {report.stories_before} stories before, "

@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS sketches (
     count BIGINT,
     data BLOB
 );
+CREATE TABLE IF NOT EXISTS shards (
+    key VARCHAR PRIMARY KEY,   -- an input file as ingested: path, size and modification time
+    counts VARCHAR,            -- JSON: what its ingest added, skipped, ...
+    finished_at TIMESTAMP DEFAULT current_timestamp
+);
 CREATE TABLE IF NOT EXISTS briefs (
     story VARCHAR,
     variant VARCHAR,           -- format and settings it was rendered with
@@ -128,6 +133,18 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    # --- shards (input files a distributed ingest finished) ---------------------------------------
+
+    def finished_shards(self, keys: Iterable[str]) -> set[str]:
+        wanted = list(keys)
+        if not wanted:
+            return set()
+        rows = self.db.execute("SELECT key FROM shards WHERE key IN (SELECT unnest(?))", [wanted]).fetchall()
+        return {row[0] for row in rows}
+
+    def finish_shard(self, key: str, counts: dict[str, int]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO shards (key, counts) VALUES (?, ?)", [key, json.dumps(counts)])
 
     # --- articles ------------------------------------------------------------------------------
 

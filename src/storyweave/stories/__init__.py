@@ -57,10 +57,7 @@ class Ingester:
         from datasketch import MinHashLSH
 
         self.store = store
-        if preparer is None:
-            embedder = get_embedder(embedder_name)
-            preparer = lambda articles: prepare(articles, embedder)
-        self.preparer = preparer
+        self.preparer = preparer or (lambda articles: prepare(articles, get_embedder(embedder_name)))
         sketch = store.sketch(DOCUMENT_FREQUENCY)
         self.index = StoryIndex(document_frequency=sketch[0] if sketch else None, documents=sketch[1] if sketch else 0)
         for story_id, centroid, names, last, size, terms in store.story_vectors():

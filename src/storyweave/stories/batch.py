@@ -118,10 +118,21 @@ def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: 
     return [root(node) for node in range(count)]
 
 
+def cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
+                   on_progress: Callable[[int], None] | None = None) -> list[int]:
+    """A cluster label per article: neighbour graph, then average linkage (steps 1-3 above)."""
+    return average_linkage(len(texts), neighbour_graph(texts, published, on_progress=on_progress), threshold)
+
+
+Clusterer = Callable[[list[str], list["str | None"], float, "Callable[[int], None] | None"], list[int]]
+
+
 def recluster(store: Store, *, since: str | None = None, until: str | None = None,
               threshold: float = THRESHOLD, embedder: str = "auto",
-              on_progress: Callable[[int, int], None] | None = None) -> ReclusterReport:
-    """Cluster the canonical articles published in [since, until] afresh and store the stories."""
+              on_progress: Callable[[int, int], None] | None = None,
+              clusterer: Clusterer = cluster_window) -> ReclusterReport:
+    """Cluster the canonical articles published in [since, until] afresh and store the stories.
+    `clusterer` labels the window's articles (here by default; the Ray engine passes its own)."""
     rows = store.canonical_articles(since=since, until=until)
     report = ReclusterReport(articles=len(rows), stories_before=len({r[4] for r in rows}))
     if len(rows) < 2:
@@ -135,8 +146,7 @@ def recluster(store: Store, *, since: str | None = None, until: str | None = Non
         if on_progress:
             on_progress(done, len(rows))
 
-    edges = neighbour_graph([(r[2] or "") + "\n" + r[1] for r in rows], [r[3] for r in rows], on_progress=advance)
-    labels = average_linkage(len(rows), edges, threshold)
+    labels = clusterer([(r[2] or "") + "\n" + r[1] for r in rows], [r[3] for r in rows], threshold, advance)
     story_of = _stable_ids(rows, labels)
     moved = {r[0]: story_of[r[0]] for r in rows if story_of[r[0]] != r[4]}
     report.moved = len(moved)

@@ -1,0 +1,123 @@
+"""Batch re-clustering on a Ray cluster: blocks by time, clustered in parallel, merged deterministically.
+
+1. Blocking: the window's articles are cut into blocks of `block_days` of publication time, each
+   reaching `overlap_days` into the next, so a story that runs across a border has articles in
+   both blocks and is joined again in step 3. Undated articles could belong anywhere: up to
+   `SHARED_UNDATED` of them join every block, more are clustered in blocks of their own.
+2. Each block is clustered by a Ray task running the local algorithm (`stories.batch.cluster_window`:
+   TF-IDF nearest neighbours, average linkage).
+3. Merge: an article in two blocks links its cluster in each; clusters are joined by union-find
+   over those links, in block order, so the result does not depend on which task finished first.
+
+A window that fits in one block is clustered exactly as the local engine does. The stories are
+then stored by the same code as a local `cluster` (stable ids, rebuilt centroids), so online
+ingest continues on them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from datetime import date
+
+from storyweave.distributed.runtime import connect
+from storyweave.store import Store
+from storyweave.stories.batch import THRESHOLD, ReclusterReport, cluster_window, recluster
+
+BLOCK_DAYS = 30
+OVERLAP_DAYS = 7
+SHARED_UNDATED = 2_000  # undated articles added to every block, at most
+UNDATED_BLOCK = 20_000  # undated articles per block when there are more
+
+
+def time_blocks(published: list[str | None], block_days: int = BLOCK_DAYS,
+                overlap_days: int = OVERLAP_DAYS) -> list[list[int]]:
+    """Positions of the articles in each block, blocks in time order, undated ones last."""
+    days: list[tuple[int, int]] = []
+    undated: list[int] = []
+    for position, value in enumerate(published):
+        try:
+            days.append((date.fromisoformat((value or "")[:10]).toordinal(), position))
+        except ValueError:
+            undated.append(position)
+    blocks: list[list[int]] = []
+    shared = undated if len(undated) <= SHARED_UNDATED else []
+    if days:
+        days.sort()
+        start, last = days[0][0], days[-1][0]
+        ordinals = [d for d, _ in days]
+        while start <= last:
+            end = start + block_days + overlap_days  # exclusive
+            block = [p for _, p in days[bisect_left(ordinals, start):bisect_left(ordinals, end)]]
+            if block and not (blocks and set(block) <= set(blocks[-1])):  # nothing new: skip
+                blocks.append(sorted(block + shared))
+            start += block_days
+    if not blocks or not shared:
+        blocks += [undated[i:i + UNDATED_BLOCK] for i in range(0, len(undated), UNDATED_BLOCK)]
+    return [block for block in blocks if block]
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(self, node: tuple[int, int]) -> tuple[int, int]:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)  # the earlier block's cluster leads
+
+
+def merge_blocks(count: int, blocks: list[list[int]], labels: list[list[int]]) -> list[int]:
+    """One label per article from per-block labels: clusters sharing an article are one."""
+    joined = UnionFind()
+    seen: dict[int, tuple[int, int]] = {}
+    for number, (block, block_labels) in enumerate(zip(blocks, labels, strict=True)):
+        for position, label in zip(block, block_labels, strict=True):
+            node = (number, label)
+            joined.find(node)
+            if position in seen:
+                joined.union(seen[position], node)
+            else:
+                seen[position] = node
+    roots: dict[tuple[int, int], int] = {}
+    return [roots.setdefault(joined.find(seen[p]), len(roots)) for p in range(count)]
+
+
+def ray_cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
+                       on_progress: Callable[[int], None] | None = None, *, block_days: int = BLOCK_DAYS,
+                       overlap_days: int = OVERLAP_DAYS) -> list[int]:
+    """`cluster_window`, block by block on the Ray cluster (see the module's docstring)."""
+    import ray
+
+    blocks = time_blocks(published, block_days, overlap_days)
+    task = ray.remote(cluster_window).options(max_retries=3)
+    pending = {task.remote([texts[p] for p in block], [published[p] for p in block], threshold): n
+               for n, block in enumerate(blocks)}
+    labels: list[list[int]] = [[] for _ in blocks]
+    counted: set[int] = set()  # an article in two blocks counts once
+    while pending:
+        ready, _ = ray.wait(list(pending), num_returns=1)
+        number = pending.pop(ready[0])
+        labels[number] = ray.get(ready[0])
+        fresh = [p for p in blocks[number] if p not in counted]
+        counted.update(fresh)
+        if on_progress:
+            on_progress(len(fresh))
+    return merge_blocks(len(texts), blocks, labels)
+
+
+def ray_recluster(store: Store, *, since: str | None = None, until: str | None = None,
+                  threshold: float = THRESHOLD, embedder: str = "auto", address: str | None = None,
+                  workers: int | None = None,
+                  on_progress: Callable[[int, int], None] | None = None) -> ReclusterReport:
+    """`stories.recluster` with the clustering itself spread over the Ray cluster."""
+    connect(address, workers)
+    return recluster(store, since=since, until=until, threshold=threshold, embedder=embedder,
+                     on_progress=on_progress, clusterer=ray_cluster_window)
