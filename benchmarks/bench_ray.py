@@ -45,7 +45,8 @@ running = True
 def sample():  # peak resident memory of each Ray prepare worker
     while running:
         for process in psutil.process_iter(["cmdline", "memory_info"]):
-            if "PrepareWorker" in " ".join(process.info["cmdline"] or []) and process.info["memory_info"]:
+            title = " ".join(process.info["cmdline"] or [])
+            if title.startswith("ray::") and "PrepareWorker" in title and process.info["memory_info"]:
                 peaks[process.pid] = max(peaks.get(process.pid, 0), process.info["memory_info"].rss)
         time.sleep(0.5)
 

@@ -136,6 +136,8 @@ def test_blocks_overlap_in_time_and_merge_deterministically():
     # joins every block.
     assert time_blocks(published, block_days=30, overlap_days=7) == [[0, 1, 2, 4], [3, 4]]
     assert time_blocks(published, block_days=10, overlap_days=0) == [[0, 4], [1, 4], [2, 4], [3, 4]]
+    many_undated = published + [None] * 3000  # too many to share: one block for the whole window
+    assert time_blocks(many_undated, block_days=10, overlap_days=0) == [list(range(len(many_undated)))]
     # Article 2 sits in two blocks: the clusters holding it in each are one story; labels are
     # numbered in article order, whatever the blocks' own labels were.
     labels = merge_blocks(4, [[0, 1, 2], [2, 3]], [[0, 1, 1], [5, 5]])

@@ -3,13 +3,16 @@
 1. Blocking: the window's articles are cut into blocks of `block_days` of publication time, each
    reaching `overlap_days` into the next, so a story that runs across a border has articles in
    both blocks and is joined again in step 3. Undated articles could belong anywhere: up to
-   `SHARED_UNDATED` of them join every block, more are clustered in blocks of their own.
+   `SHARED_UNDATED` of them join every block; with more, the window stays one block.
 2. Each block is clustered by a Ray task running the local algorithm (`stories.batch.cluster_window`:
-   TF-IDF nearest neighbours, average linkage).
+   TF-IDF nearest neighbours, average linkage). A window that is one block is clustered on the
+   driver instead, its nearest-neighbour graph (the costly part) computed by Ray tasks over blocks
+   of rows sharing the TF-IDF matrix through the object store: the same graph as locally, so the
+   same stories.
 3. Merge: an article in two blocks links its cluster in each; clusters are joined by union-find
    over those links, in block order, so the result does not depend on which task finished first.
 
-A window that fits in one block is clustered exactly as the local engine does. The stories are
+The stories are
 then stored by the same code as a local `cluster` (stable ids, rebuilt centroids), so online
 ingest continues on them.
 """
@@ -22,12 +25,20 @@ from datetime import date
 
 from storyweave.distributed.runtime import connect
 from storyweave.store import Store
-from storyweave.stories.batch import THRESHOLD, ReclusterReport, cluster_window, recluster
+from storyweave.stories.batch import (
+    BLOCK as ROW_BLOCK,
+    THRESHOLD,
+    ReclusterReport,
+    average_linkage,
+    cluster_window,
+    neighbour_edges,
+    recluster,
+    tfidf_vectors,
+)
 
 BLOCK_DAYS = 30
 OVERLAP_DAYS = 7
 SHARED_UNDATED = 2_000  # undated articles added to every block, at most
-UNDATED_BLOCK = 20_000  # undated articles per block when there are more
 
 
 def time_blocks(published: list[str | None], block_days: int = BLOCK_DAYS,
@@ -40,8 +51,10 @@ def time_blocks(published: list[str | None], block_days: int = BLOCK_DAYS,
             days.append((date.fromisoformat((value or "")[:10]).toordinal(), position))
         except ValueError:
             undated.append(position)
+    if len(undated) > SHARED_UNDATED:  # they could belong anywhere: one block for all
+        return [list(range(len(published)))] if published else []
     blocks: list[list[int]] = []
-    shared = undated if len(undated) <= SHARED_UNDATED else []
+    shared = undated
     if days:
         days.sort()
         start, last = days[0][0], days[-1][0]
@@ -52,9 +65,9 @@ def time_blocks(published: list[str | None], block_days: int = BLOCK_DAYS,
             if block and not (blocks and set(block) <= set(blocks[-1])):  # nothing new: skip
                 blocks.append(sorted(block + shared))
             start += block_days
-    if not blocks or not shared:
-        blocks += [undated[i:i + UNDATED_BLOCK] for i in range(0, len(undated), UNDATED_BLOCK)]
-    return [block for block in blocks if block]
+    if not blocks and undated:
+        blocks.append(undated)
+    return blocks
 
 
 class UnionFind:
@@ -97,6 +110,8 @@ def ray_cluster_window(texts: list[str], published: list[str | None], threshold:
     import ray
 
     blocks = time_blocks(published, block_days, overlap_days)
+    if len(blocks) <= 1:
+        return average_linkage(len(texts), ray_neighbour_graph(texts, published, on_progress), threshold)
     task = ray.remote(cluster_window).options(max_retries=3)
     pending = {task.remote([texts[p] for p in block], [published[p] for p in block], threshold): n
                for n, block in enumerate(blocks)}
@@ -111,6 +126,26 @@ def ray_cluster_window(texts: list[str], published: list[str | None], threshold:
         if on_progress:
             on_progress(len(fresh))
     return merge_blocks(len(texts), blocks, labels)
+
+
+def ray_neighbour_graph(texts: list[str], published: list[str | None],
+                        on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
+    """`stories.batch.neighbour_graph` with its row blocks computed by Ray tasks."""
+    import ray
+
+    vectors = tfidf_vectors(texts)
+    if vectors is None:
+        return {}
+    shared, dates = ray.put(vectors), ray.put(published)  # once, read by every task
+    task = ray.remote(neighbour_edges).options(max_retries=3)
+    starts = range(0, len(texts), ROW_BLOCK)
+    futures = [task.remote(shared, dates, start, min(start + ROW_BLOCK, len(texts))) for start in starts]
+    edges: dict[tuple[int, int], float] = {}
+    for start, future in zip(starts, futures, strict=True):  # merged in row order, as locally
+        edges.update(ray.get(future))
+        if on_progress:
+            on_progress(min(ROW_BLOCK, len(texts) - start))
+    return edges
 
 
 def ray_recluster(store: Store, *, since: str | None = None, until: str | None = None,

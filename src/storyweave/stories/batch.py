@@ -47,34 +47,48 @@ class ReclusterReport:
                 "stories_after": self.stories_after, "moved": self.moved}
 
 
-def neighbour_graph(texts: list[str], published: list[str | None], neighbours: int = NEIGHBOURS,
-                    on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
-    """(i, j) -> similarity (i < j) for each article's nearest neighbours by TF-IDF cosine."""
+def tfidf_vectors(texts: list[str]) -> object | None:
+    """L2-normalised TF-IDF rows (scipy CSR) of a window's texts; None if no word is left."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
-        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True,
-                                  min_df=2 if len(texts) >= 100 else 1).fit_transform(texts).tocsr()
+        return TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                               min_df=2 if len(texts) >= 100 else 1).fit_transform(texts).tocsr()
     except ValueError:  # no word left (all stop words or empty)
-        return {}
-    count = len(texts)
+        return None
+
+
+def neighbour_edges(vectors: object, published: list[str | None], start: int, stop: int,
+                    neighbours: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
+    """The nearest-neighbour edges of rows [start, stop): one sparse product, independent of the
+    other rows' (so row blocks can be computed anywhere, in any order)."""
+    count = vectors.shape[0]
     k = min(neighbours, count - 1)
+    similar = (vectors[start:stop] @ vectors.T).toarray()
+    rows = np.arange(similar.shape[0])
+    similar[rows, rows + start] = -1.0  # not its own neighbour
+    nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k] if k > 0 else np.empty((len(rows), 0), int)
     edges: dict[tuple[int, int], float] = {}
-    for start in range(0, count, BLOCK):
-        similar = (vectors[start:start + BLOCK] @ vectors.T).toarray()
-        rows = np.arange(similar.shape[0])
-        similar[rows, rows + start] = -1.0  # not its own neighbour
-        nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k] if k > 0 else np.empty((len(rows), 0), int)
-        for row, columns in enumerate(nearest):
-            i = start + row
-            for j in columns.tolist():
-                value = float(similar[row, j])
-                if value <= 0:
-                    continue
-                pair = (min(i, j), max(i, j))
-                edges[pair] = value - time_penalty(published[i], published[j])
+    for row, columns in enumerate(nearest):
+        i = start + row
+        for j in columns.tolist():
+            value = float(similar[row, j])
+            if value > 0:
+                edges[(min(i, j), max(i, j))] = value - time_penalty(published[i], published[j])
+    return edges
+
+
+def neighbour_graph(texts: list[str], published: list[str | None], neighbours: int = NEIGHBOURS,
+                    on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
+    """(i, j) -> similarity (i < j) for each article's nearest neighbours by TF-IDF cosine."""
+    vectors = tfidf_vectors(texts)
+    if vectors is None:
+        return {}
+    edges: dict[tuple[int, int], float] = {}
+    for start in range(0, len(texts), BLOCK):
+        edges.update(neighbour_edges(vectors, published, start, min(start + BLOCK, len(texts)), neighbours))
         if on_progress:
-            on_progress(len(rows))
+            on_progress(min(BLOCK, len(texts) - start))
     return edges
 
 
