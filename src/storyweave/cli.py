@@ -186,29 +186,47 @@ def ingest(
     engine: EngineOption = Engine.local,
     address: AddressOption = None,
     workers: WorkersOption = None,
+    out: Annotated[Path | None, typer.Option(
+        help="With --engine ray: write the results as Parquet shards in this folder (read with --db DIR).")] = None,
 ) -> None:
     """Add articles to the store: deduplicated, and clustered into stories as they arrive."""
-    store = _open_store(db)
+    from storyweave.store import ReadOnlyStore
+
+    if out is not None and engine is not Engine.ray:
+        print("storyweave: error: --out needs --engine ray (a local ingest writes the --db file)", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
     embedder, max_bytes = "tfidf" if no_models else "auto", int(max_mb * 1024 * 1024)
-    with _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-        if engine is Engine.ray:
-            from storyweave.distributed import ray_ingest
+    store = _open_store(db) if out is None else None
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            if engine is Engine.ray:
+                from storyweave.distributed import ray_ingest, ray_ingest_to_parquet
 
-            def shown(report, shards: int) -> None:  # noqa: ANN001
-                progress.update(task, completed=report.shards, total=shards,
-                                description=f"ingesting on Ray: {report.added} added, shards")
+                def shown(report, shards: int) -> None:  # noqa: ANN001
+                    progress.update(task, completed=report.shards, total=shards,
+                                    description=f"ingesting on Ray: {report.added} added, shards")
 
-            report = _ray_or_exit(lambda: ray_ingest(paths, store, address=address, workers=workers,
-                                                     embedder=embedder, max_bytes=max_bytes, on_progress=shown))
-        else:
-            from storyweave.stories import ingest as ingest_articles
+                options = {"address": address, "workers": workers, "embedder": embedder, "max_bytes": max_bytes,
+                           "on_progress": shown}
+                if out is not None:
+                    report, rows = _ray_or_exit(lambda: ray_ingest_to_parquet(paths, out, **options))
+                    stderr.print(f"Parquet shards in {out}: " + ", ".join(f"{n} {t}" for t, n in rows.items()))
+                else:
+                    report = _ray_or_exit(lambda: ray_ingest(paths, store, **options))
+            else:
+                from storyweave.stories import ingest as ingest_articles
 
-            report = ingest_articles(
-                paths, store, embedder=embedder, max_bytes=max_bytes,
-                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-                on_batch=lambda r: progress.update(task, description=f"ingesting: {r.added} added"))
-    store.close()
+                report = ingest_articles(
+                    paths, store, embedder=embedder, max_bytes=max_bytes,
+                    on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+                    on_batch=lambda r: progress.update(task, description=f"ingesting: {r.added} added"))
+    except ReadOnlyStore as exc:
+        print(f"storyweave: error: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING) from None
+    finally:
+        if store is not None:
+            store.close()
     report_problems(report.skipped)
     counts = report.to_dict()
     stderr.print(", ".join(f"{value} {key.replace('_', ' ')}" for key, value in counts.items()))

@@ -143,3 +143,34 @@ def test_blocks_overlap_in_time_and_merge_deterministically():
     labels = merge_blocks(4, [[0, 1, 2], [2, 3]], [[0, 1, 1], [5, 5]])
     assert labels == [0, 1, 1, 1]
     assert merge_blocks(4, [[0, 1, 2], [2, 3]], [[7, 3, 3], [0, 0]]) == labels
+
+
+def test_ingest_to_parquet_shards_that_duckdb_and_the_store_read(tmp_path):
+    import duckdb
+    from typer.testing import CliRunner
+
+    from storyweave.cli import app
+    from storyweave.store import ReadOnlyStore
+    from storyweave.stories import Ingester
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--engine", "ray", "--workers", "2", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with duckdb.connect() as db:  # plain DuckDB reads the shards
+        count, = db.execute(f"SELECT count(*) FROM read_parquet('{out}/articles/*.parquet')").fetchone()
+        vectors = db.execute(f"SELECT DISTINCT octet_length(vector) FROM read_parquet('{out}/embeddings/*.parquet')"
+                             ).fetchall()
+        sentences, = db.execute(f"SELECT count(*) FROM read_parquet('{out}/sentences/*.parquet')").fetchone()
+    assert count == 9 and len(vectors) == 1 and vectors[0][0] % 4 == 0 and sentences > 9 * 5
+    with Store(tmp_path / "local.duckdb") as local:
+        ingest([str(EXAMPLES)], local)
+        expected = [(s.id, s.article_count, s.outlets) for s in local.stories()]
+    with Store(out) as exported:  # the store reads the folder in place, read only
+        assert [(s.id, s.article_count, s.outlets) for s in exported.stories()] == expected
+        with pytest.raises(ReadOnlyStore):
+            Ingester(exported)
+    story = expected[0][0]
+    brief = CliRunner().invoke(app, ["brief", "--story", story, "--db", str(out), "-f", "md", "--no-models"])
+    assert brief.exit_code == 0 and brief.output.startswith("# ")
+    refused = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(out)])
+    assert refused.exit_code == 2 and "read only" in refused.output

@@ -31,13 +31,14 @@ from storyweave.distributed.runtime import connect
 from storyweave.errors import InputProblem
 from storyweave.ingest import DEFAULT_MAX_BYTES, articles_of, expand_paths, read_source
 from storyweave.model import Article
+from storyweave.nlp.sentences import split_article
 from storyweave.store import Store
 from storyweave.stories import BATCH, IngestReport, Ingester
 from storyweave.stories.features import ArticleFeatures
 from storyweave.stories.prepare import Prepared, prepare
 
 ROWS_PER_BLOCK = 256  # rows a read task yields at a time
-COLUMNS = ("kind", "shard", "article", "source", "reason", "signature", "vector", "names", "terms")
+COLUMNS = ("kind", "shard", "article", "source", "reason", "signature", "vector", "names", "terms", "sentences")
 
 
 @dataclass
@@ -80,6 +81,7 @@ class PrepareWorker:
     """Ray Data stage on an actor pool: `prepare` with an embedder loaded once per actor."""
 
     embedder_name = "auto"
+    sentences = False  # also split each article into sentences (for a Parquet export)
 
     def __init__(self) -> None:
         from storyweave.nlp.embed import get_embedder
@@ -99,6 +101,8 @@ class PrepareWorker:
                 row |= {"article": json.dumps(asdict(article)), "signature": found.signature.tobytes(),
                         "vector": np.asarray(found.vector, dtype=np.float32).tobytes(),
                         "names": json.dumps(found.names), "terms": json.dumps(found.terms)}
+                if self.sentences:
+                    row["sentences"] = json.dumps([s.text for s in split_article(article)])
             rows.append(row)
         return _block(rows)
 
@@ -114,13 +118,14 @@ def prepared_of(row: dict[str, Any]) -> Prepared:
 
 def ray_ingest(
     paths: Iterable[str], store: Store, *, address: str | None = None, workers: int | None = None,
-    embedder: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+    embedder: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES, keep_vectors: bool = False,
     on_progress: Callable[[RayIngestReport, int], None] | None = None,
 ) -> RayIngestReport:
     """Add the articles of files, folders or globs to the store, the per-article work done on Ray.
 
-    `workers`: size of the prepare actor pool (default: the cluster's CPUs). `on_progress(report,
-    shards_total)` is called as batches are placed."""
+    `workers`: size of the prepare actor pool (default: the cluster's CPUs). `keep_vectors`: also
+    store each article's document vector and sentences (for `ray_ingest_to_parquet`).
+    `on_progress(report, shards_total)` is called as batches are placed."""
     import ray
 
     connect(address, workers)
@@ -146,7 +151,7 @@ def ray_ingest(
         return report
 
     pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    worker = type("PrepareWorker", (PrepareWorker,), {"embedder_name": embedder})
+    worker = type("PrepareWorker", (PrepareWorker,), {"embedder_name": embedder, "sentences": keep_vectors})
     dataset = (ray.data.from_items([{"path": p, "shard": keys[p]} for p in pending], override_num_blocks=len(pending))
                .map_batches(read_shard, batch_size=1, fn_kwargs={"max_bytes": max_bytes})
                .map_batches(worker, batch_size=ROWS_PER_BLOCK, compute=ray.data.ActorPoolStrategy(size=pool),
@@ -155,10 +160,15 @@ def ray_ingest(
     ingester = Ingester(store, embedder)
     ingester.report = report  # the placing counts land in this run's report
     waiting: list[Prepared] = []
+    sentences: list[tuple[str, int, str]] = []
     ended: list[str] = []  # shards whose last rows are in `waiting`
 
     def commit() -> None:
         if waiting:
+            if keep_vectors:
+                store.save_vectors([(article.id, found.vector) for article, found in waiting])
+                store.save_sentences(sentences)
+                sentences.clear()
             ingester.add_prepared(waiting)  # one transaction, batches as in a local ingest
             waiting.clear()
         for shard in ended:  # all of it is committed now: a re-run may skip it
@@ -170,6 +180,9 @@ def ray_ingest(
         for position, kind in enumerate(batch["kind"]):
             if kind == "article":
                 waiting.append(prepared_of({column: batch[column][position] for column in COLUMNS}))
+                if keep_vectors:
+                    sentences.extend((waiting[-1][0].id, n, text)
+                                     for n, text in enumerate(json.loads(batch["sentences"][position])))
                 if len(waiting) >= BATCH:
                     commit()
             elif kind == "problem":
@@ -182,3 +195,14 @@ def ray_ingest(
     if on_progress:
         on_progress(report, len(pending))
     return report
+
+
+def ray_ingest_to_parquet(paths: Iterable[str], out: str | Path, **options: Any) -> tuple[RayIngestReport, dict]:
+    """`ray_ingest` into `out/store.duckdb` (kept, so a later run continues it), then the whole
+    store written as Parquet shards under `out/` (articles, stories, embeddings, sentences, ...),
+    which DuckDB and `Store(out)` read directly. Returns the report and the rows per table."""
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    with Store(folder / "store.duckdb") as store:
+        report = ray_ingest(paths, store, keep_vectors=True, **options)
+        return report, store.export_parquet(folder)

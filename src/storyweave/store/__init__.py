@@ -67,6 +67,16 @@ CREATE TABLE IF NOT EXISTS shards (
     counts VARCHAR,            -- JSON: what its ingest added, skipped, ...
     finished_at TIMESTAMP DEFAULT current_timestamp
 );
+CREATE TABLE IF NOT EXISTS embeddings (
+    id VARCHAR PRIMARY KEY,    -- article id; kept only by ingests that export them (--out)
+    vector BLOB                -- float32 document vector
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    article VARCHAR,           -- article id; kept only by ingests that export them (--out)
+    position INTEGER,
+    text VARCHAR,
+    PRIMARY KEY (article, position)
+);
 CREATE TABLE IF NOT EXISTS briefs (
     story VARCHAR,
     variant VARCHAR,           -- format and settings it was rendered with
@@ -96,22 +106,85 @@ class StoredStory:
                 "last_published": self.last_published}
 
 
+EXPORTED = ("articles", "stories", "sketches", "shards", "embeddings", "sentences", "meta")
+VIEWED = ("articles", "stories", "embeddings", "sentences")  # read in place; the rest loaded (small)
+
+
+class ReadOnlyStore(RuntimeError):
+    """A write to a store opened from a Parquet export."""
+
+
 class Store:
-    """Articles, stories and briefs in one DuckDB file (or in memory with ":memory:")."""
+    """Articles, stories and briefs in one DuckDB file (or in memory with ":memory:"), or, read
+    only, in a folder of Parquet shards written by `export_parquet` (`ingest --out DIR`)."""
 
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = str(path)
-        self.db = duckdb.connect(self.path)
+        self.read_only = Path(self.path).is_dir()
+        if self.read_only:
+            self.db = duckdb.connect()
+            self._attach_parquet(Path(self.path), VIEWED)
+        else:
+            self.db = duckdb.connect(self.path)
         self.db.execute(_SCHEMA)
-        # Stores written before a column existed get it (DuckDB adds it in place).
-        self.db.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS removed VARCHAR")
+        if self.read_only:
+            self._attach_parquet(Path(self.path), tuple(name for name in EXPORTED if name not in VIEWED))
+        else:
+            # Stores written before a column existed get it (DuckDB adds it in place).
+            self.db.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS removed VARCHAR")
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def _attach_parquet(self, folder: Path, tables: tuple[str, ...]) -> None:
+        """Big tables as views over their shards (read in place); small ones copied into tables."""
+        missing = [name for name in ("articles", "stories") if not list((folder / name).glob("*.parquet"))]
+        if missing:
+            raise ValueError(f"{folder} is not a storyweave Parquet export (no {', '.join(missing)} shards)")
+        for name in tables:
+            if not list((folder / name).glob("*.parquet")):
+                continue
+            files = str(folder / name / "*.parquet").replace("'", "''")
+            if name in VIEWED:
+                self.db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{files}')")  # noqa: S608
+            else:
+                self.db.execute(f"INSERT OR REPLACE INTO {name} BY NAME SELECT * FROM read_parquet('{files}')")  # noqa: S608
+
+    def export_parquet(self, folder: str | Path) -> dict[str, int]:
+        """Write the store as Parquet shards, one folder per table, that DuckDB (or `Store(folder)`)
+        reads directly. Returns the rows written per table."""
+        counts = {}
+        for name in EXPORTED:
+            target = Path(folder) / name
+            target.mkdir(parents=True, exist_ok=True)
+            for old in target.glob("*.parquet"):
+                old.unlink()
+            quoted = str(target).replace("'", "''")
+            self.db.execute(f"COPY (SELECT * FROM {name}) TO '{quoted}' "  # noqa: S608 - our own table names
+                            "(FORMAT parquet, FILE_SIZE_BYTES '256MB', OVERWRITE_OR_IGNORE true)")
+            counts[name] = self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608
+        return counts
+
+    def save_vectors(self, rows: list[tuple[str, np.ndarray]]) -> None:
+        """Keep articles' document vectors (for an export)."""
+        records = [{"id": key, "vector": base64.b64encode(np.asarray(vector, dtype=np.float32).tobytes()).decode()}
+                   for key, vector in rows]
+        if records:
+            self._insert_json("INSERT OR IGNORE INTO embeddings SELECT id, from_base64(vector)"
+                              " FROM read_json(?, columns = ?, format = 'newline_delimited')",
+                              records, {"id": "VARCHAR", "vector": "VARCHAR"})
+
+    def save_sentences(self, rows: list[tuple[str, int, str]]) -> None:
+        """Keep articles' sentences (for an export)."""
+        records = [{"article": key, "position": position, "text": text} for key, position, text in rows]
+        if records:
+            self._insert_json("INSERT OR IGNORE INTO sentences SELECT article, position, text"
+                              " FROM read_json(?, columns = ?, format = 'newline_delimited')",
+                              records, {"article": "VARCHAR", "position": "INTEGER", "text": "VARCHAR"})
 
     def reader(self) -> Store:
         """Another handle on the same database for another thread: it reads the last committed
         state while this one writes (DuckDB's MVCC), and may write too."""
         other = object.__new__(Store)
-        other.path, other.db = self.path, self.db.cursor()
+        other.path, other.db, other.read_only = self.path, self.db.cursor(), self.read_only
         return other
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from storyweave.errors import InputProblem
 from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
-from storyweave.store import Store
+from storyweave.store import ReadOnlyStore, Store
 from storyweave.stories.batch import ReclusterReport, recluster
 from storyweave.stories.cluster import DOCUMENT_FREQUENCY, StoryIndex
 from storyweave.stories.features import NUM_PERM, ArticleFeatures, minhash_of
@@ -56,6 +56,9 @@ class Ingester:
                  preparer: Callable[[list[Article]], list[Prepared]] | None = None) -> None:
         from datasketch import MinHashLSH
 
+        if store.read_only:
+            raise ReadOnlyStore(f"{store.path}: a Parquet export is read only; ingest into a DuckDB file "
+                                "(or with --engine ray --out DIR)")
         self.store = store
         self.preparer = preparer or (lambda articles: prepare(articles, get_embedder(embedder_name)))
         sketch = store.sketch(DOCUMENT_FREQUENCY)
