@@ -192,6 +192,7 @@ def ray_ingest(
         if on_progress:
             on_progress(report, len(pending))
     commit()
+    ingester.flush()
     if on_progress:
         on_progress(report, len(pending))
     return report

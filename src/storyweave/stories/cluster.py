@@ -45,6 +45,7 @@ class StoryState:
     last: str | None = None  # latest publication date, ISO
     terms: Counter[str] = field(default_factory=Counter)  # summed TF-IDF weights of its words
     terms_norm: float = 0.0  # Euclidean norm of `terms`, kept up to date with it
+    unit: np.ndarray | None = None  # the centroid normalised, kept up to date by StoryIndex._put
 
     def set_terms(self, terms: Counter[str]) -> None:
         self.terms = Counter(dict(terms.most_common(STORY_TERMS)))
@@ -109,7 +110,8 @@ class StoryIndex:
         self._key_of[state.id] = key
         self._story_of[key] = state.id
         self.stories[state.id] = state
-        self.index.add(key, _unit(state.centroid))
+        state.unit = _unit(state.centroid)
+        self.index.add(key, state.unit)
 
     def _drop(self, story_id: str) -> None:
         key = self._key_of.pop(story_id)
@@ -119,7 +121,7 @@ class StoryIndex:
 
     def score(self, vector: np.ndarray, profile: Counter[str], profile_norm: float, names: list[str],
               published: str | None, state: StoryState) -> float:
-        dense = float(np.dot(vector, _unit(state.centroid)))
+        dense = float(np.dot(vector, state.unit if state.unit is not None else _unit(state.centroid)))
         shared = len(set(names) & set(state.names)) / max(1, min(len(names), len(state.names)) or 1)
         return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * _cosine(profile, profile_norm, state)
                 + NAME_WEIGHT * shared - time_penalty(published, state.last))
@@ -148,7 +150,7 @@ class StoryIndex:
             return Assignment(story_id, created=True)
         best = scored[0][1]
         merged = [other for score, other in scored[1:] if score >= JOIN and other != best
-                  and float(np.dot(_unit(self.stories[best].centroid), _unit(self.stories[other].centroid))) >= MERGE]
+                  and float(np.dot(self.stories[best].unit, self.stories[other].unit)) >= MERGE]
         for other in merged:
             self._absorb(best, other)
         self._add_to(best, vector, names, published)
@@ -181,6 +183,7 @@ class StoryIndex:
     def _absorb(self, keep: str, other: str) -> None:
         a, b = self.stories[keep], self.stories[other]
         a.centroid = (a.centroid * a.size + b.centroid * b.size) / (a.size + b.size)
+        a.unit = _unit(a.centroid)
         a.size += b.size
         a.names.update(b.names)
         a.set_terms(a.terms + b.terms)
