@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +23,7 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -53,7 +55,7 @@ def report_problems(problems: list[InputProblem]) -> None:
 
 def _progress() -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
                     console=stderr, transient=True, disable=not stderr.is_terminal)
 
 
@@ -203,9 +205,13 @@ def ingest(
             if engine is Engine.ray:
                 from storyweave.distributed import ray_ingest, ray_ingest_to_parquet
 
+                started = time.monotonic()
+
                 def shown(report, shards: int) -> None:  # noqa: ANN001
+                    done = report.added + report.duplicates + report.near_duplicates + len(report.skipped)
+                    rate = done / max(time.monotonic() - started, 1e-9)
                     progress.update(task, completed=report.shards, total=shards,
-                                    description=f"ingesting on Ray: {report.added} added, shards")
+                                    description=f"ingesting on Ray: {done:,} articles ({rate:,.0f}/s), shards")
 
                 options = {"address": address, "workers": workers, "embedder": embedder, "max_bytes": max_bytes,
                            "on_progress": shown}
