@@ -27,6 +27,8 @@ from storyweave.distributed.runtime import connect
 from storyweave.store import Store
 from storyweave.stories.batch import (
     BLOCK as ROW_BLOCK,
+)
+from storyweave.stories.batch import (
     THRESHOLD,
     ReclusterReport,
     average_linkage,

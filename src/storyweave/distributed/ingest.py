@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ from storyweave.ingest import DEFAULT_MAX_BYTES, articles_of, expand_paths, read
 from storyweave.model import Article
 from storyweave.nlp.sentences import split_article
 from storyweave.store import Store
-from storyweave.stories import BATCH, IngestReport, Ingester
+from storyweave.stories import BATCH, Ingester, IngestReport
 from storyweave.stories.features import ArticleFeatures
 from storyweave.stories.prepare import Prepared, prepare
 
@@ -108,8 +109,7 @@ class PrepareWorker:
 
 
 def prepared_of(row: dict[str, Any]) -> Prepared:
-    from collections import Counter
-
+    """A prepared article back from its row (the inverse of `PrepareWorker`'s encoding)."""
     article = Article(**json.loads(row["article"]))
     return article, ArticleFeatures(signature=np.frombuffer(row["signature"], dtype=np.uint64).copy(),
                                     vector=np.frombuffer(row["vector"], dtype=np.float32).copy(),
