@@ -28,8 +28,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import MULTINEWS, documents, perturb  # noqa: E402
-from bench_stories import bcubed  # noqa: E402
+from bench_scale import MULTINEWS, perturb
+from bench_stories import bcubed
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARD = 2_000

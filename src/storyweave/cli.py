@@ -99,7 +99,7 @@ def brief(
     raise typer.Exit(EXIT_SKIPPED if result.problems else EXIT_OK)
 
 
-def _build(articles: list, config, progress: Progress, task: TaskID):  # noqa: ANN001, ANN202
+def _build(articles: list, config, progress: Progress, task: TaskID):
     from storyweave.pipeline import build_brief
 
     stages = iter(range(1, 6))
@@ -113,7 +113,7 @@ def _build(articles: list, config, progress: Progress, task: TaskID):  # noqa: A
         raise typer.Exit(EXIT_NOTHING) from None
 
 
-def _emit(made, format: Format, output: Path | None) -> None:  # noqa: ANN001
+def _emit(made, format: Format, output: Path | None) -> None:
     from storyweave.render import render
     from storyweave.render.text import brief_renderable
 
@@ -131,7 +131,7 @@ def _write(rendered: str, output: Path | None, what: str) -> None:
         stderr.print(f"wrote {output} ({what})")
 
 
-def _stored_brief(story: str, db: Path, config, format: Format, output: Path | None) -> None:  # noqa: ANN001
+def _stored_brief(story: str, db: Path, config, format: Format, output: Path | None) -> None:
     """A stored story's brief, from the cache unless the story changed since it was built."""
     from storyweave.pipeline import stored_brief
 
@@ -147,12 +147,12 @@ def _stored_brief(story: str, db: Path, config, format: Format, output: Path | N
     _write(rendered, output, f"story {story}")
 
 
-def _open_store(db: Path):  # noqa: ANN202
+def _open_store(db: Path):
     from storyweave.store import Store
 
     try:
         return Store(db)
-    except Exception as exc:  # noqa: BLE001 - duckdb raises several types for an unusable file
+    except Exception as exc:
         print(f"storyweave: error: {db}: cannot open the store ({exc.__class__.__name__}: {exc})", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING) from None
 
@@ -168,7 +168,7 @@ AddressOption = Annotated[str | None, typer.Option(
 WorkersOption = Annotated[int | None, typer.Option(min=1, help="With --engine ray: worker processes (default: all CPUs).")]
 
 
-def _ray_or_exit(run):  # noqa: ANN001, ANN202
+def _ray_or_exit(run):
     """Run a Ray-engine call; a missing extra or an unreachable cluster is a one-line error."""
     from storyweave.distributed.runtime import RayUnavailable
 
@@ -207,7 +207,7 @@ def ingest(
 
                 started = time.monotonic()
 
-                def shown(report, shards: int) -> None:  # noqa: ANN001
+                def shown(report, shards: int) -> None:
                     done = report.added + report.duplicates + report.near_duplicates + len(report.skipped)
                     rate = done / max(time.monotonic() - started, 1e-9)
                     progress.update(task, completed=report.shards, total=shards,
@@ -462,7 +462,7 @@ def eval_summaries(
         out.write_text(json.dumps(result.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
-def results_table(result) -> Table:  # noqa: ANN001 - an Evaluation, imported lazily
+def results_table(result) -> Table:
     title = (f"{result.dataset}: ROUGE {result.measure} at {result.words} words, "
              f"{len(result.systems['storyweave'].per_cluster)} clusters")
     table = Table(title=title)

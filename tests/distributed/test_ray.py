@@ -12,11 +12,11 @@ import pytest
 
 pytest.importorskip("ray", reason="the ray extra is not installed (pip install 'storyweave[ray]')")
 
-from storyweave.distributed import ray_ingest, ray_recluster  # noqa: E402
-from storyweave.distributed.cluster import merge_blocks, time_blocks  # noqa: E402
-from storyweave.distributed.runtime import connect, shutdown  # noqa: E402
-from storyweave.store import Store  # noqa: E402
-from storyweave.stories import ingest, recluster  # noqa: E402
+from storyweave.distributed import ray_ingest, ray_recluster
+from storyweave.distributed.cluster import merge_blocks, time_blocks
+from storyweave.distributed.runtime import connect, shutdown
+from storyweave.store import Store
+from storyweave.stories import ingest, recluster
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

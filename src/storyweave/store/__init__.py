@@ -144,9 +144,9 @@ class Store:
                 continue
             files = str(folder / name / "*.parquet").replace("'", "''")
             if name in VIEWED:
-                self.db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{files}')")  # noqa: S608
+                self.db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{files}')")
             else:
-                self.db.execute(f"INSERT OR REPLACE INTO {name} BY NAME SELECT * FROM read_parquet('{files}')")  # noqa: S608
+                self.db.execute(f"INSERT OR REPLACE INTO {name} BY NAME SELECT * FROM read_parquet('{files}')")
 
     def export_parquet(self, folder: str | Path) -> dict[str, int]:
         """Write the store as Parquet shards, one folder per table, that DuckDB (or `Store(folder)`)
@@ -158,9 +158,9 @@ class Store:
             for old in target.glob("*.parquet"):
                 old.unlink()
             quoted = str(target).replace("'", "''")
-            self.db.execute(f"COPY (SELECT * FROM {name}) TO '{quoted}' "  # noqa: S608 - our own table names
+            self.db.execute(f"COPY (SELECT * FROM {name}) TO '{quoted}' "
                             "(FORMAT parquet, FILE_SIZE_BYTES '256MB', OVERWRITE_OR_IGNORE true)")
-            counts[name] = self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608
+            counts[name] = self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
         return counts
 
     def save_vectors(self, rows: list[tuple[str, np.ndarray]]) -> None:
