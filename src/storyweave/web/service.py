@@ -129,7 +129,7 @@ class Service:
                 job.problems = [str(p) for p in report.skipped]
                 job.stories = sorted(writer.stories_of(item.id for item in items if isinstance(item, Article)))
                 job.status = "done"
-            except Exception as exc:
+            except Exception as exc:  # a failed job is reported; the writer goes on
                 job.status, job.error = "failed", f"{exc.__class__.__name__}: {exc}"
                 ingester = None  # its in-memory state may be ahead of the rolled-back store
             self.generation += 1
