@@ -149,3 +149,25 @@ def test_openapi_documents_every_endpoint(client):
         for method in methods:
             assert f"<code>{method.upper()} {path}</code>" in docs.text
     assert "articles[].text" in docs.text and "at most 1000 items" in docs.text
+
+
+def test_ingest_survives_its_worker_process_being_killed(example_db, tmp_path):
+    import shutil
+    import signal
+
+    import psutil
+
+    db = tmp_path / "db.duckdb"
+    shutil.copy(example_db, db)
+    text = (EXAMPLES / "tacoma-fire" / "reuters-plant-fire.txt").read_text()
+    with make_client(db, token="") as client:
+        first = client.post("/api/articles", json={"articles": [{"text": text + " Crews stayed overnight."}]})
+        assert wait_for(client, first.json()["job"]["id"])["status"] == "done"
+        workers = [p for p in psutil.Process().children(recursive=True)
+                   if "spawn_main" in " ".join(p.cmdline()) and "resource_tracker" not in " ".join(p.cmdline())]
+        assert workers, "ingest ran in no worker process"
+        for worker in workers:
+            worker.send_signal(signal.SIGKILL)
+        second = client.post("/api/articles", json={"articles": [{"text": text + " The port reopened Friday."}]})
+        job = wait_for(client, second.json()["job"]["id"])
+        assert job["status"] == "done" and job["counts"]["added"] == 1

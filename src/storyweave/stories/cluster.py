@@ -203,7 +203,8 @@ def _cosine(profile: Counter[str], profile_norm: float, state: StoryState) -> fl
     if not profile_norm or not state.terms_norm:
         return 0.0
     terms = state.terms
-    return sum(weight * terms.get(term, 0.0) for term, weight in profile.items()) / (profile_norm * state.terms_norm)
+    shared = profile.keys() & terms.keys()  # a set operation in C: usually a handful of words
+    return sum(profile[term] * terms[term] for term in shared) / (profile_norm * state.terms_norm)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

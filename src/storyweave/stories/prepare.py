@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from storyweave.clean import clean_article
 from storyweave.model import Article
@@ -46,11 +47,20 @@ class ProcessPreparer:
     while it answers readers."""
 
     def __init__(self, embedder_name: str) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_load_embedder, initargs=(embedder_name,))
+        self.embedder_name = embedder_name
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_load_embedder, initargs=(self.embedder_name,))
 
     def __call__(self, articles: list[Article]) -> list[Prepared]:
-        return self._pool.submit(_prepare_in_worker, articles).result()
+        try:
+            return self._pool.submit(_prepare_in_worker, articles).result()
+        except BrokenProcessPool:  # the worker died (killed, out of memory): `prepare` is pure, so
+            self._pool.shutdown(wait=False, cancel_futures=True)  # start another and try once more
+            self._pool = self._start()
+            return self._pool.submit(_prepare_in_worker, articles).result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
