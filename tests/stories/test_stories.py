@@ -155,3 +155,17 @@ def test_command_line_cluster_with_a_window(tmp_path):
     result = runner.invoke(app, ["cluster", "--db", db, "--window", "3d"])
     assert result.exit_code == 0 and "published 2024-03-31" in result.stderr
     assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2
+
+
+def test_time_counts_from_a_storys_span_so_backfilled_articles_are_not_penalised():
+    from storyweave.stories.cluster import MAX_PENALTY, time_penalty
+
+    # A story that ran from March 1 to March 30: an article of March 10 arriving last is inside it.
+    assert time_penalty("2024-03-10", "2024-03-01", "2024-03-30") == 0.0
+    assert time_penalty("2024-03-10", "2024-03-30") > 0.0  # against the last date alone it was not
+    before = time_penalty("2024-02-01", "2024-03-01", "2024-03-30")
+    after = time_penalty("2024-04-28", "2024-03-01", "2024-03-30")
+    assert before == after > 0.0  # 29 days outside the span either way
+    assert time_penalty("2024-03-30", "2024-03-01", "2024-03-30") == time_penalty("2024-03-01", "2024-03-01") == 0.0
+    assert time_penalty("2030-01-01", "2024-03-01", "2024-03-30") == MAX_PENALTY
+    assert time_penalty(None, "2024-03-01") == time_penalty("2024-03-01", "not a date") == 0.0

@@ -342,11 +342,14 @@ class Store:
 
     # --- stories -------------------------------------------------------------------------------
 
-    def story_vectors(self) -> Iterator[tuple[str, np.ndarray, list[str], str | None, int, dict[str, float]]]:
-        for story_id, centroid, names, last, size, terms in self.db.execute(
-                "SELECT id, centroid, names, last_published, coalesce(article_count, 1), terms FROM stories").fetchall():
+    def story_vectors(self) -> Iterator[tuple[str, np.ndarray, list[str], str | None, int, dict[str, float],
+                                              str | None]]:
+        """(id, centroid, names, last published, size, word profile, first published) per story."""
+        for story_id, centroid, names, last, size, terms, first in self.db.execute(
+                "SELECT id, centroid, names, last_published, coalesce(article_count, 1), terms, first_published"
+                " FROM stories").fetchall():
             yield (story_id, np.frombuffer(centroid, dtype=np.float32), json.loads(names or "[]"), last, size,
-                   json.loads(terms or "{}"))
+                   json.loads(terms or "{}"), first)
 
     def sketch(self, name: str) -> tuple[np.ndarray, int] | None:
         row = self.db.execute("SELECT data, count FROM sketches WHERE name = ?", [name]).fetchone()

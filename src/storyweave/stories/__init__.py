@@ -67,8 +67,8 @@ class Ingester:
         self.preparer = preparer or (lambda articles: prepare(articles, get_embedder(embedder_name)))
         sketch = store.sketch(DOCUMENT_FREQUENCY)
         self.index = StoryIndex(document_frequency=sketch[0] if sketch else None, documents=sketch[1] if sketch else 0)
-        for story_id, centroid, names, last, size, terms in store.story_vectors():
-            self.index.load(story_id, centroid, size, names, last, terms)
+        for story_id, centroid, names, last, size, terms, first in store.story_vectors():
+            self.index.load(story_id, centroid, size, names, last, terms, first)
         self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
         self.signatures: dict[str, object] = {}
         for article_id, values in store.signatures():

@@ -43,6 +43,7 @@ class StoryState:
     size: int
     names: Counter[str] = field(default_factory=Counter)
     last: str | None = None  # latest publication date, ISO
+    first: str | None = None  # earliest publication date, ISO (articles may arrive out of order)
     terms: Counter[str] = field(default_factory=Counter)  # summed TF-IDF weights of its words
     terms_norm: float = 0.0  # Euclidean norm of `terms`, kept up to date with it
     unit: np.ndarray | None = None  # the centroid normalised, kept up to date by StoryIndex._put
@@ -81,8 +82,8 @@ class StoryIndex:
         return len(self.stories)
 
     def load(self, story_id: str, centroid: np.ndarray, size: int, names: list[str], last: str | None,
-             terms: dict[str, float]) -> None:
-        state = StoryState(story_id, centroid.astype(np.float32), size, Counter(names), last)
+             terms: dict[str, float], first: str | None = None) -> None:
+        state = StoryState(story_id, centroid.astype(np.float32), size, Counter(names), last, first or last)
         state.set_terms(Counter(terms))
         self._put(state)
         for term, _ in state.terms.most_common(INDEXED_TERMS * 2):
@@ -124,7 +125,7 @@ class StoryIndex:
         dense = float(np.dot(vector, state.unit if state.unit is not None else _unit(state.centroid)))
         shared = len(set(names) & set(state.names)) / max(1, min(len(names), len(state.names)) or 1)
         return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * _cosine(profile, profile_norm, state)
-                + NAME_WEIGHT * shared - time_penalty(published, state.last))
+                + NAME_WEIGHT * shared - time_penalty(published, state.first or state.last, state.last))
 
     def assign(self, article_id: str, vector: np.ndarray, words: Counter[str], names: list[str],
                published: str | None) -> Assignment:
@@ -145,7 +146,7 @@ class StoryIndex:
                          for story_id in candidates if story_id in self.stories), reverse=True)
         if not scored or scored[0][0] < JOIN:
             story_id = f"s{article_id[:12]}"
-            self._put(StoryState(story_id, vector.astype(np.float32).copy(), 1, Counter(names), published))
+            self._put(StoryState(story_id, vector.astype(np.float32).copy(), 1, Counter(names), published, published))
             self._add_terms(story_id, profile)
             return Assignment(story_id, created=True)
         best = scored[0][1]
@@ -178,6 +179,8 @@ class StoryIndex:
         state.names = Counter(dict(state.names.most_common(40)))
         if published and (state.last is None or published > state.last):
             state.last = published
+        if published and (state.first is None or published < state.first):
+            state.first = published
         self._put(state)
 
     def _absorb(self, keep: str, other: str) -> None:
@@ -188,6 +191,7 @@ class StoryIndex:
         a.names.update(b.names)
         a.set_terms(a.terms + b.terms)
         a.last = max(filter(None, [a.last, b.last]), default=None)
+        a.first = min(filter(None, [a.first, b.first]), default=None)
         for stories in self.by_term.values():
             if other in stories:
                 del stories[other]
@@ -212,11 +216,16 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return (vector / norm).astype(np.float32) if norm else vector.astype(np.float32)
 
 
-def time_penalty(published: str | None, last: str | None) -> float:
-    if not published or not last:
+def time_penalty(published: str | None, start: str | None, end: str | None = None) -> float:
+    """How much less alike two things are for lying apart in time: `published` against a date,
+    or against the span [start, end] of a story (no penalty inside it)."""
+    if not published or not start:
         return 0.0
     try:
-        days = abs((date.fromisoformat(published[:10]) - date.fromisoformat(last[:10])).days)
+        day = date.fromisoformat(published[:10])
+        first = date.fromisoformat(start[:10])
+        last = date.fromisoformat((end or start)[:10])
     except ValueError:
         return 0.0
+    days = (first - day).days if day < first else max(0, (day - last).days)
     return min(MAX_PENALTY, DAY_PENALTY * max(0, days - GRACE_DAYS))
