@@ -172,7 +172,7 @@ def ray_ingest(
             ingester.add_prepared(waiting)  # one transaction, batches as in a local ingest
             waiting.clear()
         for shard in ended:  # all of it is committed now: a re-run may skip it
-            store.finish_shard(shard, {})
+            store.finish_shard(shard)
             report.shards += 1
         ended.clear()
 

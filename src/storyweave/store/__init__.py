@@ -63,8 +63,7 @@ CREATE TABLE IF NOT EXISTS sketches (
     data BLOB
 );
 CREATE TABLE IF NOT EXISTS shards (
-    key VARCHAR PRIMARY KEY,   -- an input file as ingested: path, size and modification time
-    counts VARCHAR,            -- JSON: what its ingest added, skipped, ...
+    key VARCHAR PRIMARY KEY,   -- an input file a Ray ingest finished: path, size and modification time
     finished_at TIMESTAMP DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS embeddings (
@@ -216,8 +215,8 @@ class Store:
         rows = self.db.execute("SELECT key FROM shards WHERE key IN (SELECT unnest(?))", [wanted]).fetchall()
         return {row[0] for row in rows}
 
-    def finish_shard(self, key: str, counts: dict[str, int]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO shards (key, counts) VALUES (?, ?)", [key, json.dumps(counts)])
+    def finish_shard(self, key: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO shards (key) VALUES (?)", [key])
 
     # --- articles ------------------------------------------------------------------------------
 
