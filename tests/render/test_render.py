@@ -73,7 +73,7 @@ def test_who_reported_what_has_one_column_per_outlet(brief):
 
     matrix = brief_context(brief)["matrix"]
     outlets = {a.outlet or a.source for a in brief.articles}
-    assert [c["label"] for c in matrix["columns"]] == list(dict.fromkeys(a.outlet or a.source for a in brief.articles))
+    assert [c["label"] for c in matrix["columns"]] == list(dict.fromkeys(a.outlet for a in brief.articles))
     assert len(matrix["columns"]) == len(outlets) and matrix["facts"]
     for row, fact in zip(matrix["facts"], brief.facts, strict=False):
         for column, marked in zip(matrix["columns"], row["cells"], strict=True):

@@ -81,7 +81,7 @@ def brief_context(brief: Brief) -> dict:
     coverage = [{"number": n, "label": a.outlet or a.source, **row} for n, a, row in coverage_rows(brief)]
     by_outlet: dict[str, list[str]] = {}  # one column per outlet: who reported what, who left it out
     for a in brief.articles:
-        by_outlet.setdefault(a.outlet or source_label(a), []).append(a.id)
+        by_outlet.setdefault(a.outlet or a.source.replace("\\", "/").rsplit("/", 1)[-1], []).append(a.id)
     columns = [{"label": outlet, "numbers": cited(ids)} for outlet, ids in by_outlet.items()]
     matrix = {"columns": columns, "facts": [
         {"text": f.text, "cells": [any(i in f.articles for i in ids) for ids in by_outlet.values()]}
