@@ -174,3 +174,16 @@ def test_ingest_to_parquet_shards_that_duckdb_and_the_store_read(tmp_path):
     assert brief.exit_code == 0 and brief.output.startswith("# ")
     refused = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(out)])
     assert refused.exit_code == 2 and "read only" in refused.output
+
+
+def test_ray_neighbour_graph_equals_the_local_one_exact_and_approximate(monkeypatch):
+    from storyweave.distributed import cluster as ray_cluster
+    from storyweave.stories import batch
+    from tests.stories.test_stories import synthetic_stories
+
+    texts, _ = synthetic_stories()
+    published = [None] * len(texts)
+    assert ray_cluster.ray_neighbour_graph(texts, published) == batch.neighbour_graph(texts, published)
+    for module in (batch, ray_cluster):  # 320 articles now count as a large window: ANN candidates
+        monkeypatch.setattr(module, "EXACT_UP_TO", 100)
+    assert ray_cluster.ray_neighbour_graph(texts, published) == batch.neighbour_graph(texts, published)

@@ -169,3 +169,34 @@ def test_time_counts_from_a_storys_span_so_backfilled_articles_are_not_penalised
     assert time_penalty("2024-03-30", "2024-03-01", "2024-03-30") == time_penalty("2024-03-01", "2024-03-01") == 0.0
     assert time_penalty("2030-01-01", "2024-03-01", "2024-03-30") == MAX_PENALTY
     assert time_penalty(None, "2024-03-01") == time_penalty("2024-03-01", "not a date") == 0.0
+
+
+def synthetic_stories(stories: int = 40, size: int = 8) -> tuple[list[str], list[int]]:
+    """Articles made of their story's own words and words every story uses."""
+    import random
+
+    rng = random.Random(3)
+    common = [f"common{n}" for n in range(300)]
+    texts, gold = [], []
+    for topic in range(stories):
+        own = [f"topic{topic}word{n}" for n in range(25)]
+        for _ in range(size):
+            texts.append(" ".join(rng.choices(own, k=30) + rng.choices(common, k=30)))
+            gold.append(topic)
+    return texts, gold
+
+
+def test_large_windows_find_neighbours_among_ann_candidates_with_the_same_stories(monkeypatch):
+    from storyweave.stories import batch
+    from storyweave.stories.batch import average_linkage, neighbour_graph
+
+    texts, gold = synthetic_stories()
+    published = [None] * len(texts)
+    exact = neighbour_graph(texts, published)
+    monkeypatch.setattr(batch, "EXACT_UP_TO", 100)  # this window (320 articles) now counts as large
+    approximate = neighbour_graph(texts, published)
+    assert len(set(exact) & set(approximate)) >= 0.9 * len(exact)
+    for edges in (exact, approximate):
+        labels = average_linkage(len(texts), edges, 0.2)
+        assert len(set(labels)) == 40 and all(len({gold[i] for i, l in enumerate(labels) if l == label}) == 1
+                                               for label in set(labels))

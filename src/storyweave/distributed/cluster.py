@@ -29,8 +29,11 @@ from storyweave.stories.batch import (
     BLOCK as ROW_BLOCK,
 )
 from storyweave.stories.batch import (
+    EXACT_UP_TO,
+    NEIGHBOURS,
     THRESHOLD,
     ReclusterReport,
+    ann_candidates,
     average_linkage,
     cluster_window,
     neighbour_edges,
@@ -138,10 +141,13 @@ def ray_neighbour_graph(texts: list[str], published: list[str | None],
     vectors = tfidf_vectors(texts)
     if vectors is None:
         return {}
+    candidates = ann_candidates(vectors) if len(texts) > EXACT_UP_TO else None  # as locally
     shared, dates = ray.put(vectors), ray.put(published)  # once, read by every task
+    among = ray.put(candidates) if candidates is not None else None
     task = ray.remote(neighbour_edges).options(max_retries=3)
     starts = range(0, len(texts), ROW_BLOCK)
-    futures = [task.remote(shared, dates, start, min(start + ROW_BLOCK, len(texts))) for start in starts]
+    futures = [task.remote(shared, dates, start, min(start + ROW_BLOCK, len(texts)), NEIGHBOURS, among)
+               for start in starts]
     edges: dict[tuple[int, int], float] = {}
     for start, future in zip(starts, futures, strict=True):  # merged in row order, as locally
         edges.update(ray.get(future))

