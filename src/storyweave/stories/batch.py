@@ -34,10 +34,11 @@ THRESHOLD = 0.2  # average TF-IDF cosine at which two clusters are one story (se
 NEIGHBOURS = 10  # per article, in the similarity graph
 BLOCK = 2000  # rows per sparse product
 # Beyond this many articles in a window, neighbours are searched among ANN candidates instead of
-# all articles: on the 15,213 Multi-News documents the candidate graph (SVD to 256 dimensions, 50
-# candidates) clusters as well as the exact one (B-cubed F1 0.766 vs 0.760) in 0.7x the time,
-# and its cost grows as n log n rather than n².
-EXACT_UP_TO = 20_000
+# all articles. Exact neighbours cost n² (64 s for 50k Multi-News articles on one core, about four
+# times that at 100k); the candidate graph grows as n log n (39 s at 50k) but loses a little:
+# B-cubed F1 0.732 vs 0.747 after `cluster` on 50k articles (benchmarks/bench_ray.py), 0.766 vs
+# 0.760 on the 15k raw documents. So: exact while it is affordable, candidates beyond.
+EXACT_UP_TO = 100_000
 ANN_CANDIDATES = 50
 ANN_DIMS = 256
 
