@@ -164,7 +164,7 @@ class Engine(StrEnum):
 
 EngineOption = Annotated[Engine, typer.Option(help="Where the work runs: this process, or a Ray cluster.")]
 AddressOption = Annotated[str | None, typer.Option(
-    help="With --engine ray: the cluster (auto, HOST:PORT, ray://HOST:10001); default: start a local one.")]
+    help="With --engine ray: the cluster (auto or HOST:PORT; ray:// needs ray[client]); default: start a local one.")]
 WorkersOption = Annotated[int | None, typer.Option(min=1, help="With --engine ray: worker processes (default: all CPUs).")]
 
 
