@@ -10,13 +10,10 @@ placing the prepared articles into stories needs the store.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-
 from storyweave.clean import clean_article
 from storyweave.model import Article
 from storyweave.nlp.embed import Embedder, get_embedder
+from storyweave.processes import WorkerProcess
 from storyweave.stories.features import ArticleFeatures, article_features
 
 Prepared = tuple[Article, ArticleFeatures]
@@ -44,23 +41,13 @@ def _prepare_in_worker(articles: list[Article]) -> list[Prepared]:
 class ProcessPreparer:
     """`prepare` in one worker process that loads the embedder once. A long-running server uses
     it so that cleaning and embedding (CPU-bound Python) do not hold the server's interpreter lock
-    while it answers readers."""
+    while it answers readers; a worker that dies is restarted and its batch retried."""
 
     def __init__(self, embedder_name: str) -> None:
-        self.embedder_name = embedder_name
-        self._pool = self._start()
-
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_load_embedder, initargs=(self.embedder_name,))
+        self._worker = WorkerProcess(_load_embedder, (embedder_name,))
 
     def __call__(self, articles: list[Article]) -> list[Prepared]:
-        try:
-            return self._pool.submit(_prepare_in_worker, articles).result()
-        except BrokenProcessPool:  # the worker died (killed, out of memory): `prepare` is pure, so
-            self._pool.shutdown(wait=False, cancel_futures=True)  # start another and try once more
-            self._pool = self._start()
-            return self._pool.submit(_prepare_in_worker, articles).result()
+        return self._worker.run(_prepare_in_worker, articles)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._worker.close()

@@ -25,6 +25,7 @@ from typing import Any
 
 from storyweave.errors import InputProblem
 from storyweave.model import Article, Brief
+from storyweave.processes import WorkerProcess
 from storyweave.pipeline import (
     DEFAULT_CONFIG,
     BriefConfig,
@@ -59,11 +60,14 @@ class Job:
 
 class Service:
     def __init__(self, db: str | Path, config: BriefConfig = DEFAULT_CONFIG, embedder: str = "auto",
-                 prepare_workers: int = 1) -> None:
+                 prepare_workers: int = 1, brief_workers: int = 1) -> None:
         self.store = Store(db)
         self.config = config
         self.embedder = embedder
         self.prepare_workers = prepare_workers  # 0: prepare articles in the writer thread itself
+        # Briefs are built in a worker process too (0: in the asking thread): building one is CPU-
+        # bound Python that would otherwise hold the interpreter while cached answers wait.
+        self._builder = WorkerProcess() if brief_workers else None
         self.generation = 0  # commits by the writer so far: answers are cached per generation
         self._fresh = LRU(BRIEFS_IN_MEMORY * 8)
         self.jobs: OrderedDict[str, Job] = OrderedDict()
@@ -79,6 +83,8 @@ class Service:
     def close(self) -> None:
         self._queue.put(None)
         self._writer.join(timeout=30)
+        if self._builder is not None:
+            self._builder.close()
         self.store.close()
 
     @contextmanager
@@ -193,7 +199,9 @@ class Service:
         with self._story_lock(story):
             made = self._built.get(key)
             if made is None:
-                made = build_brief(store.articles(story), self.config)
+                articles = store.articles(story)
+                made = (self._builder.run(build_brief, articles, self.config) if self._builder
+                        else build_brief(articles, self.config))
                 self._built.put(key, made)
         return made
 
