@@ -25,7 +25,6 @@ from typing import Any
 
 from storyweave.errors import InputProblem
 from storyweave.model import Article, Brief
-from storyweave.processes import WorkerProcess
 from storyweave.pipeline import (
     DEFAULT_CONFIG,
     BriefConfig,
@@ -33,6 +32,7 @@ from storyweave.pipeline import (
     build_brief,
     stored_brief,
 )
+from storyweave.processes import WorkerProcess
 from storyweave.store import Store
 
 BRIEFS_IN_MEMORY = 256
