@@ -184,6 +184,5 @@ def test_ray_neighbour_graph_equals_the_local_one_exact_and_approximate(monkeypa
     texts, _ = synthetic_stories()
     published = [None] * len(texts)
     assert ray_cluster.ray_neighbour_graph(texts, published) == batch.neighbour_graph(texts, published)
-    for module in (batch, ray_cluster):  # 320 articles now count as a large window: ANN candidates
-        monkeypatch.setattr(module, "EXACT_UP_TO", 100)
+    monkeypatch.setattr(batch, "EXACT_UP_TO", 100)  # 320 articles now count as a large window: ANN candidates
     assert ray_cluster.ray_neighbour_graph(texts, published) == batch.neighbour_graph(texts, published)

@@ -12,33 +12,28 @@
 3. Merge: an article in two blocks links its cluster in each; clusters are joined by union-find
    over those links, in block order, so the result does not depend on which task finished first.
 
-The stories are
-then stored by the same code as a local `cluster` (stable ids, rebuilt centroids), so online
-ingest continues on them.
+The stories are then stored by the same code as a local `cluster` (stable ids, rebuilt centroids),
+so online ingest continues on them.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+
+import numpy as np
 
 from storyweave.distributed.runtime import connect
 from storyweave.store import Store
 from storyweave.stories.batch import (
-    BLOCK as ROW_BLOCK,
-)
-from storyweave.stories.batch import (
-    EXACT_UP_TO,
-    NEIGHBOURS,
     THRESHOLD,
     ReclusterReport,
-    ann_candidates,
     average_linkage,
     cluster_window,
     neighbour_edges,
+    neighbour_graph,
     recluster,
-    tfidf_vectors,
 )
 
 BLOCK_DAYS = 30
@@ -133,27 +128,24 @@ def ray_cluster_window(texts: list[str], published: list[str | None], threshold:
     return merge_blocks(len(texts), blocks, labels)
 
 
-def ray_neighbour_graph(texts: list[str], published: list[str | None],
-                        on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
-    """`stories.batch.neighbour_graph` with its row blocks computed by Ray tasks."""
+def ray_row_blocks(vectors: object, published: list[str | None], spans: list[tuple[int, int]],
+                   neighbours: int, candidates: np.ndarray | None) -> Iterator[dict[tuple[int, int], float]]:
+    """`stories.batch.local_row_blocks` as Ray tasks, the matrix shared through the object store;
+    the edges are handed back in row order."""
     import ray
 
-    vectors = tfidf_vectors(texts)
-    if vectors is None:
-        return {}
-    candidates = ann_candidates(vectors) if len(texts) > EXACT_UP_TO else None  # as locally
     shared, dates = ray.put(vectors), ray.put(published)  # once, read by every task
     among = ray.put(candidates) if candidates is not None else None
     task = ray.remote(neighbour_edges).options(max_retries=3)
-    starts = range(0, len(texts), ROW_BLOCK)
-    futures = [task.remote(shared, dates, start, min(start + ROW_BLOCK, len(texts)), NEIGHBOURS, among)
-               for start in starts]
-    edges: dict[tuple[int, int], float] = {}
-    for start, future in zip(starts, futures, strict=True):  # merged in row order, as locally
-        edges.update(ray.get(future))
-        if on_progress:
-            on_progress(min(ROW_BLOCK, len(texts) - start))
-    return edges
+    futures = [task.remote(shared, dates, start, stop, neighbours, among) for start, stop in spans]
+    for future in futures:
+        yield ray.get(future)
+
+
+def ray_neighbour_graph(texts: list[str], published: list[str | None],
+                        on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
+    """`stories.batch.neighbour_graph` with its row blocks computed by Ray tasks."""
+    return neighbour_graph(texts, published, on_progress=on_progress, row_blocks=ray_row_blocks)
 
 
 def ray_recluster(store: Store, *, since: str | None = None, until: str | None = None,

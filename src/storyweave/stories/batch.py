@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,20 +111,34 @@ def neighbour_edges(vectors: object, published: list[str | None], start: int, st
     return edges
 
 
+RowBlocks = Callable[[object, list["str | None"], list[tuple[int, int]], int, "np.ndarray | None"],
+                    Iterable[dict[tuple[int, int], float]]]
+
+
+def local_row_blocks(vectors: object, published: list[str | None], spans: list[tuple[int, int]],
+                     neighbours: int, candidates: np.ndarray | None) -> Iterator[dict[tuple[int, int], float]]:
+    """The edges of each span of rows, computed here, one after the other."""
+    for start, stop in spans:
+        yield neighbour_edges(vectors, published, start, stop, neighbours, candidates)
+
+
 def neighbour_graph(texts: list[str], published: list[str | None], neighbours: int = NEIGHBOURS,
-                    on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
+                    on_progress: Callable[[int], None] | None = None,
+                    row_blocks: RowBlocks = local_row_blocks) -> dict[tuple[int, int], float]:
     """(i, j) -> similarity (i < j) for each article's nearest neighbours by TF-IDF cosine: exact
-    up to `EXACT_UP_TO` articles, among ANN candidates beyond."""
+    up to `EXACT_UP_TO` articles, among ANN candidates beyond. `row_blocks` computes the edges of
+    the spans of rows, in order (here by default; the Ray engine spreads them over its workers)."""
     vectors = tfidf_vectors(texts)
     if vectors is None:
         return {}
     candidates = ann_candidates(vectors) if len(texts) > EXACT_UP_TO else None
+    spans = [(start, min(start + BLOCK, len(texts))) for start in range(0, len(texts), BLOCK)]
     edges: dict[tuple[int, int], float] = {}
-    for start in range(0, len(texts), BLOCK):
-        edges.update(neighbour_edges(vectors, published, start, min(start + BLOCK, len(texts)), neighbours,
-                                     candidates))
+    for (start, stop), block in zip(spans, row_blocks(vectors, published, spans, neighbours, candidates),
+                                    strict=True):
+        edges.update(block)  # in row order, wherever it was computed: the same graph
         if on_progress:
-            on_progress(min(BLOCK, len(texts) - start))
+            on_progress(stop - start)
     return edges
 
 
