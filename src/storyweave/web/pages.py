@@ -87,14 +87,14 @@ def highlighted_sentences(brief: Brief, article_id: str) -> list[tuple[str, str]
     return [(s.text, roles.get(s.index, "")) for s in split_article(article)]
 
 
-def schema_type(schema: dict, spec: dict) -> str:
+def schema_type(schema: dict) -> str:
     """A short type for an OpenAPI schema: "string", "integer | null", "array of ArticleIn"."""
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1]
     if "anyOf" in schema:
-        return " | ".join(schema_type(option, spec) for option in schema["anyOf"])
+        return " | ".join(schema_type(option) for option in schema["anyOf"])
     if schema.get("type") == "array":
-        return "array of " + schema_type(schema.get("items", {}), spec)
+        return "array of " + schema_type(schema.get("items", {}))
     if "enum" in schema:
         return " | ".join(f'"{value}"' for value in schema["enum"])
     return str(schema.get("type", "any"))
@@ -123,7 +123,7 @@ def api_operations(spec: dict, base: str) -> list[dict]:
     for path, methods in spec.get("paths", {}).items():
         for method, operation in methods.items():
             parameters = [{"name": p["name"], "where": p["in"], "required": p.get("required", False),
-                           "type": schema_type(p.get("schema", {}), spec),
+                           "type": schema_type(p.get("schema", {})),
                            "details": schema_details({**p.get("schema", {}), **({"description": p["description"]}
                                                                                  if "description" in p else {})})}
                           for p in operation.get("parameters", [])]
@@ -132,12 +132,12 @@ def api_operations(spec: dict, base: str) -> list[dict]:
             for media, described in content.items():
                 ref = described.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
                 model = schemas.get(ref, {})
-                fields = [{"name": name, "type": schema_type(field, spec), "details": schema_details(field),
+                fields = [{"name": name, "type": schema_type(field), "details": schema_details(field),
                            "required": name in model.get("required", [])}
                           for name, field in model.get("properties", {}).items()]
                 for name, field in model.get("properties", {}).items():  # one level of nesting
-                    inner = schemas.get(schema_type(field.get("items", field), spec), {})
-                    fields += [{"name": f"{name}[].{sub}", "type": schema_type(spec_field, spec),
+                    inner = schemas.get(schema_type(field.get("items", field)), {})
+                    fields += [{"name": f"{name}[].{sub}", "type": schema_type(spec_field),
                                 "details": schema_details(spec_field), "required": sub in inner.get("required", [])}
                                for sub, spec_field in inner.get("properties", {}).items()]
                 body = {"media": media, "fields": fields}
