@@ -20,6 +20,7 @@ from storyweave.nlp.sentences import split_article
 from storyweave.store import Store
 from storyweave.summarize import summarize
 from storyweave.summarize.align import claim_text
+from storyweave.summarize.select import choose_scorer
 
 MAX_ALIGNED_SENTENCES = 6000  # alignment is quadratic: ~150 MB of similarities at this size
 
@@ -78,16 +79,18 @@ def summarize_articles(
     embedder = get_embedder(config.embedder)
     embeddings = embedder.encode([claim_text(s.text) for s in sentences])
     stage("aligning and selecting")
+    scorer = choose_scorer(per_article)
     facts, summary = summarize(articles, sentences, embeddings, words=config.words,
                                fact_threshold=embedder.fact_threshold, fill=config.fill,
-                               selector=config.selector)
+                               selector=config.selector, scorer=scorer)
     provenance = {
         "sentences": "spacy-sentencizer",
         "embeddings": embedder.name,
         "alignment": "average-linkage(embedding+content-words)"
                      + (f", first {lead_only} sentences of each article" if lead_only else ""),
-        "summary": {"mmr": "support+centrality+position+recency, MMR",
-                    "coverage": "concept coverage (bigram document frequency) + importance prior"}[config.selector],
+        "summary": {"mmr": f"importance ({scorer.name}), MMR",
+                    "coverage": f"concept coverage (bigram document frequency) + importance prior ({scorer.name})",
+                    }[config.selector],
     }
     return Summarized(articles, per_article, facts, summary, provenance)
 

@@ -19,6 +19,23 @@ def test_sentences_respect_abbreviations_quotes_and_paragraphs():
     ]
 
 
+def test_lowercased_abbreviations_and_tokenised_punctuation_do_not_end_sentences():
+    # Degraded copy (lowercased names, punctuation split off) as some outlets and datasets carry it.
+    text = ("Charges were filed by the n.s.a., with 35,000 workers, on friday. Statistical code is "
+            "available from dr. Bazzano at tulane. House leader nancy pelosi ( d-calif. ) and others "
+            "objected. The clerk was charged with a felony. ( kprc ) united airlines apologized. "
+            "It was sprint nextel corp. The company said so.")
+    assert split_text(text) == [
+        "Charges were filed by the n.s.a., with 35,000 workers, on friday.",
+        "Statistical code is available from dr. Bazzano at tulane.",
+        "House leader nancy pelosi ( d-calif. ) and others objected.",
+        "The clerk was charged with a felony.",
+        "(kprc ) united airlines apologized.",
+        "It was sprint nextel corp.",  # "corp." may end a sentence when the next starts a new one
+        "The company said so.",
+    ]
+
+
 @pytest.mark.parametrize("name", sorted(EMBEDDERS))
 def test_every_embedder_ranks_a_paraphrase_above_an_unrelated_sentence(name):
     embedder = get_embedder(name)

@@ -80,3 +80,21 @@ def test_negation_and_thin_claims_are_not_supported_by_lookalikes():
     alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
     assert not alignment.supports(sentences[1], sentences[0])
     assert not alignment.supports(sentences[3], sentences[2])
+
+
+def test_the_learned_scorer_is_used_only_on_stories_told_in_leads(tmp_path):
+    from storyweave.pipeline import summarize_articles
+    from storyweave.summarize.select import FEATURES, HAND_SET, choose_scorer, installed_scorer
+
+    learned = installed_scorer()
+    assert learned is not None, "scorer.json ships with the package"
+    assert set(learned.weights) <= set(FEATURES)
+    lead = [sentences_of("a", A), sentences_of("b", B)]
+    whole = [sentences_of("a", A * 6), sentences_of("b", B * 6)]  # 18 sentences an article
+    assert choose_scorer(lead) is learned
+    assert choose_scorer(whole) is HAND_SET
+    # The brief says which importance model chose its summary.
+    articles = [Article(id=x, source=x, text=" ".join(texts)) for x, texts in (("a", A), ("b", B))]
+    assert learned.name in summarize_articles(articles).provenance["summary"]
+    long_articles = [Article(id=x, source=x, text="\n".join(texts * 6)) for x, texts in (("a", A), ("b", B))]
+    assert HAND_SET.name in summarize_articles(long_articles).provenance["summary"]

@@ -14,6 +14,33 @@ from storyweave.model import Article, Sentence
 
 MAX_SENTENCE_CHARS = 2000  # a "sentence" longer than this is a run-on table or list: cut it
 
+# spaCy knows "Dr." and "Calif.", not the lowercased "dr." or "calif." of degraded copy, nor the
+# "n.s.a.," of text whose punctuation was tokenised. A title never ends a sentence; the other
+# abbreviations (and dotted acronyms, single initials) do not when the next piece starts lowercase.
+_TITLES = frozenset(
+    "mr mrs ms messrs dr prof rep reps sen sens gov govs gen lt col maj capt cmdr adm sgt cpl pvt "
+    "rev hon pres supt det atty insp".split())
+_ABBREVIATIONS = _TITLES | frozenset(
+    "jr sr st mt ft co corp inc ltd llc bros dept univ assn no nos vs etc approx est ave blvd rd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill "
+    "ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis "
+    "wyo".split())
+_LAST_ABBREVIATION = re.compile(r"(?:^|[\s(\-])((?:[a-z]\.){2,}|[a-z]+\.)[\s)]*$", re.IGNORECASE)
+
+
+def _continues(previous: str, piece: str) -> bool:
+    """Was `previous` cut at a period that does not end a sentence?"""
+    if previous[-1] in ",;":
+        return True  # "... by the n.s.a.," + "with 35,000 workers": the period was an abbreviation's
+    found = _LAST_ABBREVIATION.search(previous)
+    if not found:
+        return False
+    word = found.group(1).lower()
+    if word[:-1] in _TITLES:
+        return True
+    dotted = word.count(".") > 1 or len(word) == 2  # "n.s.a.", "r."
+    return (dotted or word[:-1] in _ABBREVIATIONS) and (piece[0].islower() or piece[0] in ",;)")
+
 
 @lru_cache(maxsize=1)
 def _splitter() -> Any:
@@ -37,7 +64,14 @@ def split_text(text: str) -> list[str]:
             opener = re.search(r'[.!?]["\')\]]*(\s+)(["\'])$', piece)
             if opener and piece.count(opener.group(2)) % 2 == 1:
                 carry, piece = opener.group(2), piece[: opener.start(1)]
+            # ...and so with an opening bracket: '... a felony. (' + 'KPRC) United ...'
+            bracket = re.search(r"[.!?]\s+([(\[])$", piece)
+            if bracket:
+                carry, piece = bracket.group(1), piece[: bracket.start(1)].rstrip()
             if not piece:
+                continue
+            if sentences and not fresh_paragraph and _continues(sentences[-1], piece):
+                sentences[-1] = (sentences[-1] + " " + piece)[:MAX_SENTENCE_CHARS]
                 continue
             # A lone closing quote or bracket belongs to the sentence before it, and so does a
             # lowercase continuation: '"Go now!" he said.' is one sentence.

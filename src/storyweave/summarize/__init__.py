@@ -10,7 +10,13 @@ import numpy as np
 from storyweave.model import Article, Fact, Sentence, SummarySentence
 from storyweave.summarize.align import FACT_THRESHOLD, align_sentences
 from storyweave.summarize.concepts import select_by_coverage
-from storyweave.summarize.select import order_and_cite, score_candidates, select_summary
+from storyweave.summarize.select import (
+    HAND_SET,
+    Scorer,
+    order_and_cite,
+    score_candidates,
+    select_summary,
+)
 
 __all__ = ["SELECTORS", "summarize"]
 
@@ -23,13 +29,14 @@ SELECTORS = {"mmr": select_summary, "coverage": select_by_coverage}
 def summarize(
     articles: list[Article], sentences: list[Sentence], embeddings: np.ndarray, *, words: int = 200,
     fact_threshold: float = FACT_THRESHOLD, fill: bool = False, selector: str = "mmr",
+    scorer: Scorer = HAND_SET,
 ) -> tuple[list[Fact], list[SummarySentence]]:
     alignment = align_sentences(sentences, embeddings, threshold=fact_threshold)
     lengths: dict[str, int] = {}
     for sentence in sentences:
         lengths[sentence.article_id] = max(lengths.get(sentence.article_id, 0), sentence.index + 1)
     by_id = {article.id: article for article in articles}
-    candidates = score_candidates(sentences, alignment, embeddings, by_id)
+    candidates = score_candidates(sentences, alignment, embeddings, by_id, scorer)
     chosen = SELECTORS[selector](candidates, sentences, alignment, words, fill=fill)
     summary = order_and_cite(chosen, sentences, alignment, by_id, lengths)
     return alignment.facts, summary

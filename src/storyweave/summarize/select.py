@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Sentence, SummarySentence
+from storyweave.nlp.claims import claim_text, content_words
 from storyweave.summarize.align import DANGLING_START, Alignment, best_telling
 
 SUPPORT_WEIGHT = 0.40
@@ -51,8 +54,12 @@ def is_summary_material(sentence: Sentence) -> bool:
 
 # The features of a candidate sentence that importance is computed from (see scorer.json).
 FEATURES = ("support", "centrality", "position", "first", "recency", "length", "concepts", "quote",
-            "dangling", "numbers")
+            "dangling", "numbers", "relative_position", "fact_size", "shared_words", "widest_word",
+            "shared_share", "echo_max", "echo_mean", "degree", "capitals", "stop_words", "said",
+            "first_person", "degraded", "article_length")
 SCORER_FILE = Path(__file__).parent / "scorer.json"
+_SAID = re.compile(r"\b(?:said|says|told|according)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our|My)\b")
 
 
 @dataclass(frozen=True)
@@ -74,21 +81,37 @@ HAND_SET = Scorer("hand-set: support+centrality+position+recency", {
     "support": SUPPORT_WEIGHT, "centrality": CENTRALITY_WEIGHT, "position": POSITION_WEIGHT,
     "recency": RECENCY_WEIGHT, "dangling": -0.25 * (SUPPORT_WEIGHT + CENTRALITY_WEIGHT)}, {}, {})
 
+# The learned scorer was trained on Multi-News, whose articles are cut to their first ~150 words:
+# there every sentence is a lead sentence, and position tells little. It is used only on inputs of
+# that shape (feed snippets, lead paragraphs); on whole articles it would extrapolate, badly.
+LEAD_ONLY_SENTENCES = 10  # median sentences per article up to which the input is "leads only"
+
 
 @lru_cache(maxsize=1)
-def installed_scorer() -> Scorer:
+def installed_scorer() -> Scorer | None:
+    """The learned scorer shipped in scorer.json, if any."""
     if not SCORER_FILE.exists():
-        return HAND_SET
+        return None
     data = json.loads(SCORER_FILE.read_text())
     return Scorer(data["name"], data["weights"], data["mean"], data["scale"])
+
+
+def choose_scorer(per_article: list[list[Sentence]]) -> Scorer:
+    """The learned scorer for stories told in leads only, the hand-set weights otherwise."""
+    learned = installed_scorer()
+    counts = sorted(len(sentences) for sentences in per_article if sentences)
+    if learned is None or not counts or counts[len(counts) // 2] > LEAD_ONLY_SENTENCES:
+        return HAND_SET
+    return learned
 
 
 def score_candidates(
     sentences: list[Sentence], alignment: Alignment, embeddings: np.ndarray,
     articles: dict[str, Article], scorer: Scorer | None = None,
 ) -> list[Candidate]:
-    """One candidate per fact: its representative sentence, scored by importance."""
-    scorer = scorer or installed_scorer()
+    """One candidate per fact: its representative sentence, scored by importance (by default
+    with the hand-set weights)."""
+    scorer = scorer or HAND_SET
     article_count = len(articles)
     days = sorted({(a.published or "")[:10] for a in articles.values() if a.published})
     day_rank = {day: i / (len(days) - 1) for i, day in enumerate(days)} if len(days) > 1 else {}
@@ -103,6 +126,16 @@ def score_candidates(
     density = concept_density(sentences) if "concepts" in scorer.weights else [0.0] * len(sentences)
 
     index_of = {id(s): i for i, s in enumerate(sentences)}
+    article_of = np.array([s.article_id for s in sentences])
+    article_length = Counter(article_of.tolist())
+    words = [content_words(claim_text(s.text)) for s in sentences]
+    vocabulary: dict[str, set[str]] = {}
+    for bag, sentence in zip(words, sentences, strict=True):
+        vocabulary.setdefault(sentence.article_id, set()).update(bag)
+    used_by: Counter[str] = Counter()  # content word -> how many articles use it
+    for bag in vocabulary.values():
+        used_by.update(bag)
+    degree = alignment.similarity.mean(axis=1)
     candidates = []
     for fact_index, fact in enumerate(alignment.facts):
         member_ids = [index_of[id(s)] for s in fact.sentences]
@@ -110,8 +143,13 @@ def score_candidates(
         if not usable:
             continue
         representative = best_telling(usable, member_ids, sentences, alignment.similarity)
-        text = sentences[representative].text
+        sentence = sentences[representative]
+        text = sentence.text
         earliest = min(sentences[i].index for i in member_ids)
+        spread = [used_by[w] / article_count for w in words[representative]] or [0.0]
+        others = article_of != sentence.article_id
+        echoes = alignment.similarity[representative, others] if others.any() else np.zeros(1)
+        tokens = text.split()
         features = {
             "support": (len(fact.articles) - 1) / max(1, article_count - 1) if article_count > 1 else 1.0,
             "centrality": float(centrality[member_ids].max()),
@@ -119,11 +157,25 @@ def score_candidates(
             "first": 1.0 if earliest == 0 else 0.0,
             "recency": max((day_rank.get((articles[a].published or "")[:10], 0.0) for a in fact.articles),
                            default=0.0),
-            "length": min(sentences[representative].words, 60) / 60,
+            "length": min(sentence.words, 60) / 60,
             "concepts": density[representative],
             "quote": 1.0 if '"' in text else 0.0,
             "dangling": 1.0 if DANGLING_START.match(text) else 0.0,
             "numbers": 1.0 if re.search(r"\d", text) else 0.0,
+            "relative_position": sentence.index / article_length[sentence.article_id],
+            "fact_size": min(len(fact.sentences), 10) / 10,
+            "shared_words": float(np.mean(spread)),  # how widely the sentence's words are used
+            "widest_word": max(spread),
+            "shared_share": sum(x > 1 / article_count for x in spread) / len(spread),
+            "echo_max": float(echoes.max()),  # the closest telling in another article
+            "echo_mean": float(echoes.mean()),
+            "degree": float(degree[representative]),
+            "capitals": sum(t[:1].isupper() for t in tokens[1:]) / max(1, len(tokens) - 1),
+            "stop_words": sum(t.lower() in STOP_WORDS for t in tokens) / len(tokens),
+            "said": 1.0 if _SAID.search(text) else 0.0,
+            "first_person": 1.0 if _FIRST_PERSON.search(text) else 0.0,
+            "degraded": 1.0 if sentence.degraded else 0.0,
+            "article_length": min(article_length[sentence.article_id], 60) / 60,
         }
         candidates.append(Candidate(fact_index, representative, scorer(features), features))
     return candidates
