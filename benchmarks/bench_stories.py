@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import tempfile
 import resource
 import time
 from collections import Counter, defaultdict
@@ -106,8 +107,7 @@ def main() -> None:
         texts, gold = load(args.stories)
     else:
         texts, gold = load_ecbplus(TEST_TOPICS if args.topics == "test" else range(1, 46))
-    folder = Path("/tmp/storyweave-bench-stories")
-    folder.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="storyweave-bench-stories-"))  # runs side by side do not mix
     (folder / "docs.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n")
     print(f"{len(texts)} documents from {len(set(gold))} gold stories")
 

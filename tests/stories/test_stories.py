@@ -200,3 +200,20 @@ def test_large_windows_find_neighbours_among_ann_candidates_with_the_same_storie
         labels = average_linkage(len(texts), edges, 0.2)
         assert len(set(labels)) == 40 and all(len({gold[i] for i, l in enumerate(labels) if l == label}) == 1
                                                for label in set(labels))
+
+
+def test_in_a_small_window_words_rare_in_english_stay_distinctive():
+    """A few articles on one topic use its words everywhere; taken alone, their counts would call
+    those words common. Smoothed toward general English, "wildfire" outweighs "said"."""
+    import numpy as np
+
+    from storyweave.stories.batch import background_idf
+
+    documents = 6
+    weights = background_idf(np.array([6, 6, 1]), documents, ["wildfire", "said", "said"])
+    assert weights[0] > weights[1] * 1.5
+    assert weights[2] > weights[1]  # a word in one article of six is rarer than one in all six
+    # In a large window the window's own counts decide: a word in 1 of 100,000 articles is rare
+    # whatever English says, and one in half of them is common.
+    large = background_idf(np.array([1, 50_000]), 100_000, ["said", "wildfire"])
+    assert large[0] > large[1] * 2
