@@ -207,13 +207,16 @@ def test_in_a_small_window_words_rare_in_english_stay_distinctive():
     those words common. Smoothed toward general English, "wildfire" outweighs "said"."""
     import numpy as np
 
-    from storyweave.stories.batch import background_idf
+    from storyweave.stories.cluster import english_share, smoothed_idf
+
+    def background_idf(frequencies, documents, words):
+        return smoothed_idf(np.array(frequencies), documents, np.array([english_share(w) for w in words]))
 
     documents = 6
-    weights = background_idf(np.array([6, 6, 1]), documents, ["wildfire", "said", "said"])
+    weights = background_idf([6, 6, 1], documents, ["wildfire", "said", "said"])
     assert weights[0] > weights[1] * 1.5
     assert weights[2] > weights[1]  # a word in one article of six is rarer than one in all six
     # In a large window the window's own counts decide: a word in 1 of 100,000 articles is rare
     # whatever English says, and one in half of them is common.
-    large = background_idf(np.array([1, 50_000]), 100_000, ["said", "wildfire"])
+    large = background_idf([1, 50_000], 100_000, ["said", "wildfire"])
     assert large[0] > large[1] * 2

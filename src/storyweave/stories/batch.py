@@ -27,7 +27,14 @@ import numpy as np
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
 from storyweave.store import Store
-from storyweave.stories.cluster import DOCUMENT_FREQUENCY, STORY_TERMS, StoryIndex, time_penalty
+from storyweave.stories.cluster import (
+    DOCUMENT_FREQUENCY,
+    STORY_TERMS,
+    StoryIndex,
+    english_share,
+    smoothed_idf,
+    time_penalty,
+)
 from storyweave.stories.features import lead_text, names_in, terms_of
 
 THRESHOLD = 0.2  # average TF-IDF cosine at which two clusters are one story (see benchmarks/)
@@ -55,23 +62,6 @@ class ReclusterReport:
                 "stories_after": self.stories_after, "moved": self.moved}
 
 
-# How rare a word is, from a window alone, is guesswork when the window is small: in 200 articles
-# on ten topics every topic word looks common. So a word's document frequency is smoothed toward
-# its frequency in general English (wordfreq), as if the window held this many more documents of
-# that many words. In a 15,000-article window the window's own counts dominate; in 200, English's.
-BACKGROUND_DOCUMENTS = 5000
-WORDS_PER_DOCUMENT = 400
-
-
-def background_idf(document_frequency: np.ndarray, documents: int, words: list[str]) -> np.ndarray:
-    """Inverse document frequency with the window's counts smoothed toward general English."""
-    from wordfreq import word_frequency
-
-    in_english = np.array([word_frequency(word, "en") for word in words])
-    expected = BACKGROUND_DOCUMENTS * (1.0 - np.exp(-WORDS_PER_DOCUMENT * in_english))
-    return np.log((documents + BACKGROUND_DOCUMENTS + 1) / (document_frequency + expected + 1)) + 1.0
-
-
 def tfidf_vectors(texts: list[str]) -> object | None:
     """L2-normalised TF-IDF rows (scipy CSR) of a window's texts; None if no word is left."""
     from scipy.sparse import diags
@@ -85,7 +75,8 @@ def tfidf_vectors(texts: list[str]) -> object | None:
     except ValueError:  # no word left (all stop words or empty)
         return None
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = background_idf(document_frequency, counts.shape[0], vectorizer.get_feature_names_out().tolist())
+    shares = np.array([english_share(word) for word in vectorizer.get_feature_names_out().tolist()])
+    idf = smoothed_idf(document_frequency, counts.shape[0], shares)
     return normalize(counts @ diags(idf)).tocsr()
 
 
