@@ -413,7 +413,9 @@ def eval_summaries(
     predictions_out: Annotated[Path | None, typer.Option(help="Write each summary as JSON lines.")] = None,
     out: Annotated[Path | None, typer.Option(help="Write the results as JSON.")] = None,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
-    selector: Annotated[str, typer.Option(help="Summary sentence selection: mmr or coverage.")] = "mmr",
+    selector: Annotated[str, typer.Option(
+        help="Summary sentence selection: auto (coverage for whole articles from 5+ sources, else mmr), "
+             "mmr or coverage.")] = "auto",
 ) -> None:
     """ROUGE of storyweave's summaries beside peers run on the same clusters (and, for DUC 2004,
     the published systems' outputs), with a 95% bootstrap interval for the difference."""
@@ -428,8 +430,8 @@ def eval_summaries(
         raise typer.Exit(EXIT_NOTHING)
     from storyweave.summarize import SELECTORS
 
-    if selector not in SELECTORS:
-        print(f"storyweave: error: unknown selector {selector!r}; choose {', '.join(SELECTORS)}", file=sys.stderr)
+    if selector not in ("auto", *SELECTORS):
+        print(f"storyweave: error: unknown selector {selector!r}; choose auto, {', '.join(SELECTORS)}", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
     try:
         peer_names = parse_peers(peers)

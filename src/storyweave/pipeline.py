@@ -18,7 +18,7 @@ from storyweave.model import Article, Brief, Fact, Sentence, Story, SummarySente
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import split_article
 from storyweave.store import Store
-from storyweave.summarize import summarize
+from storyweave.summarize import choose_selector, summarize
 from storyweave.summarize.align import claim_text
 from storyweave.summarize.select import choose_scorer
 
@@ -31,7 +31,7 @@ class BriefConfig:
     embedder: str = "auto"  # a name from storyweave.nlp.embed.EMBEDDERS; "tfidf" needs no model
     ner_model: bool = True  # spaCy's NER when installed; False: the rule-based tagger
     fill: bool = False  # fill the budget: let the last sentence run over (evaluations truncate)
-    selector: str = "mmr"  # a name from storyweave.summarize.SELECTORS
+    selector: str = "auto"  # "auto" or a name from storyweave.summarize.SELECTORS
 
 
 DEFAULT_CONFIG = BriefConfig()  # frozen: safe to share as a default
@@ -80,9 +80,10 @@ def summarize_articles(
     embeddings = embedder.encode([claim_text(s.text) for s in sentences])
     stage("aligning and selecting")
     scorer = choose_scorer(per_article)
+    selector = choose_selector(config.selector, per_article)
     facts, summary = summarize(articles, sentences, embeddings, words=config.words,
                                fact_threshold=embedder.fact_threshold, fill=config.fill,
-                               selector=config.selector, scorer=scorer)
+                               selector=selector, scorer=scorer)
     provenance = {
         "sentences": "spacy-sentencizer",
         "embeddings": embedder.name,
@@ -90,7 +91,7 @@ def summarize_articles(
                      + (f", first {lead_only} sentences of each article" if lead_only else ""),
         "summary": {"mmr": f"importance ({scorer.name}), MMR",
                     "coverage": f"concept coverage (bigram document frequency) + importance prior ({scorer.name})",
-                    }[config.selector],
+                    }[selector],
     }
     return Summarized(articles, per_article, facts, summary, provenance)
 

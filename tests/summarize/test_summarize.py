@@ -98,3 +98,17 @@ def test_the_learned_scorer_is_used_only_on_stories_told_in_leads(tmp_path):
     assert learned.name in summarize_articles(articles).provenance["summary"]
     long_articles = [Article(id=x, source=x, text="\n".join(texts * 6)) for x, texts in (("a", A), ("b", B))]
     assert HAND_SET.name in summarize_articles(long_articles).provenance["summary"]
+
+
+def test_the_default_selector_covers_concepts_for_many_whole_articles_and_uses_mmr_otherwise():
+    from storyweave.pipeline import summarize_articles
+    from storyweave.summarize import choose_selector
+
+    whole = [sentences_of(x, (A + B) * 3) for x in "abcde"]  # five sources, 18 sentences each
+    assert choose_selector("auto", whole) == "coverage"
+    assert choose_selector("auto", whole[:4]) == "mmr"  # too few sources for document frequencies
+    assert choose_selector("auto", [sentences_of(x, A + B) for x in "abcde"]) == "mmr"  # leads only
+    assert choose_selector("mmr", whole) == "mmr"  # an explicit choice is kept
+    articles = [Article(id=x, source=x, text="\n".join((A + B) * 3).replace("Monday", f"Monday {x}"))
+                for x in "abcde"]
+    assert summarize_articles(articles).provenance["summary"].startswith("concept coverage")

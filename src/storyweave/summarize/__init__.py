@@ -16,14 +16,25 @@ from storyweave.summarize.select import (
     order_and_cite,
     score_candidates,
     select_summary,
+    told_in_leads,
 )
 
-__all__ = ["SELECTORS", "summarize"]
+__all__ = ["SELECTORS", "choose_selector", "summarize"]
 
-# How summary sentences are chosen (BriefConfig.selector):
+# How summary sentences are chosen (BriefConfig.selector, "auto" by default: see choose_selector):
 # "mmr": importance (support, centrality, position, recency) with maximal marginal relevance;
 # "coverage": weighted concept coverage (bigram document frequency) with that importance as a prior.
 SELECTORS = {"mmr": select_summary, "coverage": select_by_coverage}
+# "auto" (the default) picks one per story: concept coverage needs document frequencies to mean
+# something, so whole articles from this many sources or more; MMR for fewer, or for leads only.
+COVERAGE_FROM_ARTICLES = 5
+
+
+def choose_selector(name: str, per_article: list[list[Sentence]]) -> str:
+    if name != "auto":
+        return name
+    told = [sentences for sentences in per_article if sentences]
+    return "coverage" if len(told) >= COVERAGE_FROM_ARTICLES and not told_in_leads(told) else "mmr"
 
 
 def summarize(

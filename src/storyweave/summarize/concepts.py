@@ -6,7 +6,8 @@ ICSISumm). The summary greedily covers the most weight per word, with a prior fo
 well-supported sentences. With many articles, document frequency says what the story is about
 better than any single article; with two or three it says little. On DUC 2004 (ten articles a
 story) it beats maximal marginal relevance; on Multi-News (two to four) it loses to it — see the
-README's Quality section. Chosen with `BriefConfig(selector="coverage")`.
+README's Quality section. The default selector ("auto") uses it for whole articles from five or
+more sources; `BriefConfig(selector="coverage")` always.
 """
 
 from __future__ import annotations

@@ -96,13 +96,16 @@ def installed_scorer() -> Scorer | None:
     return Scorer(data["name"], data["weights"], data["mean"], data["scale"])
 
 
-def choose_scorer(per_article: list[list[Sentence]]) -> Scorer:
-    """The learned scorer for stories told in leads only, the hand-set weights otherwise."""
-    learned = installed_scorer()
+def told_in_leads(per_article: list[list[Sentence]]) -> bool:
+    """Is the story told in lead paragraphs only (feed snippets, truncated copy)?"""
     counts = sorted(len(sentences) for sentences in per_article if sentences)
-    if learned is None or not counts or counts[len(counts) // 2] > LEAD_ONLY_SENTENCES:
-        return HAND_SET
-    return learned
+    return bool(counts) and counts[len(counts) // 2] <= LEAD_ONLY_SENTENCES
+
+
+def choose_scorer(per_article: list[list[Sentence]]) -> Scorer:
+    """The learned scorer for stories told in leads, the hand-set weights otherwise."""
+    learned = installed_scorer()
+    return learned if learned is not None and told_in_leads(per_article) else HAND_SET
 
 
 def score_candidates(
