@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from storyweave.model import Sentence
 from storyweave.nlp.claims import stem
 from storyweave.summarize.align import DANGLING_START, Alignment
-from storyweave.summarize.select import Candidate, is_summary_material
+from storyweave.summarize.select import REDUNDANT, Candidate, is_summary_material
 
 MIN_DOCUMENT_FREQUENCY = 2  # a concept one article uses is that article's, not the story's
 PRIOR_WEIGHT = 2.0  # lead position prior, in units of concept weight per word
@@ -82,6 +82,11 @@ def select_by_coverage(
         chosen.append(Candidate(alignment.fact_of[best], best, worth))
         used += length
         covered |= concepts(sentences[best].text)
+        # A paraphrase covers other word pairs but tells the reader nothing new: drop the other
+        # tellings of this fact and whatever this sentence already says.
+        remaining = {i for i in remaining if alignment.fact_of[i] != alignment.fact_of[best]
+                     and alignment.similarity[best, i] < REDUNDANT
+                     and not alignment.supports(sentences[best], sentences[i], check_numbers=False)}
         if used >= words:
             break
     return chosen
