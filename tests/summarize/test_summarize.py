@@ -112,3 +112,16 @@ def test_the_default_selector_covers_concepts_for_many_whole_articles_and_uses_m
     articles = [Article(id=x, source=x, text="\n".join((A + B) * 3).replace("Monday", f"Monday {x}"))
                 for x in "abcde"]
     assert summarize_articles(articles).provenance["summary"].startswith("concept coverage")
+
+
+def test_concept_coverage_tells_each_fact_once(embedder):
+    # Five outlets; two tell the fire in other words. Covering new word pairs is no reason to
+    # repeat the news.
+    texts = {"a": A, "b": B, "c": A[::-1], "d": B[::-1], "e": [A[0].replace("sent", "put"), *B[1:]]}
+    articles = [Article(id=x, source=x, text="") for x in texts]
+    sentences = [s for x, t in texts.items() for s in sentences_of(x, t)]
+    _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=200,
+                           selector="coverage")
+    fire = [s for s in summary if "Halvorsen" in s.text]
+    assert len(fire) == 1, [s.text for s in summary]
+    assert len({s.fact for s in summary}) == len(summary)
