@@ -3,7 +3,8 @@
 Importance mixes signals that multi-document summarisation has long relied on: how many outlets
 carry the fact (cross-article support), how central it is to the story (cosine to the story's
 centroid), how early the articles tell it (lead position), and, for a story told over several
-days, how recent it is. Redundancy is removed with
+days, how recent it is (hand-set weights; for stories told in lead paragraphs only, a regression
+over more features learned on Multi-News, see `choose_scorer`). Redundancy is removed with
 maximal marginal relevance (MMR). The chosen sentences are put in story order: the date the fact
 was first reported, then where it stands in its article.
 """
