@@ -249,9 +249,7 @@ def cluster(
     until: Annotated[str | None, typer.Option(help="Only articles published on or before this date.")] = None,
     window: Annotated[str | None, typer.Option(
         help="The last N days of the store, e.g. 7d (counted back from its newest article).")] = None,
-    threshold: Annotated[float | None, typer.Option(min=0.01, max=1.0, help=(
-        "Average same-story probability (pair model; default: the model's) or, without the pair "
-        "model, TF-IDF cosine (default 0.2) at which clusters join."))] = None,
+    threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity at which clusters join.")] = 0.2,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
     engine: EngineOption = Engine.local,
     address: AddressOption = None,
@@ -282,11 +280,8 @@ def cluster(
             report = recluster(store, **options)
     store.close()
     span = f" published {since or '…'} to {until or '…'}" if since or until else ""
-    from storyweave.stories.batch import similarity_used
-
     stderr.print(f"{report.articles} articles{span}: {report.stories_before} stories before, "
-                 f"{report.stories_after} after, {report.moved} articles moved "
-                 f"(linked by {similarity_used()})")
+                 f"{report.stories_after} after, {report.moved} articles moved")
     raise typer.Exit(EXIT_OK if report.articles else EXIT_NOTHING)
 
 

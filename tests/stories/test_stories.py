@@ -152,7 +152,6 @@ def test_command_line_cluster_with_a_window(tmp_path):
     runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
     result = runner.invoke(app, ["cluster", "--db", db])
     assert result.exit_code == 0 and "9 articles: 2 stories before, 2 after, 0 articles moved" in result.stderr
-    assert "linked by pair model" in result.stderr  # says how articles were compared
     result = runner.invoke(app, ["cluster", "--db", db, "--window", "3d"])
     assert result.exit_code == 0 and "published 2024-03-31" in result.stderr
     assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2
@@ -221,30 +220,3 @@ def test_in_a_small_window_words_rare_in_english_stay_distinctive():
     # whatever English says, and one in half of them is common.
     large = background_idf([1, 50_000], 100_000, ["said", "wildfire"])
     assert large[0] > large[1] * 2
-
-
-def test_pair_model_reads_names_not_capitalised_days_or_line_starts():
-    from storyweave.stories.features import names_in
-    from storyweave.stories.pairs import PAIR_FEATURES, distinctive_names, installed_pair_model
-
-    text = "Officials met on Monday.\nThe State Department said Maria Delgado of Tacoma would testify."
-    assert "The" not in names_in(text)  # a line's first word is not a name
-    assert distinctive_names(text) == {"Maria Delgado", "Tacoma", "State Department"}
-    model = installed_pair_model()
-    assert model is not None and set(model.weights) == set(PAIR_FEATURES) and 0 < model.threshold < 1
-
-
-def test_the_pair_model_keeps_same_topic_stories_apart_and_joins_a_story_told_in_other_words():
-    from storyweave.stories.batch import cluster_window
-
-    chile = ["A magnitude 7.1 earthquake struck off the coast of Chile near Valparaiso on Tuesday, "
-             "killing four people, Chilean officials said; President Gabriel Boric visited Valparaiso.",
-             "Chile's President Gabriel Boric toured Valparaiso after Tuesday's quake killed four and "
-             "damaged the port, where cranes toppled into the harbour.",
-             "Rescuers in Valparaiso searched collapsed homes after the Chile earthquake; Boric promised aid."]
-    japan = ["A magnitude 6.8 earthquake shook Hokkaido in northern Japan on Friday, injuring 30 people, "
-             "Japan's meteorological agency said; Prime Minister Fumio Kishida sent troops to Sapporo.",
-             "Kishida ordered troops to Hokkaido after Friday's quake injured 30 and cut power in Sapporo.",
-             "Power returned to parts of Sapporo as Hokkaido counted the damage from the Japan earthquake."]
-    labels = cluster_window(chile + japan, [None] * 6)
-    assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]

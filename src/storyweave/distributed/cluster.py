@@ -27,9 +27,10 @@ import numpy as np
 from storyweave.distributed.runtime import connect
 from storyweave.store import Store
 from storyweave.stories.batch import (
+    THRESHOLD,
     ReclusterReport,
+    average_linkage,
     cluster_window,
-    link_graph,
     neighbour_edges,
     neighbour_graph,
     recluster,
@@ -102,7 +103,7 @@ def merge_blocks(count: int, blocks: list[list[int]], labels: list[list[int]]) -
     return [roots.setdefault(joined.find(seen[p]), len(roots)) for p in range(count)]
 
 
-def ray_cluster_window(texts: list[str], published: list[str | None], threshold: float | None = None,
+def ray_cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
                        on_progress: Callable[[int], None] | None = None, *, block_days: int = BLOCK_DAYS,
                        overlap_days: int = OVERLAP_DAYS) -> list[int]:
     """`cluster_window`, block by block on the Ray cluster (see the module's docstring)."""
@@ -110,7 +111,7 @@ def ray_cluster_window(texts: list[str], published: list[str | None], threshold:
 
     blocks = time_blocks(published, block_days, overlap_days)
     if len(blocks) <= 1:
-        return link_graph(texts, ray_neighbour_graph(texts, published, on_progress), threshold)
+        return average_linkage(len(texts), ray_neighbour_graph(texts, published, on_progress), threshold)
     task = ray.remote(cluster_window).options(max_retries=3)
     pending = {task.remote([texts[p] for p in block], [published[p] for p in block], threshold): n
                for n, block in enumerate(blocks)}
@@ -148,7 +149,7 @@ def ray_neighbour_graph(texts: list[str], published: list[str | None],
 
 
 def ray_recluster(store: Store, *, since: str | None = None, until: str | None = None,
-                  threshold: float | None = None, embedder: str = "auto", address: str | None = None,
+                  threshold: float = THRESHOLD, embedder: str = "auto", address: str | None = None,
                   workers: int | None = None,
                   on_progress: Callable[[int, int], None] | None = None) -> ReclusterReport:
     """`stories.recluster` with the clustering itself spread over the Ray cluster."""

@@ -7,11 +7,8 @@ articles together:
 1. TF-IDF vectors of the window's articles (document frequencies from the window itself);
 2. each article's nearest neighbours by cosine (sparse products in blocks: no n x n matrix),
    lowered by distance in time as in online clustering;
-3. each edge turned into the probability that its two articles tell one story, by the pair model
-   (`stories.pairs`: cosine in context, mutual rank, shared names), when it is installed;
-4. average-linkage agglomeration over that graph (a pair not in the graph counts as 0), merging
-   while the average probability (or, without the pair model, cosine) of two clusters is at least
-   `threshold`.
+3. average-linkage agglomeration over that neighbour graph (a pair not in the graph counts as 0),
+   merging while the average similarity of two clusters is at least `threshold`.
 
 Story ids stay stable where they can: a new cluster keeps the id of the old story most of its
 articles came from. Near-duplicates follow their original; the stories' centroids, names and word
@@ -39,9 +36,8 @@ from storyweave.stories.cluster import (
     time_penalty,
 )
 from storyweave.stories.features import lead_text, names_in, terms_of
-from storyweave.stories.pairs import installed_pair_model
 
-THRESHOLD = 0.2  # without the pair model: average TF-IDF cosine at which two clusters are one story
+THRESHOLD = 0.2  # average TF-IDF cosine at which two clusters are one story (see benchmarks/)
 NEIGHBOURS = 10  # per article, in the similarity graph
 BLOCK = 2000  # rows per sparse product
 # Beyond this many articles in a window, neighbours are searched among ANN candidates instead of
@@ -200,34 +196,17 @@ def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: 
     return [root(node) for node in range(count)]
 
 
-def link_graph(texts: list[str], edges: dict[tuple[int, int], float], threshold: float | None = None) -> list[int]:
-    """Cluster labels from the neighbour graph (steps 3-4 above). `threshold` defaults to the pair
-    model's, or THRESHOLD (a cosine) without one."""
-    model = installed_pair_model()
-    if model is not None:
-        edges = model.same_story(edges, texts)
-    if threshold is None:
-        threshold = model.threshold if model is not None else THRESHOLD
-    return average_linkage(len(texts), edges, threshold)
-
-
-def similarity_used() -> str:
-    """What the batch clustering links articles by (for reports)."""
-    model = installed_pair_model()
-    return model.name if model is not None else "TF-IDF cosine"
-
-
-def cluster_window(texts: list[str], published: list[str | None], threshold: float | None = None,
+def cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
                    on_progress: Callable[[int], None] | None = None) -> list[int]:
-    """A cluster label per article: neighbour graph, then linkage (steps 1-4 above)."""
-    return link_graph(texts, neighbour_graph(texts, published, on_progress=on_progress), threshold)
+    """A cluster label per article: neighbour graph, then average linkage (steps 1-3 above)."""
+    return average_linkage(len(texts), neighbour_graph(texts, published, on_progress=on_progress), threshold)
 
 
-Clusterer = Callable[[list[str], list["str | None"], "float | None", "Callable[[int], None] | None"], list[int]]
+Clusterer = Callable[[list[str], list["str | None"], float, "Callable[[int], None] | None"], list[int]]
 
 
 def recluster(store: Store, *, since: str | None = None, until: str | None = None,
-              threshold: float | None = None, embedder: str = "auto",
+              threshold: float = THRESHOLD, embedder: str = "auto",
               on_progress: Callable[[int, int], None] | None = None,
               clusterer: Clusterer = cluster_window) -> ReclusterReport:
     """Cluster the canonical articles published in [since, until] afresh and store the stories.

@@ -14,8 +14,8 @@ import math
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
+from datetime import date
 
 import numpy as np
 
