@@ -220,3 +220,11 @@ def test_in_a_small_window_words_rare_in_english_stay_distinctive():
     # whatever English says, and one in half of them is common.
     large = background_idf([1, 50_000], 100_000, ["said", "wildfire"])
     assert large[0] > large[1] * 2
+
+
+def test_the_first_word_of_a_line_is_not_a_name():
+    from storyweave.stories.features import names_in
+
+    names = names_in("Headline\nOfficials met on Monday.\nThe mayor said Maria Delgado of Tacoma would testify.")
+    assert "Maria Delgado" in names and "Tacoma" in names
+    assert "Officials" not in names and "The" not in names and "Headline" not in names

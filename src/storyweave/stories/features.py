@@ -23,7 +23,7 @@ SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only c
 SHINGLE = 5  # words per shingle
 LEAD_WORDS = 120  # the part of an article that says what its story is
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", re.MULTILINE)  # not a line's first word
 
 
 @dataclass
