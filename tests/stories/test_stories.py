@@ -207,7 +207,7 @@ def test_in_a_small_window_words_rare_in_english_stay_distinctive():
     those words common. Smoothed toward general English, "wildfire" outweighs "said"."""
     import numpy as np
 
-    from storyweave.stories.cluster import english_share, smoothed_idf
+    from storyweave.stories.batch import english_share, smoothed_idf
 
     def background_idf(frequencies, documents, words):
         return smoothed_idf(np.array(frequencies), documents, np.array([english_share(w) for w in words]))

@@ -4,7 +4,8 @@ Online clustering decides once per article, in arrival order; an article that ca
 its story had taken shape, stays where it landed. Re-clustering a window looks at all of its
 articles together:
 
-1. TF-IDF vectors of the window's articles (document frequencies from the window itself);
+1. TF-IDF vectors of the window's articles (document frequencies from the window, smoothed toward
+   general English: `smoothed_idf`);
 2. each article's nearest neighbours by cosine (sparse products in blocks: no n x n matrix),
    lowered by distance in time as in online clustering;
 3. average-linkage agglomeration over that neighbour graph (a pair not in the graph counts as 0),
@@ -18,23 +19,18 @@ profiles are rebuilt, so online ingest continues on the new stories.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
 from storyweave.store import Store
-from storyweave.stories.cluster import (
-    DOCUMENT_FREQUENCY,
-    STORY_TERMS,
-    StoryIndex,
-    english_share,
-    smoothed_idf,
-    time_penalty,
-)
+from storyweave.stories.cluster import DOCUMENT_FREQUENCY, STORY_TERMS, StoryIndex, time_penalty
 from storyweave.stories.features import lead_text, names_in, terms_of
 
 THRESHOLD = 0.2  # average TF-IDF cosine at which two clusters are one story (see benchmarks/)
@@ -60,6 +56,29 @@ class ReclusterReport:
     def to_dict(self) -> dict[str, int]:
         return {"articles": self.articles, "stories_before": self.stories_before,
                 "stories_after": self.stories_after, "moved": self.moved}
+
+
+# How rare a word is, from a window alone, is guesswork when the window is small: in 200 articles
+# on ten topics every topic word looks common. So a word's document frequency is smoothed toward
+# its frequency in general English (wordfreq), as if the window held this many more articles of
+# that many words. In a 15,000-article window the window's own counts dominate; in 200, English's.
+BACKGROUND_DOCUMENTS = 5000
+WORDS_PER_DOCUMENT = 400
+
+
+@lru_cache(maxsize=200_000)
+def english_share(word: str) -> float:
+    """The share of general-English documents (of WORDS_PER_DOCUMENT words) that use `word`."""
+    from wordfreq import word_frequency
+
+    return 1.0 - math.exp(-WORDS_PER_DOCUMENT * word_frequency(word, "en"))
+
+
+def smoothed_idf(document_frequency: np.ndarray | float, documents: int,
+                 share: np.ndarray | float) -> np.ndarray | float:
+    """Inverse document frequency with the counts smoothed toward general English."""
+    return np.log((documents + BACKGROUND_DOCUMENTS + 1)
+                  / (document_frequency + BACKGROUND_DOCUMENTS * share + 1)) + 1.0
 
 
 def tfidf_vectors(texts: list[str]) -> object | None:

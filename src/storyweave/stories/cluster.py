@@ -14,7 +14,6 @@ import math
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
 
 import numpy as np
@@ -59,30 +58,6 @@ class Assignment:
     story: str
     created: bool
     merged: list[str] = field(default_factory=list)  # stories absorbed into `story`
-
-
-# How rare a word is, from the articles seen so far alone, is guesswork while they are few: in 200
-# articles on ten topics every topic word looks common, and the first articles of a new store
-# make every word look rare. So a word's document frequency is smoothed toward its frequency in
-# general English (wordfreq), as if this many more articles of that many words had been seen.
-# With 15,000 articles their own counts dominate; with 200, English's.
-BACKGROUND_DOCUMENTS = 5000
-WORDS_PER_DOCUMENT = 400
-
-
-@lru_cache(maxsize=200_000)
-def english_share(word: str) -> float:
-    """The share of general-English documents (of WORDS_PER_DOCUMENT words) that use `word`."""
-    from wordfreq import word_frequency
-
-    return 1.0 - math.exp(-WORDS_PER_DOCUMENT * word_frequency(word, "en"))
-
-
-def smoothed_idf(document_frequency: np.ndarray | float, documents: int,
-                 share: np.ndarray | float) -> np.ndarray | float:
-    """Inverse document frequency with the counts smoothed toward general English."""
-    return np.log((documents + BACKGROUND_DOCUMENTS + 1)
-                  / (document_frequency + BACKGROUND_DOCUMENTS * share + 1)) + 1.0
 
 
 class StoryIndex:
