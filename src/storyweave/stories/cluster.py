@@ -122,7 +122,7 @@ class StoryIndex:
 
     def score(self, vector: np.ndarray, profile: Counter[str], profile_norm: float, names: list[str],
               published: str | None, state: StoryState) -> float:
-        dense = float(np.dot(vector, state.unit if state.unit is not None else _unit(state.centroid)))
+        dense = float(np.dot(vector, state.unit))  # set by _put, which every indexed story went through
         shared = len(set(names) & set(state.names)) / max(1, min(len(names), len(state.names)) or 1)
         return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * _cosine(profile, profile_norm, state)
                 + NAME_WEIGHT * shared - time_penalty(published, state.first or state.last, state.last))
