@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import tempfile
 import resource
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable

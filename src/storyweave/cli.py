@@ -152,7 +152,7 @@ def _open_store(db: Path):
 
     try:
         return Store(db)
-    except Exception as exc:
+    except Exception as exc:  # duckdb raises several types for an unusable file
         print(f"storyweave: error: {db}: cannot open the store ({exc.__class__.__name__}: {exc})", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING) from None
 
