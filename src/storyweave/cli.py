@@ -249,7 +249,8 @@ def cluster(
     until: Annotated[str | None, typer.Option(help="Only articles published on or before this date.")] = None,
     window: Annotated[str | None, typer.Option(
         help="The last N days of the store, e.g. 7d (counted back from its newest article).")] = None,
-    threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity at which clusters join.")] = 0.2,
+    threshold: Annotated[float | None, typer.Option(  # None: the batch module's THRESHOLD
+        min=0.01, max=1.0, show_default="0.17", help="Average TF-IDF similarity at which clusters join.")] = None,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
     engine: EngineOption = Engine.local,
     address: AddressOption = None,
@@ -268,8 +269,10 @@ def cluster(
             since = (date.fromisoformat(newest[:10]) - timedelta(days=int(window[:-1]))).isoformat()
     with _progress() as progress:
         task = progress.add_task("comparing articles", total=None)
-        options = {"since": since, "until": until, "threshold": threshold, "embedder": "tfidf" if no_models else "auto",
+        options = {"since": since, "until": until, "embedder": "tfidf" if no_models else "auto",
                    "on_progress": lambda done, total: progress.update(task, completed=done, total=total)}
+        if threshold is not None:
+            options["threshold"] = threshold
         if engine is Engine.ray:
             from storyweave.distributed import ray_recluster
 

@@ -157,6 +157,14 @@ def test_command_line_cluster_with_a_window(tmp_path):
     assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2
 
 
+def test_command_line_cluster_help_states_the_default_threshold_in_use():
+    from storyweave.stories.batch import THRESHOLD
+
+    output = runner.invoke(app, ["cluster", "--help"]).output
+    help_text = " ".join(output.replace("│", " ").split())  # rich wraps the help in a box
+    assert f"[default: ({THRESHOLD})]" in help_text
+
+
 def test_time_counts_from_a_storys_span_so_backfilled_articles_are_not_penalised():
     from storyweave.stories.cluster import MAX_PENALTY, time_penalty
 
