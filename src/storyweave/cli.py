@@ -183,8 +183,11 @@ def _ray_or_exit(run):
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: Annotated[Path, typer.Option(help="The store (an embedded DuckDB file).")] = Path(DEFAULT_DB),
-    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: hashed word vectors.")] = False,
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
+    refine: Annotated[bool, typer.Option(
+        help="At the end, re-cluster the stories this run touched, with their neighbours, in one batch "
+             "(up to 20,000 articles; beyond, run `storyweave cluster`).")] = True,
     engine: EngineOption = Engine.local,
     address: AddressOption = None,
     workers: WorkersOption = None,
@@ -197,7 +200,7 @@ def ingest(
     if out is not None and engine is not Engine.ray:
         print("storyweave: error: --out needs --engine ray (a local ingest writes the --db file)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
-    embedder, max_bytes = "tfidf" if no_models else "auto", int(max_mb * 1024 * 1024)
+    embedder, max_bytes = "hashing" if no_models else "auto", int(max_mb * 1024 * 1024)
     store = _open_store(db) if out is None else None
     try:
         with _progress() as progress:
@@ -214,7 +217,7 @@ def ingest(
                                     description=f"ingesting on Ray: {done:,} articles ({rate:,.0f}/s), shards")
 
                 options = {"address": address, "workers": workers, "embedder": embedder, "max_bytes": max_bytes,
-                           "on_progress": shown}
+                           "on_progress": shown, "refine": refine}
                 if out is not None:
                     report, rows = _ray_or_exit(lambda: ray_ingest_to_parquet(paths, out, **options))
                     stderr.print(f"Parquet shards in {out}: " + ", ".join(f"{n} {t}" for t, n in rows.items()))
@@ -224,7 +227,7 @@ def ingest(
                 from storyweave.stories import ingest as ingest_articles
 
                 report = ingest_articles(
-                    paths, store, embedder=embedder, max_bytes=max_bytes,
+                    paths, store, embedder=embedder, max_bytes=max_bytes, refine=refine,
                     on_progress=lambda done, total: progress.update(task, completed=done, total=total),
                     on_batch=lambda r: progress.update(task, description=f"ingesting: {r.added} added"))
     except ReadOnlyStore as exc:
@@ -234,8 +237,12 @@ def ingest(
         if store is not None:
             store.close()
     report_problems(report.skipped)
-    counts = report.to_dict()
+    counts = {key: value for key, value in report.to_dict().items()
+              if value or key not in ("refined", "moved", "unrefined")}  # refinement: only when it ran
     stderr.print(", ".join(f"{value} {key.replace('_', ' ')}" for key, value in counts.items()))
+    if counts.get("unrefined"):
+        stderr.print(f"{counts['unrefined']:,} articles were too many to re-cluster at the end of an ingest: "
+                     "run `storyweave cluster` to re-cluster them")
     done_before = getattr(report, "shards_skipped", 0)  # a Ray re-run skips what it finished
     if not report.added and not report.duplicates and not report.near_duplicates and not done_before:
         raise typer.Exit(EXIT_NOTHING)
@@ -251,7 +258,7 @@ def cluster(
         help="The last N days of the store, e.g. 7d (counted back from its newest article).")] = None,
     threshold: Annotated[float | None, typer.Option(  # None: the batch module's THRESHOLD
         min=0.01, max=1.0, show_default="0.17", help="Average TF-IDF similarity at which clusters join.")] = None,
-    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
+    no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: hashed word vectors.")] = False,
     engine: EngineOption = Engine.local,
     address: AddressOption = None,
     workers: WorkersOption = None,
@@ -269,7 +276,7 @@ def cluster(
             since = (date.fromisoformat(newest[:10]) - timedelta(days=int(window[:-1]))).isoformat()
     with _progress() as progress:
         task = progress.add_task("comparing articles", total=None)
-        options = {"since": since, "until": until, "embedder": "tfidf" if no_models else "auto",
+        options = {"since": since, "until": until, "embedder": "hashing" if no_models else "auto",
                    "on_progress": lambda done, total: progress.update(task, completed=done, total=total)}
         if threshold is not None:
             options["threshold"] = threshold
@@ -303,8 +310,9 @@ def serve(
     from storyweave.web import create_app
 
     _open_store(db).close()  # a clear error now rather than from inside the server
-    embedder = "tfidf" if no_models else "auto"
-    app = create_app(db, config=BriefConfig(embedder=embedder, ner_model=not no_models), embedder=embedder,
+    # Briefs: TF-IDF fitted per story; the store's vectors: hashed words, one space for all articles.
+    app = create_app(db, config=BriefConfig(embedder="tfidf" if no_models else "auto", ner_model=not no_models),
+                     embedder="hashing" if no_models else "auto",
                      cors_origins=cors_origin or None)
     stderr.print(f"storyweave: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -135,6 +135,52 @@ def test_recluster_joins_what_arrival_order_split_and_keeps_story_ids(tmp_path):
         assert ingest([str(follow_up)], store).stories_created == 0
 
 
+def test_ingest_ends_by_re_clustering_the_stories_it_touched():
+    # Without a model, online clustering splits the fire story (an article arrives before the
+    # story has taken shape); the refinement at the end of the call puts it back together.
+    with Store(":memory:") as online, Store(":memory:") as refined:
+        ingest([str(EXAMPLES)], online, embedder="hashing", refine=False)
+        report = ingest([str(EXAMPLES)], refined, embedder="hashing")
+        assert len({r["story"] for r in online.export_rows()}) == 3
+        by_folder = stories_by_folder(refined)
+        assert len(by_folder["tacoma-fire"]) == len(by_folder["port-alder-mayor"]) == 1
+        assert (report.refined, report.moved) == (9, 1)
+        assert recluster(refined, embedder="hashing").moved == 0  # already what a batch run gives
+
+
+def test_a_long_lived_ingester_places_new_articles_in_the_refined_stories():
+    from storyweave.ingest import iter_articles
+    from storyweave.model import Article
+    from storyweave.stories import Ingester
+
+    with Store(":memory:") as store:
+        ingester = Ingester(store, "hashing")  # as the web app keeps one
+        ingester.add_all(iter_articles([str(EXAMPLES)]))
+        # The refinement folded the mayor story's CSV article (alone online) into the mayor story:
+        # a later telling of that article must go there, not to the story that is gone.
+        mayor = stories_by_folder(store)["port-alder-mayor"]
+        csv_article = next(a for a in iter_articles([str(EXAMPLES / "port-alder-mayor")]) if "csv" in a.source)
+        ingester.add_all([Article(id="follow-up", source="follow-up",
+                                  text=csv_article.text + "\nThe council meets again on Thursday.")])
+        placed = store.placement("follow-up")
+        assert placed is not None and {placed[0]} == mayor
+        assert {s.id for s in store.stories()} >= mayor
+
+
+def test_command_line_ingest_and_cluster_without_models(tmp_path):
+    from storyweave.nlp.embed import get_embedder
+    from storyweave.stories.cluster import DIMS
+
+    for name in ("auto", "hashing"):  # the store's vectors, with and without a model, share the index's size
+        assert get_embedder(name).encode(["Fire guts a warehouse.", "the"]).shape == (2, DIMS)
+    db = str(tmp_path / "db.duckdb")
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db, "--no-models"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["cluster", "--db", db, "--no-models"]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["stories", "--db", db, "--format", "json"]).stdout)
+    assert sorted(s["article_count"] for s in listed) == [4, 5]
+
+
 def test_recluster_of_a_window_leaves_other_articles_alone(tmp_path):
     with Store(":memory:") as store:
         ingest([str(EXAMPLES)], store)

@@ -119,13 +119,14 @@ def prepared_of(row: dict[str, Any]) -> Prepared:
 def ray_ingest(
     paths: Iterable[str], store: Store, *, address: str | None = None, workers: int | None = None,
     embedder: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES, keep_vectors: bool = False,
-    on_progress: Callable[[RayIngestReport, int], None] | None = None,
+    on_progress: Callable[[RayIngestReport, int], None] | None = None, refine: bool = True,
 ) -> RayIngestReport:
     """Add the articles of files, folders or globs to the store, the per-article work done on Ray.
 
     `workers`: size of the prepare actor pool (default: the cluster's CPUs). `keep_vectors`: also
     store each article's document vector and sentences (for `ray_ingest_to_parquet`).
-    `on_progress(report, shards_total)` is called as batches are placed."""
+    `on_progress(report, shards_total)` is called as batches are placed. `refine`: re-cluster the
+    stories touched at the end, as a local ingest does (`Ingester.refine`)."""
     import ray
 
     connect(address, workers)
@@ -157,7 +158,7 @@ def ray_ingest(
                .map_batches(worker, batch_size=ROWS_PER_BLOCK, compute=ray.data.ActorPoolStrategy(size=pool),
                             batch_format="numpy"))
 
-    ingester = Ingester(store, embedder)
+    ingester = Ingester(store, embedder, refine=refine)
     ingester.report = report  # the placing counts land in this run's report
     waiting: list[Prepared] = []
     sentences: list[tuple[str, int, str]] = []
@@ -193,6 +194,8 @@ def ray_ingest(
             on_progress(report, len(pending))
     commit()
     ingester.flush()
+    if refine:
+        ingester.refine()
     if on_progress:
         on_progress(report, len(pending))
     return report

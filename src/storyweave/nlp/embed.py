@@ -83,9 +83,30 @@ class TfidfEmbedder:
         return _normalise_rows(matrix.toarray().astype(np.float32))
 
 
+HASHING_DIMS = 128  # the story index's dimensions (stories.cluster.DIMS), as the shipped static model's
+
+
+class HashingEmbedder:
+    """Model-free vectors in one fixed space: signed hashing of word counts into `HASHING_DIMS`
+    dimensions (a random projection of the bag of words). Stored articles and stories need one
+    space across calls, which TF-IDF fitted per call cannot give: this is the store's fallback."""
+
+    name = "hashing"
+    fact_threshold = TfidfEmbedder.fact_threshold
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        vectorizer = HashingVectorizer(n_features=HASHING_DIMS, alternate_sign=True, norm=None, stop_words="english",
+                                       token_pattern=r"(?u)\b\w[\w'-]*\b")
+        counts = vectorizer.transform(texts).toarray().astype(np.float32)
+        return _normalise_rows(np.sign(counts) * np.log1p(np.abs(counts)))
+
+
 EMBEDDERS: dict[str, Callable[[], Embedder]] = {
     "static": StaticEmbedder,
     "tfidf": TfidfEmbedder,
+    "hashing": HashingEmbedder,
 }
 
 

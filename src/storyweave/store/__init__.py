@@ -341,12 +341,14 @@ class Store:
 
     # --- stories -------------------------------------------------------------------------------
 
-    def story_vectors(self) -> Iterator[tuple[str, np.ndarray, list[str], str | None, int, dict[str, float],
-                                              str | None]]:
-        """(id, centroid, names, last published, size, word profile, first published) per story."""
+    def story_vectors(self, stories: Iterable[str] | None = None) -> Iterator[
+            tuple[str, np.ndarray, list[str], str | None, int, dict[str, float], str | None]]:
+        """(id, centroid, names, last published, size, word profile, first published) per story
+        (all, or those of `stories` that exist)."""
+        where, params = ("WHERE id IN (SELECT unnest(?))", [list(stories)]) if stories is not None else ("", [])
         for story_id, centroid, names, last, size, terms, first in self.db.execute(
                 "SELECT id, centroid, names, last_published, coalesce(article_count, 1), terms, first_published"
-                " FROM stories").fetchall():
+                f" FROM stories {where}", params).fetchall():
             yield (story_id, np.frombuffer(centroid, dtype=np.float32), json.loads(names or "[]"), last, size,
                    json.loads(terms or "{}"), first)
 

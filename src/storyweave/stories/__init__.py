@@ -5,7 +5,10 @@
 Exact duplicates (same content id) are skipped; near-duplicates (syndicated wire copy, re-posts
 with another header: MinHash Jaccard >= 0.8) are stored as duplicates of the first copy, in its
 story; every other article joins the best story or starts one (`cluster.StoryIndex`).
-`recluster` clusters the articles of a time window afresh, all at once (`batch`).
+At the end of each call, the stories it touched and their neighbours are clustered afresh in one
+batch (`Ingester.refine`): online clustering decides once per article, in arrival order, and an
+article that came before its story took shape stays where it landed. `recluster` does the same for
+a whole time window (`storyweave cluster`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ BATCH = 256  # articles per transaction
 # call, not with every batch: writing it was a quarter of the time of placing articles. A kill
 # loses at most these batches' word counts — a slightly lower frequency, never a lost article.
 SKETCH_EVERY = 8
+# The stories a call touched, with their neighbours, are re-clustered at its end when they hold at
+# most this many articles (15,000 take about 12 s here); beyond, `storyweave cluster` does it.
+REFINE_UP_TO = 20_000
 __all__ = ["IngestReport", "Ingester", "Prepared", "ReclusterReport", "add_articles", "ingest", "prepare",
            "recluster"]
 
@@ -42,11 +48,15 @@ class IngestReport:
     stories_created: int = 0
     stories_updated: int = 0
     stories_merged: int = 0
+    refined: int = 0  # articles re-clustered at the end (Ingester.refine)
+    moved: int = 0  # of those, articles that went to another story
+    unrefined: int = 0  # articles that were too many to re-cluster at the end (run `cluster`)
 
     def to_dict(self) -> dict:
         return {"added": self.added, "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
                 "skipped": len(self.skipped), "stories_created": self.stories_created,
-                "stories_updated": self.stories_updated, "stories_merged": self.stories_merged}
+                "stories_updated": self.stories_updated, "stories_merged": self.stories_merged,
+                "refined": self.refined, "moved": self.moved, "unrefined": self.unrefined}
 
 
 class Ingester:
@@ -57,13 +67,16 @@ class Ingester:
     prepared elsewhere (a Ray cluster) go straight to `add_prepared`."""
 
     def __init__(self, store: Store, embedder_name: str = "auto",
-                 preparer: Callable[[list[Article]], list[Prepared]] | None = None) -> None:
+                 preparer: Callable[[list[Article]], list[Prepared]] | None = None, *, refine: bool = True) -> None:
         from datasketch import MinHashLSH
 
         if store.read_only:
             raise ReadOnlyStore(f"{store.path}: a Parquet export is read only; ingest into a DuckDB file "
                                 "(or with --engine ray --out DIR)")
         self.store = store
+        self.embedder_name = embedder_name
+        self.refines = refine
+        self.nearby: set[str] = set()  # stories this call touched or came near (refined at its end)
         self.preparer = preparer or (lambda articles: prepare(articles, get_embedder(embedder_name)))
         sketch = store.sketch(DOCUMENT_FREQUENCY)
         self.index = StoryIndex(document_frequency=sketch[0] if sketch else None, documents=sketch[1] if sketch else 0)
@@ -115,6 +128,8 @@ class Ingester:
         if batch:
             self.add(batch)
         self.flush()
+        if self.refines:
+            self.refine()
         if on_batch:
             on_batch(self.report)
         return self.report
@@ -124,6 +139,33 @@ class Ingester:
         if self._unsaved_batches:
             self.store.save_sketch(DOCUMENT_FREQUENCY, self.index.document_frequency, self.index.documents)
             self._unsaved_batches = 0
+
+    def refine(self) -> ReclusterReport | None:
+        """Cluster the stories touched since the last refinement, and their neighbours, afresh in
+        one batch (`recluster` over their articles), if they hold at most `REFINE_UP_TO` articles;
+        then bring this ingester's index and counts up to date with the stored stories."""
+        stories = {story for story in self.nearby if story in self.index.stories}
+        self.nearby = set()
+        articles = sum(self.stats.get(story, (1,))[0] for story in stories)
+        if len(stories) < 2:
+            return None
+        if articles > REFINE_UP_TO:
+            self.report.unrefined += articles
+            return None
+        result = recluster(self.store, stories=stories, embedder=self.embedder_name)
+        self.report.refined += result.articles
+        self.report.moved += result.moved
+        if result.changed:
+            kept = {row[0]: row for row in self.store.story_vectors(stories=result.changed)}
+            self.index.forget(result.changed - kept.keys())
+            for story_id, centroid, names, last, size, terms, first in kept.values():
+                self.index.load(story_id, centroid, size, names, last, terms, first)
+            counts = self.store.count_stories(result.changed)
+            for story_id in result.changed:
+                self.stats.pop(story_id, None)
+            self.stats.update(counts)
+            self.story_of.clear()  # all stored now; the store has the new stories
+        return result
 
     def add(self, batch: list[Article]) -> None:
         """Add a batch of articles as read (cleaned and prepared here, new ones only)."""
@@ -190,6 +232,8 @@ class Ingester:
             story = self.story_of.get(original) or self.store.article_story(original) or ""
             return story, original
         assignment = self.index.assign(article.id, found.vector, found.terms, found.names, article.published)
+        self.nearby.add(assignment.story)
+        self.nearby.update(assignment.near)
         for absorbed in assignment.merged:
             self.store.merge_stories(assignment.story, absorbed)
             if absorbed in self.stats:
@@ -209,15 +253,17 @@ class Ingester:
 def ingest(
     paths: Iterable[str], store: Store, *, embedder: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[int, int], None] | None = None, on_batch: Callable[[IngestReport], None] | None = None,
+    refine: bool = True,
 ) -> IngestReport:
     """Add the articles of files, folders or globs to the store, deduplicated and clustered."""
     return add_articles(iter_articles(paths, max_bytes=max_bytes, on_progress=on_progress), store,
-                        embedder=embedder, on_batch=on_batch)
+                        embedder=embedder, on_batch=on_batch, refine=refine)
 
 
 def add_articles(
     items: Iterable[Article | InputProblem], store: Store, *, embedder: str = "auto",
-    on_batch: Callable[[IngestReport], None] | None = None,
+    on_batch: Callable[[IngestReport], None] | None = None, refine: bool = True,
 ) -> IngestReport:
-    """Add articles to the store (problems are counted as skipped); one transaction per batch."""
-    return Ingester(store, embedder).add_all(items, on_batch)
+    """Add articles to the store (problems are counted as skipped); one transaction per batch;
+    `refine`: re-cluster the stories touched at the end (`Ingester.refine`)."""
+    return Ingester(store, embedder, refine=refine).add_all(items, on_batch)

@@ -22,7 +22,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -54,6 +54,7 @@ class ReclusterReport:
     stories_before: int = 0
     stories_after: int = 0
     moved: int = 0  # articles now in another story
+    changed: set[str] = field(default_factory=set)  # stories that gained, lost, appeared or went
 
     def to_dict(self) -> dict[str, int]:
         return {"articles": self.articles, "stories_before": self.stories_before,
@@ -227,12 +228,13 @@ Clusterer = Callable[[list[str], list["str | None"], float, "Callable[[int], Non
 
 
 def recluster(store: Store, *, since: str | None = None, until: str | None = None,
-              threshold: float = THRESHOLD, embedder: str = "auto",
+              stories: Iterable[str] | None = None, threshold: float = THRESHOLD, embedder: str = "auto",
               on_progress: Callable[[int, int], None] | None = None,
               clusterer: Clusterer = cluster_window) -> ReclusterReport:
-    """Cluster the canonical articles published in [since, until] afresh and store the stories.
-    `clusterer` labels the window's articles (here by default; the Ray engine passes its own)."""
-    rows = store.canonical_articles(since=since, until=until)
+    """Cluster the canonical articles published in [since, until] (or those of `stories`) afresh
+    and store the stories. `clusterer` labels the window's articles (here by default; the Ray
+    engine passes its own)."""
+    rows = store.canonical_articles(since=since, until=until, stories=stories)
     report = ReclusterReport(articles=len(rows), stories_before=len({r[4] for r in rows}))
     if len(rows) < 2:
         report.stories_after = report.stories_before
@@ -250,10 +252,10 @@ def recluster(store: Store, *, since: str | None = None, until: str | None = Non
     moved = {r[0]: story_of[r[0]] for r in rows if story_of[r[0]] != r[4]}
     report.moved = len(moved)
     report.stories_after = len(set(story_of.values()))
-    touched = {r[4] for r in rows if r[0] in moved} | set(moved.values())
+    report.changed = {r[4] for r in rows if r[0] in moved} | set(moved.values())
     with store.transaction():
         store.reassign(moved)
-        _rebuild(store, touched, embedder)
+        _rebuild(store, report.changed, embedder)
     return report
 
 

@@ -32,6 +32,7 @@ DAY_PENALTY = 0.004  # per day between the article and the story, beyond a grace
 GRACE_DAYS = 7
 MAX_PENALTY = 0.1  # dates can be wrong (a swapped header): time only nudges
 MERGE = 0.85  # centroid cosine at which two stories an article joins are one
+NEARBY = 0.12  # score at which a story an article did not join is still its neighbour (see Ingester.refine)
 DIMS = 128
 DOCUMENT_FREQUENCY = "document_frequency"  # the store's name for the sketch
 
@@ -58,6 +59,7 @@ class Assignment:
     story: str
     created: bool
     merged: list[str] = field(default_factory=list)  # stories absorbed into `story`
+    near: list[str] = field(default_factory=list)  # other stories that scored at least NEARBY
 
 
 class StoryIndex:
@@ -148,7 +150,7 @@ class StoryIndex:
             story_id = f"s{article_id[:12]}"
             self._put(StoryState(story_id, vector.astype(np.float32).copy(), 1, Counter(names), published, published))
             self._add_terms(story_id, profile)
-            return Assignment(story_id, created=True)
+            return Assignment(story_id, created=True, near=[s for score, s in scored if score >= NEARBY])
         best = scored[0][1]
         merged = [other for score, other in scored[1:] if score >= JOIN and other != best
                   and float(np.dot(self.stories[best].unit, self.stories[other].unit)) >= MERGE]
@@ -156,7 +158,16 @@ class StoryIndex:
             self._absorb(best, other)
         self._add_to(best, vector, names, published)
         self._add_terms(best, profile)
-        return Assignment(best, created=False, merged=merged)
+        return Assignment(best, created=False, merged=merged,
+                          near=[s for score, s in scored[1:] if score >= NEARBY and s not in merged])
+
+    def forget(self, story_ids: set[str]) -> None:
+        """Drop stories that are gone from the store (re-clustered away)."""
+        for story_id in story_ids & self.stories.keys():
+            self._drop(story_id)
+        for stories in self.by_term.values():
+            for story_id in story_ids & stories.keys():
+                del stories[story_id]
 
     def _add_terms(self, story_id: str, profile: Counter[str]) -> None:
         state = self.stories[story_id]
