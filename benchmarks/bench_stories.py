@@ -3,9 +3,15 @@
     python benchmarks/bench_stories.py [--stories 2000] [--out benchmarks/results/stories.json]
 
 Pools the non-empty documents of the first N Multi-News validation clusters (gold: the cluster),
-ingests them into a fresh in-memory store with storyweave (deduplication + online clustering),
-and scores the stories with B-cubed precision/recall/F1; then re-clusters the whole store in one
-batch (`storyweave cluster`) and scores again. In the same run, on the same documents:
+or the ECB+ test topics, and scores storyweave's stories with B-cubed precision/recall/F1, each
+run on a fresh in-memory store:
+
+- online clustering alone (`ingest --no-refine`), then the whole store re-clustered in one batch
+  (`storyweave cluster`);
+- `ingest` as it runs by default: online, then the refinement of the stories it touched;
+- as a feed arrives: the documents shuffled and ingested in 10 calls, each refined at its end.
+
+In the same run, on the same documents:
 TF-IDF + average-linkage agglomerative clustering (distance threshold chosen on the same data,
 which flatters the peer) and HDBSCAN over storyweave's own document vectors (as BERTopic does).
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import resource
 import tempfile
 import time
@@ -63,6 +70,7 @@ def load(stories: int, start: int = 0) -> tuple[list[str], list[str]]:
 
 ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus" / "ECB+"
 TEST_TOPICS = range(36, 46)
+CALLS = 10  # ingest calls of the shuffled-arrival run
 
 
 def load_ecbplus(topics: Iterable[int]) -> tuple[list[str], list[str]]:
@@ -115,27 +123,61 @@ def main() -> None:
     print(f"{len(texts)} documents from {len(set(gold))} gold stories")
 
     results: dict = {"documents": len(texts), "gold_stories": len(set(gold)), "systems": {}}
+    source = str(folder / "docs.jsonl")
+
+    def scored(store: Store, sources: list[str], positions: list[int]) -> tuple[float, float, float]:
+        """B-cubed of the stored articles (exact duplicates inside the input are not stored twice:
+        they are left out, as they belong with their first copy)."""
+        story_of = dict(store.db.execute("SELECT source, story FROM articles").fetchall())
+        pairs = [(story_of[s], gold[i]) for s, i in zip(sources, positions, strict=True) if s in story_of]
+        return bcubed([p for p, _ in pairs], [g for _, g in pairs])
+
+    everything = ([f"{source}:{i + 1}" for i in range(len(texts))], list(range(len(texts))))
     store = Store(":memory:")
     start = time.perf_counter()
-    report = ingest([str(folder / "docs.jsonl")], store)
+    report = ingest([source], store, refine=False)
     seconds = time.perf_counter() - start
-    story_of = dict(store.db.execute("SELECT source, story FROM articles").fetchall())
-    predicted = [story_of.get(f"{folder / 'docs.jsonl'}:{i + 1}", f"missing{i}") for i in range(len(texts))]
-    # Exact duplicates inside the input are not stored twice: they belong with their first copy.
-    keep = [i for i, p in enumerate(predicted) if not p.startswith("missing")]
-    p, r, f = bcubed([predicted[i] for i in keep], [gold[i] for i in keep])
-    results["systems"]["storyweave (online)"] = {"precision": p, "recall": r, "f1": f, "seconds": seconds,
-                                                 "articles_per_second": len(texts) / seconds, **report.to_dict()}
+    p, r, f = scored(store, *everything)
+    results["systems"]["storyweave online only (--no-refine)"] = {
+        "precision": p, "recall": r, "f1": f, "seconds": seconds, "articles_per_second": len(texts) / seconds,
+        **report.to_dict()}
 
     from storyweave.stories import recluster
 
     start = time.perf_counter()
     batch = recluster(store)
-    story_of = dict(store.db.execute("SELECT source, story FROM articles").fetchall())
-    reclustered = [story_of.get(f"{folder / 'docs.jsonl'}:{i + 1}", f"missing{i}") for i in range(len(texts))]
-    p, r, f = bcubed([reclustered[i] for i in keep], [gold[i] for i in keep])
-    results["systems"]["storyweave (online, then `cluster`)"] = {
+    p, r, f = scored(store, *everything)
+    results["systems"]["storyweave online, then `cluster`"] = {
         "precision": p, "recall": r, "f1": f, "seconds": time.perf_counter() - start, **batch.to_dict()}
+
+    store = Store(":memory:")
+    start = time.perf_counter()
+    report = ingest([source], store)
+    seconds = time.perf_counter() - start
+    p, r, f = scored(store, *everything)
+    results["systems"]["storyweave ingest (online + refinement)"] = {
+        "precision": p, "recall": r, "f1": f, "seconds": seconds, "articles_per_second": len(texts) / seconds,
+        **report.to_dict()}
+    story_of = dict(store.db.execute("SELECT source, story FROM articles").fetchall())
+    predicted = [story_of.get(s, f"missing{i}") for i, s in enumerate(everything[0])]
+
+    # As a feed arrives: the documents shuffled, ingested in CALLS calls into one store; each call
+    # ends with the refinement of the stories it touched.
+    order = list(range(len(texts)))
+    random.Random(0).shuffle(order)
+    parts = [order[k::CALLS] for k in range(CALLS)]
+    sources = []
+    store = Store(":memory:")
+    start = time.perf_counter()
+    for k, part in enumerate(parts):
+        path = folder / f"call{k}.jsonl"
+        path.write_text("\n".join(json.dumps({"text": texts[i]}) for i in part) + "\n")
+        ingest([str(path)], store)
+        sources += [f"{path}:{n + 1}" for n in range(len(part))]
+    seconds = time.perf_counter() - start
+    p, r, f = scored(store, sources, [i for part in parts for i in part])
+    results["systems"][f"storyweave ingest in {CALLS} calls, shuffled"] = {
+        "precision": p, "recall": r, "f1": f, "seconds": seconds, "articles_per_second": len(texts) / seconds}
     # storyweave's own peak, read before the peers run (the agglomerative peer's dense n x n
     # distance matrix alone takes GBs at 15k documents)
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -187,7 +229,7 @@ def _finish(results: dict, predicted: list[str], out: Path) -> None:
     print(f"{'system':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'s':>7s}")
     for name, row in results["systems"].items():
         print(f"{name:40s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} {row['seconds']:7.1f}")
-    sw = results["systems"]["storyweave (online)"]
+    sw = results["systems"]["storyweave ingest (online + refinement)"]
     print(f"storyweave: {sw['articles_per_second']:.0f} articles/s; peak memory {results['peak_rss_mb']:.0f} MB")
     sizes = Counter(Counter(predicted).values())
     print("storyweave story sizes:", dict(sorted(sizes.items())[:8]))
