@@ -203,12 +203,16 @@ def test_command_line_cluster_with_a_window(tmp_path):
     assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2
 
 
-def test_command_line_cluster_help_states_the_default_threshold_in_use():
+def test_command_line_help_states_the_clustering_limits_in_use():
+    from storyweave.stories import REFINE_UP_TO
     from storyweave.stories.batch import THRESHOLD
 
-    output = runner.invoke(app, ["cluster", "--help"]).output
-    help_text = " ".join(output.replace("│", " ").split())  # rich wraps the help in a box
-    assert f"[default: ({THRESHOLD})]" in help_text
+    def help_text(command: str) -> str:
+        output = runner.invoke(app, [command, "--help"]).output
+        return " ".join(output.replace("│", " ").split())  # rich wraps the help in a box
+
+    assert f"[default: ({THRESHOLD})]" in help_text("cluster")
+    assert f"up to {REFINE_UP_TO:,} articles" in help_text("ingest")
 
 
 def test_time_counts_from_a_storys_span_so_backfilled_articles_are_not_penalised():

@@ -158,7 +158,7 @@ def ray_ingest(
                .map_batches(worker, batch_size=ROWS_PER_BLOCK, compute=ray.data.ActorPoolStrategy(size=pool),
                             batch_format="numpy"))
 
-    ingester = Ingester(store, embedder, refine=refine)
+    ingester = Ingester(store, embedder)  # placed batch by batch below, refined here at the end
     ingester.report = report  # the placing counts land in this run's report
     waiting: list[Prepared] = []
     sentences: list[tuple[str, int, str]] = []
