@@ -107,6 +107,7 @@ def main() -> None:
     if not source.exists():
         print(f"{source} not found beside the project (../shared): nothing to measure")
         return
+    from storyweave.errors import InputProblem
     from storyweave.ingest import article_from_record
     from storyweave.ingest.formats import Record
     from storyweave.nlp.embed import get_embedder
@@ -125,10 +126,13 @@ def main() -> None:
     results: dict = {"documents": len(texts), "gold_stories": len(set(gold)), "systems": {}}
     source = str(folder / "docs.jsonl")
 
-    def scored(store: Store, sources: list[str], positions: list[int]) -> tuple[float, float, float]:
-        """B-cubed of the stored articles (exact duplicates inside the input are not stored twice:
-        they are left out, as they belong with their first copy)."""
+    def scored(store: Store, sources: list[str], positions: list[int],
+               skipped: Iterable[InputProblem] = ()) -> tuple[float, float, float]:
+        """B-cubed of the stored articles, and of the skipped ones as stories of their own
+        (exact duplicates inside the input are not stored twice: they are left out, as they
+        belong with their first copy)."""
         story_of = dict(store.db.execute("SELECT source, story FROM articles").fetchall())
+        story_of.update({problem.source: f"skipped:{problem.source}" for problem in skipped})
         pairs = [(story_of[s], gold[i]) for s, i in zip(sources, positions, strict=True) if s in story_of]
         return bcubed([p for p, _ in pairs], [g for _, g in pairs])
 
@@ -137,7 +141,7 @@ def main() -> None:
     start = time.perf_counter()
     report = ingest([source], store, refine=False)
     seconds = time.perf_counter() - start
-    p, r, f = scored(store, *everything)
+    p, r, f = scored(store, *everything, report.skipped)
     results["systems"]["storyweave online only (--no-refine)"] = {
         "precision": p, "recall": r, "f1": f, "seconds": seconds, "articles_per_second": len(texts) / seconds,
         **report.to_dict()}
@@ -146,7 +150,7 @@ def main() -> None:
 
     start = time.perf_counter()
     batch = recluster(store)
-    p, r, f = scored(store, *everything)
+    p, r, f = scored(store, *everything, report.skipped)
     results["systems"]["storyweave online, then `cluster`"] = {
         "precision": p, "recall": r, "f1": f, "seconds": time.perf_counter() - start, **batch.to_dict()}
 
@@ -154,7 +158,7 @@ def main() -> None:
     start = time.perf_counter()
     report = ingest([source], store)
     seconds = time.perf_counter() - start
-    p, r, f = scored(store, *everything)
+    p, r, f = scored(store, *everything, report.skipped)
     results["systems"]["storyweave ingest (online + refinement)"] = {
         "precision": p, "recall": r, "f1": f, "seconds": seconds, "articles_per_second": len(texts) / seconds,
         **report.to_dict()}
@@ -167,15 +171,16 @@ def main() -> None:
     random.Random(0).shuffle(order)
     parts = [order[k::CALLS] for k in range(CALLS)]
     sources = []
+    skipped: list[InputProblem] = []
     store = Store(":memory:")
     start = time.perf_counter()
     for k, part in enumerate(parts):
         path = folder / f"call{k}.jsonl"
         path.write_text("\n".join(json.dumps({"text": texts[i]}) for i in part) + "\n")
-        ingest([str(path)], store)
+        skipped += ingest([str(path)], store).skipped
         sources += [f"{path}:{n + 1}" for n in range(len(part))]
     seconds = time.perf_counter() - start
-    p, r, f = scored(store, sources, [i for part in parts for i in part])
+    p, r, f = scored(store, sources, [i for part in parts for i in part], skipped)
     results["systems"][f"storyweave ingest in {CALLS} calls, shuffled"] = {
         "precision": p, "recall": r, "f1": f, "seconds": seconds, "articles_per_second": len(texts) / seconds}
     # storyweave's own peak, read before the peers run (the agglomerative peer's dense n x n

@@ -33,7 +33,22 @@ def test_captions_credits_tweets_footers_and_prompts_are_removed_story_kept():
 def test_long_story_lines_are_never_taken_for_boilerplate():
     line = "Share prices fell " + "sharply across the region as investors sold " * 8
     assert remove_boilerplate(line)[0] == line.strip()
-    assert remove_boilerplate("Read more: " + STORY)[0] == ""  # a read-more link line goes
+    assert remove_boilerplate(STORY + "\nRead more: Plant fire injures 12")[0] == STORY  # a read-more link line goes
+
+
+def test_a_text_is_never_emptied_by_line_rules_and_a_tweet_inside_a_paragraph_loses_only_its_link():
+    # Scrapes that flatten a page into one line: the line opens with a credit or holds a tweet,
+    # but it is the whole article.
+    flat = ("Photo: county sheriff's office. " + STORY + " Residents gathered at the fence. "
+            "Smoke over the port #fire pic.twitter.com/AbC123 \u2014 Tacoma Fire ( @TacomaFD ) march 4, 2024 "
+            "The plant reopens next week, its owner said.")
+    cleaned, removed = remove_boilerplate(flat)
+    assert cleaned.startswith("Photo: county sheriff's office. " + STORY)
+    assert "Smoke over the port #fire The plant reopens next week" in cleaned
+    assert "twitter" not in cleaned and "@TacomaFD" not in cleaned
+    assert removed == ["embedded tweet: pic.twitter.com/AbC123 \u2014 Tacoma Fire ( @TacomaFD ) march 4, 2024"]
+    page = "Share this article"  # a page that is nothing else keeps it (ingest finds such template pages)
+    assert remove_boilerplate(page)[0] == page
 
 
 def test_repeated_headline_is_removed():

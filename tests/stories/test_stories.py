@@ -286,3 +286,16 @@ def test_the_first_word_of_a_line_is_not_a_name():
     names = names_in("Headline\nOfficials met on Monday.\nThe mayor said Maria Delgado of Tacoma would testify.")
     assert "Maria Delgado" in names and "Tacoma" in names
     assert "Officials" not in names and "The" not in names and "Headline" not in names
+
+
+def test_an_article_that_cleaning_leaves_too_short_is_skipped_with_its_reason(tmp_path):
+    credits = " ".join(f"(AP Photo/Photographer Number {n} of Seattle)" for n in range(4))  # 24 words
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": t}) for t in [
+        credits, (EXAMPLES / "tacoma-fire" / "reuters-plant-fire.txt").read_text()]) + "\n")
+    with Store(":memory:") as store:
+        report = ingest([str(feed)], store)
+        assert report.added == 1
+        assert [str(problem) for problem in report.skipped] == [
+            f"{feed}:1: too little text after cleaning (0 words; an article needs 20)"]
+        assert len(store.export_rows()) == 1

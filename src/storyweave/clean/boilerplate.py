@@ -1,8 +1,9 @@
 """Boilerplate removal: take out what a page wraps around a story, keep the story.
 
 Line rules remove whole lines (captions, credits, embedded tweets, share prompts, "developing"
-footers); inline rules remove credits inside a paragraph ("(AP Photo/Evan Vucci)"). Every removed
-piece is returned so a user can see what was taken out.
+footers); inline rules remove credits inside a paragraph ("(AP Photo/Evan Vucci)") and the link and
+signature of a tweet embedded in one (scrapes that flatten a page into one paragraph). Every
+removed piece is returned so a user can see what was taken out.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:Getty Images|AP Photo|AP|Reuters|AFP|EPA|PA Media|PA|Shutterstock|EPA-EFE)\s*$)",
         re.IGNORECASE),
     "embedded tweet": re.compile(
-        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|\(@\w{1,15}\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}",
+        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}",
         re.IGNORECASE),
     "developing-story footer": re.compile(
         r"^\s*(?:this (?:is a )?(?:story|article|report) (?:is |has been )?(?:developing|being updated|will be updated)"
@@ -43,18 +44,36 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
 }
 
-# Credits inside a paragraph; removed with their brackets.
-INLINE_PATTERNS: list[re.Pattern[str]] = [
-    re.compile(r"\s*\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Photograph|Image|Video)s?\s*(?:by|/|:)[^)]{0,80}\)",
-               re.IGNORECASE),
-    re.compile(r"\s*\[(?:photo|image|video)[^\]]{0,80}\]", re.IGNORECASE),
-]
+# Pieces of a paragraph that are not story text: credits, with their brackets; a tweet's picture
+# link and its "— Name (@handle) Date" signature (the tweet's own words stay: where they end
+# inside a paragraph is guesswork, and they are usually on the story).
+INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "inline credit": re.compile(
+        r"\s*\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Photograph|Image|Video)s?\s*(?:by|/|:)[^)]{0,80}\)"
+        r"|\s*\[(?:photo|image|video)[^\]]{0,80}\]",
+        re.IGNORECASE),
+    "embedded tweet": re.compile(
+        r"\s*(?:(?:https?://)?pic\.twitter\.com/\w+|(?:https?://)?twitter\.com/\w+/status/\d+\S*)"
+        r"(?:\s*[-\u2013\u2014]\s*[^()\n\-\u2013\u2014]{0,60}\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4})?"
+        r"|\s*[-\u2013\u2014]\s*[^()\n\-\u2013\u2014]{0,60}\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}",
+        re.IGNORECASE),
+}
 
 MAX_BOILERPLATE_WORDS = 60  # a line longer than this is story text, whatever it starts with
+MAX_TWEET_WORDS = 80  # a tweet (280 characters) with its signature; a longer line is a paragraph holding one
 
 
 def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[str]]:
-    """Return the text without boilerplate, and the pieces removed (each tagged with its rule)."""
+    """Return the text without boilerplate, and the pieces removed (each tagged with its rule).
+    Line rules never take all of a text: where they would, only the inline rules apply (a
+    scrape flattened into one line that opens with "Photo:", or a page that is one tweet)."""
+    cleaned, removed = _remove(text, title, line_rules=True)
+    if not cleaned and text.strip():
+        cleaned, removed = _remove(text, title, line_rules=False)
+    return cleaned, removed
+
+
+def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[str]]:
     removed: list[str] = []
     kept: list[str] = []
     lines = text.split("\n")
@@ -65,19 +84,21 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
         if not stripped:
             kept.append("")
             continue
-        rule = _line_rule(stripped)
-        if rule is None and title_key and _key(stripped) == title_key:
-            rule = "repeated headline"
-        if rule is None and counts[stripped] > 1 and len(stripped.split()) <= 12 and stripped in kept:
-            rule = "repeated header"
+        rule = None
+        if line_rules:
+            rule = _line_rule(stripped)
+            if rule is None and title_key and _key(stripped) == title_key:
+                rule = "repeated headline"
+            if rule is None and counts[stripped] > 1 and len(stripped.split()) <= 12 and stripped in kept:
+                rule = "repeated header"
         if rule == "embedded tweet" and stripped[0] in "-\u2013\u2014":
             _drop_tweet_body(kept, removed)
         if rule:
             removed.append(f"{rule}: {stripped}")
             continue
-        for pattern in INLINE_PATTERNS:
+        for name, pattern in INLINE_PATTERNS.items():
             for match in pattern.finditer(line):
-                removed.append(f"inline credit: {match.group().strip()}")
+                removed.append(f"{name}: {match.group().strip()}")
             line = pattern.sub("", line)
         kept.append(line)
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
@@ -98,7 +119,7 @@ def _line_rule(line: str) -> str | None:
     words = len(line.split())
     for name, pattern in LINE_PATTERNS.items():
         if name == "embedded tweet":
-            if pattern.search(line):
+            if words <= MAX_TWEET_WORDS and pattern.search(line):
                 return name
         elif words <= MAX_BOILERPLATE_WORDS and pattern.search(line):
             return name

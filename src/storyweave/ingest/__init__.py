@@ -189,6 +189,11 @@ def articles_of(records: Iterable[Record | InputProblem], max_bytes: int = DEFAU
         yield article
 
 
+def too_little_text(text: str, when: str = "") -> str:
+    """The reason an article of `text` is skipped for being too short."""
+    return f"too little text{' ' + when if when else ''} ({len(text.split())} words; an article needs {MIN_WORDS})"
+
+
 def article_from_record(record: Record) -> Article:
     """Build an Article from a record's fields, inferring what the fields do not say."""
     fields = record.fields
@@ -209,7 +214,7 @@ def article_from_record(record: Record) -> Article:
     url = url or found.url
     body = found.text
     if len(body.split()) < MIN_WORDS:
-        raise InputError(f"too little text ({len(body.split())} words; an article needs {MIN_WORDS})")
+        raise InputError(too_little_text(body))
     article = Article(
         id=content_id(body),
         source=record.source,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from storyweave.errors import InputProblem
-from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles
+from storyweave.ingest import DEFAULT_MAX_BYTES, MIN_WORDS, iter_articles, too_little_text
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
 from storyweave.store import ReadOnlyStore, Store
@@ -192,7 +192,13 @@ class Ingester:
         return [item for key, item in unique.items() if key not in known]
 
     def place(self, prepared: list[Prepared]) -> None:
-        """Store new, prepared articles and put each into its story, in one transaction."""
+        """Store new, prepared articles and put each into its story, in one transaction. An
+        article that cleaning left with too little text (a page of credits and player notices)
+        is skipped, as the reader skips one that came so short."""
+        for article, _ in prepared:
+            if len(article.text.split()) < MIN_WORDS:
+                self.report.skipped.append(InputProblem(article.source, too_little_text(article.text, "after cleaning")))
+        prepared = [item for item in prepared if len(item[0].text.split()) >= MIN_WORDS]
         fresh = [article for article, _ in prepared]
         features = [found for _, found in prepared]
         touched: dict[str, Article] = {}

@@ -32,6 +32,7 @@ from storyweave.nlp.embed import get_embedder
 from storyweave.store import Store
 from storyweave.stories.cluster import DOCUMENT_FREQUENCY, STORY_TERMS, StoryIndex, time_penalty
 from storyweave.stories.features import lead_text, names_in, terms_of
+from storyweave.stories.templates import strip_templates
 
 # The average TF-IDF cosine at which two clusters are one story: chosen on ECB+ topics 1-35 and
 # the first half of Multi-News validation (scripts/choose_cluster_threshold.py; the CLI help says it).
@@ -247,7 +248,8 @@ def recluster(store: Store, *, since: str | None = None, until: str | None = Non
         if on_progress:
             on_progress(done, len(rows))
 
-    labels = clusterer([(r[2] or "") + "\n" + r[1] for r in rows], [r[3] for r in rows], threshold, advance)
+    texts = strip_templates([(r[2] or "") + "\n" + r[1] for r in rows])
+    labels = clusterer(texts, [r[3] for r in rows], threshold, advance)
     story_of = _stable_ids(rows, labels)
     moved = {r[0]: story_of[r[0]] for r in rows if story_of[r[0]] != r[4]}
     report.moved = len(moved)
