@@ -16,10 +16,11 @@ every other such page. So, before a window's articles are clustered:
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import Counter
+from array import array
 from collections.abc import Iterable
+
+import numpy as np
 
 TEMPLATE_ARTICLES = 10
 MIN_WORDS = 4
@@ -30,36 +31,39 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def segment_key(sentence: str) -> int | None:
-    """A stable 64-bit key of a sentence's lowercased words; None if it is too short to tell."""
+    """A key of a sentence's lowercased words (stable within one process); None if it is too short
+    to tell."""
     words = _WORD.findall(sentence.lower())
-    if len(words) < MIN_WORDS:
-        return None
-    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little")
+    return hash(" ".join(words)) if len(words) >= MIN_WORDS else None
 
 
-def _segments(text: str) -> list[str]:
-    return [piece for piece in _SEGMENT.split(text) if piece]
+def _keyed_segments(text: str) -> list[tuple[str, int | None]]:
+    return [(piece, segment_key(piece)) for piece in _SEGMENT.split(text) if piece]
+
+
+def _frequent(keyed: Iterable[list[tuple[str, int | None]]], min_articles: int) -> set[int]:
+    carried = array("q")  # each text's distinct keys, 8 bytes apiece (a window can hold millions)
+    for pieces in keyed:
+        carried.extend({key for _, key in pieces if key is not None})
+    keys, counts = np.unique(np.frombuffer(carried, dtype=np.int64), return_counts=True)
+    return set(keys[counts >= min_articles].tolist())
 
 
 def template_keys(texts: Iterable[str], min_articles: int = TEMPLATE_ARTICLES) -> set[int]:
     """The keys of the sentences that at least `min_articles` of `texts` carry."""
-    carried: Counter[int] = Counter()
-    for text in texts:
-        carried.update({key for key in map(segment_key, _segments(text)) if key is not None})
-    return {key for key, count in carried.items() if count >= min_articles}
+    return _frequent(map(_keyed_segments, texts), min_articles)
 
 
-def strip_templates(texts: list[str], templates: set[int] | None = None) -> list[str]:
-    """`texts` without their template sentences (`template_keys` of the texts themselves unless
-    given); a text left with fewer than `CONTENT_WORDS` words after losing some becomes ""."""
-    if templates is None:
-        templates = template_keys(texts)
+def strip_templates(texts: list[str], min_articles: int = TEMPLATE_ARTICLES) -> list[str]:
+    """`texts` without the sentences that `min_articles` or more of them carry; a text left with
+    fewer than `CONTENT_WORDS` words after losing some becomes ""."""
+    keyed = [_keyed_segments(text) for text in texts]
+    templates = _frequent(keyed, min_articles)
     if not templates:
         return texts
     stripped = []
-    for text in texts:
-        pieces = _segments(text)
-        kept = [piece for piece in pieces if segment_key(piece) not in templates]
+    for text, pieces in zip(texts, keyed, strict=True):
+        kept = [piece for piece, key in pieces if key not in templates]
         if len(kept) == len(pieces):
             stripped.append(text)
             continue
