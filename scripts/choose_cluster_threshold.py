@@ -8,8 +8,9 @@ pooled. The pick is the threshold with the best mean B-cubed F1 over the two set
 small stories (Multi-News: 2.7 documents each) and one of larger events that share a topic with
 another (ECB+) weigh the same.
 
-Raw texts, clustered as `storyweave cluster` does (`cluster_window`: TF-IDF neighbour graph,
-average linkage), without ingest's deduplication.
+Raw texts, clustered as `storyweave cluster` does (template sentences left out, then
+`cluster_window`: TF-IDF neighbour graph, average linkage), without ingest's cleaning and
+deduplication.
 
     python scripts/choose_cluster_threshold.py [--thresholds 0.14,0.16,...]
 """
@@ -36,6 +37,7 @@ def main() -> None:
     if not (MULTINEWS.exists() and ECBPLUS.exists()):
         sys.exit(f"needs {MULTINEWS} and {ECBPLUS} beside the project (../shared)")
     from storyweave.stories.batch import average_linkage, neighbour_graph
+    from storyweave.stories.templates import strip_templates
 
     thresholds = [float(t) for t in args.thresholds.split(",")]
     sets = {"ECB+ topics 1-35": load_ecbplus(TRAINING_TOPICS),
@@ -43,7 +45,7 @@ def main() -> None:
     scores: dict[float, list[float]] = {t: [] for t in thresholds}
     print(f"{'data':28s} " + " ".join(f"{t:>6.2f}" for t in thresholds))
     for name, (texts, gold) in sets.items():
-        edges = neighbour_graph(texts, [None] * len(texts))
+        edges = neighbour_graph(strip_templates(texts), [None] * len(texts))
         for threshold in thresholds:
             labels = average_linkage(len(texts), edges, threshold)
             scores[threshold].append(bcubed([str(label) for label in labels], gold)[2])
