@@ -45,9 +45,10 @@ def main() -> None:
     scores: dict[float, list[float]] = {t: [] for t in thresholds}
     print(f"{'data':28s} " + " ".join(f"{t:>6.2f}" for t in thresholds))
     for name, (texts, gold) in sets.items():
-        edges = neighbour_graph(strip_templates(texts), [None] * len(texts))
+        stripped, template_only = strip_templates(texts)
+        edges = neighbour_graph(stripped, [None] * len(texts), template_only=template_only)
         for threshold in thresholds:
-            labels = average_linkage(len(texts), edges, threshold)
+            labels = average_linkage(len(texts), edges, threshold, template_only)
             scores[threshold].append(bcubed([str(label) for label in labels], gold)[2])
         print(f"{name:28s} " + " ".join(f"{scores[t][-1]:6.3f}" for t in thresholds))
     means = {t: sum(s) / len(s) for t, s in scores.items()}

@@ -297,5 +297,5 @@ def test_an_article_that_cleaning_leaves_too_short_is_skipped_with_its_reason(tm
         report = ingest([str(feed)], store)
         assert report.added == 1
         assert [str(problem) for problem in report.skipped] == [
-            f"{feed}:1: too little text after cleaning (0 words; an article needs 20)"]
+            f"{feed}:1: too little text after cleaning (0 words; an article needs 12)"]
         assert len(store.export_rows()) == 1

@@ -25,18 +25,21 @@ TOPICS = [
 ]
 
 
-def test_sentences_many_articles_share_are_left_out_and_pages_of_nothing_else_go_alone():
+def test_sentences_many_articles_share_are_left_out_and_pages_of_nothing_else_are_marked():
     texts = [FURNITURE + " " + topic for topic in TOPICS]
     assert len(texts) >= TEMPLATE_ARTICLES
     # the furniture's sentences of MIN_WORDS words or more ("Breaking news emails." is too short
     # to tell), none of the stories'
     assert len(template_keys(texts)) == 4
-    stripped = strip_templates(texts)
-    assert stripped == [""] * len(texts)  # one sentence of their own: under CONTENT_WORDS words
+    stripped, template_only = strip_templates(texts)
+    assert template_only == [True] * len(texts)  # one sentence of their own: under CONTENT_WORDS words
+    assert stripped == texts  # a template-only page keeps its text (see the next tests)
     longer = [t + " " + t.split(" ", 3)[-1] * 2 for t in texts]
-    assert all("weekday" not in s and "Breaking news emails" in s and len(s.split()) >= CONTENT_WORDS for s in strip_templates(longer))
+    stripped, template_only = strip_templates(longer)
+    assert not any(template_only)
+    assert all("weekday" not in s and "Breaking news emails" in s and len(s.split()) >= CONTENT_WORDS for s in stripped)
     few = texts[:TEMPLATE_ARTICLES - 1]  # shared by fewer articles: a story's own quote, kept
-    assert strip_templates(few) == few
+    assert strip_templates(few) == (few, [False] * len(few))
 
 
 def test_template_pages_of_unrelated_stories_are_not_clustered_together():
@@ -54,3 +57,48 @@ def test_template_pages_of_unrelated_stories_are_not_clustered_together():
         assert report.added == len(TOPICS) and report.near_duplicates == 0
         recluster(store, embedder="hashing")
         assert len({row["story"] for row in store.export_rows()}) == len(TOPICS)
+
+
+WIRE_LEAD = ("The Portvale harbor bridge collapsed into the Tamsin River on Tuesday, sending three cars "
+             "into the water. Portvale fire crews pulled four people from the river near the collapsed bridge. "
+             "Engineers had warned the Portvale council about corrosion on the harbor bridge last year.")
+OWN_REPORTING = [
+    "Divers searched the Tamsin River below the collapsed Portvale harbor bridge for a fifth car on Wednesday, "
+    "and Portvale fire crews said the river current slowed the search near the bridge pilings.",
+    "The Portvale council met in emergency session over the harbor bridge collapse; council members asked why "
+    "the corrosion warning about the bridge over the Tamsin River had not led to repairs.",
+]
+
+
+def test_a_syndicated_copy_with_nothing_of_its_own_still_joins_its_story():
+    # Ten outlets run the same wire lead with a line of their own (not near-duplicates of each
+    # other): the lead is shared text, so each copy is template only. Compared with the story's
+    # own reporting (not with each other, nor with furniture pages), they join the story.
+    import json
+    import tempfile
+    from pathlib import Path
+
+    own_lines = ["Ashby Courier staff added local reaction later tonight.",
+                 "Brill readers can send photos to our newsroom by email.",
+                 "Corran Gazette editors will update this page every hour.",
+                 "Dunmore listeners heard this first on morning radio.",
+                 "Elbury Times subscribers get alerts through our mobile app.",
+                 "Farrow Post reporters are driving toward the scene now.",
+                 "Gisby Herald archives hold the bridge's original 1958 plans.",
+                 "Hollin weather service forecasts heavy rain through Friday.",
+                 "Ivett traffic officials suggest taking Route 9 instead.",
+                 "Jarrow Ledger interns compiled this summary from wire reports."]
+    copies = [f"{WIRE_LEAD} {line}" for line in own_lines]
+    story = copies + [f"{WIRE_LEAD}\n{own}" for own in OWN_REPORTING]
+    pages = [f"{FURNITURE}\n{topic} {topic}" for topic in TOPICS]
+    folder = Path(tempfile.mkdtemp())
+    feed = folder / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": text}) for text in story + pages) + "\n")
+    with Store(":memory:") as store:
+        report = ingest([str(feed)], store, embedder="hashing", refine=False)
+        assert report.added == len(story) + len(pages) and report.near_duplicates == 0
+        recluster(store, embedder="hashing")
+        story_of = {row["source"]: row["story"] for row in store.export_rows()}
+        stories = [story_of[f"{feed}:{line}"] for line in range(1, len(story) + len(pages) + 1)]
+        assert len(set(stories[:len(story)])) == 1  # the copies and the reporting: one story
+        assert len(set(stories[len(story):]) | {stories[0]}) == len(pages) + 1  # each page alone

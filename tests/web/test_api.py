@@ -61,7 +61,7 @@ def test_adhoc_brief_stores_nothing(client):
                                                "words": 80})
     assert response.status_code == 200
     body = response.json()
-    assert len(body["brief"]["articles"]) == 2 and body["skipped"] == ["request:3: too little text (2 words; an article needs 20)"]
+    assert len(body["brief"]["articles"]) == 2 and body["skipped"] == ["request:3: too little text (2 words; an article needs 12)"]
     assert sum(len(s["text"].split()) for s in body["brief"]["summary"]) <= 80
     assert client.get("/api/health").json()["articles"] == 9
     md = client.post("/api/brief", json={"articles": [{"text": texts[0]}], "format": "md"})
@@ -90,7 +90,7 @@ def test_posted_articles_are_ingested_in_the_background_with_counts(example_db, 
         job = wait_for(client, accepted.json()["job"]["id"])
         assert job["status"] == "done" and job["total"] == 3 and job["done"] == 3
         assert (job["counts"]["added"], job["counts"]["duplicates"], job["counts"]["skipped"]) == (1, 1, 1)
-        assert job["problems"] == ["api:3: too little text (1 words; an article needs 20)"]
+        assert job["problems"] == ["api:3: too little text (1 words; an article needs 12)"]
         stories = client.get("/api/stories").json()["stories"]
         mayor = next(s for s in stories if "AP" in s["outlets"])
         assert mayor["article_count"] == before["article_count"] + 1 == 5 and "Harbor Daily" in mayor["outlets"]

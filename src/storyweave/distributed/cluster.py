@@ -104,16 +104,19 @@ def merge_blocks(count: int, blocks: list[list[int]], labels: list[list[int]]) -
 
 
 def ray_cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
-                       on_progress: Callable[[int], None] | None = None, *, block_days: int = BLOCK_DAYS,
-                       overlap_days: int = OVERLAP_DAYS) -> list[int]:
+                       on_progress: Callable[[int], None] | None = None, template_only: list[bool] | None = None,
+                       *, block_days: int = BLOCK_DAYS, overlap_days: int = OVERLAP_DAYS) -> list[int]:
     """`cluster_window`, block by block on the Ray cluster (see the module's docstring)."""
     import ray
 
     blocks = time_blocks(published, block_days, overlap_days)
     if len(blocks) <= 1:
-        return average_linkage(len(texts), ray_neighbour_graph(texts, published, on_progress), threshold)
+        edges = ray_neighbour_graph(texts, published, on_progress, template_only)
+        return average_linkage(len(texts), edges, threshold, template_only)
     task = ray.remote(cluster_window).options(max_retries=3)
-    pending = {task.remote([texts[p] for p in block], [published[p] for p in block], threshold): n
+    alone = template_only or [False] * len(texts)
+    pending = {task.remote([texts[p] for p in block], [published[p] for p in block], threshold, None,
+                           [alone[p] for p in block]): n
                for n, block in enumerate(blocks)}
     labels: list[list[int]] = [[] for _ in blocks]
     counted: set[int] = set()  # an article in two blocks counts once
@@ -129,7 +132,8 @@ def ray_cluster_window(texts: list[str], published: list[str | None], threshold:
 
 
 def ray_row_blocks(vectors: object, published: list[str | None], spans: list[tuple[int, int]],
-                   neighbours: int, candidates: np.ndarray | None) -> Iterator[dict[tuple[int, int], float]]:
+                   neighbours: int, candidates: np.ndarray | None,
+                   template_only: np.ndarray | None) -> Iterator[dict[tuple[int, int], float]]:
     """`stories.batch.local_row_blocks` as Ray tasks, the matrix shared through the object store;
     the edges are handed back in row order."""
     import ray
@@ -137,15 +141,17 @@ def ray_row_blocks(vectors: object, published: list[str | None], spans: list[tup
     shared, dates = ray.put(vectors), ray.put(published)  # once, read by every task
     among = ray.put(candidates) if candidates is not None else None
     task = ray.remote(neighbour_edges).options(max_retries=3)
-    futures = [task.remote(shared, dates, start, stop, neighbours, among) for start, stop in spans]
+    futures = [task.remote(shared, dates, start, stop, neighbours, among, template_only) for start, stop in spans]
     for future in futures:
         yield ray.get(future)
 
 
 def ray_neighbour_graph(texts: list[str], published: list[str | None],
-                        on_progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
+                        on_progress: Callable[[int], None] | None = None,
+                        template_only: list[bool] | None = None) -> dict[tuple[int, int], float]:
     """`stories.batch.neighbour_graph` with its row blocks computed by Ray tasks."""
-    return neighbour_graph(texts, published, on_progress=on_progress, row_blocks=ray_row_blocks)
+    return neighbour_graph(texts, published, on_progress=on_progress, row_blocks=ray_row_blocks,
+                           template_only=template_only)
 
 
 def ray_recluster(store: Store, *, since: str | None = None, until: str | None = None,

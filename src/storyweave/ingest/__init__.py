@@ -30,7 +30,7 @@ from storyweave.ingest.metadata import (
 from storyweave.model import Article, content_id
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-MIN_WORDS = 20  # shorter "articles" are headlines or junk, not stories
+MIN_WORDS = 12  # a one-sentence news flash is news; anything shorter is a headline or junk
 
 
 @dataclass

@@ -120,9 +120,11 @@ def ann_candidates(vectors: object, count: int = ANN_CANDIDATES) -> np.ndarray:
 
 
 def neighbour_edges(vectors: object, published: list[str | None], start: int, stop: int,
-                    neighbours: int = NEIGHBOURS, candidates: np.ndarray | None = None) -> dict[tuple[int, int], float]:
+                    neighbours: int = NEIGHBOURS, candidates: np.ndarray | None = None,
+                    template_only: np.ndarray | None = None) -> dict[tuple[int, int], float]:
     """The nearest-neighbour edges of rows [start, stop), by TF-IDF cosine: against every row
     (one sparse product), or only against each row's `candidates` (from `ann_candidates`).
+    `template_only` rows are nobody's neighbour, but have neighbours (see `average_linkage`).
     Independent of the other rows' edges, so row blocks can be computed anywhere, in any order."""
     count = vectors.shape[0]
     k = min(neighbours, count - 1)
@@ -130,11 +132,15 @@ def neighbour_edges(vectors: object, published: list[str | None], start: int, st
     if candidates is None:
         similar = (vectors[start:stop] @ vectors.T).toarray()
         similar[rows, rows + start] = -1.0  # not its own neighbour
+        if template_only is not None:
+            similar[:, template_only] = -1.0
     else:
         columns = candidates[start:stop]
         pairs = vectors[np.repeat(np.arange(start, stop), columns.shape[1])].multiply(vectors[columns.ravel()])
         similar = np.asarray(pairs.sum(axis=1)).reshape(columns.shape)
         similar[columns == (rows + start)[:, None]] = -1.0
+        if template_only is not None:
+            similar[template_only[columns]] = -1.0
     k = min(k, similar.shape[1] - 1)
     nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k] if k > 0 else np.empty((len(rows), 0), int)
     edges: dict[tuple[int, int], float] = {}
@@ -148,20 +154,22 @@ def neighbour_edges(vectors: object, published: list[str | None], start: int, st
     return edges
 
 
-RowBlocks = Callable[[object, list["str | None"], list[tuple[int, int]], int, "np.ndarray | None"],
-                    Iterable[dict[tuple[int, int], float]]]
+RowBlocks = Callable[[object, list["str | None"], list[tuple[int, int]], int, "np.ndarray | None",
+                     "np.ndarray | None"], Iterable[dict[tuple[int, int], float]]]
 
 
 def local_row_blocks(vectors: object, published: list[str | None], spans: list[tuple[int, int]],
-                     neighbours: int, candidates: np.ndarray | None) -> Iterator[dict[tuple[int, int], float]]:
+                     neighbours: int, candidates: np.ndarray | None,
+                     template_only: np.ndarray | None) -> Iterator[dict[tuple[int, int], float]]:
     """The edges of each span of rows, computed here, one after the other."""
     for start, stop in spans:
-        yield neighbour_edges(vectors, published, start, stop, neighbours, candidates)
+        yield neighbour_edges(vectors, published, start, stop, neighbours, candidates, template_only)
 
 
 def neighbour_graph(texts: list[str], published: list[str | None], neighbours: int = NEIGHBOURS,
                     on_progress: Callable[[int], None] | None = None,
-                    row_blocks: RowBlocks = local_row_blocks) -> dict[tuple[int, int], float]:
+                    row_blocks: RowBlocks = local_row_blocks,
+                    template_only: list[bool] | None = None) -> dict[tuple[int, int], float]:
     """(i, j) -> similarity (i < j) for each article's nearest neighbours by TF-IDF cosine: exact
     up to `EXACT_UP_TO` articles, among ANN candidates beyond. `row_blocks` computes the edges of
     the spans of rows, in order (here by default; the Ray engine spreads them over its workers)."""
@@ -169,9 +177,10 @@ def neighbour_graph(texts: list[str], published: list[str | None], neighbours: i
     if vectors is None:
         return {}
     candidates = ann_candidates(vectors) if len(texts) > EXACT_UP_TO else None
+    alone = np.asarray(template_only, dtype=bool) if template_only and any(template_only) else None
     spans = [(start, min(start + BLOCK, len(texts))) for start in range(0, len(texts), BLOCK)]
     edges: dict[tuple[int, int], float] = {}
-    for (start, stop), block in zip(spans, row_blocks(vectors, published, spans, neighbours, candidates),
+    for (start, stop), block in zip(spans, row_blocks(vectors, published, spans, neighbours, candidates, alone),
                                     strict=True):
         edges.update(block)  # in row order, wherever it was computed: the same graph
         if on_progress:
@@ -179,12 +188,33 @@ def neighbour_graph(texts: list[str], published: list[str | None], neighbours: i
     return edges
 
 
-def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: float = THRESHOLD) -> list[int]:
+def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: float = THRESHOLD,
+                    template_only: list[bool] | None = None) -> list[int]:
     """Cluster labels from average-linkage agglomeration over a sparse similarity graph.
 
     The link of two clusters is the sum of their members' similarities over the product of their
     sizes (missing pairs count as 0); the strongest link is merged while it reaches `threshold`.
+    `template_only` articles take no part (they never link to each other, so they would only
+    dilute a cluster's average): each then follows the article it is most similar to, as a
+    near-duplicate follows its original, if that similarity reaches `threshold`.
     """
+    alone = template_only if template_only and any(template_only) else [False] * count
+    follows: dict[int, tuple[float, int]] = {}  # template-only article -> (similarity, article)
+    core: dict[tuple[int, int], float] = {}
+    for (i, j), value in edges.items():
+        if alone[i] or alone[j]:
+            single, other = (i, j) if alone[i] else (j, i)
+            if value >= threshold and value > follows.get(single, (0.0, -1))[0]:
+                follows[single] = (value, other)
+        else:
+            core[(i, j)] = value
+    labels = _agglomerate(count, core, threshold)
+    for single, (_, other) in follows.items():
+        labels[single] = labels[other]
+    return labels
+
+
+def _agglomerate(count: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
     size = [1] * count
     links: list[dict[int, float]] = [{} for _ in range(count)]  # cluster -> neighbour -> summed similarity
     for (i, j), value in edges.items():
@@ -220,12 +250,15 @@ def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: 
 
 
 def cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
-                   on_progress: Callable[[int], None] | None = None) -> list[int]:
+                   on_progress: Callable[[int], None] | None = None,
+                   template_only: list[bool] | None = None) -> list[int]:
     """A cluster label per article: neighbour graph, then average linkage (steps 1-3 above)."""
-    return average_linkage(len(texts), neighbour_graph(texts, published, on_progress=on_progress), threshold)
+    edges = neighbour_graph(texts, published, on_progress=on_progress, template_only=template_only)
+    return average_linkage(len(texts), edges, threshold, template_only)
 
 
-Clusterer = Callable[[list[str], list["str | None"], float, "Callable[[int], None] | None"], list[int]]
+Clusterer = Callable[[list[str], list["str | None"], float, "Callable[[int], None] | None", "list[bool] | None"],
+                     list[int]]
 
 
 def recluster(store: Store, *, since: str | None = None, until: str | None = None,
@@ -248,8 +281,8 @@ def recluster(store: Store, *, since: str | None = None, until: str | None = Non
         if on_progress:
             on_progress(done, len(rows))
 
-    texts = strip_templates([(r[2] or "") + "\n" + r[1] for r in rows])
-    labels = clusterer(texts, [r[3] for r in rows], threshold, advance)
+    texts, template_only = strip_templates([(r[2] or "") + "\n" + r[1] for r in rows])
+    labels = clusterer(texts, [r[3] for r in rows], threshold, advance, template_only)
     story_of = _stable_ids(rows, labels)
     moved = {r[0]: story_of[r[0]] for r in rows if story_of[r[0]] != r[4]}
     report.moved = len(moved)

@@ -10,8 +10,11 @@ every other such page. So, before a window's articles are clustered:
   `TEMPLATE_ARTICLES` or more of the window's canonical articles carry is template text (near
   duplicates are not canonical, so wire copy does not count itself many times);
 - it is left out of every article's clustering text (not of the article: briefs still see it);
-- an article that loses template text and keeps fewer than `CONTENT_WORDS` words says nothing of
-  its own to cluster on, and stays a story of its own.
+- an article that loses template text and keeps fewer than `CONTENT_WORDS` words is *template
+  only*. It keeps all its text but is compared only with articles that have text of their own
+  (`neighbour_edges`). A page of furniture then finds nothing: its furniture is in nobody else's
+  clustering text. A trimmed syndicated copy, whose every sentence ten other copies carry, still
+  finds the story whose own reporting shares its words.
 """
 
 from __future__ import annotations
@@ -54,19 +57,17 @@ def template_keys(texts: Iterable[str], min_articles: int = TEMPLATE_ARTICLES) -
     return _frequent(map(_keyed_segments, texts), min_articles)
 
 
-def strip_templates(texts: list[str], min_articles: int = TEMPLATE_ARTICLES) -> list[str]:
-    """`texts` without the sentences that `min_articles` or more of them carry; a text left with
-    fewer than `CONTENT_WORDS` words after losing some becomes ""."""
+def strip_templates(texts: list[str], min_articles: int = TEMPLATE_ARTICLES) -> tuple[list[str], list[bool]]:
+    """`texts` without the sentences that `min_articles` or more of them carry, and which texts
+    are template only (left with fewer than `CONTENT_WORDS` words after losing some: those keep
+    their whole text)."""
     keyed = [_keyed_segments(text) for text in texts]
     templates = _frequent(keyed, min_articles)
-    if not templates:
-        return texts
-    stripped = []
+    stripped, template_only = [], []
     for text, pieces in zip(texts, keyed, strict=True):
         kept = [piece for piece, key in pieces if key not in templates]
-        if len(kept) == len(pieces):
-            stripped.append(text)
-            continue
-        rest = "\n".join(kept)
-        stripped.append(rest if len(_WORD.findall(rest.lower())) >= CONTENT_WORDS else "")
-    return stripped
+        rest = text if len(kept) == len(pieces) else "\n".join(kept)
+        alone = rest is not text and len(_WORD.findall(rest.lower())) < CONTENT_WORDS
+        stripped.append(text if alone else rest)
+        template_only.append(alone)
+    return stripped, template_only
