@@ -12,6 +12,8 @@ import re
 from collections import Counter
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_HANDLE_DATE = r"\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}"  # a tweet's "(@handle) March 2, 2017"
+_SIGNATURE = r"\s*[-\u2013\u2014]\s*[^()\n\-\u2013\u2014]{0,60}" + _HANDLE_DATE  # "— Name (@handle) March 2, 2017"
 
 # Whole lines that are never part of the story.
 LINE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -24,7 +26,7 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:Getty Images|AP Photo|AP|Reuters|AFP|EPA|PA Media|PA|Shutterstock|EPA-EFE)\s*$)",
         re.IGNORECASE),
     "embedded tweet": re.compile(
-        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}",
+        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|" + _HANDLE_DATE,
         re.IGNORECASE),
     "developing-story footer": re.compile(
         r"^\s*(?:this (?:is a )?(?:story|article|report) (?:is |has been )?(?:developing|being updated|will be updated)"
@@ -54,8 +56,7 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
     "embedded tweet": re.compile(
         r"\s*(?:(?:https?://)?pic\.twitter\.com/\w+|(?:https?://)?twitter\.com/\w+/status/\d+\S*)"
-        r"(?:\s*[-\u2013\u2014]\s*[^()\n\-\u2013\u2014]{0,60}\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4})?"
-        r"|\s*[-\u2013\u2014]\s*[^()\n\-\u2013\u2014]{0,60}\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}",
+        r"(?:" + _SIGNATURE + r")?|" + _SIGNATURE,
         re.IGNORECASE),
 }
 

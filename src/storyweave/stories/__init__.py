@@ -195,10 +195,13 @@ class Ingester:
         """Store new, prepared articles and put each into its story, in one transaction. An
         article that cleaning left with too little text (a page of credits and player notices)
         is skipped, as the reader skips one that came so short."""
-        for article, _ in prepared:
-            if len(article.text.split()) < MIN_WORDS:
-                self.report.skipped.append(InputProblem(article.source, too_little_text(article.text, "after cleaning")))
-        prepared = [item for item in prepared if len(item[0].text.split()) >= MIN_WORDS]
+        long_enough = []
+        for item in prepared:
+            if len(item[0].text.split()) >= MIN_WORDS:
+                long_enough.append(item)
+            else:
+                self.report.skipped.append(InputProblem(item[0].source, too_little_text(item[0].text, "after cleaning")))
+        prepared = long_enough
         fresh = [article for article, _ in prepared]
         features = [found for _, found in prepared]
         touched: dict[str, Article] = {}
