@@ -60,6 +60,13 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
 }
 
+# Words one of which a line must contain (lowercased) for an inline rule to be tried: scanning
+# every paragraph with the patterns above cost more than all other cleaning together.
+INLINE_HINTS: dict[str, tuple[str, ...]] = {
+    "inline credit": ("photo", "image", "video"),
+    "embedded tweet": ("twitter", "@"),
+}
+
 MAX_BOILERPLATE_WORDS = 60  # a line longer than this is story text, whatever it starts with
 MAX_TWEET_WORDS = 80  # a tweet (280 characters) with its signature; a longer line is a paragraph holding one
 
@@ -97,13 +104,20 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
         if rule:
             removed.append(f"{rule}: {stripped}")
             continue
-        for name, pattern in INLINE_PATTERNS.items():
-            for match in pattern.finditer(line):
-                removed.append(f"{name}: {match.group().strip()}")
-            line = pattern.sub("", line)
-        kept.append(line)
+        kept.append(_remove_inline(line, removed))
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, removed
+
+
+def _remove_inline(line: str, removed: list[str]) -> str:
+    lowered = line.lower()
+    for name, pattern in INLINE_PATTERNS.items():
+        if any(hint in lowered for hint in INLINE_HINTS[name]):
+            def record(match: re.Match[str], name: str = name) -> str:
+                removed.append(f"{name}: {match.group().strip()}")
+                return ""
+            line = pattern.sub(record, line)
+    return line
 
 
 def _drop_tweet_body(kept: list[str], removed: list[str]) -> None:
