@@ -93,17 +93,20 @@ class StoryIndex:
 
     def profile(self, words: Counter[str]) -> Counter[str]:
         """An article's most distinctive words, TF-IDF weighted; counts it as seen."""
+        slots = _slots(words)
         self.documents += 1
-        for slot in {_slot(w) for w in words}:
-            self.document_frequency[slot] += 1
-        return self.weigh(words)
+        self.document_frequency[np.unique(slots)] += 1
+        return self._weights(words, slots)
 
     def weigh(self, words: Counter[str]) -> Counter[str]:
         """An article's most distinctive words, TF-IDF weighted by the documents seen so far."""
-        slots = {w: _slot(w) for w in words}
-        weights = {w: (1 + math.log(c)) * math.log((self.documents + 1) / (self.document_frequency[slots[w]] + 0.5))
-                   for w, c in words.items()}
-        return Counter(dict(Counter(weights).most_common(PROFILE_TERMS)))
+        return self._weights(words, _slots(words))
+
+    def _weights(self, words: Counter[str], slots: np.ndarray) -> Counter[str]:
+        counts = np.fromiter(words.values(), dtype=np.float64, count=len(words))
+        weights = (1 + np.log(counts)) * np.log((self.documents + 1) / (self.document_frequency[slots] + 0.5))
+        keys = list(words)
+        return Counter({keys[i]: float(weights[i]) for i in np.argsort(-weights, kind="stable")[:PROFILE_TERMS]})
 
     def _put(self, state: StoryState) -> None:
         if state.id in self._key_of:
@@ -212,6 +215,10 @@ class StoryIndex:
 
 def _slot(word: str) -> int:
     return zlib.crc32(word.encode()) & (SKETCH_SIZE - 1)
+
+
+def _slots(words: Counter[str]) -> np.ndarray:
+    return np.fromiter((_slot(w) for w in words), dtype=np.int64, count=len(words))
 
 
 def _cosine(profile: Counter[str], profile_norm: float, state: StoryState) -> float:
