@@ -61,6 +61,18 @@ def test_normalisation_keeps_meaning_and_space_runs():
     assert normalize_text(text) == "\"We're fine,\" she said \u2014 twice...  then left"
 
 
+def test_the_wire_underscore_dash_becomes_a_dash_and_its_dateline_is_recognised():
+    from storyweave.ingest import article_from_record
+    from storyweave.ingest.formats import Record
+
+    text = ("NAIROBI, Kenya (AP) _ The victims _ two aid workers and their driver _ were freed on Sunday "
+            "after three weeks in captivity, officials said, ending a long search.")
+    assert normalize_text("snake_case _ x") == "snake_case \u2014 x"
+    article = article_from_record(Record("wire.txt", {"text": text, "title": "Aid workers freed"}))
+    assert (article.outlet, article.dateline) == ("AP", "NAIROBI, Kenya (AP)")
+    assert article.text.startswith("The victims \u2014 two aid workers and their driver \u2014 were freed")
+
+
 def test_clean_article_flags_degraded_text():
     article = Article(id="x", source="x.txt", text=("the mayor said  we will rebuild the bridge  "
                                                     "she told reporters on tuesday  ") * 6)

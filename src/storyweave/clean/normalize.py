@@ -1,7 +1,7 @@
 """Unicode normalisation that keeps meaning: one form for quotes, dashes and spaces.
 
-Curly quotes become straight ones, the many dashes become en or em dashes, invisible characters
-go. Guillemets are kept: they are quote marks in their own right and the quote finder knows them.
+Curly quotes become straight ones, the many dashes become en or em dashes (so does the wire's
+" _ "), invisible characters go. Guillemets are kept: they are quote marks in their own right and the quote finder knows them.
 """
 
 from __future__ import annotations
@@ -86,5 +86,6 @@ def normalize_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = detokenize(unwrap_lines(text))
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
+    text = re.sub(r"(?<=\S) _ (?=\S)", " \u2014 ", text)  # the AP wire's dash, kept by archives built from it
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
