@@ -125,3 +125,17 @@ def test_concept_coverage_tells_each_fact_once(embedder):
     fire = [s for s in summary if "Halvorsen" in s.text]
     assert len(fire) == 1, [s.text for s in summary]
     assert len({s.fact for s in summary}) == len(summary)
+
+
+def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotation():
+    from storyweave.summarize.select import is_summary_material
+
+    def material(text: str) -> bool:
+        return is_summary_material(Sentence("a", 0, text))
+
+    assert material('"We will rebuild the warehouse," the plant manager said on Tuesday.')
+    assert material("The fire destroyed a warehouse full of industrial solvents on Monday.")
+    # The quotation runs on into the next sentence: alone, it has no end and no speaker.
+    assert not material('"The company has been making a farce out of every safety rule.')
+    assert not material("What caused the fire at the solvent warehouse on Monday?")
+    assert not material("and then the firefighters went home for the night.")

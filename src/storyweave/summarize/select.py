@@ -41,7 +41,8 @@ class Candidate:
 
 
 def is_summary_material(sentence: Sentence) -> bool:
-    """Whole declarative sentences of a sensible length; no questions, fragments or lists."""
+    """Whole declarative sentences of a sensible length; no questions, fragments or lists, and no
+    opening of a quotation that runs on into the next sentence."""
     text = sentence.text
     words = sentence.words
     return (
@@ -50,6 +51,7 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not text.endswith("?")
         and not text[0].islower()
         and ":" not in text[-3:]
+        and not (text[0] == '"' and text[1:2].isalnum() and text.count('"') % 2)
     )
 
 
