@@ -51,6 +51,25 @@ def test_a_text_is_never_emptied_by_line_rules_and_a_tweet_inside_a_paragraph_lo
     assert remove_boilerplate(page)[0] == page
 
 
+def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sentences_kept():
+    flat = ("Four swimmers have died in rip currents off the coast since June 10. Close get email notifications "
+            "on Jeff Hampton daily! Justin Eakes, 21, died on Sunday night. $20 for 365 days of unlimited digital "
+            "access: last chance to take advantage of our best offer of the year! Please try again later. "
+            "Lifeguards made 84,900 rescues in 2016. Tweet with a location you can add location information to "
+            "your tweets. You always have the option to delete your tweet location history.")
+    cleaned, removed = remove_boilerplate(flat)
+    assert cleaned == ("Four swimmers have died in rip currents off the coast since June 10. Justin Eakes, 21, "
+                       "died on Sunday night. Lifeguards made 84,900 rescues in 2016.")
+    assert len(removed) == 5 and all(piece.startswith("site furniture: ") for piece in removed)
+    # News that uses the words is news: a long sentence, or one about the subject itself.
+    long_one = ("The company said on Tuesday that readers who sign up for the newsletter it has published every week "
+                "since 1998 will be moved to a daily paper, after thousands complained that the paper had arrived "
+                "twice a day, and that the editors would be moved to the new paper as well.")
+    assert remove_boilerplate(long_one)[0] == long_one
+    about = "Google kept the location history of millions of users who had switched it off, regulators said."
+    assert remove_boilerplate(about)[0] == about
+
+
 def test_repeated_headline_is_removed():
     cleaned, removed = remove_boilerplate(f"Plant fire injures 12\n{STORY}", title="Plant fire injures 12")
     assert cleaned == STORY and removed == ["repeated headline: Plant fire injures 12"]

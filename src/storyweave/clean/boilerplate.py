@@ -60,11 +60,43 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
 }
 
+# Sentences of site furniture, wherever they stand: a scrape that flattens a page into one paragraph
+# keeps them between the story's sentences. Newsletter, notification and paywall prompts, reprint
+# and copyright notices, error and video-player messages, social-embed prompts, comment-form hints,
+# web-archive crawl notices. A sentence holding one of these phrases is removed whole if it is
+# short (MAX_FURNITURE_WORDS): a long one is story text that happens to use the words.
+FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
+    r"(?:email|push) notifications?", r"your notification", r"notifications? (?:are|is) only sent",
+    r"sign(?:ing|ed)? up for (?:our|the|a) (?:[\w-]+ ){0,2}newsletters?", r"subscribe to (?:our|the) (?:[\w-]+ ){0,2}newsletters?",
+    r"thank you for (?:subscribing|signing up)", r"verification (?:email|message)", r"(?:spam|junk) folder",
+    r"activate your (?:profile|account)", r"select a newsletter", r"(?:directly|delivered) to your inbox",
+    r"breaking news (?:emails|alerts)", r"delivered (?:weekday|every) mornings?", r"add as an interest",
+    r"unlimited digital access", r"sign up for digital access", r"best offer of the year", r"deliverable area",
+    r"order reprints", r"presentation[- ]ready copies", r"personal,? non-?commercial use",
+    r"may not be published,? broadcast,? rewritten,? or redistributed", r"all rights reserved",
+    r"(?:403|404) (?:forbidden|not found)", r"javascript is disabled", r"enable javascript",
+    r"(?:this|the) (?:feature|video|content|page) is (?:not|no longer|currently not) available",
+    r"please try again later", r"transcript could not be loaded", r"when the video has been rented",
+    r"your browser (?:does not|doesn't) support",
+    r"tweet with a location", r"tweet location history", r"add this (?:tweet|video) to your website",
+    r"copying the code below", r"legacy twitter",
+    r"appear next to all of your comments", r"will not appear anywhere on",
+    r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
+]) + r")\b", re.IGNORECASE)
+MAX_FURNITURE_WORDS = 40
+_SENTENCE_END = re.compile(r"[.!?]+[\"')]*\s+")
+
 # Words one of which a line must contain (lowercased) for an inline rule to be tried: scanning
 # every paragraph with the patterns above cost more than all other cleaning together.
 INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video"),
     "embedded tweet": ("twitter", "@"),
+    "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",
+                       "activate your", "inbox", "breaking news", "mornings", "add as an interest",
+                       "digital access", "offer of the year", "deliverable", "reprint", "ready copies",
+                       "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
+                       "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
+                       "comments", "appear anywhere", "crawl", "wayback", "warc"),
 }
 
 MAX_BOILERPLATE_WORDS = 60  # a line longer than this is story text, whatever it starts with
@@ -111,6 +143,9 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
 
 def _remove_inline(line: str, removed: list[str]) -> str:
     lowered = line.lower()
+    if any(hint in lowered for hint in INLINE_HINTS["site furniture"]):
+        line = _remove_furniture_sentences(line, removed)
+        lowered = line.lower()
     for name, pattern in INLINE_PATTERNS.items():
         if any(hint in lowered for hint in INLINE_HINTS[name]):
             def record(match: re.Match[str], name: str = name) -> str:
@@ -118,6 +153,29 @@ def _remove_inline(line: str, removed: list[str]) -> str:
                 return ""
             line = pattern.sub(record, line)
     return line
+
+
+def _remove_furniture_sentences(line: str, removed: list[str]) -> str:
+    """The line without its short sentences of site furniture (FURNITURE_PHRASES)."""
+    spans: list[tuple[int, int]] = []
+    for match in FURNITURE_PHRASES.finditer(line):
+        if spans and match.start() < spans[-1][1]:
+            continue  # inside a sentence already taken
+        ends = [end.end() for end in _SENTENCE_END.finditer(line, 0, match.start())]
+        start = ends[-1] if ends else 0
+        after = _SENTENCE_END.search(line, match.end())
+        stop = after.end() if after else len(line)
+        if len(line[start:stop].split()) <= MAX_FURNITURE_WORDS:
+            spans.append((start, stop))
+    if not spans:
+        return line
+    kept, position = [], 0
+    for start, stop in spans:
+        removed.append(f"site furniture: {line[start:stop].strip()}")
+        kept.append(line[position:start])
+        position = stop
+    kept.append(line[position:])
+    return "".join(kept).rstrip()
 
 
 def _drop_tweet_body(kept: list[str], removed: list[str]) -> None:
