@@ -1,9 +1,10 @@
 """Boilerplate removal: take out what a page wraps around a story, keep the story.
 
 Line rules remove whole lines (captions, credits, embedded tweets, share prompts, "developing"
-footers); inline rules remove credits inside a paragraph ("(AP Photo/Evan Vucci)") and the link and
-signature of a tweet embedded in one (scrapes that flatten a page into one paragraph). Every
-removed piece is returned so a user can see what was taken out.
+footers); inline rules remove credits inside a paragraph ("(AP Photo/Evan Vucci)"), the link and
+signature of a tweet embedded in one, and short sentences of site furniture (newsletter prompts,
+player messages: scrapes that flatten a page into one paragraph keep them between the story's
+sentences). Every removed piece is returned so a user can see what was taken out.
 """
 
 from __future__ import annotations
