@@ -34,6 +34,11 @@ def test_lowercased_abbreviations_and_tokenised_punctuation_do_not_end_sentences
         "It was sprint nextel corp.",  # "corp." may end a sentence when the next starts a new one
         "The company said so.",
     ]
+    # A lowercased "u.s." is "U.S.", at which spaCy never ends a sentence: no fragment "Pacific command ...".
+    assert split_text("The head of u.s. Pacific command told congress on wednesday. It was cold.") == [
+        "The head of u.s. Pacific command told congress on wednesday.", "It was cold."]
+    assert split_text("The head of U.S. Pacific Command told Congress. It was cold.") == [
+        "The head of U.S. Pacific Command told Congress.", "It was cold."]
 
 
 @pytest.mark.parametrize("name", sorted(EMBEDDERS))

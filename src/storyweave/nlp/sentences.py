@@ -15,8 +15,9 @@ from storyweave.model import Article, Sentence
 MAX_SENTENCE_CHARS = 2000  # a "sentence" longer than this is a run-on table or list: cut it
 
 # spaCy knows "Dr." and "Calif.", not the lowercased "dr." or "calif." of degraded copy, nor the
-# "n.s.a.," of text whose punctuation was tokenised. A title never ends a sentence; the other
-# abbreviations (and dotted acronyms, single initials) do not when the next piece starts lowercase.
+# "n.s.a.," of text whose punctuation was tokenised. A title or a dotted acronym never ends a
+# sentence (as spaCy treats "U.S."); the other abbreviations and single initials do not when the
+# next piece starts lowercase.
 _TITLES = frozenset(
     "mr mrs ms messrs dr prof rep reps sen sens gov govs gen lt col maj capt cmdr adm sgt cpl pvt "
     "rev hon pres supt det atty insp".split())
@@ -36,10 +37,10 @@ def _continues(previous: str, piece: str) -> bool:
     if not found:
         return False
     word = found.group(1).lower()
-    if word[:-1] in _TITLES:
-        return True
-    dotted = word.count(".") > 1 or len(word) == 2  # "n.s.a.", "r."
-    return (dotted or word[:-1] in _ABBREVIATIONS) and (piece[0].islower() or piece[0] in ",;)")
+    if word[:-1] in _TITLES or word.count(".") > 1:
+        return True  # a title, or a dotted acronym: spaCy never ends a sentence at "U.S." or "N.S.A.", nor at "u.s."
+    initial = len(word) == 2  # "r."
+    return (initial or word[:-1] in _ABBREVIATIONS) and (piece[0].islower() or piece[0] in ",;)")
 
 
 @lru_cache(maxsize=1)
