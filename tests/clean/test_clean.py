@@ -92,6 +92,13 @@ def test_the_wire_underscore_dash_becomes_a_dash_and_its_dateline_is_recognised(
     assert article.text.startswith("The victims \u2014 two aid workers and their driver \u2014 were freed")
 
 
+def test_quote_marks_standing_apart_from_their_words_are_closed_up_typeset_quotes_left_alone():
+    spaced = 'North Korea is " clearly " a threat, and the " duck and cover " drills are back.'
+    assert normalize_text(spaced) == 'North Korea is "clearly" a threat, and the "duck and cover" drills are back.'
+    typeset = 'He said, "We will go." Then "no" came, and a 5" screen.'
+    assert normalize_text(typeset) == typeset
+
+
 def test_clean_article_flags_degraded_text():
     article = Article(id="x", source="x.txt", text=("the mayor said  we will rebuild the bridge  "
                                                     "she told reporters on tuesday  ") * 6)

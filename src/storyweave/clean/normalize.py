@@ -34,6 +34,11 @@ _PTB_FIXES = [
 ]
 
 
+# A quotation whose marks stand apart from its words, as tokenising scrapers leave it: ' " clearly " '.
+# Typeset text never puts a space after an opening mark or before a closing one, so only such text matches.
+_SPACED_QUOTE = re.compile(r'(^|\s)"[ \t]+([^"\n]{1,200}?)[ \t]+"(?=[\s.,;:!?)]|$)', re.MULTILINE)
+
+
 def detokenize(text: str) -> str:
     """Undo Penn-Treebank-style tokenisation ("it 's", "do n't", "`` quoted ''", "8.2 %").
 
@@ -87,5 +92,6 @@ def normalize_text(text: str) -> str:
     text = detokenize(unwrap_lines(text))
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
     text = re.sub(r"(?<=\S) _ (?=\S)", " \u2014 ", text)  # the AP wire's dash, kept by archives built from it
+    text = _SPACED_QUOTE.sub(r'\1"\2"', text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
