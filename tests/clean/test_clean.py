@@ -68,6 +68,9 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
     assert remove_boilerplate(long_one)[0] == long_one
     about = "Google kept the location history of millions of users who had switched it off, regulators said."
     assert remove_boilerplate(about)[0] == about
+    # Hostile input: a 2 MB line of furniture and story, once per sentence, is cleaned in one pass.
+    cleaned, removed = remove_boilerplate("The plant burned. Close get email notifications daily! " * 20_000)
+    assert len(removed) == 20_000 and cleaned.count("The plant burned.") == 20_000
 
 
 def test_repeated_headline_is_removed():

@@ -9,6 +9,7 @@ sentences). Every removed piece is returned so a user can see what was taken out
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -159,13 +160,16 @@ def _remove_inline(line: str, removed: list[str]) -> str:
 def _remove_furniture_sentences(line: str, removed: list[str]) -> str:
     """The line without its short sentences of site furniture (FURNITURE_PHRASES)."""
     spans: list[tuple[int, int]] = []
+    ends: list[int] | None = None  # where each sentence of the line ends, found once (a line may be megabytes)
     for match in FURNITURE_PHRASES.finditer(line):
         if spans and match.start() < spans[-1][1]:
             continue  # inside a sentence already taken
-        ends = [end.end() for end in _SENTENCE_END.finditer(line, 0, match.start())]
-        start = ends[-1] if ends else 0
-        after = _SENTENCE_END.search(line, match.end())
-        stop = after.end() if after else len(line)
+        if ends is None:
+            ends = [0] + [end.end() for end in _SENTENCE_END.finditer(line)] + [len(line)]
+        after = bisect.bisect_right(ends, match.end() - 1)  # the first end beyond the phrase
+        start, stop = ends[after - 1], ends[min(after, len(ends) - 1)]
+        if start > match.start():  # the phrase itself holds a sentence end ("p.m. ")
+            continue
         if len(line[start:stop].split()) <= MAX_FURNITURE_WORDS:
             spans.append((start, stop))
     if not spans:
