@@ -59,8 +59,9 @@ def is_summary_material(sentence: Sentence) -> bool:
 FEATURES = ("support", "centrality", "position", "first", "recency", "length", "concepts", "quote",
             "dangling", "numbers", "relative_position", "fact_size", "shared_words", "widest_word",
             "shared_share", "echo_max", "echo_mean", "degree", "capitals", "stop_words", "said",
-            "first_person", "degraded", "article_length")
+            "first_person", "degraded", "article_length", "summary_words")
 SCORER_FILE = Path(__file__).parent / "scorer.json"
+WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
 _SAID = re.compile(r"\b(?:said|says|told|according)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our|My)\b")
 
@@ -97,6 +98,17 @@ def installed_scorer() -> Scorer | None:
         return None
     data = json.loads(SCORER_FILE.read_text())
     return Scorer(data["name"], data["weights"], data["mean"], data["scale"])
+
+
+@lru_cache(maxsize=1)
+def word_prior() -> tuple[dict[str, float], float]:
+    """How often each content word (stem) of a story's articles reached its human summary, and the
+    rate for a word not listed: learned beside the scorer (scripts/train_sentence_scorer.py, as
+    RegSum learns word importance); nothing installed gives every word the same rate."""
+    if not WORD_PRIOR_FILE.exists():
+        return {}, 0.0
+    data = json.loads(WORD_PRIOR_FILE.read_text())
+    return data["words"], data["unknown"]
 
 
 def told_in_leads(per_article: list[list[Sentence]]) -> bool:
@@ -142,6 +154,7 @@ def score_candidates(
     for bag in vocabulary.values():
         used_by.update(bag)
     degree = alignment.similarity.mean(axis=1)
+    prior, unknown = word_prior()
     candidates = []
     for fact_index, fact in enumerate(alignment.facts):
         member_ids = [index_of[id(s)] for s in fact.sentences]
@@ -182,6 +195,7 @@ def score_candidates(
             "first_person": 1.0 if _FIRST_PERSON.search(text) else 0.0,
             "degraded": 1.0 if sentence.degraded else 0.0,
             "article_length": min(article_length[sentence.article_id], 60) / 60,
+            "summary_words": float(np.mean([prior.get(w, unknown) for w in words[representative]] or [unknown])),
         }
         candidates.append(Candidate(fact_index, representative, scorer(features), features))
     return candidates
