@@ -127,6 +127,20 @@ def test_concept_coverage_tells_each_fact_once(embedder):
     assert len({s.fact for s in summary}) == len(summary)
 
 
+def test_the_shipped_word_prior_rates_news_words_above_page_words_and_the_scorer_uses_it():
+    from storyweave.nlp.claims import content_words
+    from storyweave.summarize.select import installed_scorer, word_prior
+
+    prior, unknown = word_prior()
+    assert len(prior) > 1000 and 0 < unknown < 1, "word_prior.json ships with the package"
+
+    def rate(word: str) -> float:
+        return prior.get(next(iter(content_words(word))), unknown)
+
+    assert min(map(rate, ["killed", "arrested", "police"])) > max(map(rate, ["click", "subscribe", "photo"]))
+    assert installed_scorer().weights["summary_words"] > 0
+
+
 def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotation():
     from storyweave.summarize.select import is_summary_material
 
