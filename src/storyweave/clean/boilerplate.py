@@ -69,11 +69,13 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
 # short (MAX_FURNITURE_WORDS): a long one is story text that happens to use the words.
 FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"(?:email|push) notifications?", r"your notification", r"notifications? (?:are|is) only sent",
-    r"sign(?:ing|ed)? up for (?:our|the|a) (?:[\w-]+ ){0,2}newsletters?", r"subscribe to (?:our|the) (?:[\w-]+ ){0,2}newsletters?",
+    r"sign(?:ing|ed)? up for (?:our|the|a) (?:[\w-]+ ){0,2}newsletters?",
+    r"subscribe to (?:our|the) (?:[\w-]+ ){0,2}newsletters?",
     r"thank you for (?:subscribing|signing up)", r"verification (?:email|message)", r"(?:spam|junk) folder",
     r"activate your (?:profile|account)", r"select a newsletter", r"(?:directly|delivered) to your inbox",
     r"breaking news (?:emails|alerts)", r"delivered (?:weekday|every) mornings?", r"add as an interest",
-    r"unlimited digital access", r"sign up for digital access", r"best offer of the year", r"deliverable area",
+    r"unlimited digital access", r"sign up for digital access", r"best offer of the year",
+    r"deliverable area",
     r"order reprints", r"presentation[- ]ready copies", r"personal,? non-?commercial use",
     r"may not be published,? broadcast,? rewritten,? or redistributed", r"all rights reserved",
     r"(?:403|404) (?:forbidden|not found)", r"javascript is disabled", r"enable javascript",
@@ -160,7 +162,7 @@ def _remove_inline(line: str, removed: list[str]) -> str:
 def _remove_furniture_sentences(line: str, removed: list[str]) -> str:
     """The line without its short sentences of site furniture (FURNITURE_PHRASES)."""
     spans: list[tuple[int, int]] = []
-    ends: list[int] | None = None  # where each sentence of the line ends, found once (a line may be megabytes)
+    ends: list[int] | None = None  # where the line's sentences end, found once (a line may be megabytes)
     for match in FURNITURE_PHRASES.finditer(line):
         if spans and match.start() < spans[-1][1]:
             continue  # inside a sentence already taken

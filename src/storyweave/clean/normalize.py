@@ -1,7 +1,8 @@
 """Unicode normalisation that keeps meaning: one form for quotes, dashes and spaces.
 
 Curly quotes become straight ones, the many dashes become en or em dashes (so does the wire's
-" _ "), invisible characters go. Guillemets are kept: they are quote marks in their own right and the quote finder knows them.
+" _ "), invisible characters go. Guillemets are kept: they are quote marks in their own right and
+the quote finder knows them.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ def _continues(previous: str, piece: str) -> bool:
         return False
     word = found.group(1).lower()
     if word[:-1] in _TITLES or word.count(".") > 1:
-        return True  # a title, or a dotted acronym: spaCy never ends a sentence at "U.S." or "N.S.A.", nor at "u.s."
+        return True  # a title, or a dotted acronym: spaCy never ends a sentence at "U.S." or "N.S.A."
     initial = len(word) == 2  # "r."
     return (initial or word[:-1] in _ABBREVIATIONS) and (piece[0].islower() or piece[0] in ",;)")
 
