@@ -189,9 +189,13 @@ def articles_of(records: Iterable[Record | InputProblem], max_bytes: int = DEFAU
         yield article
 
 
-def too_little_text(text: str, when: str = "") -> str:
-    """The reason an article of `text` is skipped for being too short."""
-    return f"too little text{' ' + when if when else ''} ({len(text.split())} words; an article needs {MIN_WORDS})"
+def too_short(text: str, when: str = "") -> str | None:
+    """Why an article of `text` is skipped for being too short (fewer than MIN_WORDS words), or
+    None if it is long enough."""
+    words = len(text.split())
+    if words >= MIN_WORDS:
+        return None
+    return f"too little text{' ' + when if when else ''} ({words} words; an article needs {MIN_WORDS})"
 
 
 def article_from_record(record: Record) -> Article:
@@ -213,8 +217,8 @@ def article_from_record(record: Record) -> Article:
         published, published_from = found.published, found.published_from
     url = url or found.url
     body = found.text
-    if len(body.split()) < MIN_WORDS:
-        raise InputError(too_little_text(body))
+    if reason := too_short(body):
+        raise InputError(reason)
     article = Article(
         id=content_id(body),
         source=record.source,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from storyweave.errors import InputProblem
-from storyweave.ingest import DEFAULT_MAX_BYTES, MIN_WORDS, iter_articles, too_little_text
+from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles, too_short
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
 from storyweave.store import ReadOnlyStore, Store
@@ -197,10 +197,10 @@ class Ingester:
         is skipped, as the reader skips one that came so short."""
         long_enough = []
         for item in prepared:
-            if len(item[0].text.split()) >= MIN_WORDS:
-                long_enough.append(item)
+            if reason := too_short(item[0].text, "after cleaning"):
+                self.report.skipped.append(InputProblem(item[0].source, reason))
             else:
-                self.report.skipped.append(InputProblem(item[0].source, too_little_text(item[0].text, "after cleaning")))
+                long_enough.append(item)
         prepared = long_enough
         fresh = [article for article, _ in prepared]
         features = [found for _, found in prepared]
