@@ -90,7 +90,8 @@ def on_topic(stories: int) -> list[bool]:
 def on_topic_perfect(gold: list[str], kept: list[bool]) -> tuple[float, float, float]:
     """B-cubed of a clustering that gets every on-topic document right and leaves each off-topic
     one alone (it tells another story than its gold one)."""
-    return bcubed([g if k else f"alone{i}" for i, (g, k) in enumerate(zip(gold, kept, strict=True))], gold)
+    alone = [g if k else f"alone{i}" for i, (g, k) in enumerate(zip(gold, kept, strict=True))]
+    return bcubed(alone, gold)
 
 
 ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus" / "ECB+"
@@ -153,18 +154,19 @@ def main() -> None:
 
     kept = on_topic(args.stories) if args.dataset == "multinews" else []
     if kept:
-        results["on_topic_perfect"] = dict(zip(("precision", "recall", "f1"), on_topic_perfect(gold, kept),
-                                               strict=True))
+        perfect = on_topic_perfect(gold, kept)
+        results["on_topic_perfect"] = dict(zip(("precision", "recall", "f1"), perfect, strict=True))
 
     def measured(labels: list[str | None]) -> dict[str, float | dict[str, float]]:
         """B-cubed over the documents with a label; for Multi-News also over the on-topic ones."""
-        row: dict = dict(zip(("precision", "recall", "f1"), bcubed(
-            [p for p in labels if p is not None], [g for p, g in zip(labels, gold, strict=True) if p is not None]),
-            strict=True))
+        def scores(pairs: list[tuple[str, str]]) -> dict[str, float]:
+            found = bcubed([p for p, _ in pairs], [g for _, g in pairs])
+            return dict(zip(("precision", "recall", "f1"), found, strict=True))
+
+        row: dict = scores([(p, g) for p, g in zip(labels, gold, strict=True) if p is not None])
         if kept:
-            on = [(p, g) for p, g, k in zip(labels, gold, kept, strict=True) if p is not None and k]
-            row["on_topic"] = dict(zip(("precision", "recall", "f1"),
-                                       bcubed([p for p, _ in on], [g for _, g in on]), strict=True))
+            row["on_topic"] = scores([(p, g) for p, g, k in zip(labels, gold, kept, strict=True)
+                                      if p is not None and k])
         return row
 
     def scored(store: Store, sources: list[str], positions: list[int],
@@ -185,23 +187,24 @@ def main() -> None:
     report = ingest([source], store, refine=False)
     seconds = time.perf_counter() - start
     results["systems"]["storyweave online only (--no-refine)"] = {
-        **scored(store, *everything, report.skipped), "seconds": seconds, "articles_per_second": len(texts) / seconds,
-        **report.to_dict()}
+        **scored(store, *everything, report.skipped), "seconds": seconds,
+        "articles_per_second": len(texts) / seconds, **report.to_dict()}
 
     from storyweave.stories import recluster
 
     start = time.perf_counter()
     batch = recluster(store)
     results["systems"]["storyweave online, then `cluster`"] = {
-        **scored(store, *everything, report.skipped), "seconds": time.perf_counter() - start, **batch.to_dict()}
+        **scored(store, *everything, report.skipped), "seconds": time.perf_counter() - start,
+        **batch.to_dict()}
 
     store = Store(":memory:")
     start = time.perf_counter()
     report = ingest([source], store)
     seconds = time.perf_counter() - start
     results["systems"]["storyweave ingest (online + refinement)"] = {
-        **scored(store, *everything, report.skipped), "seconds": seconds, "articles_per_second": len(texts) / seconds,
-        **report.to_dict()}
+        **scored(store, *everything, report.skipped), "seconds": seconds,
+        "articles_per_second": len(texts) / seconds, **report.to_dict()}
     story_of = dict(store.db.execute("SELECT source, story FROM articles").fetchall())
     predicted = [story_of.get(s, f"missing{i}") for i, s in enumerate(everything[0])]
 
@@ -221,7 +224,8 @@ def main() -> None:
         sources += [f"{path}:{n + 1}" for n in range(len(part))]
     seconds = time.perf_counter() - start
     results["systems"][f"storyweave ingest in {CALLS} calls, shuffled"] = {
-        **scored(store, sources, [i for part in parts for i in part], skipped), "seconds": seconds, "articles_per_second": len(texts) / seconds}
+        **scored(store, sources, [i for part in parts for i in part], skipped), "seconds": seconds,
+        "articles_per_second": len(texts) / seconds}
     # storyweave's own peak, read before the peers run (the agglomerative peer's dense n x n
     # distance matrix alone takes GBs at 15k documents)
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -272,7 +276,8 @@ def _finish(results: dict, predicted: list[str], out: Path) -> None:
     print(f"{'system':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'s':>7s}   on-topic P / R / F1")
     for name, row in results["systems"].items():
         on = row.get("on_topic")
-        print(f"{name:40s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} {row['seconds']:7.1f}"
+        print(f"{name:40s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
+              f"{row['seconds']:7.1f}"
               + (f"   {on['precision']:.3f} / {on['recall']:.3f} / {on['f1']:.3f}" if on else ""))
     if "on_topic_perfect" in results:
         top = results["on_topic_perfect"]
