@@ -421,6 +421,8 @@ def eval_summaries(
     start: Annotated[int, typer.Option(min=0, help="Multi-News: skip the first N clusters (held-out half).")] = 0,
     words: Annotated[int | None, typer.Option(min=10, help="Budget (default: DUC 100, Multi-News 250).")] = None,
     peers: Annotated[str, typer.Option(help="all, none, or a list: lead,lexrank,textrank,lsa.")] = "all",
+    oracle: Annotated[bool, typer.Option(
+        "--oracle", help="Also the greedy extractive oracle, an upper bound that reads the references.")] = False,
     predictions_out: Annotated[Path | None, typer.Option(help="Write each summary as JSON lines.")] = None,
     out: Annotated[Path | None, typer.Option(help="Write the results as JSON.")] = None,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
@@ -466,6 +468,7 @@ def eval_summaries(
             config=BriefConfig(embedder="tfidf" if no_models else "auto", selector=selector),
             on_cluster=lambda _: progress.advance(task),
             predictions=lambda cid, text: written.append(json.dumps({"id": cid, "summary": text})),
+            with_oracle=oracle,
         )
     console = Console(highlight=False)
     console.print(results_table(result))
@@ -483,7 +486,7 @@ def results_table(result) -> Table:
         table.add_column(column, justify="left" if column == "system" else "right")
     for system in result.ranked():
         seconds = f"{statistics.mean(system.seconds):.3f}" if system.seconds else "—"
-        style = "bold" if system.name == "storyweave" else None
+        style = "bold" if system.name == "storyweave" else "dim" if system.bound else None
         table.add_row(system.name, f"{100 * system.mean('rouge1'):.2f}", f"{100 * system.mean('rouge2'):.2f}",
                       seconds, style=style)
     for metric, interval in result.intervals.items():

@@ -12,14 +12,17 @@ import statistics
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from storyweave.evaluate.datasets import Cluster
+from storyweave.evaluate.oracle import oracle
 from storyweave.evaluate.peers import SUMY_PEERS, Summarizer, lead, sumy_peer, truncate
 from storyweave.model import Article
 from storyweave.pipeline import BriefConfig, summarize_articles
 
 METRICS = ("rouge1", "rouge2")
+ORACLE = "oracle (upper bound)"
 BOOTSTRAP_SAMPLES = 1000
 
 
@@ -59,6 +62,7 @@ def parse_peers(value: str) -> list[str]:
 class SystemScores:
     name: str
     published: bool = False  # outputs read from the dataset, not run here
+    bound: bool = False  # reads the references (the oracle): printed, never compared against
     per_cluster: list[dict[str, float]] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
 
@@ -66,7 +70,8 @@ class SystemScores:
         return statistics.mean(row[metric] for row in self.per_cluster) if self.per_cluster else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "published": self.published, "clusters": len(self.per_cluster),
+        return {"name": self.name, "published": self.published, "bound": self.bound,
+                "clusters": len(self.per_cluster),
                 **{metric: self.mean(metric) for metric in METRICS},
                 "seconds_per_cluster": statistics.mean(self.seconds) if self.seconds else None}
 
@@ -111,12 +116,17 @@ def evaluate(
     clusters: Iterable[tuple[Cluster, dict[str, str]]], *, dataset: str, words: int, measure: str,
     peers: list[str], config: BriefConfig | None = None,
     on_cluster: Callable[[str], None] | None = None,
-    predictions: Callable[[str, str], None] | None = None,
+    predictions: Callable[[str, str], None] | None = None, with_oracle: bool = False,
 ) -> Evaluation:
-    """Run storyweave and the peers on every cluster; published outputs are scored as given."""
+    """Run storyweave and the peers on every cluster; published outputs are scored as given; with
+    `with_oracle`, the greedy extractive oracle too (an upper bound: it reads the references)."""
     runners: dict[str, Summarizer] = {"storyweave": storyweave_summarizer(config), **peer_summarizers(peers)}
     systems = {name: SystemScores(name) for name in runners}
+    if with_oracle:
+        systems[ORACLE] = SystemScores(ORACLE, bound=True)
     for cluster, published in clusters:
+        if with_oracle:
+            runners[ORACLE] = partial(oracle, references=cluster.references, measure=measure)
         for name, run in runners.items():
             start = time.perf_counter()
             summary = run(cluster.articles, words)
@@ -139,7 +149,7 @@ def _versus_best_peer(result: Evaluation, metric: str, seed: int = 0) -> dict[st
     """storyweave minus the best peer (by mean), with a 95% paired bootstrap interval."""
     ours = result.systems["storyweave"].per_cluster
     peers = [s for name, s in result.systems.items()
-             if name != "storyweave" and len(s.per_cluster) == len(ours)]
+             if name != "storyweave" and not s.bound and len(s.per_cluster) == len(ours)]
     if not peers or not ours:
         return {}
     best = max(peers, key=lambda s: s.mean(metric))
