@@ -153,3 +153,38 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material('"The company has been making a farce out of every safety rule.')
     assert not material("What caused the fire at the solvent warehouse on Monday?")
     assert not material("and then the firefighters went home for the night.")
+
+
+def test_the_summary_opens_on_an_article_lead_then_follows_story_order():
+    from storyweave.summarize.select import Candidate, order_and_cite
+
+    monday = Article(id="a", source="a", text="", published="2024-03-11")
+    thursday = Article(id="b", source="b", text="", published="2024-03-14")
+    sentences = sentences_of("a", [
+        "A state audit found that Port Alder awarded a harbor dredging contract without bids.",
+        "The audit found that city staff drafted the contract with help from the contractor.",
+    ]) + sentences_of("b", ["Port Alder Mayor Linda Carraway stepped aside on Thursday after the audit."])
+    alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
+    by_id = {"a": monday, "b": thursday}
+
+    def ordered(picks: list[int]) -> list[str]:
+        chosen = [Candidate(alignment.fact_of[i], i, score=1.0 - i / 10) for i in picks]
+        return [s.text for s in order_and_cite(chosen, sentences, alignment, by_id, {"a": 2, "b": 1})]
+
+    # Story order would open on "The audit found that ...", which leans on what came before.
+    assert ordered([1, 2]) == [sentences[2].text, sentences[1].text]
+    # When story order already opens on a lead, it stands.
+    assert ordered([0, 1, 2]) == [s.text for s in sentences]
+
+
+def test_a_short_sentence_a_chosen_one_already_says_is_left_out():
+    from storyweave.summarize.select import Candidate, select_summary
+
+    sentences = sentences_of("a", ["The council vote had no legal force at all."]) + sentences_of(
+        "b", ["The vote has no legal force, but council members hoped it would persuade the mayor to resign.",
+              "Fire crews spent the night pumping water out of the flooded harbor warehouses."])
+    alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
+    for scores in ([0.9, 0.5, 0.3], [0.5, 0.9, 0.3]):  # the short one chosen first, or second
+        candidates = [Candidate(alignment.fact_of[i], i, score) for i, score in enumerate(scores)]
+        chosen = {c.sentence for c in select_summary(candidates, sentences, alignment, words=100)}
+        assert chosen == {1, 2}

@@ -6,7 +6,7 @@ centroid), how early the articles tell it (lead position), and, for a story told
 days, how recent it is (hand-set weights; for stories told in lead paragraphs only, a regression
 over more features learned on Multi-News, see `choose_scorer`). Redundancy is removed with
 maximal marginal relevance (MMR). The chosen sentences are put in story order: the date the fact
-was first reported, then where it stands in its article.
+was first reported, then where it stands in its article; the summary opens on an article's lead.
 """
 
 from __future__ import annotations
@@ -221,6 +221,11 @@ def select_summary(
     chosen: list[Candidate] = []
     used = 0
     remaining = sorted(candidates, key=lambda c: -c.score)
+    bags = {c.sentence: content_words(claim_text(sentences[c.sentence].text)) for c in candidates}
+
+    def bag(candidate: Candidate) -> frozenset[str]:
+        return bags[candidate.sentence]
+
     while remaining:
         best, best_value = None, -np.inf
         for candidate in remaining:
@@ -235,12 +240,18 @@ def select_summary(
             break
         remaining.remove(best)
         length = sentences[best.sentence].words
+        told = bag(best)
         if used + length <= words or not chosen:
-            # Whatever this sentence already says need not be said again.
-            remaining = [c for c in remaining if not alignment.supports(
-                sentences[best.sentence], sentences[c.sentence], check_numbers=False)]
+            # Whatever this sentence already says need not be said again, nor a short sentence
+            # whose every content word it holds ("The vote had no legal force.").
+            remaining = [c for c in remaining if not (
+                alignment.supports(sentences[best.sentence], sentences[c.sentence], check_numbers=False)
+                or bag(c) <= told)]
         if used + length > words and chosen and not fill:
             continue  # too long for what is left; a shorter one may still fit
+        for said in [c for c in chosen if bag(c) <= told]:  # chosen before, now said again
+            chosen.remove(said)
+            used -= sentences[said.sentence].words
         chosen.append(best)
         used += length
         if used >= (words if fill else words * 0.95):
@@ -261,8 +272,16 @@ def order_and_cite(
         relative = min(s.index / max(1, article_lengths[s.article_id]) for s in fact.sentences)
         return first_reported, relative
 
+    ordered = sorted(chosen, key=story_order)
+    # A summary reads best opening on an article's lead, written to stand alone; when story order
+    # puts another sentence first ("The audit found that ..."), the most important lead goes first.
+    leads = [c for c in ordered if min(s.index for s in facts[c.fact].sentences) == 0]
+    if leads and ordered[0] not in leads:
+        opening = max(leads, key=lambda c: c.score)
+        ordered.remove(opening)
+        ordered.insert(0, opening)
     summary = []
-    for candidate in sorted(chosen, key=story_order):
+    for candidate in ordered:
         sentence = sentences[candidate.sentence]
         summary.append(SummarySentence(
             text=sentence.text,
