@@ -244,8 +244,9 @@ def select_summary(
         if used + length <= words or not chosen:
             # Whatever this sentence already says need not be said again, nor a short sentence
             # whose every content word it holds ("The vote had no legal force.").
+            best_sentence = sentences[best.sentence]
             remaining = [c for c in remaining if not (
-                alignment.supports(sentences[best.sentence], sentences[c.sentence], check_numbers=False)
+                alignment.supports(best_sentence, sentences[c.sentence], check_numbers=False)
                 or bag(c) <= told)]
         if used + length > words and chosen and not fill:
             continue  # too long for what is left; a shorter one may still fit
