@@ -77,3 +77,15 @@ def test_unrelated_negations_are_not_contradictions():
     sentences = [Sentence("a", 0, "The city awarded Bayline Marine the contract without competitive bidding."),
                  Sentence("b", 0, "The audit found that the city awarded Bayline Marine the contract in June.")]
     assert polarity_conflicts(sentences, {"a": "2024-03-12", "b": "2024-03-14"}) == []
+
+
+def test_a_long_sentence_is_shortened_in_a_disagreement_label_at_a_word_boundary():
+    long = ("The fire at the Halvorsen Chemicals plant on the Tacoma tideflats sent 12 workers to hospitals "
+            "on Monday morning and forced hundreds of residents to stay indoors.")
+    other = long.replace("12 workers", "14 workers")
+    [number] = conflicting_numbers([Sentence("a", 0, long), Sentence("b", 0, other)],
+                                   {"a": "2024-03-04", "b": "2024-03-04"})
+    shown = number.description.split("(", 1)[1].rstrip(")")
+    assert shown.endswith(" …") and len(shown) <= 90
+    assert long.startswith(shown.removesuffix(" …"))  # whole words of the sentence, in order
+    assert shown.removesuffix(" …").split()[-1] in long.split()

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter, defaultdict
 
 from storyweave.analyze.entities import bare_name, same_spelling
@@ -141,8 +142,13 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         listed = [(phrases[value], ids) for value, ids in ranked]
         kind = "development" if _moves_over_time(listed, published) else "number"
         what = "changed over time" if kind == "development" else "outlets give different numbers"
-        found.append(Disagreement(kind, f"{what}: {key.lstrip('$%')} ({(about or '')[:90]})", listed))
+        found.append(Disagreement(kind, f"{what}: {key.lstrip('$%')} ({excerpt(about or '')})", listed))
     return found
+
+
+def excerpt(text: str, width: int = 90) -> str:
+    """A sentence shortened for a label, at a word boundary, with an ellipsis if cut."""
+    return textwrap.shorten(text, width, placeholder=" …")
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -185,7 +191,7 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
             smaller = min(len(first_words), len(second_words))
             if smaller >= 4 and len(first_words & second_words) / smaller >= 0.8:
                 found.append(Disagreement(
-                    "date", f"the same event is dated differently: {first.text[:90]}",
+                    "date", f"the same event is dated differently: {excerpt(first.text)}",
                     [(f"{first.date} ({first.resolved_from})", first.articles),
                      (f"{second.date} ({second.resolved_from})", second.articles)]))
     return found
@@ -248,9 +254,9 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
             if side:
                 negative = _position(sentences, side)
                 first, second = (negative, affirmative) if earlier else (affirmative, negative)
-                found.append(Disagreement("development", f"the story moved on: {second[0][:90]}", [first, second]))
+                found.append(Disagreement("development", f"the story moved on: {excerpt(second[0])}", [first, second]))
         if same_time:
-            found.append(Disagreement("claim", f"outlets contradict each other: {positive.text[:90]}",
+            found.append(Disagreement("claim", f"outlets contradict each other: {excerpt(positive.text)}",
                                       [affirmative, _position(sentences, same_time)]))
     # The best-supported first; a long archive can hold many, a reader wants the strongest.
     found.sort(key=lambda d: -sum(len(ids) for _, ids in d.positions))
