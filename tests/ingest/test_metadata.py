@@ -27,6 +27,20 @@ def test_dateline_with_date_borrows_the_year_from_a_hint():
     assert (found.outlet, found.published, found.published_from) == ("AP", "2017-03-02", "dateline")
 
 
+def test_agency_datelines_without_a_place_or_in_degraded_copy_are_stripped():
+    found = infer_metadata(f"(CNN) -- The {BODY}", has_title=True)
+    assert (found.dateline, found.outlet) == ("(CNN)", "CNN") and found.text.startswith("The city")
+    # Lowercased copy with tokenised parentheses: the sentence after it starts with a capital.
+    found = infer_metadata(f"sydney ( reuters ) - {BODY}", has_title=True)
+    assert (found.dateline, found.outlet) == ("sydney ( reuters )", "Reuters")
+    assert found.text.startswith("City council approved")
+    found = infer_metadata(f"( cnn ) -- eBay said {BODY}", has_title=True)
+    assert found.text.startswith("eBay said")  # a word with capitals of its own is left as it is
+    # An aside in parentheses is no agency: lowercase text before it is not a place.
+    found = infer_metadata(f"the mayor ( who was 42 ) - said {BODY}", has_title=True)
+    assert found.dateline is None and found.text.startswith("the mayor")
+
+
 def test_ordinary_sentence_is_not_taken_for_a_dateline():
     found = infer_metadata(f"Officials - who declined to be named - said the {BODY}", has_title=True)
     assert found.dateline is None and found.text.startswith("Officials")

@@ -40,11 +40,12 @@ _HEADER_FIELD = re.compile(
 )
 _BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|la))*)"
                      r"(?:\s*[,|/]\s*(?P<org>[^\n]{2,60}))?\s*$")
-# "WASHINGTON (Reuters) -", "LONDON, March 2 (AP) —", "NEW YORK —", "Paris, France (CNN) --"
+# "WASHINGTON (Reuters) -", "LONDON, March 2 (AP) —", "NEW YORK —", "Paris, France (CNN) --",
+# "(CNN) --", and as degraded copies write them, "( cnn ) --", "sydney ( reuters ) -".
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}?)"
-    r"(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
+    r"^\s*(?:(?P<place>[A-Za-z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z][A-Za-z.'’-]+){0,4}?)"
+    r"(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?))?)?"
+    r"\s*(?:\(\s*(?P<agency>[A-Za-z][A-Za-z .&-]{0,30}?)\s*\))?"
     r"\s*(?:--|[-–—])\s+"
 )
 _COPYRIGHT = re.compile(
@@ -236,8 +237,7 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
         if not line.strip():
             continue
         match = _DATELINE.match(line)
-        # Require a CAPS place name or an agency, so ordinary sentences ("Officials - ...") never match.
-        if match and (match.group("agency") or match.group("place").split(",")[0].isupper()):
+        if match and _is_dateline(match):
             agency = normalise_agency(match.group("agency"))
             found.dateline = line[:match.end()].strip().rstrip("-–—").strip()
             if agency and found.outlet is None:
@@ -246,8 +246,23 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
                 iso = parse_date(match.group("date"), year_hint)
                 if iso:
                     found.published, found.published_from = iso, "dateline"
-            body[i] = line[match.end():]
+            rest = line[match.end():]
+            first = rest.split(" ", 1)[0]
+            if first.isalpha() and first.islower():  # "( cnn ) -- police said": now a sentence start
+                rest = rest[:1].upper() + rest[1:]
+            body[i] = rest
         return
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """A known agency in parentheses, with or without a place in any case; another agency after a
+    capitalised place; or a place in capitals. Ordinary sentences ("Officials - who ...") never."""
+    place, agency = match.group("place") or "", match.group("agency")
+    if agency and agency.strip().strip(".").strip().lower() in _AGENCIES:
+        return True
+    if agency:
+        return place[:1].isupper()
+    return bool(place) and place.split(",")[0].isupper()
 
 
 def _take_copyright(body: list[str], found: Inferred) -> None:
