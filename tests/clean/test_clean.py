@@ -73,6 +73,19 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
     assert len(removed) == 20_000 and cleaned.count("The plant burned.") == 20_000
 
 
+def test_photo_captions_inside_a_paragraph_are_removed_news_about_a_photo_kept():
+    page = ("Poachers killed a rhinoceros at a zoo west of Paris on Monday night. ( associated press ) this "
+            "undated photo provided by the u.s. fish and wildlife service shows a white rhino. File - in this "
+            "Jan. 5, 2017, file photo, keepers feed a rhino at the zoo. Uploaded on Mar 7, 2017. The zoo said "
+            "the animal was four years old.")
+    cleaned, removed = remove_boilerplate(page)
+    assert cleaned == ("Poachers killed a rhinoceros at a zoo west of Paris on Monday night. The zoo said the "
+                       "animal was four years old.")
+    assert len(removed) == 3
+    news = "The photo, taken by a bystander, shows the moment the bridge collapsed, investigators said."
+    assert remove_boilerplate(news)[0] == news
+
+
 def test_repeated_headline_is_removed():
     cleaned, removed = remove_boilerplate(f"Plant fire injures 12\n{STORY}", title="Plant fire injures 12")
     assert cleaned == STORY and removed == ["repeated headline: Plant fire injures 12"]

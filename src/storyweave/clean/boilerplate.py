@@ -86,9 +86,14 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"copying the code below", r"legacy twitter",
     r"appear next to all of your comments", r"will not appear anywhere on",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
+    # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ... shows"
+    r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
+    r"this (?:undated |handout |file )*(?:photo|image|picture|frame grab)(?: [\w.,'-]+){0,6}? "
+    r"(?:shows|released|provided|made available|taken)", r"uploaded on",
 ]) + r")\b", re.IGNORECASE)
 MAX_FURNITURE_WORDS = 40
-_SENTENCE_END = re.compile(r"[.!?]+[\"')]*\s+")
+# "Jan. 5" and "the u.s. embassy" end nothing
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
 
 # Words one of which a line must contain (lowercased) for an inline rule to be tried: scanning
 # every paragraph with the patterns above cost more than all other cleaning together.
@@ -100,7 +105,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "digital access", "offer of the year", "deliverable", "reprint", "ready copies",
                        "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
-                       "comments", "appear anywhere", "crawl", "wayback", "warc"),
+                       "comments", "appear anywhere", "crawl", "wayback", "warc", "photo", "image",
+                       "picture", "frame grab", "uploaded"),
 }
 
 MAX_BOILERPLATE_WORDS = 60  # a line longer than this is story text, whatever it starts with
