@@ -86,7 +86,7 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"copying the code below", r"legacy twitter",
     r"appear next to all of your comments", r"will not appear anywhere on",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
-    # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ... shows"
+    # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ..."
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
     r"this (?:undated |handout |file )*(?:photo|image|picture|frame grab)(?: [\w.,'-]+){0,6}? "
     r"(?:shows|released|provided|made available|taken)", r"uploaded on",

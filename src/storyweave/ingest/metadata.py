@@ -248,7 +248,7 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
                     found.published, found.published_from = iso, "dateline"
             rest = line[match.end():]
             first = rest.split(" ", 1)[0]
-            if first.isalpha() and first.islower():  # "( cnn ) -- police said ...": a sentence start
+            if first.isalpha() and first.islower():  # "( cnn ) -- police said": a sentence start
                 rest = rest[:1].upper() + rest[1:]
             body[i] = rest
         return
