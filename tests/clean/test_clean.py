@@ -86,6 +86,14 @@ def test_photo_captions_inside_a_paragraph_are_removed_news_about_a_photo_kept()
     assert remove_boilerplate(news)[0] == news
 
 
+def test_page_prompts_glued_to_story_text_are_removed_the_story_kept():
+    cleaned, removed = remove_boilerplate(
+        "Advertisement Continue reading the main story More than 90 people were killed in the village. "
+        "Media playback is unsupported on your device Media caption Tanks arrived in Poland on Thursday.")
+    assert cleaned == "More than 90 people were killed in the village. Tanks arrived in Poland on Thursday."
+    assert [r.split(":")[0] for r in removed] == ["page prompt", "page prompt"]
+
+
 def test_repeated_headline_is_removed():
     cleaned, removed = remove_boilerplate(f"Plant fire injures 12\n{STORY}", title="Plant fire injures 12")
     assert cleaned == STORY and removed == ["repeated headline: Plant fire injures 12"]

@@ -36,6 +36,11 @@ def test_agency_datelines_without_a_place_or_in_degraded_copy_are_stripped():
     assert found.text.startswith("City council approved")
     found = infer_metadata(f"( cnn ) -- eBay said {BODY}", has_title=True)
     assert found.text.startswith("eBay said")  # a word with capitals of its own is left as it is
+    # Without a dash, a known agency alone at the start is the dateline (or a credit) too.
+    found = infer_metadata(f"( associated press ) the {BODY}", has_title=True)
+    assert found.outlet == "AP" and found.text.startswith("The city council")
+    found = infer_metadata(f"Smith (Updated) the {BODY}", has_title=True)
+    assert found.dateline is None  # not a known agency, and no dash
     # An aside in parentheses is no agency: lowercase text before it is not a place.
     found = infer_metadata(f"the mayor ( who was 42 ) - said {BODY}", has_title=True)
     assert found.dateline is None and found.text.startswith("the mayor")

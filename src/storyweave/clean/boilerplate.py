@@ -60,6 +60,13 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\s*(?:(?:https?://)?pic\.twitter\.com/\w+|(?:https?://)?twitter\.com/\w+/status/\d+\S*)"
         r"(?:" + _SIGNATURE + r")?|" + _SIGNATURE,
         re.IGNORECASE),
+    # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
+    # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
+    "page prompt": re.compile(
+        r"\s*\b(?:(?:advertisement\s+)?continue reading the main story"
+        r"|media playback is (?:unsupported|not supported) on your device(?:\s+media caption)?"
+        r"|image copyright\s+[\w .&/-]{1,40}?\s+image caption|story highlights)\b",
+        re.IGNORECASE),
 }
 
 # Sentences of site furniture, wherever they stand: a scrape that flattens a page into one paragraph
@@ -100,6 +107,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
 INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video"),
     "embedded tweet": ("twitter", "@"),
+    "page prompt": ("continue reading", "media playback", "image copyright", "story highlights"),
     "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",
                        "activate your", "inbox", "breaking news", "mornings", "add as an interest",
                        "digital access", "offer of the year", "deliverable", "reprint", "ready copies",

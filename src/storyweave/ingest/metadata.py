@@ -46,7 +46,7 @@ _DATELINE = re.compile(
     r"^\s*(?:(?P<place>[A-Za-z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z][A-Za-z.'’-]+){0,4}?)"
     r"(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?))?)?"
     r"\s*(?:\(\s*(?P<agency>[A-Za-z][A-Za-z .&-]{0,30}?)\s*\))?"
-    r"\s*(?:--|[-–—])\s+"
+    r"(?:\s*(?P<dash>--|[-–—])\s+|(?<=\))\s+)"  # no dash only after the agency: "(AP) The ..."
 )
 _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<org>[A-Z][A-Za-z .&-]{1,50}?)\.?"
@@ -255,11 +255,14 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
 
 
 def _is_dateline(match: re.Match[str]) -> bool:
-    """A known agency in parentheses, with or without a place in any case; another agency after a
-    capitalised place; or a place in capitals. Ordinary sentences ("Officials - who ...") never."""
-    place, agency = match.group("place") or "", match.group("agency")
+    """A known agency in parentheses, with or without a place in any case (without the dash only
+    alone: "(AP) The ..."); another agency after a capitalised place; or a place in capitals.
+    Ordinary sentences ("Officials - who ...") never."""
+    place, agency, dash = match.group("place") or "", match.group("agency"), match.group("dash")
     if agency and agency.strip().strip(".").strip().lower() in _AGENCIES:
-        return True
+        return bool(dash) or not place
+    if not dash:
+        return False
     if agency:
         return place[:1].isupper()
     return bool(place) and place.split(",")[0].isupper()
