@@ -94,6 +94,23 @@ def test_page_prompts_glued_to_story_text_are_removed_the_story_kept():
     assert [r.split(":")[0] for r in removed] == ["page prompt", "page prompt"]
 
 
+def test_credits_before_the_first_word_of_the_story_are_removed():
+    cleaned, removed = remove_boilerplate("(rj sangosti, the denver post ) ( uncredited/ap ) authorities began "
+                                          "investigating the former sheriff after a man called police in September.")
+    assert cleaned.startswith("Authorities began investigating")
+    assert removed == ["opening credit: (rj sangosti, the denver post )", "opening credit: ( uncredited/ap )"]
+    cleaned, _ = remove_boilerplate("Photo: Getty On Wednesday, employees learned that the parent company was "
+                                    "shutting down the business for good.")
+    assert cleaned.startswith("On Wednesday, employees")
+    # A bracket that is the whole text, or one inside the first sentence, is the story's own.
+    for text in ("(This story was updated on Monday.)",
+                 "The mayor (who was elected in 2022) said the city would review every contract since then."):
+        assert remove_boilerplate(text)[0] == text
+    cleaned, _ = remove_boilerplate("Watch the short in the video above. Please click on the link below to "
+                                    "read the act. The film won an award on Sunday.")
+    assert cleaned == "The film won an award on Sunday."
+
+
 def test_repeated_headline_is_removed():
     cleaned, removed = remove_boilerplate(f"Plant fire injures 12\n{STORY}", title="Plant fire injures 12")
     assert cleaned == STORY and removed == ["repeated headline: Plant fire injures 12"]

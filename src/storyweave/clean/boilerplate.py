@@ -93,6 +93,7 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"copying the code below", r"legacy twitter",
     r"appear next to all of your comments", r"will not appear anywhere on",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
+    r"click (?:on )?the (?:link|button) below", r"(?:in|watch) the (?:\w+ )?video (?:above|below)",
     # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ..."
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
     r"this (?:undated |handout |file )*(?:photo|image|picture|frame grab)(?: [\w.,'-]+){0,6}? "
@@ -114,8 +115,18 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "crawl", "wayback", "warc", "photo", "image",
-                       "picture", "frame grab", "uploaded"),
+                       "picture", "frame grab", "uploaded", "below", "above"),
 }
+
+# What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
+# the denver post )", "(courtesy of ...)") or a "Photo: Getty" label.
+_OPENING_CREDIT = re.compile(
+    r"^\s*(?:\((?P<bracketed>[^()]{1,80})\)"
+    r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa"
+    r"|shutterstock)\b)\s*",
+    re.IGNORECASE)
+MAX_CREDIT_WORDS = 10
+MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a caption
 
 MAX_BOILERPLATE_WORDS = 60  # a line longer than this is story text, whatever it starts with
 MAX_TWEET_WORDS = 80  # a tweet (280 characters) with its signature; a longer line is a paragraph holding one
@@ -155,8 +166,26 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
             removed.append(f"{rule}: {stripped}")
             continue
         kept.append(_remove_inline(line, removed))
+    opening = next((i for i, line in enumerate(kept) if line.strip()), None)
+    if opening is not None:
+        kept[opening] = _remove_opening_credits(kept[opening], removed)
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, removed
+
+
+def _remove_opening_credits(line: str, removed: list[str]) -> str:
+    """The story's first line without the credits before its first word; that word capitalised
+    if it was all lowercase (it now starts the story)."""
+    taken = False
+    while (match := _OPENING_CREDIT.match(line)) and len(line[match.end():].split()) >= MIN_STORY_WORDS:
+        if match.group("bracketed") and len(match.group("bracketed").split()) > MAX_CREDIT_WORDS:
+            break
+        removed.append(f"opening credit: {match.group().strip()}")
+        line, taken = line[match.end():], True
+    first = line.split(" ", 1)[0]
+    if taken and first.isalpha() and first.islower():
+        line = line[:1].upper() + line[1:]
+    return line
 
 
 def _remove_inline(line: str, removed: list[str]) -> str:
