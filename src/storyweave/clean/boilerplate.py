@@ -122,8 +122,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
 # the denver post )", "(courtesy of ...)") or a "Photo: Getty" label.
 _OPENING_CREDIT = re.compile(
     r"^\s*(?:\((?P<bracketed>[^()]{1,80})\)"
-    r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa"
-    r"|shutterstock)\b)\s*",
+    r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:"
+    r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b)\s*",
     re.IGNORECASE)
 MAX_CREDIT_WORDS = 10
 MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a caption
@@ -177,8 +177,10 @@ def _remove_opening_credits(line: str, removed: list[str]) -> str:
     """The story's first line without the credits before its first word; that word capitalised
     if it was all lowercase (it now starts the story)."""
     taken = False
-    while (match := _OPENING_CREDIT.match(line)) and len(line[match.end():].split()) >= MIN_STORY_WORDS:
-        if match.group("bracketed") and len(match.group("bracketed").split()) > MAX_CREDIT_WORDS:
+    while match := _OPENING_CREDIT.match(line):
+        bracketed = match.group("bracketed")
+        if len(line[match.end():].split()) < MIN_STORY_WORDS or (
+                bracketed and len(bracketed.split()) > MAX_CREDIT_WORDS):
             break
         removed.append(f"opening credit: {match.group().strip()}")
         line, taken = line[match.end():], True
