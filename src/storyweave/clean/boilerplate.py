@@ -13,6 +13,8 @@ import bisect
 import re
 from collections import Counter
 
+from storyweave.clean.normalize import capitalise_start
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _HANDLE_DATE = r"\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}"  # a tweet's "(@handle) March 2, 2017"
 _SIGNATURE = r"\s*[-\u2013\u2014]\s*[^()\n\-\u2013\u2014]{0,60}" + _HANDLE_DATE  # "— Name (@handle) March 2, 2017"
@@ -184,10 +186,7 @@ def _remove_opening_credits(line: str, removed: list[str]) -> str:
             break
         removed.append(f"opening credit: {match.group().strip()}")
         line, taken = line[match.end():], True
-    first = line.split(" ", 1)[0]
-    if taken and first.isalpha() and first.islower():
-        line = line[:1].upper() + line[1:]
-    return line
+    return capitalise_start(line) if taken else line
 
 
 def _remove_inline(line: str, removed: list[str]) -> str:

@@ -96,3 +96,11 @@ def normalize_text(text: str) -> str:
     text = _SPACED_QUOTE.sub(r'\1"\2"', text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def capitalise_start(text: str) -> str:
+    """The text with its first word capitalised if that word is all lowercase letters: what
+    follows a stripped dateline or credit ("( cnn ) -- police said ...") now starts the story.
+    A word with capitals of its own ("eBay") is left as it is."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() and first.islower() else text

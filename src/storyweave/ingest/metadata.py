@@ -14,6 +14,8 @@ from urllib.parse import urlparse
 
 from dateutil import parser as date_parser
 
+from storyweave.clean.normalize import capitalise_start
+
 # Field names seen in news datasets and scrapers, in order of preference.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "heading"),
@@ -152,8 +154,11 @@ def outlet_from_url(url: str | None) -> str | None:
 def normalise_agency(name: str | None) -> str | None:
     if not name:
         return None
-    cleaned = name.strip().strip(".").strip()
-    return _AGENCIES.get(cleaned.lower(), cleaned)
+    return _AGENCIES.get(_agency_key(name), name.strip().strip(".").strip())
+
+
+def _agency_key(name: str) -> str:
+    return name.strip().strip(".").strip().lower()
 
 
 def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) -> Inferred:
@@ -246,11 +251,7 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
                 iso = parse_date(match.group("date"), year_hint)
                 if iso:
                     found.published, found.published_from = iso, "dateline"
-            rest = line[match.end():]
-            first = rest.split(" ", 1)[0]
-            if first.isalpha() and first.islower():  # "( cnn ) -- police said": a sentence start
-                rest = rest[:1].upper() + rest[1:]
-            body[i] = rest
+            body[i] = capitalise_start(line[match.end():])
         return
 
 
@@ -259,7 +260,7 @@ def _is_dateline(match: re.Match[str]) -> bool:
     alone: "(AP) The ..."); another agency after a capitalised place; or a place in capitals.
     Ordinary sentences ("Officials - who ...") never."""
     place, agency, dash = match.group("place") or "", match.group("agency"), match.group("dash")
-    if agency and agency.strip().strip(".").strip().lower() in _AGENCIES:
+    if agency and _agency_key(agency) in _AGENCIES:
         return bool(dash) or not place
     if not dash:
         return False
