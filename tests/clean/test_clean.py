@@ -102,6 +102,13 @@ def test_credits_before_the_first_word_of_the_story_are_removed():
     cleaned, _ = remove_boilerplate("Photo: Getty On Wednesday, employees learned that the parent company was "
                                     "shutting down the business for good.")
     assert cleaned.startswith("On Wednesday, employees")
+    cleaned, _ = remove_boilerplate("[+] enlarge jim mcisaac/getty images a new book says the league let the "
+                                    "player use testosterone before his best season.")
+    assert cleaned.startswith("A new book says")
+    # News about the agency, or a credit's words inside a sentence, stay.
+    for text in ("Getty Images said on Tuesday that it would buy a rival photo agency for $200 million.",
+                 "The company, which sells photos via getty images and other agencies, said revenue rose."):
+        assert remove_boilerplate(text)[0] == text
     # A bracket that is the whole text, or one inside the first sentence, is the story's own.
     for text in ("(This story was updated on Monday.)",
                  "The mayor (who was elected in 2022) said the city would review every contract since then."):

@@ -121,11 +121,13 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
-# the denver post )", "(courtesy of ...)") or a "Photo: Getty" label.
+# the denver post )", "(courtesy of ...)"), a "Photo: Getty" or "Buy photo" label, or a credit
+# ending in "via Getty Images" or "/Getty Images" ("[+] enlarge jim mcisaac/getty images").
 _OPENING_CREDIT = re.compile(
-    r"^\s*(?:\((?P<bracketed>[^()]{1,80})\)"
+    r"^\s*(?:\([^()]{1,80}\)"
     r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:"
-    r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b)\s*",
+    r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b"
+    r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b)\s*",
     re.IGNORECASE)
 MAX_CREDIT_WORDS = 10
 MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a caption
@@ -170,19 +172,19 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
         kept.append(_remove_inline(line, removed))
     opening = next((i for i, line in enumerate(kept) if line.strip()), None)
     if opening is not None:
-        kept[opening] = _remove_opening_credits(kept[opening], removed)
+        kept[opening] = remove_opening_credits(kept[opening], removed)
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, removed
 
 
-def _remove_opening_credits(line: str, removed: list[str]) -> str:
+def remove_opening_credits(line: str, removed: list[str]) -> str:
     """The story's first line without the credits before its first word; that word capitalised
-    if it was all lowercase (it now starts the story)."""
+    if it was all lowercase (it now starts the story). Metadata inference calls it too, so that a
+    dateline behind a credit is found."""
     taken = False
     while match := _OPENING_CREDIT.match(line):
-        bracketed = match.group("bracketed")
-        if len(line[match.end():].split()) < MIN_STORY_WORDS or (
-                bracketed and len(bracketed.split()) > MAX_CREDIT_WORDS):
+        too_long = len(match.group().split()) > MAX_CREDIT_WORDS
+        if too_long or len(line[match.end():].split()) < MIN_STORY_WORDS:
             break
         removed.append(f"opening credit: {match.group().strip()}")
         line, taken = line[match.end():], True

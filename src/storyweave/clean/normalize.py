@@ -101,6 +101,9 @@ def normalize_text(text: str) -> str:
 def capitalise_start(text: str) -> str:
     """The text with its first word capitalised if that word is all lowercase letters: what
     follows a stripped dateline or credit ("( cnn ) -- police said ...") now starts the story.
-    A word with capitals of its own ("eBay") is left as it is."""
+    A word with capitals of its own ("eBay") is left as it is; "nasa's" becomes "Nasa's"."""
     first = text.split(" ", 1)[0]
-    return text[:1].upper() + text[1:] if first.isalpha() and first.islower() else text
+    return text[:1].upper() + text[1:] if _LOWER_WORD.fullmatch(first) else text
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")

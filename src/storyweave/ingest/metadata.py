@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from dateutil import parser as date_parser
 
+from storyweave.clean.boilerplate import remove_opening_credits
 from storyweave.clean.normalize import capitalise_start
 
 # Field names seen in news datasets and scrapers, in order of preference.
@@ -238,21 +239,45 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
 
 
 def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> None:
+    """The dateline at the start of the first paragraph, also behind photo credits or another
+    dateline ("(ap photo/...) ( associated press ) washington ( ap ) — ..."); the credits go with
+    it (without a dateline, they are left to cleaning)."""
     for i, line in enumerate(body):
         if not line.strip():
             continue
-        match = _DATELINE.match(line)
-        if match and _is_dateline(match):
-            agency = normalise_agency(match.group("agency"))
-            found.dateline = line[:match.end()].strip().rstrip("-–—").strip()
-            if agency and found.outlet is None:
-                found.outlet = agency
-            if match.group("date") and found.published is None:
-                iso = parse_date(match.group("date"), year_hint)
-                if iso:
-                    found.published, found.published_from = iso, "dateline"
-            body[i] = capitalise_start(line[match.end():])
+        credits: list[str] = []
+        taken = False
+        for _ in range(MAX_OPENING_PIECES):
+            match = _DATELINE.match(line)
+            if match and _is_dateline(match):
+                _record_dateline(match, found, year_hint)
+                line, taken = line[match.end():], True
+                continue
+            uncredited = remove_opening_credits(line, credits)
+            if uncredited == line:
+                break
+            line = uncredited
+        if taken:
+            found.removed += credits
+            body[i] = capitalise_start(line)
         return
+
+
+MAX_OPENING_PIECES = 4  # credits and datelines before the story's first word
+
+
+def _record_dateline(match: re.Match[str], found: Inferred, year_hint: int | None) -> None:
+    agency = normalise_agency(match.group("agency"))
+    dateline = match.group().strip().rstrip("-–—").strip()
+    # Of two ("( associated press ) washington ( ap )"), the one with a place says more.
+    if found.dateline is None or match.group("place"):
+        found.dateline = dateline
+    if agency and found.outlet is None:
+        found.outlet = agency
+    if match.group("date") and found.published is None:
+        iso = parse_date(match.group("date"), year_hint)
+        if iso:
+            found.published, found.published_from = iso, "dateline"
 
 
 def _is_dateline(match: re.Match[str]) -> bool:
