@@ -63,6 +63,14 @@ def test_a_place_that_opens_an_organisation_name_is_not_that_organisation():
     assert set(names(entities)) == {"Port Alder City Council", "Port Alder"}
 
 
+def test_a_name_tagged_a_person_once_and_a_place_once_is_typed_by_how_it_is_written():
+    town = merge_entities(mentions(("Port Alder", "PERSON", "a"), ("Port Alder", "GPE", "b")), texts=[])
+    assert [(e.name, e.type) for e in town] == [("Port Alder", "GPE")]
+    # A person is also written by surname: the tie goes to the person.
+    person = merge_entities(mentions(("Linda Carraway", "PERSON", "a"), ("Carraway", "ORG", "b")), texts=[])
+    assert [(e.name, e.type) for e in person] == [("Linda Carraway", "PERSON")]
+
+
 def test_capitalised_common_words_are_not_entities():
     entities = merge_entities(mentions(("Neighbors", "ORG", "a"), ("Tacoma", "GPE", "a")),
                               texts=["They talked to their neighbors about it."])

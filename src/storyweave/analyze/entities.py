@@ -254,7 +254,7 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
 def _entity(mentions: list[Mention]) -> Entity:
     surface = Counter(m.text for m in mentions)
     bare = Counter(bare_name(m.text) for m in mentions)
-    label = Counter(m.label for m in mentions).most_common(1)[0][0]
+    label = _voted_label(mentions)
     # Among the forms used often enough to be trusted: a proper-noun form, the most complete
     # (a person's full name), then the most common spelling. A one-off tagging slip such as
     # "the Gulf of Mexico BP" never names the entity.
@@ -262,3 +262,14 @@ def _entity(mentions: list[Mention]) -> Entity:
     trusted = [form for form, count in bare.items() if count >= max(1, top // 5)] or list(bare)
     name = max(trusted, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)
+
+
+def _voted_label(mentions: list[Mention]) -> str:
+    """The most common label. On a tie between a person and a place or organisation, the person
+    wins only if the name is also written another way (a surname alone, a title): a tagger calls
+    "Port Alder" in "Port Alder Mayor Linda Carraway" a person, but nobody calls a town "Alder"."""
+    votes = Counter(m.label for m in mentions).most_common()
+    tied = [label for label, count in votes if count == votes[0][1]]
+    if len(tied) > 1 and "PERSON" in tied and len({bare_name(m.text) for m in mentions}) == 1:
+        return next(label for label in tied if label != "PERSON")
+    return votes[0][0]
