@@ -44,6 +44,9 @@ def test_agency_datelines_without_a_place_or_in_degraded_copy_are_stripped():
     # A photo credit before the dateline does not hide it.
     found = infer_metadata(f"(ap photo/j. scott applewhite ) washington ( ap ) — nasa's {BODY}", has_title=True)
     assert (found.dateline, found.outlet) == ("Washington ( ap )", "AP") and found.text.startswith("Nasa's city")
+    found = infer_metadata(f"Advertisement Continue reading the main story BEIRUT, Lebanon — The {BODY}",
+                           has_title=True)
+    assert found.dateline == "BEIRUT, Lebanon" and found.text.startswith("The city council")
     # An aside in parentheses is no agency: lowercase text before it is not a place.
     found = infer_metadata(f"the mayor ( who was 42 ) - said {BODY}", has_title=True)
     assert found.dateline is None and found.text.startswith("the mayor")

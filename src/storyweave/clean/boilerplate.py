@@ -121,13 +121,15 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
-# the denver post )", "(courtesy of ...)"), a "Photo: Getty" or "Buy photo" label, or a credit
-# ending in "via Getty Images" or "/Getty Images" ("[+] enlarge jim mcisaac/getty images").
+# the denver post )", "(courtesy of ...)"), a "Photo: Getty" or "Buy photo" label, a credit
+# ending in "via Getty Images" or "/Getty Images" ("[+] enlarge jim mcisaac/getty images"), or a
+# page prompt (so that metadata inference finds the dateline behind it).
 _OPENING_CREDIT = re.compile(
     r"^\s*(?:\([^()]{1,80}\)"
     r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:"
     r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b"
-    r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b)\s*",
+    r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b"
+    r"|(?:advertisement\s+)?continue reading the main story\b)\s*",
     re.IGNORECASE)
 MAX_CREDIT_WORDS = 10
 MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a caption
