@@ -31,7 +31,7 @@ import resource
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -56,9 +56,12 @@ def bcubed(predicted: list[str], gold: list[str]) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def load(stories: int, start: int = 0) -> tuple[list[str], list[str]]:
-    """The non-empty documents of Multi-News validation stories [start, stories); gold = story."""
-    texts, gold = [], []
+MIN_DOCUMENT_WORDS = 20  # shorter "documents" are empty scrapes, not articles
+
+
+def documents(stories: int, start: int = 0) -> Iterator[tuple[dict, str]]:
+    """(record, text) for each document of Multi-News validation stories [start, stories) with at
+    least MIN_DOCUMENT_WORDS words."""
     with gzip.open(MULTINEWS, "rt") as lines:
         for number, line in enumerate(lines):
             if number >= stories:
@@ -67,24 +70,20 @@ def load(stories: int, start: int = 0) -> tuple[list[str], list[str]]:
                 continue
             record = json.loads(line)
             for text in record["raw_document"]:
-                if len(text.split()) >= 20:
-                    texts.append(text)
-                    gold.append(str(record["idx"]))
-    return texts, gold
+                if len(text.split()) >= MIN_DOCUMENT_WORDS:
+                    yield record, text
+
+
+def load(stories: int, start: int = 0) -> tuple[list[str], list[str]]:
+    """The non-empty documents of Multi-News validation stories [start, stories); gold = story."""
+    pairs = list(documents(stories, start))
+    return [text for _, text in pairs], [str(record["idx"]) for record, _ in pairs]
 
 
 def on_topic(stories: int) -> list[bool]:
     """Per document of `load(stories)`: does Multi-News+ (Choi et al. 2024, the `cleansed_document`
     field) keep it as on-topic? It drops 18% of the documents as unrelated to their story."""
-    kept = []
-    with gzip.open(MULTINEWS, "rt") as lines:
-        for number, line in enumerate(lines):
-            if number >= stories:
-                break
-            record = json.loads(line)
-            cleansed = set(record["cleansed_document"])
-            kept += [text in cleansed for text in record["raw_document"] if len(text.split()) >= 20]
-    return kept
+    return [text in record["cleansed_document"] for record, text in documents(stories)]
 
 
 def on_topic_perfect(gold: list[str], kept: list[bool]) -> tuple[float, float, float]:

@@ -50,6 +50,9 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
 }
 
+# The New York Times' prompt, an inline page prompt and, before the first word, an opening credit.
+_CONTINUE_READING = r"(?:advertisement\s+)?continue reading the main story"
+
 # Pieces of a paragraph that are not story text: credits, with their brackets; a tweet's picture
 # link and its "— Name (@handle) Date" signature (the tweet's own words stay: where they end
 # inside a paragraph is guesswork, and they are usually on the story).
@@ -65,7 +68,7 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
     # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
     # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
     "page prompt": re.compile(
-        r"\s*\b(?:(?:advertisement\s+)?continue reading the main story"
+        r"\s*\b(?:" + _CONTINUE_READING +
         r"|media playback is (?:unsupported|not supported) on your device(?:\s+media caption)?"
         r"|image copyright\s+[\w .&/-]{1,40}?\s+image caption|story highlights)\b",
         re.IGNORECASE),
@@ -129,7 +132,7 @@ _OPENING_CREDIT = re.compile(
     r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:"
     r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b"
     r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b"
-    r"|(?:advertisement\s+)?continue reading the main story\b)\s*",
+    r"|" + _CONTINUE_READING + r"\b)\s*",
     re.IGNORECASE)
 MAX_CREDIT_WORDS = 10
 MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a caption

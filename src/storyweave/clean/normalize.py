@@ -98,12 +98,12 @@ def normalize_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
 def capitalise_start(text: str) -> str:
     """The text with its first word capitalised if that word is all lowercase letters: what
     follows a stripped dateline or credit ("( cnn ) -- police said ...") now starts the story.
     A word with capitals of its own ("eBay") is left as it is; "nasa's" becomes "Nasa's"."""
     first = text.split(" ", 1)[0]
     return text[:1].upper() + text[1:] if _LOWER_WORD.fullmatch(first) else text
-
-
-_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
