@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -231,7 +232,6 @@ def test_time_counts_from_a_storys_span_so_backfilled_articles_are_not_penalised
 
 def synthetic_stories(stories: int = 40, size: int = 8) -> tuple[list[str], list[int]]:
     """Articles made of their story's own words and words every story uses."""
-    import random
 
     rng = random.Random(3)
     common = [f"common{n}" for n in range(300)]
@@ -299,3 +299,30 @@ def test_an_article_that_cleaning_leaves_too_short_is_skipped_with_its_reason(tm
         assert [str(problem) for problem in report.skipped] == [
             f"{feed}:1: too little text after cleaning (0 words; an article needs 12)"]
         assert len(store.export_rows()) == 1
+
+
+def test_a_loose_cluster_is_split_into_its_episodes_and_a_tight_one_stays_whole():
+    """Two episodes of one saga share its words ("everest", "sherpa"), each has its own; joined
+    into one cluster (through articles that recall both), all their pairs tell them apart. A
+    template-only article goes with the episode it is most like; small clusters are left alone."""
+    from storyweave.stories.batch import SPLIT_FROM, split_loose_clusters, tfidf_vectors
+
+    saga = "everest sherpa nepal climbers expedition summit guides mountaineering".split()
+    avalanche = "avalanche icefall khumbu sixteen buried ropes fixing season cancelled strike".split()
+    quake = "earthquake kathmandu magnitude collapsed temples aftershocks rubble villages relief".split()
+    rng = random.Random(3)
+
+    def article(own: list[str]) -> str:
+        return " ".join(rng.choices(saga, k=8) + rng.choices(own, k=25))
+
+    texts = [article(avalanche) for _ in range(4)] + [article(quake) for _ in range(4)]
+    texts += [article(quake)]  # template-only: its text was site furniture, it follows its nearest
+    texts += [article(avalanche) for _ in range(SPLIT_FROM - 1)]  # a small cluster of its own
+    labels = [0] * 9 + [1] * (SPLIT_FROM - 1)
+    template_only = [False] * 8 + [True] + [False] * (SPLIT_FROM - 1)
+    parts = split_loose_clusters(labels, tfidf_vectors(texts), [None] * len(texts), template_only)
+    assert len(set(parts[:4])) == 1 and len(set(parts[4:9])) == 1 and parts[0] != parts[4]
+    assert set(parts[9:]) == {1}, "a cluster smaller than SPLIT_FROM is not split"
+
+    one_story = [article(avalanche) for _ in range(6)]
+    assert len(set(split_loose_clusters([0] * 6, tfidf_vectors(one_story), [None] * 6))) == 1
