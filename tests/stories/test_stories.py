@@ -326,3 +326,14 @@ def test_a_loose_cluster_is_split_into_its_episodes_and_a_tight_one_stays_whole(
 
     one_story = [article(avalanche) for _ in range(6)]
     assert len(set(split_loose_clusters([0] * 6, tfidf_vectors(one_story), [None] * 6))) == 1
+
+
+def test_pair_time_penalties_agree_with_the_time_penalty_of_each_pair():
+    from storyweave.stories.cluster import pair_time_penalties, time_penalty
+
+    published = ["2024-03-01", "2024-03-05T10:00:00", None, "2024-05-20", "not a date", "2023-01-01"]
+    matrix = pair_time_penalties(published)
+    for i, a in enumerate(published):
+        for j, b in enumerate(published):
+            assert matrix[i, j] == pytest.approx(time_penalty(a, b))
+    assert matrix[0, 3] > 0 and matrix[0, 1] == 0  # weeks apart cost; days apart do not

@@ -61,7 +61,7 @@ EXACT_UP_TO = 100_000
 # stricter than this.
 SPLIT_THRESHOLD = 0.18
 SPLIT_FROM = 4  # smaller clusters are held together by most of their pairs already
-SPLIT_UP_TO = 5000  # a larger story's all-pairs matrix would take more memory than it is worth
+SPLIT_UP_TO = 2000  # a larger story's all-pairs matrices (32 MB each at this size) cost too much memory
 ANN_CANDIDATES = 50
 ANN_DIMS = 256
 
@@ -271,9 +271,10 @@ def _agglomerate(count: int, edges: dict[tuple[int, int], float], threshold: flo
 def split_loose_clusters(labels: list[int], vectors: object | None, published: list[str | None],
                          template_only: list[bool] | None = None,
                          threshold: float = SPLIT_THRESHOLD) -> list[int]:
-    """Step 4 above: each cluster of SPLIT_FROM to SPLIT_UP_TO articles, clustered again by exact
-    average linkage over all its pairs (TF-IDF cosine less the time penalty), stopping below
-    `threshold`. A template-only article goes with the part holding its most similar article."""
+    """Step 4 above: each cluster of SPLIT_FROM to SPLIT_UP_TO articles (template-only ones not
+    counted), clustered again by exact average linkage over all its pairs (TF-IDF cosine less the
+    time penalty), stopping below `threshold`. A template-only article goes with the part holding
+    its most similar article."""
     from scipy.cluster.hierarchy import fcluster, linkage
 
     if vectors is None:
@@ -289,7 +290,8 @@ def split_loose_clusters(labels: list[int], vectors: object | None, published: l
         if not SPLIT_FROM <= len(core) <= SPLIT_UP_TO:
             continue
         similar = (vectors[rows] @ vectors[rows].T).toarray()
-        similar -= pair_time_penalties([published[row] for row in rows])
+        if any(published[row] for row in rows):
+            similar -= pair_time_penalties([published[row] for row in rows])
         inner = similar[np.ix_(core, core)]
         distance = np.clip(1.0 - inner, 0.0, None)[np.triu_indices(len(core), 1)]
         parts = fcluster(linkage(distance, "average"), 1.0 - threshold, "distance")
