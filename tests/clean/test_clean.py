@@ -66,6 +66,14 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
                 "since 1998 will be moved to a daily paper, after thousands complained that the paper had arrived "
                 "twice a day, and that the editors would be moved to the new paper as well.")
     assert remove_boilerplate(long_one)[0] == long_one
+    # A web archive's crawl notice, a subscription pitch and a tweet embed's location prompt.
+    archived = ("The senator spoke on Monday. These crawls are part of an effort to archive pages as they are "
+                "created and archive the pages that they refer to. Crawls of supported \"no more 404\" sites. "
+                "If you read and enjoy our journalism, please consider subscribing today. You can switch location "
+                "on/off before each tweet and always have the option to delete your location history. The bill "
+                "passed.")
+    cleaned, removed = remove_boilerplate(archived)
+    assert cleaned == "The senator spoke on Monday. The bill passed." and len(removed) == 4
     about = "Google kept the location history of millions of users who had switched it off, regulators said."
     assert remove_boilerplate(about)[0] == about
     # Hostile input: a 2 MB line of furniture and story, once per sentence, is cleaned in one pass.
@@ -91,6 +99,11 @@ def test_page_prompts_glued_to_story_text_are_removed_the_story_kept():
         "Advertisement Continue reading the main story More than 90 people were killed in the village. "
         "Media playback is unsupported on your device Media caption Tanks arrived in Poland on Thursday.")
     assert cleaned == "More than 90 people were killed in the village. Tanks arrived in Poland on Thursday."
+    assert [r.split(":")[0] for r in removed] == ["page prompt", "page prompt"]
+    # A prompt that took the story's first word's capital gives it back; a widget's labels go.
+    cleaned, removed = remove_boilerplate("Story continued below the decision is a milestone for the "
+                                          "agency. Text size - + reset The vote was 52 to 48.")
+    assert cleaned == "The decision is a milestone for the agency. The vote was 52 to 48."
     assert [r.split(":")[0] for r in removed] == ["page prompt", "page prompt"]
 
 

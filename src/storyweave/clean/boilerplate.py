@@ -70,7 +70,8 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
     "page prompt": re.compile(
         r"\s*\b(?:" + _CONTINUE_READING +
         r"|media playback is (?:unsupported|not supported) on your device(?:\s+media caption)?"
-        r"|image copyright\s+[\w .&/-]{1,40}?\s+image caption|story highlights)\b",
+        r"|image copyright\s+[\w .&/-]{1,40}?\s+image caption|story highlights|story continue[sd] below"
+        r"|text size\s*[-\u2013]?\s*\+?\s*reset)\b",
         re.IGNORECASE),
 }
 
@@ -95,9 +96,12 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"please try again later", r"transcript could not be loaded", r"when the video has been rented",
     r"your browser (?:does not|doesn't) support",
     r"tweet with a location", r"tweet location history", r"add this (?:tweet|video) to your website",
+    r"(?:delete|clear) your (?:tweet )?location history", r"switch location on/off",
     r"copying the code below", r"legacy twitter",
     r"appear next to all of your comments", r"will not appear anywhere on",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
+    r"crawls? (?:are|is) part of an effort to archive", r"crawls of supported", r"no more 404",
+    r"please consider subscribing", r"(?:read|enjoy) our journalism",
     r"click (?:on )?the (?:link|button) below", r"(?:in|watch) the (?:\w+ )?video (?:above|below)",
     # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ..."
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
@@ -113,14 +117,15 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
 INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video"),
     "embedded tweet": ("twitter", "@"),
-    "page prompt": ("continue reading", "media playback", "image copyright", "story highlights"),
+    "page prompt": ("continue reading", "media playback", "image copyright", "story highlights",
+                    "story continue", "text size"),
     "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",
                        "activate your", "inbox", "breaking news", "mornings", "add as an interest",
                        "digital access", "offer of the year", "deliverable", "reprint", "ready copies",
                        "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "crawl", "wayback", "warc", "photo", "image",
-                       "picture", "frame grab", "uploaded", "below", "above"),
+                       "picture", "frame grab", "uploaded", "below", "above", "location", "journalism"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
@@ -206,7 +211,10 @@ def _remove_inline(line: str, removed: list[str]) -> str:
             def record(match: re.Match[str], name: str = name) -> str:
                 removed.append(f"{name}: {match.group().strip()}")
                 return ""
+            opening = name == "page prompt" and pattern.match(line)
             line = pattern.sub(record, line)
+            if opening:  # the prompt took the story's first word's capital: "Story continued below the ..."
+                line = capitalise_start(line.lstrip())
     return line
 
 
