@@ -74,6 +74,13 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
                 "passed.")
     cleaned, removed = remove_boilerplate(archived)
     assert cleaned == "The senator spoke on Monday. The bill passed." and len(removed) == 4
+    # Dow Jones' reprint notice glued to the story's first sentence: the notice goes, the story stays.
+    cleaned, _ = remove_boilerplate(
+        "Dow jones reprints: this copy is for your personal, non-commercial use only. To order "
+        "presentation-ready copies for distribution to your colleagues, clients or customers, use the order "
+        "reprints tool at the bottom of any article or visit www.djreprints.com federal regulators fined the "
+        "bank $1 billion on Friday.")
+    assert cleaned == "Federal regulators fined the bank $1 billion on Friday."
     about = "Google kept the location history of millions of users who had switched it off, regulators said."
     assert remove_boilerplate(about)[0] == about
     # Hostile input: a 2 MB line of furniture and story, once per sentence, is cleaned in one pass.

@@ -71,7 +71,8 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\s*\b(?:" + _CONTINUE_READING +
         r"|media playback is (?:unsupported|not supported) on your device(?:\s+media caption)?"
         r"|image copyright\s+[\w .&/-]{1,40}?\s+image caption|story highlights|story continue[sd] below"
-        r"|text size\s*[-\u2013]?\s*\+?\s*reset)\b",
+        r"|text size\s*[-\u2013]?\s*\+?\s*reset"
+        r"|to order presentation-ready copies for distribution[^.]{0,160}?www\.djreprints\.com)\b",
         re.IGNORECASE),
 }
 
@@ -101,7 +102,10 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"appear next to all of your comments", r"will not appear anywhere on",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
     r"crawls? (?:are|is) part of an effort to archive", r"crawls of supported", r"no more 404",
-    r"please consider subscribing", r"(?:read|enjoy) our journalism",
+    r"this crawl (?:was|is)", r"crawl of outlinks", r"archive-it (?:service|partner)",
+    r"(?:files|data) (?:is|are) currently not publicly accessible", r"web collections? curated by",
+    r"please consider subscribing", r"our journalism", r"verify you(?:'re| are) not a robot",
+    r"newsletter sign ?up",
     r"click (?:on )?the (?:link|button) below", r"(?:in|watch) the (?:\w+ )?video (?:above|below)",
     # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ..."
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
@@ -118,14 +122,15 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video"),
     "embedded tweet": ("twitter", "@"),
     "page prompt": ("continue reading", "media playback", "image copyright", "story highlights",
-                    "story continue", "text size"),
+                    "story continue", "text size", "djreprints"),
     "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",
                        "activate your", "inbox", "breaking news", "mornings", "add as an interest",
                        "digital access", "offer of the year", "deliverable", "reprint", "ready copies",
                        "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "crawl", "wayback", "warc", "photo", "image",
-                       "picture", "frame grab", "uploaded", "below", "above", "location", "journalism"),
+                       "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
+                       "archive-it", "accessible", "curated", "robot"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
@@ -202,19 +207,24 @@ def remove_opening_credits(line: str, removed: list[str]) -> str:
 
 
 def _remove_inline(line: str, removed: list[str]) -> str:
+    # Pieces first, then whole sentences: a prompt glued to a story sentence must not make the
+    # sentence look like furniture ("... or visit www.djreprints.com federal regulators fined ...").
+    original = line
     lowered = line.lower()
-    if any(hint in lowered for hint in INLINE_HINTS["site furniture"]):
-        line = _remove_furniture_sentences(line, removed)
-        lowered = line.lower()
     for name, pattern in INLINE_PATTERNS.items():
         if any(hint in lowered for hint in INLINE_HINTS[name]):
             def record(match: re.Match[str], name: str = name) -> str:
                 removed.append(f"{name}: {match.group().strip()}")
                 return ""
-            opening = name == "page prompt" and pattern.match(line)
             line = pattern.sub(record, line)
-            if opening:  # the prompt took the story's first word's capital: "Story continued below the ..."
-                line = capitalise_start(line.lstrip())
+            lowered = line.lower()
+    if any(hint in lowered for hint in INLINE_HINTS["site furniture"]):
+        line = _remove_furniture_sentences(line, removed)
+    opening = line.lstrip()
+    if opening and not original.lstrip().startswith(opening[:40]):
+        # What opened the line went, and with it the capital of the word now first ("Story
+        # continued below the decision ...")
+        line = capitalise_start(opening)
     return line
 
 
