@@ -183,6 +183,10 @@ def test_ray_neighbour_graph_equals_the_local_one_exact_and_approximate(monkeypa
 
     texts, _ = synthetic_stories()
     published = [None] * len(texts)
-    assert ray_cluster.ray_neighbour_graph(texts, published) == batch.neighbour_graph(texts, published)
+
+    def on_ray() -> dict:
+        return batch.neighbour_graph(texts, published, row_blocks=ray_cluster.ray_row_blocks)
+
+    assert on_ray() == batch.neighbour_graph(texts, published)
     monkeypatch.setattr(batch, "EXACT_UP_TO", 100)  # 320 articles now count as a large window: ANN candidates
-    assert ray_cluster.ray_neighbour_graph(texts, published) == batch.neighbour_graph(texts, published)
+    assert on_ray() == batch.neighbour_graph(texts, published)

@@ -5,10 +5,10 @@
    both blocks and is joined again in step 3. Undated articles could belong anywhere: up to
    `SHARED_UNDATED` of them join every block; with more, the window stays one block.
 2. Each block is clustered by a Ray task running the local algorithm (`stories.batch.cluster_window`:
-   TF-IDF nearest neighbours, average linkage, loose clusters split). A window that is one block is clustered on the
-   driver instead, its nearest-neighbour graph (the costly part) computed by Ray tasks over blocks
-   of rows sharing the TF-IDF matrix through the object store: the same graph as locally, so the
-   same stories.
+   TF-IDF nearest neighbours, average linkage, loose clusters split). A window that is one block
+   is clustered on the driver instead, its nearest-neighbour graph (the costly part) computed by
+   Ray tasks over blocks of rows sharing the TF-IDF matrix through the object store: the same
+   graph as locally, so the same stories.
 3. Merge: an article in two blocks links its cluster in each; clusters are joined by union-find
    over those links, in block order, so the result does not depend on which task finished first.
 
@@ -29,13 +29,9 @@ from storyweave.store import Store
 from storyweave.stories.batch import (
     THRESHOLD,
     ReclusterReport,
-    average_linkage,
     cluster_window,
     neighbour_edges,
-    neighbour_graph,
     recluster,
-    split_loose_clusters,
-    tfidf_vectors,
 )
 
 BLOCK_DAYS = 30
@@ -113,10 +109,7 @@ def ray_cluster_window(texts: list[str], published: list[str | None], threshold:
 
     blocks = time_blocks(published, block_days, overlap_days)
     if len(blocks) <= 1:
-        vectors = tfidf_vectors(texts)
-        edges = ray_neighbour_graph(texts, published, on_progress, template_only, vectors)
-        labels = average_linkage(len(texts), edges, threshold, template_only)
-        return split_loose_clusters(labels, vectors, published, template_only)
+        return cluster_window(texts, published, threshold, on_progress, template_only, ray_row_blocks)
     task = ray.remote(cluster_window).options(max_retries=3)
     alone = template_only or [False] * len(texts)
     pending = {task.remote([texts[p] for p in block], [published[p] for p in block], threshold, None,
@@ -148,15 +141,6 @@ def ray_row_blocks(vectors: object, published: list[str | None], spans: list[tup
     futures = [task.remote(shared, dates, start, stop, neighbours, among, template_only) for start, stop in spans]
     for future in futures:
         yield ray.get(future)
-
-
-def ray_neighbour_graph(texts: list[str], published: list[str | None],
-                        on_progress: Callable[[int], None] | None = None,
-                        template_only: list[bool] | None = None,
-                        vectors: object | None = None) -> dict[tuple[int, int], float]:
-    """`stories.batch.neighbour_graph` with its row blocks computed by Ray tasks."""
-    return neighbour_graph(texts, published, on_progress=on_progress, row_blocks=ray_row_blocks,
-                           template_only=template_only, vectors=vectors)
 
 
 def ray_recluster(store: Store, *, since: str | None = None, until: str | None = None,

@@ -61,7 +61,7 @@ EXACT_UP_TO = 100_000
 # stricter than this.
 SPLIT_THRESHOLD = 0.18
 SPLIT_FROM = 4  # smaller clusters are held together by most of their pairs already
-SPLIT_UP_TO = 2000  # a larger story's all-pairs matrices (32 MB each at this size) cost too much memory
+SPLIT_UP_TO = 2000  # beyond, a story's all-pairs matrices (32 MB each at this size) cost too much
 ANN_CANDIDATES = 50
 ANN_DIMS = 256
 
@@ -299,20 +299,22 @@ def split_loose_clusters(labels: list[int], vectors: object | None, published: l
             continue
         part_at = dict(zip(core, (fresh + int(part) for part in parts), strict=True))
         for position, row in enumerate(rows):
-            nearest = core[int(np.argmax(similar[core, position]))]
-            result[row] = part_at.get(position, part_at[nearest])
+            if position not in part_at:  # template-only: with its most similar article
+                part_at[position] = part_at[core[int(np.argmax(similar[core, position]))]]
+            result[row] = part_at[position]
         fresh += int(parts.max()) + 1
     return result
 
 
 def cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
                    on_progress: Callable[[int], None] | None = None,
-                   template_only: list[bool] | None = None) -> list[int]:
+                   template_only: list[bool] | None = None,
+                   row_blocks: RowBlocks = local_row_blocks) -> list[int]:
     """A cluster label per article: neighbour graph, average linkage, loose clusters split (steps
-    1-4 above)."""
+    1-4 above). `row_blocks`: where the graph's rows are computed (see `neighbour_graph`)."""
     vectors = tfidf_vectors(texts)
-    edges = neighbour_graph(texts, published, on_progress=on_progress, template_only=template_only,
-                            vectors=vectors)
+    edges = neighbour_graph(texts, published, on_progress=on_progress, row_blocks=row_blocks,
+                            template_only=template_only, vectors=vectors)
     labels = average_linkage(len(texts), edges, threshold, template_only)
     return split_loose_clusters(labels, vectors, published, template_only)
 
