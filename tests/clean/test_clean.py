@@ -184,6 +184,16 @@ def test_treebank_tokenised_text_is_detokenised_and_prose_is_left_alone():
         "It's rising 8.2% to $5 million (Reuters / AP), the students' union said.")
     prose = "He paid $ 5 for it , oddly. Nothing else here looks tokenised."
     assert normalize_text(prose) == prose
+    # Multi-News style: full stops and commas in place, brackets, percent signs, apostrophes and
+    # closing quotation marks apart.
+    research = ('"not too much ticks me off, but making fun of my girls, that \' ll do it, " cruz said. '
+                'More were male ( 94 percent ), and 40 % of the cases went to "the agency " first.')
+    assert normalize_text(research) == (
+        '"not too much ticks me off, but making fun of my girls, that\'ll do it," cruz said. '
+        'More were male (94 percent), and 40% of the cases went to "the agency" first.')
+    typeset = 'Sales rose (by 5 percent) at "Acme" stores, the company\'s chief said. Rates fell to 4 %.'
+    assert normalize_text(typeset) == typeset
+    assert normalize_text("Look, i ' m not sure it ' s over.") == "Look, i'm not sure it's over."
 
 
 def test_short_lines_repeated_across_many_articles_are_page_furniture():
