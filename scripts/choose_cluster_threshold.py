@@ -12,8 +12,8 @@ another (ECB+) weigh the same. The split threshold is the strictest that does no
 set's F1 (ECB+'s larger events are less alike inside than Multi-News's stories).
 
 Raw texts, clustered as `storyweave cluster` does (template sentences left out, then
-`cluster_window`: TF-IDF neighbour graph, average linkage), without ingest's cleaning and
-deduplication.
+`cluster_window`: TF-IDF neighbour graph, average linkage, loose clusters split), without ingest's
+cleaning and deduplication.
 
     python scripts/choose_cluster_threshold.py [--thresholds 0.14,0.16,...] [--splits 0.18,0.2,...]
 """
@@ -59,14 +59,15 @@ def main() -> None:
     for name, (texts, gold) in sets.items():
         stripped, template_only = strip_templates(texts)
         vectors = tfidf_vectors(stripped)
-        edges = neighbour_graph(stripped, [None] * len(texts), template_only=template_only, vectors=vectors)
+        undated = [None] * len(texts)
+        edges = neighbour_graph(stripped, undated, template_only=template_only, vectors=vectors)
         for threshold in thresholds:
             labels = average_linkage(len(texts), edges, threshold, template_only)
             scores[threshold].append(bcubed([str(label) for label in labels], gold)[2])
         print(f"{name:28s} " + " ".join(f"{scores[t][-1]:6.3f}" for t in thresholds))
         labels = average_linkage(len(texts), edges, THRESHOLD, template_only)
         for split in split_scores:
-            parts = split_loose_clusters(labels, vectors, [None] * len(texts), template_only, split) if split else labels
+            parts = split_loose_clusters(labels, vectors, undated, template_only, split) if split else labels
             split_scores[split].append(bcubed([str(label) for label in parts], gold)[2])
     means = {t: sum(s) / len(s) for t, s in scores.items()}
     print(f"{'mean':28s} " + " ".join(f"{means[t]:6.3f}" for t in thresholds))
@@ -75,8 +76,10 @@ def main() -> None:
     print(f"{'data':28s} " + " ".join(f"{t:>6.2f}" if t else "  none" for t in split_scores))
     for number, name in enumerate(sets):
         print(f"{name:28s} " + " ".join(f"{s[number]:6.3f}" for s in split_scores.values()))
-    unharmed = [t for t, s in split_scores.items() if t and all(a >= b - 0.0005 for a, b in zip(s, split_scores[0.0]))]
+    unharmed = [t for t, s in split_scores.items()
+                if t and all(a >= b - 0.0005 for a, b in zip(s, split_scores[0.0], strict=True))]
     print(f"strictest split harming neither set: {max(unharmed) if unharmed else 'none'}")
+
 
 if __name__ == "__main__":
     main()

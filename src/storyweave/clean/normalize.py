@@ -25,8 +25,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Signs of tokenised text: a space before a full stop or comma, inside brackets, before a percent
 # sign, or around an apostrophe ("it ' ll"). Typeset prose has almost none of these, so two are
 # enough (a short article may have only one bracket pair); every fix only removes such a space.
-_PTB_SPACED = re.compile(r"\w \.(?:\s|$)| , |\( \w|\w \)|\d %|\w ' (?:s|ll|re|ve|m|d|t)\b")
-_SPACED_CONTRACTION = re.compile(r"(\w) ' (s|ll|re|ve|m|d|t)\b", re.IGNORECASE)
+_CONTRACTION_END = r"(?:s|ll|re|ve|m|d|t)\b"  # what follows the apostrophe: it's, we'll, don't
+_PTB_SPACED = re.compile(r"\w \.(?:\s|$)| , |\( \w|\w \)|\d %|\w ' " + _CONTRACTION_END)
+_SPACED_CONTRACTION = re.compile(r"(\w) ' (" + _CONTRACTION_END + ")", re.IGNORECASE)
 _PTB_FIXES = [
     (re.compile(r"``\s*|\s*''"), '"'),
     (re.compile(r"-LRB-\s*|-LCB-\s*"), "("), (re.compile(r"\s*-RRB-|\s*-RCB-"), ")"),
