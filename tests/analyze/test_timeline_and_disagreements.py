@@ -26,6 +26,25 @@ def test_one_event_told_by_two_articles_is_one_timeline_entry_cited_to_both():
     assert "plant opened" in dated["2016-05"].text  # a background chronology line is an event too
 
 
+def test_a_telling_that_matches_two_events_joins_them_but_two_shared_words_link_nothing():
+    articles = [
+        article("a", "A fire destroyed a chemical warehouse in Tacoma on Monday and injured 12 workers.\n"
+                     "The shelter order was lifted on Monday afternoon.", "2024-03-05"),
+        article("b", "On Monday a blaze at the Halvorsen plant sent 12 workers to hospitals.\n"
+                     "The order to stay indoors was lifted on Monday afternoon.", "2024-03-05"),
+        article("c", "A fire at the Halvorsen plant destroyed a chemical warehouse in Tacoma on Monday, "
+                     "sending 12 workers to hospitals and forcing people to stay indoors.", "2024-03-05"),
+    ]
+    sentences = {a.id: split_article(a) for a in articles}
+    # The summarizer aligned the two lifted orders (other words, one fact).
+    fact_of = {("a", 1): 2, ("b", 1): 2}
+    events = build_timeline(articles, sentences, fact_of=fact_of)
+    # c's lead tells both a's and b's: one event. Its "stay indoors" does not make the lifted
+    # order the same event as the fire.
+    assert sorted(sorted(e.articles) for e in events) == [["a", "b"], ["a", "b", "c"]]
+    assert any("lifted" in e.text and sorted(e.articles) == ["a", "b"] for e in events)
+
+
 def test_a_header_date_contradicted_by_the_text_is_not_trusted():
     articles = [
         article("good", "The plant burned on Monday, March 4, the fire department said in a statement.", "2024-03-04", "metadata"),

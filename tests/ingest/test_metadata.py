@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from storyweave.ingest import article_from_record
 from storyweave.ingest.formats import Record
-from storyweave.ingest.metadata import infer_metadata, outlet_from_url, parse_date
+from storyweave.ingest.metadata import date_from_location, infer_metadata, outlet_from_url, parse_date
 
 BODY = ("city council approved the budget after a long debate that ran past midnight, "
         "and members said the new spending plan would pay for road repairs and two new schools.")
@@ -69,6 +69,28 @@ def test_outlet_falls_back_to_the_url_domain():
     article = article_from_record(Record("x.json", {"text": "The " + BODY, "url": "https://www.example.com/a/b"}))
     assert article.outlet == "example.com"
     assert outlet_from_url("not a url") is None
+
+
+def test_a_day_in_the_url_or_the_file_path_dates_an_undated_article():
+    def published(source: str, **fields: str) -> tuple[str | None, str, list[str]]:
+        article = article_from_record(Record(source, {"text": "The " + BODY, **fields}))
+        return article.published, article.published_from, article.warnings
+
+    url = "https://www.theguardian.com/world/2010/jan/13/haiti-earthquake"
+    assert published("a.json", url=url) == ("2010-01-13", "metadata",
+                                             ["publication date 2010-01-13 read from its URL"])
+    assert published("archive/2010-01-14/1004.htm.txt")[:2] == ("2010-01-14", "metadata")
+    assert "file path" in published("archive/2010-01-14/1004.htm.txt")[2][0]
+    # The record's own date, or one in its text, wins; a file of many records says nothing.
+    assert published("archive/2010-01-14/a.txt", date="2010-01-12")[:2] == ("2010-01-12", "metadata")
+    assert published("archive/2010-01-14/a.txt", text=f"date 2010-01-11\n\nThe {BODY}")[1] == "header"
+    assert published("export-2024-11-20.jsonl:3") == (None, "unknown", [])
+    # Only real days, in year-month-day order; numbers that merely look like one are not dates.
+    assert date_from_location("http://x.com/news/2017/03/02/story.html") == "2017-03-02"
+    assert date_from_location("feeds/20100113-quake.txt") == "2010-01-13"
+    for undated in ("story-2024.txt", "http://a.com/2016/06/", "2017/13/45/x", "id/123420100113999",
+                    "2999-01-01/a.txt", None):
+        assert date_from_location(undated) is None
 
 
 def test_parse_date_forms():

@@ -120,13 +120,13 @@ def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression
     for sentence, expression in tellings:
         words = _claim_words(sentence, expression)
         fact = fact_of.get((sentence.article_id, sentence.index))
-        for group in groups:
-            if any(_same_event(words, other) or (fact is not None and fact_of.get((s.article_id, s.index)) == fact)
-                   for s, _, other in group):
-                group.append((sentence, expression, words))
-                break
-        else:
-            groups.append([(sentence, expression, words)])
+        # A telling that matches several groups joins them all: the Reuters lead may match one
+        # outlet's wording and the aligned fact of another, and all three tell one event.
+        matching = [group for group in groups if any(
+            _same_event(words, other) or (fact is not None and fact_of.get((s.article_id, s.index)) == fact)
+            for s, _, other in group)]
+        joined = [telling for group in matching for telling in group] + [(sentence, expression, words)]
+        groups = [group for group in groups if not any(group is match for match in matching)] + [joined]
     events = []
     for group in groups:
         # The telling that shares most with the others (what the articles agree happened), from a
@@ -146,5 +146,7 @@ def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression
 
 
 def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
-    smaller = min(len(a), len(b))
-    return smaller >= 3 and len(a & b) / smaller >= SAME_EVENT_OVERLAP
+    """Half the shorter telling's words, and at least three: two words ("stay indoors") shared by
+    a short sentence and a long lead make no event."""
+    shared = len(a & b)
+    return shared >= 3 and shared / min(len(a), len(b)) >= SAME_EVENT_OVERLAP

@@ -21,6 +21,7 @@ from storyweave.ingest.decode import decode_bytes
 from storyweave.ingest.formats import READERS, Record, read_jsonl, sniff_reader
 from storyweave.ingest.metadata import (
     as_text,
+    date_from_location,
     infer_metadata,
     outlet_from_url,
     parse_date,
@@ -216,6 +217,11 @@ def article_from_record(record: Record) -> Article:
     if published is None and found.published:
         published, published_from = found.published, found.published_from
     url = url or found.url
+    warnings = []
+    if published is None and (published := _date_from_location(url, record.source)):
+        published_from = "metadata"
+        warnings.append(f"publication date {published} read from its "
+                        f"{'URL' if url and published == date_from_location(url) else 'file path'}")
     body = found.text
     if reason := too_short(body):
         raise InputError(reason)
@@ -231,8 +237,17 @@ def article_from_record(record: Record) -> Article:
         author=author or found.author,
         dateline=found.dateline,
         removed=found.removed,
+        warnings=warnings,
     )
     return article
+
+
+def _date_from_location(url: str | None, source: str) -> str | None:
+    """The day in the article's URL, else in its file's path (an archive's "2010-01-13/" folder)
+    when the file holds this one article: a file of many records may be named for the day it
+    was exported."""
+    single = not re.search(r":\d+$", source)
+    return date_from_location(url) or (date_from_location(source) if single else None)
 
 
 def _outlet_name(value: Any) -> str | None:

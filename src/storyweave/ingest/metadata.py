@@ -305,6 +305,34 @@ def _take_copyright(body: list[str], found: Inferred) -> None:
             return
 
 
+# News URLs and archive folders often carry the day an article was published: "/2017/03/02/",
+# "/2010/jan/13/", "2010-01-13/", "-20100113-". Year, month and day in that order, nothing else.
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LOCATION_DATE = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)\d\d)(?:(?P<sep>[/_.-])(?P<month>0?[1-9]|1[0-2]|"
+    + "|".join(_MONTH_NAMES) + r")(?P=sep)(?P<day>0?[1-9]|[12]\d|3[01])"
+    r"|(?P<month8>0[1-9]|1[0-2])(?P<day8>0[1-9]|[12]\d|3[01]))(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def date_from_location(location: str | None) -> str | None:
+    """The publication day written in a URL or file path (the last one, nearest the file), as an
+    ISO date; None if there is none or it is not a real day up to next year."""
+    if not location:
+        return None
+    for match in reversed(list(_LOCATION_DATE.finditer(location))):
+        month = match.group("month") or match.group("month8")
+        number = _MONTH_NAMES.index(month.lower()) + 1 if month.isalpha() else int(month)
+        try:
+            day = date(int(match.group("year")), number, int(match.group("day") or match.group("day8")))
+        except ValueError:
+            continue
+        if day.year <= date.today().year + 1:
+            return day.isoformat()
+    return None
+
+
 def year_of(iso: str | None) -> int | None:
     if not iso:
         return None

@@ -183,7 +183,7 @@ def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:
     ahead = (weekday - anchor.weekday()) % 7
     if rel == "next":
         return (anchor + timedelta(days=ahead or 7)).isoformat()
-    if future and rel not in ("last", "since"):
+    if rel in ("by", "until") or (future and rel not in ("last", "since")):  # a deadline lies ahead
         return (anchor + timedelta(days=ahead)).isoformat()
     if rel == "last":
         return (anchor - timedelta(days=back or 7)).isoformat()
