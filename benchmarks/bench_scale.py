@@ -6,7 +6,9 @@ Articles: the non-empty documents of Multi-News validation (about 15k), then per
 them (sentences shuffled, one sentence in four dropped, a word in twenty changed), so that a copy
 is a new article (not an exact or near duplicate) of the same story. Each size is ingested into a
 fresh store file by a fresh process, in chunks, and the time per article of every chunk is
-printed, to show whether it stays flat as the store grows. Peak memory is the ingest process's.
+printed, to show whether it stays flat as the store grows. Peak memory is the ingest process's,
+plus its worker's (`--prepare-workers 1`, what the CLI does on two or more CPUs: a second process
+cleans and embeds each batch while the first places the one before).
 """
 
 from __future__ import annotations
@@ -30,16 +32,17 @@ WORKER = """
 import json, resource, sys, time
 from storyweave.store import Store
 from storyweave.stories import ingest
-chunks, db = sys.argv[1:-1], sys.argv[-1]
+workers, chunks, db = int(sys.argv[1]), sys.argv[2:-1], sys.argv[-1]
 store = Store(db)
 times = []
 for chunk in chunks:
     start = time.perf_counter()
-    report = ingest([chunk], store)
+    report = ingest([chunk], store, prepare_workers=workers)
     times.append({"articles": report.added + report.near_duplicates + report.duplicates,
                   "seconds": time.perf_counter() - start, **report.to_dict()})
 store.close()
-print(json.dumps({"chunks": times, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"chunks": times, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
@@ -63,6 +66,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
+    parser.add_argument("--prepare-workers", type=int, choices=(0, 1), default=1,
+                        help="1 (the CLI's default on 2+ CPUs): prepare in a second process; 0: in one")
+    parser.add_argument("--compare", action="store_true",
+                        help="also ingest each size with the other --prepare-workers setting, for the ratio")
     args = parser.parse_args()
     if not MULTINEWS.exists():
         print("Multi-News not found beside the project (../shared): nothing to measure")
@@ -80,22 +87,38 @@ def main() -> None:
                 path = Path(folder) / f"chunk{size}-{start}.jsonl"
                 path.write_text("".join(json.dumps({"text": t}) + "\n" for t in corpus[start:min(size, start + CHUNK)]))
                 chunks.append(str(path))
-            db = str(Path(folder) / f"store{size}.duckdb")
-            began = time.perf_counter()
-            done = subprocess.run([sys.executable, "-c", WORKER, *chunks, db], capture_output=True, text=True,
-                                  check=True)
-            total = time.perf_counter() - began
-            measured = json.loads(done.stdout.strip().splitlines()[-1])
-            per_chunk = [1000 * c["seconds"] / max(1, c["articles"]) for c in measured["chunks"]]
-            results[size] = {"seconds": total, "articles_per_second": size / total,
-                             "peak_rss_mb": measured["peak_rss_mb"], "ms_per_article_by_chunk": per_chunk,
-                             "store_mb": Path(db).stat().st_size / 1e6, "chunks": measured["chunks"]}
-            print(f"{size:>7} articles: {total:7.1f} s, {size / total:6.0f} articles/s, peak {measured['peak_rss_mb']:6.0f} MB,"
-                  f" store {results[size]['store_mb']:6.0f} MB; ms/article by 10k chunk: "
-                  + " ".join(f"{ms:.2f}" for ms in per_chunk))
+            settings = [args.prepare_workers, 1 - args.prepare_workers] if args.compare else [args.prepare_workers]
+            for workers in settings:
+                result = _measure(chunks, Path(folder) / f"store{size}-{workers}.duckdb", workers, size)
+                results[size if workers == args.prepare_workers else f"{size} prepare_workers={workers}"] = result
+            if args.compare:
+                rates = [results[size]["articles_per_second"],
+                         results[f"{size} prepare_workers={settings[1]}"]["articles_per_second"]]
+                print(f"{size:>7} articles: prepare_workers={settings[0]} / prepare_workers={settings[1]}: "
+                      f"{rates[0]:.0f} / {rates[1]:.0f} articles/s, ratio {rates[0] / rates[1]:.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"results written to {args.out}")
+
+
+def _measure(chunks: list[str], db: Path, workers: int, size: int) -> dict:
+    """Ingest the chunks into a fresh store, in a fresh process; its rate, memory and chunk times."""
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", WORKER, str(workers), *chunks, str(db)], capture_output=True,
+                          text=True, check=True)
+    total = time.perf_counter() - began
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    per_chunk = [1000 * c["seconds"] / max(1, c["articles"]) for c in measured["chunks"]]
+    peak = measured["peak_rss_mb"] + (measured["worker_peak_rss_mb"] if workers else 0)
+    result = {"seconds": total, "articles_per_second": size / total, "prepare_workers": workers,
+              "peak_rss_mb": peak, "ingest_process_peak_rss_mb": measured["peak_rss_mb"],
+              "worker_peak_rss_mb": measured["worker_peak_rss_mb"] if workers else 0,
+              "ms_per_article_by_chunk": per_chunk, "store_mb": db.stat().st_size / 1e6,
+              "chunks": measured["chunks"]}
+    print(f"{size:>7} articles, prepare_workers={workers}: {total:7.1f} s, {size / total:6.0f} articles/s, "
+          f"peak {peak:6.0f} MB (worker {result['worker_peak_rss_mb']:.0f}), store {result['store_mb']:6.0f} MB; "
+          "ms/article by 10k chunk: " + " ".join(f"{ms:.2f}" for ms in per_chunk), flush=True)
+    return result
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Exit codes: 0 all inputs used; 1 some inputs skipped (each named on stderr, one 
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -190,7 +191,10 @@ def ingest(
              "(up to 20,000 articles; beyond, run `storyweave cluster`).")] = True,
     engine: EngineOption = Engine.local,
     address: AddressOption = None,
-    workers: WorkersOption = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Worker processes. With --engine ray: Ray workers (default: all CPUs). Locally: 2 "
+                    "(the default on two or more CPUs) cleans and embeds articles in a second process "
+                    "while the first places them into stories; 1 does all in one.")] = None,
     out: Annotated[Path | None, typer.Option(
         help="With --engine ray: write the results as Parquet shards in this folder (read with --db DIR).")] = None,
 ) -> None:
@@ -226,8 +230,12 @@ def ingest(
             else:
                 from storyweave.stories import ingest as ingest_articles
 
+                # A second process cleans and embeds each batch while this one places the one
+                # before: on two cores, the same stories sooner.
+                local_workers = workers or min(2, os.cpu_count() or 1)
                 report = ingest_articles(
                     paths, store, embedder=embedder, max_bytes=max_bytes, refine=refine,
+                    prepare_workers=1 if local_workers > 1 else 0,
                     on_progress=lambda done, total: progress.update(task, completed=done, total=total),
                     on_batch=lambda r: progress.update(task, description=f"ingesting: {r.added} added"))
     except ReadOnlyStore as exc:

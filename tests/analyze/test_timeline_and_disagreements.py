@@ -36,11 +36,11 @@ def test_a_telling_that_matches_two_events_joins_them_but_two_shared_words_link_
                      "sending 12 workers to hospitals and forcing people to stay indoors.", "2024-03-05"),
     ]
     sentences = {a.id: split_article(a) for a in articles}
-    # The summarizer aligned the two lifted orders (other words, one fact).
-    fact_of = {("a", 1): 2, ("b", 1): 2}
+    # The summarizer aligned b's lead with c's, and the two lifted orders (other words, one fact).
+    fact_of = {("b", 0): 1, ("c", 0): 1, ("a", 1): 2, ("b", 1): 2}
     events = build_timeline(articles, sentences, fact_of=fact_of)
-    # c's lead tells both a's and b's: one event. Its "stay indoors" does not make the lifted
-    # order the same event as the fire.
+    # c's lead tells a's in its words and is b's fact: one event. Its "stay indoors" does not make
+    # the lifted order the same event as the fire.
     assert sorted(sorted(e.articles) for e in events) == [["a", "b"], ["a", "b", "c"]]
     assert any("lifted" in e.text and sorted(e.articles) == ["a", "b"] for e in events)
 

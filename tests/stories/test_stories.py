@@ -149,6 +149,31 @@ def test_ingest_ends_by_re_clustering_the_stories_it_touched():
         assert recluster(refined, embedder="hashing").moved == 0  # already what a batch run gives
 
 
+def test_batches_prepared_in_a_worker_process_make_the_same_stores(monkeypatch):
+    import storyweave.stories as stories
+    from storyweave.ingest import iter_articles
+    from storyweave.processes import Pending
+    from storyweave.stories import Ingester
+    from storyweave.stories.prepare import ProcessPreparer
+
+    monkeypatch.setattr(stories, "BATCH", 2)  # many batches; the examples twice: duplicates across them
+    inputs = [str(EXAMPLES), str(EXAMPLES)]
+    preparer = ProcessPreparer("hashing")
+    try:
+        preparer.start()  # else the first batches are prepared here while it starts
+        with Store(":memory:") as here, Store(":memory:") as there:
+            alone = Ingester(here, "hashing", refine=False).add_all(iter_articles(inputs))
+            beside = Ingester(there, "hashing", preparer, refine=False).add_all(iter_articles(inputs))
+            assert alone.to_dict() == beside.to_dict()
+            assert (beside.added, beside.duplicates) == (9, 9)
+            columns = ("id", "source", "story", "duplicate_of")
+            assert ([[r[c] for c in columns] for r in here.export_rows()]
+                    == [[r[c] for c in columns] for r in there.export_rows()])
+        assert isinstance(preparer.submit([]), Pending)  # it was up: batches went to it
+    finally:
+        preparer.close()
+
+
 def test_a_long_lived_ingester_places_new_articles_in_the_refined_stories():
     from storyweave.ingest import iter_articles
     from storyweave.model import Article

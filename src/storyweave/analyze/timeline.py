@@ -120,13 +120,19 @@ def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression
     for sentence, expression in tellings:
         words = _claim_words(sentence, expression)
         fact = fact_of.get((sentence.article_id, sentence.index))
-        # A telling that matches several groups joins them all: the Reuters lead may match one
-        # outlet's wording and the aligned fact of another, and all three tell one event.
-        matching = [group for group in groups if any(
-            _same_event(words, other) or (fact is not None and fact_of.get((s.article_id, s.index)) == fact)
-            for s, _, other in group)]
-        joined = [telling for group in matching for telling in group] + [(sentence, expression, words)]
-        groups = [group for group in groups if not any(group is match for match in matching)] + [joined]
+        # It joins the first group that tells the event in its words or is its aligned fact, and
+        # every group of its fact: the summarizer's alignment links tellings in other words.
+        same_fact = [group for group in groups if fact is not None
+                     and any(fact_of.get((s.article_id, s.index)) == fact for s, _, _ in group)]
+        worded = next((group for group in groups if any(_same_event(words, other) for _, _, other in group)), None)
+        matching = [group for group in groups if group is worded or any(group is g for g in same_fact)]
+        if not matching:
+            groups.append([(sentence, expression, words)])
+            continue
+        for group in matching[1:]:
+            matching[0].extend(group)
+        matching[0].append((sentence, expression, words))
+        groups = [group for group in groups if not any(group is other for other in matching[1:])]
     events = []
     for group in groups:
         # The telling that shares most with the others (what the articles agree happened), from a

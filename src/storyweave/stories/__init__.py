@@ -13,18 +13,19 @@ a whole time window (`storyweave cluster`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from storyweave.errors import InputProblem
 from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles, too_short
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
+from storyweave.processes import Done, Pending
 from storyweave.store import ReadOnlyStore, Store
 from storyweave.stories.batch import ReclusterReport, recluster
 from storyweave.stories.cluster import DOCUMENT_FREQUENCY, StoryIndex
 from storyweave.stories.features import NUM_PERM, ArticleFeatures, minhash_of
-from storyweave.stories.prepare import Prepared, prepare
+from storyweave.stories.prepare import Prepared, ProcessPreparer, prepare
 
 NEAR_DUPLICATE = 0.8  # MinHash Jaccard of two tellings that are one article
 BATCH = 256  # articles per transaction
@@ -112,8 +113,35 @@ class Ingester:
 
     def add_all(self, items: Iterable[Article | InputProblem],
                 on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
-        """Add articles (problems are counted as skipped) and return this call's counts."""
+        """Add articles (problems are counted as skipped) and return this call's counts.
+
+        With a preparer that can `submit` (`ProcessPreparer`), each batch is prepared there while
+        this process reads the next and places the one before: the same stories, sooner."""
         self.report = IngestReport()
+        submit = getattr(self.preparer, "submit", None)
+        waiting: Pending[list[Prepared]] | Done[list[Prepared]] | None = None  # being prepared
+        for batch in self._batches(items):
+            if submit is None:
+                self.add(batch)
+            else:
+                fresh = self._new(batch, lambda article: article.id)
+                started = submit(fresh) if fresh else None
+                if waiting is not None:
+                    self.add_prepared(waiting.result())
+                waiting = started
+            if on_batch:
+                on_batch(self.report)
+        if waiting is not None:
+            self.add_prepared(waiting.result())
+        self.flush()
+        if self.refines:
+            self.refine()
+        if on_batch:
+            on_batch(self.report)
+        return self.report
+
+    def _batches(self, items: Iterable[Article | InputProblem]) -> Iterator[list[Article]]:
+        """The articles in batches of BATCH; problems are counted as skipped on the way."""
         batch: list[Article] = []
         for item in items:
             if isinstance(item, InputProblem):
@@ -121,18 +149,10 @@ class Ingester:
                 continue
             batch.append(item)
             if len(batch) >= BATCH:
-                self.add(batch)
+                yield batch
                 batch = []
-                if on_batch:
-                    on_batch(self.report)
         if batch:
-            self.add(batch)
-        self.flush()
-        if self.refines:
-            self.refine()
-        if on_batch:
-            on_batch(self.report)
-        return self.report
+            yield batch
 
     def flush(self) -> None:
         """Save what is kept between batches (the word document frequencies)."""
@@ -262,17 +282,27 @@ class Ingester:
 def ingest(
     paths: Iterable[str], store: Store, *, embedder: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[int, int], None] | None = None, on_batch: Callable[[IngestReport], None] | None = None,
-    refine: bool = True,
+    refine: bool = True, prepare_workers: int = 0,
 ) -> IngestReport:
     """Add the articles of files, folders or globs to the store, deduplicated and clustered."""
     return add_articles(iter_articles(paths, max_bytes=max_bytes, on_progress=on_progress), store,
-                        embedder=embedder, on_batch=on_batch, refine=refine)
+                        embedder=embedder, on_batch=on_batch, refine=refine, prepare_workers=prepare_workers)
 
 
 def add_articles(
     items: Iterable[Article | InputProblem], store: Store, *, embedder: str = "auto",
-    on_batch: Callable[[IngestReport], None] | None = None, refine: bool = True,
+    on_batch: Callable[[IngestReport], None] | None = None, refine: bool = True, prepare_workers: int = 0,
 ) -> IngestReport:
     """Add articles to the store (problems are counted as skipped); one transaction per batch;
-    `refine`: re-cluster the stories touched at the end (`Ingester.refine`)."""
-    return Ingester(store, embedder, refine=refine).add_all(items, on_batch)
+    `refine`: re-cluster the stories touched at the end (`Ingester.refine`).
+
+    `prepare_workers=1` cleans and embeds each batch in a worker process while this one places
+    the batch before (the CLI does on two or more cores). The worker is started with `spawn`,
+    which imports the calling script again: a script calling this with a worker needs the
+    `if __name__ == "__main__":` guard."""
+    preparer = ProcessPreparer(embedder) if prepare_workers else None
+    try:
+        return Ingester(store, embedder, preparer, refine=refine).add_all(items, on_batch)
+    finally:
+        if preparer is not None:
+            preparer.close()

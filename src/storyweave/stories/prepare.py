@@ -10,10 +10,12 @@ placing the prepared articles into stories needs the store.
 
 from __future__ import annotations
 
+import os
+
 from storyweave.clean import clean_article
 from storyweave.model import Article
 from storyweave.nlp.embed import Embedder, get_embedder
-from storyweave.processes import WorkerProcess
+from storyweave.processes import Done, Pending, WorkerProcess
 from storyweave.stories.features import ArticleFeatures, article_features
 
 Prepared = tuple[Article, ArticleFeatures]
@@ -29,7 +31,13 @@ _worker_embedder: Embedder | None = None  # one per worker process, loaded once
 
 
 def _load_embedder(name: str) -> None:
+    """The worker's start: one thread (the process it works beside has the other cores), and the
+    embedder, loaded once."""
     global _worker_embedder
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
     _worker_embedder = get_embedder(name)
 
 
@@ -38,16 +46,41 @@ def _prepare_in_worker(articles: list[Article]) -> list[Prepared]:
     return prepare(articles, _worker_embedder)
 
 
+def _started() -> None:
+    """Nothing: run first, it tells when the worker has started and loaded the embedder."""
+
+
 class ProcessPreparer:
     """`prepare` in one worker process that loads the embedder once. A long-running server uses
     it so that cleaning and embedding (CPU-bound Python) do not hold the server's interpreter lock
-    while it answers readers; a worker that dies is restarted and its batch retried."""
+    while it answers readers; an ingest, so that one batch is prepared there while this process
+    places the batch before (`submit`). A worker that dies is restarted and its batch retried."""
 
     def __init__(self, embedder_name: str) -> None:
-        self._worker = WorkerProcess(_load_embedder, (embedder_name,))
+        self._embedder_name = embedder_name
+        self._worker = WorkerProcess(_load_embedder, (embedder_name,))  # the process starts on first use
+        self._batches = 0
+        self._started: Pending[None] | None = None
 
     def __call__(self, articles: list[Article]) -> list[Prepared]:
         return self._worker.run(_prepare_in_worker, articles)
+
+    def start(self) -> None:
+        """Start the worker now and wait until it is up (else the second `submit` starts it)."""
+        if self._started is None:
+            self._started = self._worker.submit(_started)
+        self._started.result()
+
+    def submit(self, articles: list[Article]) -> Pending[list[Prepared]] | Done[list[Prepared]]:
+        """Start preparing a batch in the worker and return at once; or, while the worker is not
+        up, prepare it here. The worker is started by the second batch, so a small ingest never
+        waits for a process to start (2-3 s), and used once it has."""
+        self._batches += 1
+        if self._started is None and self._batches >= 2:
+            self._started = self._worker.submit(_started)
+        if self._started is None or not self._started.done():
+            return Done(prepare(articles, get_embedder(self._embedder_name)))
+        return self._worker.submit(_prepare_in_worker, articles)
 
     def close(self) -> None:
         self._worker.close()

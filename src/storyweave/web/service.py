@@ -123,6 +123,7 @@ class Service:
             try:
                 if self.prepare_workers and preparer is None:
                     preparer = ProcessPreparer(self.embedder)
+                    preparer.start()  # so that no batch is prepared in this thread while it starts
                 ingester = ingester or Ingester(writer, self.embedder, preparer)
 
                 def progress(report: Any, job: Job = job) -> None:
