@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from storyweave.ingest import article_from_record
 from storyweave.ingest.formats import Record
-from storyweave.ingest.metadata import date_from_location, infer_metadata, outlet_from_url, parse_date
+from storyweave.ingest.metadata import (
+    date_from_location,
+    infer_metadata,
+    outlet_from_url,
+    parse_date,
+)
 
 BODY = ("city council approved the budget after a long debate that ran past midnight, "
         "and members said the new spending plan would pay for road repairs and two new schools.")
