@@ -43,19 +43,22 @@ def documents(start: int, stop: int) -> list[dict]:
 
 
 async def client_loop(base: str, stories: list[str], until: float, results: list, phase: str) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+    # A story id that a refinement merged or split away redirects to its successor, which a
+    # client follows (counted apart).
+    async with httpx.AsyncClient(base_url=base, timeout=30, follow_redirects=True) as client:
         while time.perf_counter() < until:
             kind = random.choices(["list", "brief", "page"], weights=[2, 5, 1])[0]
             story = random.choice(stories)
             url = {"list": "/api/stories?limit=50", "brief": f"/api/stories/{story}/brief",
                    "page": f"/stories/{story}"}[kind]
             started = time.perf_counter()
+            redirected = False
             try:
                 response = await client.get(url)
-                ok = response.status_code == 200
+                ok, redirected = response.status_code == 200, bool(response.history)
             except httpx.HTTPError:
                 ok = False
-            results.append((phase, kind, time.perf_counter() - started, ok))
+            results.append((phase, kind, time.perf_counter() - started, ok, redirected))
 
 
 async def ingest_loop(base: str, batches: list[list[dict]], until: float, jobs: list) -> None:
@@ -76,7 +79,7 @@ async def ingest_loop(base: str, batches: list[list[dict]], until: float, jobs: 
 def summarise(results: list, phase: str, seconds: float) -> dict:
     rows = [r for r in results if r[0] == phase]
     summary = {"requests": len(rows), "requests_per_second": len(rows) / seconds,
-               "errors": sum(1 for r in rows if not r[3])}
+               "errors": sum(1 for r in rows if not r[3]), "redirected": sum(1 for r in rows if r[4])}
     for kind in ("list", "brief", "page"):
         times = sorted(r[2] * 1000 for r in rows if r[1] == kind)
         if times:
@@ -150,6 +153,7 @@ def main() -> None:
     print(f"{'requests/s':24s} {quiet['requests_per_second']:12.1f} {busy['requests_per_second']:12.1f} "
           f"{busy['requests_per_second'] / max(quiet['requests_per_second'], 1e-9):7.2f}")
     print(f"{'errors':24s} {quiet['errors']:12d} {busy['errors']:12d}")
+    print(f"{'redirected (id replaced)':24s} {quiet['redirected']:12d} {busy['redirected']:12d}")
     for kind in ("list", "brief", "page"):
         for stat in ("p50_ms", "p95_ms"):
             if kind in quiet and kind in busy:

@@ -132,11 +132,22 @@ def _write(rendered: str, output: Path | None, what: str) -> None:
         stderr.print(f"wrote {output} ({what})")
 
 
+def _current_story(store, story: str) -> str:
+    """The story id as it is now: one that a merge or a re-clustering replaced leads, with a note,
+    to the story that took most of its articles."""
+    current = store.current_story(story)
+    if current is not None and current != story:
+        stderr.print(f"story {story} is now part of story {current}")
+        return current
+    return story
+
+
 def _stored_brief(story: str, db: Path, config, format: Format, output: Path | None) -> None:
     """A stored story's brief, from the cache unless the story changed since it was built."""
     from storyweave.pipeline import stored_brief
 
     store = _open_store(db)
+    story = _current_story(store, story)
     with _progress() as progress:
         task = progress.add_task("writing the brief", total=None)
         rendered = stored_brief(store, story, format.value, config,
@@ -368,7 +379,7 @@ def articles(
     import json
 
     store = _open_store(db)
-    rows = store.export_rows(story=story)
+    rows = store.export_rows(story=_current_story(store, story))
     store.close()
     if not rows:
         print(f"storyweave: error: {db}: no story {story!r}", file=sys.stderr)

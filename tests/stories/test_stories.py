@@ -174,6 +174,32 @@ def test_batches_prepared_in_a_worker_process_make_the_same_stores(monkeypatch):
         preparer.close()
 
 
+def test_a_story_id_that_a_refinement_or_a_merge_replaced_leads_to_where_its_articles_went(tmp_path):
+    from collections import Counter
+
+    db = tmp_path / "db.duckdb"
+    with Store(db) as store:
+        ingest([str(EXAMPLES)], store, embedder="hashing", refine=False)
+        before = {r["id"]: r["story"] for r in store.export_rows()}
+        recluster(store, embedder="hashing")
+        after = {r["id"]: r["story"] for r in store.export_rows()}
+        gone = set(before.values()) - set(after.values())
+        assert gone  # online clustering had split the fire story; the batch joined it
+        for story in gone:
+            took = Counter(after[a] for a, s in before.items() if s == story).most_common(1)[0][0]
+            assert store.current_story(story) == took
+        assert all(store.current_story(story) == story for story in after.values())
+        assert store.current_story("s0000000000") is None
+        # Merged later too: the id gone first follows the chain to where its articles are now.
+        first = sorted(gone)[0]
+        kept = store.current_story(first)
+        other = next(story for story in set(after.values()) if story != kept)
+        store.merge_stories(other, kept)
+        assert store.current_story(kept) == other and store.current_story(first) == other
+    result = runner.invoke(app, ["brief", "--story", sorted(gone)[0], "--db", str(db), "-f", "md"])
+    assert result.exit_code == 0 and f"is now part of story {other}" in result.stderr
+
+
 def test_a_long_lived_ingester_places_new_articles_in_the_refined_stories():
     from storyweave.ingest import iter_articles
     from storyweave.model import Article

@@ -42,6 +42,27 @@ def test_story_brief_in_three_formats_and_cached(client):
     assert client.get(f"/api/stories/{story}/brief", params={"format": "pdf"}).status_code == 422
 
 
+def test_a_merged_away_story_id_redirects_to_the_story_that_took_its_articles(example_db, tmp_path):
+    import shutil
+
+    from storyweave.store import Store
+
+    db = tmp_path / "db.duckdb"
+    shutil.copy(example_db, db)
+    with Store(db) as store:
+        fire, mayor = (s.id for s in store.stories())  # largest first
+        store.merge_stories(fire, mayor)  # as if they had turned out to be one story
+    with make_client(db, token="") as client:
+        brief = client.get(f"/api/stories/{mayor}/brief", params={"format": "md"}, follow_redirects=False)
+        assert brief.status_code == 308
+        assert brief.headers["location"] == f"/api/stories/{fire}/brief?format=md"
+        assert client.get(f"/api/stories/{mayor}/brief").status_code == 200  # followed
+        assert client.get(f"/api/stories/{mayor}", follow_redirects=False).headers["location"] == \
+            f"/api/stories/{fire}"
+        assert client.get(f"/stories/{mayor}", follow_redirects=False).headers["location"] == f"/stories/{fire}"
+        assert client.get("/api/stories/s0000000000/brief").status_code == 404
+
+
 def test_errors_are_json_with_the_right_status(client):
     missing = client.get("/api/stories/nope")
     assert missing.status_code == 404 and missing.json() == {"error": "no story 'nope'"}

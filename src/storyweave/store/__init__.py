@@ -11,6 +11,7 @@ import base64
 import json
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -76,6 +77,10 @@ CREATE TABLE IF NOT EXISTS sentences (
     text VARCHAR,
     PRIMARY KEY (article, position)
 );
+CREATE TABLE IF NOT EXISTS story_successors (
+    story VARCHAR PRIMARY KEY, -- a story id that is gone: merged, or re-clustered away
+    successor VARCHAR NOT NULL -- the story that took (most of) its articles
+);
 CREATE TABLE IF NOT EXISTS briefs (
     story VARCHAR,
     variant VARCHAR,           -- format and settings it was rendered with
@@ -105,7 +110,7 @@ class StoredStory:
                 "last_published": self.last_published}
 
 
-EXPORTED = ("articles", "stories", "sketches", "shards", "embeddings", "sentences", "meta")
+EXPORTED = ("articles", "stories", "sketches", "shards", "embeddings", "sentences", "meta", "story_successors")
 VIEWED = ("articles", "stories", "embeddings", "sentences")  # read in place; the rest loaded (small)
 
 
@@ -316,13 +321,20 @@ class Store:
         if not story_of:
             return
         records = [{"id": article_id, "story": story} for article_id, story in story_of.items()]
-        before = self.stories_of(story_of)
+        was_in = dict(self.db.execute("SELECT id, story FROM articles WHERE id IN (SELECT unnest(?))",
+                                      [list(story_of)]).fetchall())
+        before = set(was_in.values()) - {None}
         self._insert_json(
             "UPDATE articles SET story = moved.story FROM read_json(?, columns = ?, format = 'newline_delimited')"
             " AS moved WHERE articles.id = moved.id", records, {"id": "VARCHAR", "story": "VARCHAR"})
         self.db.execute("UPDATE articles SET story = original.story FROM articles AS original"
                         " WHERE articles.duplicate_of = original.id AND articles.story IS DISTINCT FROM original.story")
         self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)")
+        remaining = {row[0] for row in self.db.execute(
+            "SELECT DISTINCT story FROM articles WHERE story IN (SELECT unnest(?))", [list(before)]).fetchall()}
+        for gone in before - remaining:  # its id leads to where most of its articles went
+            went = Counter(story_of[article] for article, story in was_in.items() if story == gone)
+            self._succeed(gone, went.most_common(1)[0][0])
         touched = list(before | set(story_of.values()))
         self.db.execute("DELETE FROM briefs WHERE story IN (SELECT unnest(?))", [touched])
 
@@ -401,6 +413,25 @@ class Store:
         self.db.execute("UPDATE articles SET story = ? WHERE story = ?", [keep, absorb])
         self.db.execute("DELETE FROM stories WHERE id = ?", [absorb])
         self.db.execute("DELETE FROM briefs WHERE story = ? OR story = ?", [keep, absorb])
+        self._succeed(absorb, keep)
+
+    def _succeed(self, gone: str, successor: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO story_successors VALUES (?, ?)", [gone, successor])
+
+    def current_story(self, story_id: str) -> str | None:
+        """The story `story_id` is now: itself while it exists; else, if it was merged or
+        re-clustered away, the story that took most of its articles (followed through later
+        changes); None if there is none."""
+        seen: set[str] = set()
+        while story_id not in seen:
+            seen.add(story_id)
+            if self.db.execute("SELECT 1 FROM stories WHERE id = ? AND article_count > 0", [story_id]).fetchone():
+                return story_id
+            row = self.db.execute("SELECT successor FROM story_successors WHERE story = ?", [story_id]).fetchone()
+            if row is None:
+                return None
+            story_id = row[0]
+        return None
 
     def stories(self, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
                 search: str | None = None, limit: int | None = None, offset: int = 0,

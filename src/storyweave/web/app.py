@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -230,6 +230,24 @@ def service_of(where: Request | FastAPI) -> Service:
     return state.service
 
 
+def moved_to(request: Request, story_id: str, current: str | None) -> RedirectResponse | None:
+    """For a story id that a merge or a re-clustering replaced, a permanent redirect (308) to
+    the same URL with the story that took most of its articles; None for an unknown id."""
+    if current is None or current == story_id:
+        return None
+    parts = request.url.path.split("/")
+    url = "/".join(current if part == story_id else part for part in parts)
+    return RedirectResponse(url + (f"?{request.url.query}" if request.url.query else ""), status_code=308)
+
+
+def moved_or_missing(request: Request, story_id: str, current: str | None) -> RedirectResponse:
+    """`moved_to`, or a 404 for a story id never seen."""
+    redirect = moved_to(request, story_id, current)
+    if redirect is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return redirect
+
+
 def check_token(request: Request, given: str | None) -> None:
     expected = request.app.state.token
     if expected and not (given and hmac.compare_digest(given.encode(), expected.encode())):
@@ -290,11 +308,11 @@ def api_router():
         return Response(body, media_type="application/json")
 
     @api.get("/stories/{story_id}", summary="A story and its articles", responses=errors(not_found="No such story"))
-    def story(story_id: StoryId, request: Request) -> dict[str, Any]:
+    def story(story_id: StoryId, request: Request) -> Any:
         with service_of(request).reader() as store:
             found = store.stories(ids=[story_id])
             if not found:
-                raise HTTPException(404, f"no story {story_id!r}")
+                return moved_or_missing(request, story_id, store.current_story(story_id))
             rows = store.export_rows(story=story_id)
         return {**found[0].to_dict(), "articles": rows}
 
@@ -305,7 +323,7 @@ def api_router():
         service = service_of(request)
         rendered = await service.read(("brief", story_id, format), lambda store: service.brief(store, story_id, format))
         if rendered is None:
-            raise HTTPException(404, f"no story {story_id!r}")
+            return moved_or_missing(request, story_id, await service.successor(story_id))
         return Response(rendered, media_type=MEDIA_TYPES[format])
 
     @api.get("/articles/{article_id}", summary="A stored article: clean text, removed boilerplate, warnings",

@@ -23,7 +23,7 @@ from storyweave.model import Brief
 from storyweave.nlp.sentences import split_article
 from storyweave.render.html import brief_context
 from storyweave.store import Store
-from storyweave.web.app import ID_PATTERN, check_token, service_of
+from storyweave.web.app import ID_PATTERN, check_token, moved_to, service_of
 
 HERE = FilePath(__file__).parent
 PAGE_SIZE = 50
@@ -180,7 +180,7 @@ def mount_pages(app: FastAPI) -> None:
                     page=page_number, more=len(found) > PAGE_SIZE)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def story_page(story_id: PageId, request: Request) -> HTMLResponse:
+    async def story_page(story_id: PageId, request: Request) -> Response:
         service = service_of(request)
 
         def build(store: Store) -> str | None:
@@ -194,7 +194,8 @@ def mount_pages(app: FastAPI) -> None:
         html = await service.read(("story page", story_id),
                                   lambda store: service.versioned(store, story_id, "page", lambda: build(store)))
         if html is None:
-            return error_page(request, 404, f"no story {story_id!r}")
+            return (moved_to(request, story_id, await service.successor(story_id))
+                    or error_page(request, 404, f"no story {story_id!r}"))
         return HTMLResponse(html)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -151,6 +151,10 @@ class Service:
         hit = self._fresh.get(key)
         return hit[1] if hit is not None and hit[0] == self.generation else None
 
+    async def successor(self, story_id: str) -> str | None:
+        """Where a story id leads now (`Store.current_story`)."""
+        return await self.read(("successor", story_id), lambda store: store.current_story(story_id))
+
     async def read(self, key: tuple, compute: Callable[[Store], Any]) -> Any:
         """`compute(store)` on this thread's reader, run in a worker thread — or its answer from
         memory, without leaving the event loop, if nothing was committed since it last ran."""
