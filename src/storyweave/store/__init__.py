@@ -332,9 +332,10 @@ class Store:
         self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)")
         remaining = {row[0] for row in self.db.execute(
             "SELECT DISTINCT story FROM articles WHERE story IN (SELECT unnest(?))", [list(before)]).fetchall()}
-        for gone in before - remaining:  # its id leads to where most of its articles went
-            went = Counter(story_of[article] for article, story in was_in.items() if story == gone)
-            self._succeed(gone, went.most_common(1)[0][0])
+        went: dict[str, Counter[str]] = {}  # old story -> where its articles went
+        for article, story in was_in.items():
+            went.setdefault(story, Counter())[story_of[article]] += 1
+        self._succeed([(gone, went[gone].most_common(1)[0][0]) for gone in before - remaining])
         touched = list(before | set(story_of.values()))
         self.db.execute("DELETE FROM briefs WHERE story IN (SELECT unnest(?))", [touched])
 
@@ -413,10 +414,12 @@ class Store:
         self.db.execute("UPDATE articles SET story = ? WHERE story = ?", [keep, absorb])
         self.db.execute("DELETE FROM stories WHERE id = ?", [absorb])
         self.db.execute("DELETE FROM briefs WHERE story = ? OR story = ?", [keep, absorb])
-        self._succeed(absorb, keep)
+        self._succeed([(absorb, keep)])
 
-    def _succeed(self, gone: str, successor: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO story_successors VALUES (?, ?)", [gone, successor])
+    def _succeed(self, pairs: list[tuple[str, str]]) -> None:
+        """Record that each gone story id now leads to its successor."""
+        if pairs:
+            self.db.executemany("INSERT OR REPLACE INTO story_successors VALUES (?, ?)", pairs)
 
     def current_story(self, story_id: str) -> str | None:
         """The story `story_id` is now: itself while it exists; else, if it was merged or

@@ -230,6 +230,11 @@ def service_of(where: Request | FastAPI) -> Service:
     return state.service
 
 
+MOVED: dict[int | str, dict[str, Any]] = {308: {
+    "description": "The story was merged into another or re-clustered under another id: the "
+                   "Location header is this URL with the story that took most of its articles"}}
+
+
 def moved_to(request: Request, story_id: str, current: str | None) -> RedirectResponse | None:
     """For a story id that a merge or a re-clustering replaced, a permanent redirect (308) to
     the same URL with the story that took most of its articles; None for an unknown id."""
@@ -307,7 +312,8 @@ def api_router():
         body = await service_of(request).read(("stories", q, since, until, outlet, limit, offset), listing)
         return Response(body, media_type="application/json")
 
-    @api.get("/stories/{story_id}", summary="A story and its articles", responses=errors(not_found="No such story"))
+    @api.get("/stories/{story_id}", summary="A story and its articles",
+             responses={**MOVED, **errors(not_found="No such story")})
     def story(story_id: StoryId, request: Request) -> Any:
         with service_of(request).reader() as store:
             found = store.stories(ids=[story_id])
@@ -317,7 +323,8 @@ def api_router():
         return {**found[0].to_dict(), "articles": rows}
 
     @api.get("/stories/{story_id}/brief", summary="A story's cited brief (cached until the story changes)",
-             responses={200: {"content": {"text/markdown": {}, "text/html": {}}}, **errors(not_found="No such story")})
+             responses={200: {"content": {"text/markdown": {}, "text/html": {}}}, **MOVED,
+                        **errors(not_found="No such story")})
     async def story_brief(story_id: StoryId, request: Request,
                           format: Literal["json", "md", "html"] = "json") -> Response:
         service = service_of(request)
