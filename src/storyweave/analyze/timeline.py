@@ -122,10 +122,9 @@ def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression
         fact = fact_of.get((sentence.article_id, sentence.index))
         # It joins the first group that tells the event in its words or is its aligned fact, and
         # every group of its fact: the summarizer's alignment links tellings in other words.
-        same_fact = [group for group in groups if fact is not None
-                     and any(fact_of.get((s.article_id, s.index)) == fact for s, _, _ in group)]
         worded = next((group for group in groups if any(_same_event(words, other) for _, _, other in group)), None)
-        matching = [group for group in groups if group is worded or any(group is g for g in same_fact)]
+        matching = [group for group in groups if group is worded or (
+            fact is not None and any(fact_of.get((s.article_id, s.index)) == fact for s, _, _ in group))]
         if not matching:
             groups.append([(sentence, expression, words)])
             continue

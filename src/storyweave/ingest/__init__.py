@@ -218,10 +218,10 @@ def article_from_record(record: Record) -> Article:
         published, published_from = found.published, found.published_from
     url = url or found.url
     warnings = []
-    if published is None and (published := _date_from_location(url, record.source)):
+    if published is None and (located := _date_from_location(url, record.source)):
+        published, where = located
         published_from = "metadata"
-        warnings.append(f"publication date {published} read from its "
-                        f"{'URL' if url and published == date_from_location(url) else 'file path'}")
+        warnings.append(f"publication date {published} read from its {where}")
     body = found.text
     if reason := too_short(body):
         raise InputError(reason)
@@ -242,12 +242,15 @@ def article_from_record(record: Record) -> Article:
     return article
 
 
-def _date_from_location(url: str | None, source: str) -> str | None:
+def _date_from_location(url: str | None, source: str) -> tuple[str, str] | None:
     """The day in the article's URL, else in its file's path (an archive's "2010-01-13/" folder)
-    when the file holds this one article: a file of many records may be named for the day it
-    was exported."""
-    single = not re.search(r":\d+$", source)
-    return date_from_location(url) or (date_from_location(source) if single else None)
+    when the file holds this one article (a file of many records may be named for the day it
+    was exported), with where it was read."""
+    if day := date_from_location(url):
+        return day, "URL"
+    if not re.search(r":\d+$", source) and (day := date_from_location(source)):
+        return day, "file path"
+    return None
 
 
 def _outlet_name(value: Any) -> str | None:
