@@ -229,3 +229,54 @@ def test_hard_wrapped_archive_text_is_unwrapped_but_titles_and_sentence_lines_ar
         "talks between the two opposition groups and Hun Sen's party failed.\n\nHun Sen, however, rejected that.")
     one_per_line = "\n".join(f"Sentence number {i} is a complete sentence of its own." for i in range(8))
     assert normalize_text(one_per_line) == one_per_line
+
+
+def test_reader_comments_after_a_story_are_removed_with_the_first_comment_before_its_stamp():
+    story = ["Rebels took the town of Ajdabiya on Wednesday, witnesses said.",
+             "The United Nations will vote on a no-fly zone on Thursday, diplomats said."]
+    comments = ["I really like your show and you do a great job.",
+                "But please quit interrupting your guests!!",
+                "They should listen more. March 18, 2011 at 12:01 pm | Report abuse | Reply Who cares?",
+                "Posted by: bregenz | June 16, 2010 5:17 PM | Report abuse I seem to remember it."]
+    cleaned, removed = remove_boilerplate("\n".join(story + comments))
+    assert cleaned == "\n".join(story)
+    assert [r.split(": ", 1)[1] for r in removed] == comments
+    assert all(r.startswith("reader comments: ") for r in removed)
+    # a story whose sources speak in the first person, but no comment stamp: nothing removed
+    quoted = "\n".join(story + ['"I am proud of you," the commander told us.', "We will win, he said!!"])
+    assert remove_boilerplate(quoted) == (quoted, [])
+    # an interview transcript before the comments is the story
+    transcript = "\n".join(story + ["BLAIR: Well, we are talking about a transition.", comments[2]])
+    assert remove_boilerplate(transcript)[0] == "\n".join(story[:1] + story[1:] + [
+        "BLAIR: Well, we are talking about a transition."])
+
+
+def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():
+    text = ("(required, but will not be displayed) CNN welcomes a lively and courteous discussion as long "
+            "as you follow the Rules of Conduct set forth in our Terms of Service. " + STORY + "\n"
+            "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal to the government are honoring a cease-fire.\n"
+            "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?\n"
+            "CNN's Richard Roth, Arwa Damon, Nic Robertson, Tommy Evans, Elise Labott, Al Goodman, John King "
+            "and Reza Sayah, and journalist Mohamed Fadel Fahmy contributed to this report.")
+    cleaned, removed = remove_boilerplate(text)
+    assert cleaned == STORY + "\nForces loyal to the government are honoring a cease-fire."
+    assert [r.split(":", 1)[0] for r in removed] == [
+        "site furniture", "live-update time", "embedded tweet", "reporting credit"]
+
+
+def test_long_lines_repeated_across_a_story_are_furniture_only_when_off_the_story():
+    from storyweave.clean import remove_repeated_lines
+
+    teaser = "2 men charged in death of Chicago teen who performed in inauguration event."
+    wire = "The Security Council authorized all necessary measures to protect civilians in Libya on Thursday."
+    bodies = ["Rebels in Libya held Benghazi as the Security Council debated measures to protect civilians.",
+              "Libya's government announced a ceasefire after the Security Council vote on civilians.",
+              "Western jets struck Libya's air defenses, saying civilians in Benghazi needed protection.",
+              "Libya's rebels welcomed the Security Council decision to protect civilians.",
+              "The Security Council's Libya resolution drew abstentions from China and Russia."]
+    articles = [Article(id=str(i), source=f"{i}.txt", text=(teaser + "\n" if i < 3 else "") + body
+                        + ("\n" + wire if i >= 2 else "")) for i, body in enumerate(bodies)]
+    cleaned = remove_repeated_lines(articles)
+    assert all(teaser not in a.text for a in cleaned)
+    assert cleaned[0].removed == [f"repeated in 3 articles: {teaser}"]
+    assert all(wire in a.text for a in cleaned[2:])  # shared wire copy, on the story: kept

@@ -112,3 +112,22 @@ def test_page_time_stamp_gives_date_and_splits_off_the_run_in_headline():
     assert (found.published, found.published_from) == ("2009-04-26T18:45", "text")
     assert found.title == "Swine flu deaths spark worldwide action"
     assert found.text.startswith("People wear masks")
+
+
+def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
+    found = infer_metadata(f"TRIPOLI | Fri Mar 18, 2011 7:22 pm EDT TRIPOLI (Reuters) - The {BODY}", has_title=False)
+    assert (found.title, found.outlet, found.published) == (None, "Reuters", "2011-03-18T19:22")
+    assert found.text.startswith("The city council")
+    found = infer_metadata(f"Gaddafi defies ceasefire call | Fri Mar 18, 2011 7:22 pm EDT The {BODY}", has_title=False)
+    assert found.title == "Gaddafi defies ceasefire call"
+
+
+def test_a_dateline_behind_a_glued_byline_and_highlights_is_found_and_the_header_removed():
+    found = infer_metadata("By the CNN Wire Staff Libya says it is not engaging rebel forces Obama says "
+                           f"Tripoli, Libya (CNN) -- The {BODY}", has_title=True)
+    assert found.outlet == "CNN"
+    assert found.text.startswith("The city council")
+    assert found.removed[0].startswith("header before the dateline: By the CNN Wire Staff")
+    # a sentence that mentions an agency later on is left alone
+    text = f"The {BODY} Officials told Reuters (Reuters) - no comment."
+    assert infer_metadata(text, has_title=True).text == text

@@ -13,6 +13,7 @@ from storyweave.clean.boilerplate import remove_boilerplate
 from storyweave.clean.degraded import LOWERCASED, StoryHints, detect_degradation, repair_text
 from storyweave.clean.normalize import normalize_text
 from storyweave.model import Article
+from storyweave.nlp.claims import content_words
 
 __all__ = ["clean_article", "normalize_text", "remove_boilerplate", "remove_repeated_lines", "repair_story"]
 
@@ -30,33 +31,53 @@ def clean_article(article: Article) -> Article:
 
 REPEATED_LINE_WORDS = 8  # a line this short, verbatim in many articles, is page furniture
 REPEATED_LINE_ARTICLES = 3
+# A longer one is furniture only if it is off the story: its words are rare in the rest of the
+# articles carrying it and in the story's other articles ("2 men charged in death of Chicago teen
+# ...", a site's teaser on a story about Libya). Shared wire copy uses the story's words.
+MAX_REPEATED_LINE_WORDS = 60
+OFF_STORY_OWN = 0.2  # mean share, over its content words, of its carriers using the word elsewhere
+OFF_STORY_OTHERS = 0.15  # mean share of the other articles using the word
 
 
 def remove_repeated_lines(articles: list[Article]) -> list[Article]:
-    """Drop short lines that recur verbatim across articles ("Time for a ban?", "Get the figures
-    here"): widgets and teasers of one site, not reporting. Long lines are kept: outlets do
-    share long sentences verbatim when they run the same wire copy."""
+    """Drop lines that recur verbatim across articles but are not reporting: short ones ("Time
+    for a ban?", "Get the figures here") and longer ones off the story (a site's teasers and ads).
+    Widgets and teasers of one site, not reporting. Shared wire copy is kept."""
     if len(articles) < REPEATED_LINE_ARTICLES:
         return articles
+    lines_of = [[(line, _line_key(line)) for line in article.text.split("\n")] for article in articles]
     seen: Counter[str] = Counter()
-    for article in articles:
-        seen.update({_line_key(line) for line in article.text.split("\n")
-                     if 0 < len(line.split()) <= REPEATED_LINE_WORDS})
+    for lines in lines_of:
+        seen.update({key for line, key in lines if 0 < len(line.split()) <= MAX_REPEATED_LINE_WORDS})
     threshold = max(REPEATED_LINE_ARTICLES, len(articles) // 10)
-    furniture = {key for key, count in seen.items() if count >= threshold and key}
+    frequent = [key for key, count in seen.items() if count >= threshold and key]
+    furniture = {key for key in frequent
+                 if len(key.split()) <= REPEATED_LINE_WORDS or _off_story(key, lines_of)}
     if not furniture:
         return articles
     cleaned = []
-    for article in articles:
-        kept, removed = [], []
-        for line in article.text.split("\n"):
-            short = 0 < len(line.split()) <= REPEATED_LINE_WORDS
-            (removed if short and _line_key(line) in furniture else kept).append(line)
+    for article, lines in zip(articles, lines_of, strict=True):
+        removed = [line for line, key in lines if key in furniture]
         if removed:
-            article = replace(article, text="\n".join(kept).strip(), removed=article.removed + [
-                f"repeated in {seen[_line_key(line)]} articles: {line.strip()}" for line in removed])
+            article = replace(article, text="\n".join(line for line, key in lines if key not in furniture).strip(),
+                              removed=article.removed + [f"repeated in {seen[_line_key(line)]} articles: "
+                                                         f"{line.strip()}" for line in removed])
         cleaned.append(article)
     return cleaned
+
+
+def _off_story(key: str, lines_of: list[list[tuple[str, str]]]) -> bool:
+    words = {word for word in content_words(key) if word.isalpha()}  # numbers say nothing of the topic
+    if not words:
+        return True
+    carrying = [lines for lines in lines_of if any(k == key for _, k in lines)]
+    others = [lines for lines in lines_of if all(k != key for _, k in lines)]
+
+    def share(texts: list[list[tuple[str, str]]]) -> float:
+        vocabularies = [content_words(" ".join(k for _, k in lines if k != key)) for lines in texts]
+        return sum(sum(w in v for v in vocabularies) for w in words) / (len(words) * len(vocabularies))
+
+    return share(carrying) < OFF_STORY_OWN and (not others or share(others) < OFF_STORY_OTHERS)
 
 
 def _line_key(line: str) -> str:

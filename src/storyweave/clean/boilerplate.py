@@ -25,12 +25,13 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"^\s*(?:image|media|video|photo|picture|graphic)\s+(?:source|caption|copyright|credit)s?\b",
         re.IGNORECASE),
     "photo credit": re.compile(
-        r"^\s*(?:\(?(?:photo|photograph|picture|image|video|file photo)s?(?:\s+by)?\s*[:/]"
+        r"^\s*(?:\(?(?:photo|photograph|picture|image|video|file photo)s?(?:\s+by)?\s*[:/]|credits?\s*:\s*[\w .-]+/"
         r"|.{0,200}\b(?:via|/)\s*(?:Getty Images|AP Photo|Reuters|AFP|Shutterstock|EPA)\b.{0,40}$"
         r"|(?:Getty Images|AP Photo|AP|Reuters|AFP|EPA|PA Media|PA|Shutterstock|EPA-EFE)\s*$)",
         re.IGNORECASE),
     "embedded tweet": re.compile(
-        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|" + _HANDLE_DATE,
+        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|" + _HANDLE_DATE
+        + r"|\d{1,2}:\d{2}\s*[ap]m\s+ET\s+" + _MONTH + r"\s+\d{1,2},\s*\d{4}\s+RETWEET\b",  # a feed widget's tweet
         re.IGNORECASE),
     "developing-story footer": re.compile(
         r"^\s*(?:this (?:is a )?(?:story|article|report) (?:is |has been )?(?:developing|being updated|will be updated)"
@@ -39,7 +40,8 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
     "reporting credit": re.compile(
         r"^\s*\(?(?:with (?:a )?reports? from|(?:additional )?reporting by|editing by|writing by"
-        r"|compiled by|contributing:|(?:the )?associated press contributed|[\w .,']{3,80} contributed to this (?:report|story))",
+        r"|compiled by|contributing:|(?:the )?associated press contributed"
+        r"|[\w .,'’-]{3,400}? contributed to this (?:report|story))",
         re.IGNORECASE),
     "share or subscribe prompt": re.compile(
         r"^\s*(?:share (?:this|on)|share$|tweet$|email$|print$|subscribe\b|sign up\b|follow us\b"
@@ -65,6 +67,9 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\s*(?:(?:https?://)?pic\.twitter\.com/\w+|(?:https?://)?twitter\.com/\w+/status/\d+\S*)"
         r"(?:" + _SIGNATURE + r")?|" + _SIGNATURE,
         re.IGNORECASE),
+    # A live blog's entry time before the entry: "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal ..."
+    "live-update time": re.compile(
+        r"^\s*\(\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:ET|EST|EDT|CT|PT|GMT|BST|UTC)\b[^()]{0,40}\)\s*"),
     # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
     # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
     "page prompt": re.compile(
@@ -100,6 +105,9 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"(?:delete|clear) your (?:tweet )?location history", r"switch location on/off",
     r"copying the code below", r"legacy twitter",
     r"appear next to all of your comments", r"will not appear anywhere on",
+    r"we welcome comments", r"views expressed in the comments", r"comments are not pre-?screened",
+    r"welcomes a lively and courteous discussion", r"required,? but will not be displayed",
+    r"anything you post may be used", r"you've selected the [\w.]+ edition", r"your default edition",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
     r"crawls? (?:are|is) part of an effort to archive", r"crawls of supported", r"no more 404",
     r"this crawl (?:was|is)", r"crawl of outlinks", r"archive-it (?:service|partner)",
@@ -121,6 +129,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
 INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video"),
     "embedded tweet": ("twitter", "@"),
+    "live-update time": (" et", " gmt", " bst", " utc", " est", " edt", " ct", " pt"),
     "page prompt": ("continue reading", "media playback", "image copyright", "story highlights",
                     "story continue", "text size", "djreprints"),
     "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",
@@ -128,7 +137,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "digital access", "offer of the year", "deliverable", "reprint", "ready copies",
                        "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
-                       "comments", "appear anywhere", "crawl", "wayback", "warc", "photo", "image",
+                       "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
+                       "crawl", "wayback", "warc", "photo", "image",
                        "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
                        "archive-it", "accessible", "curated", "robot"),
 }
@@ -141,11 +151,22 @@ _OPENING_CREDIT = re.compile(
     r"^\s*(?:\([^()]{1,80}\)"
     r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:"
     r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b"
+    r"|by the [\w.&]+(?: [\w.&]+){0,3}? (?:wire )?staff\b"  # "By the CNN Wire Staff The Libyan ..."
     r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b"
     r"|" + _CONTINUE_READING + r"\b)\s*",
     re.IGNORECASE)
 MAX_CREDIT_WORDS = 10
 MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a caption
+
+# A reader comment's stamp: "March 18, 2011 at 4:12 pm | Report abuse | Reply", "Posted by:
+# bregenz | June 16, 2010 5:17 PM | Report abuse". Comments follow the story on the page, so the
+# first stamp ends the story; the first comment's words stand before it.
+_COMMENT_STAMP = re.compile(
+    r"\d{1,2}:\d{2}\s*[ap]\.?m\.?[^|\n]{0,12}\|\s*(?:report abuse|reply)\b|\|\s*report abuse\b", re.IGNORECASE)
+# A commenter writes as "I" to "you"; a reporter's first and second persons stand inside quotes.
+_COMMENT_VOICE = re.compile(r"\bI\b|\bus\b|\b(?i:i'm|i've|me|my|you|your|you're|we|our)\b|!!|\?\?")
+_SPEAKER = re.compile(r"\s*[A-Z][A-Z .'-]{1,30}:")  # a transcript's "BLAIR: Well, we ..." is the story
+MAX_COMMENT_LINES = 12  # lines before the first stamp that may be its comment
 
 MAX_BOILERPLATE_WORDS = 60  # a line longer than this is story text, whatever it starts with
 MAX_TWEET_WORDS = 80  # a tweet (280 characters) with its signature; a longer line is a paragraph holding one
@@ -165,6 +186,8 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
     removed: list[str] = []
     kept: list[str] = []
     lines = text.split("\n")
+    if line_rules and "|" in text:
+        lines = _cut_comments(lines, removed)
     counts = Counter(line.strip() for line in lines if line.strip())
     title_key = _key(title) if title else None
     for line in lines:
@@ -190,6 +213,27 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
         kept[opening] = remove_opening_credits(kept[opening], removed)
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, removed
+
+
+def _cut_comments(lines: list[str], removed: list[str]) -> list[str]:
+    """The lines before the reader comments, if the page has them: from the first comment stamp
+    on, and the lines before it that are its comment. Those are the earliest run of lines, ending
+    at the stamp, of which at least half are in a commenter's voice (first or second person outside
+    quotation marks, "!!"), opening with one such line."""
+    first = next((i for i, line in enumerate(lines) if _COMMENT_STAMP.search(line)), None)
+    if first is None:
+        return lines
+    start, voiced, looked = first, 0, 0
+    for i in range(first - 1, max(-1, first - 1 - MAX_COMMENT_LINES), -1):
+        if not lines[i].strip():
+            continue
+        looked += 1
+        if '"' not in lines[i] and not _SPEAKER.match(lines[i]) and _COMMENT_VOICE.search(lines[i]):
+            voiced += 1
+            if 2 * voiced >= looked:
+                start = i
+    removed += [f"reader comments: {line.strip()}" for line in lines[start:] if line.strip()]
+    return lines[:start]
 
 
 def remove_opening_credits(line: str, removed: list[str]) -> str:

@@ -65,10 +65,24 @@ _AGENCIES = {
 
 # "Sunday 26 April 2009 18.45 BST" / "March 4, 2024 7:42 PM EST": a page's publication stamp.
 _TIMESTAMP = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
     r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,2},\s+\d{4})"
     r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
 )
+
+
+# Before a page's time stamp, what is no headline: a place in capitals ("TRIPOLI |", "WASHINGTON,
+# March 19 |"), a byline or
+# a photo credit ("Navy photo/Handout By Maria Golovnina ... TRIPOLI |").
+_NOT_A_HEADLINE = re.compile(
+    r"^[A-Z][A-Z .'-]*(?:,\s*" + _MONTHS + r"\s+\d{1,2})?$|\bBy [A-Z]|(?i:\bphoto|\bhandout)|/")
+# A dateline inside a scrape's first line, behind the byline and highlights that the page ran into
+# it: "By the CNN Wire Staff Libya says ... Obama says Tripoli, Libya (CNN) -- A fighter jet ..."
+_INNER_DATELINE = re.compile(
+    r"(?<=\s)[A-Z][A-Za-z.'\u2019-]+(?:,?\s+[A-Z][A-Za-z.'\u2019-]+){0,3}\s*"
+    r"\(\s*(?:AP|Associated Press|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua)\s*\)\s*(?:--|[-\u2013\u2014])\s")
+MAX_HEADER_WORDS = 80  # a longer run before such a dateline, or one of sentences, is story text
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?][\"')]*\s+[A-Z]")  # not "U.S. Ambassador"
 
 
 @dataclass
@@ -230,8 +244,10 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         if found.published is None and (iso := parse_date(stamp)):
             found.published, found.published_from = iso, "text"
         before = line[: match.start()].strip()
-        if before and not has_title and found.title is None and len(before.split()) <= 40:
-            found.title = before
+        headline = re.sub(r"\s*[|/\u2013\u2014-]+$", "", before)
+        if (headline and not has_title and found.title is None and len(headline.split()) <= 40
+                and not _NOT_A_HEADLINE.search(headline)):
+            found.title = headline
         if before:
             found.removed.append(before)
         body[i] = line[match.end():].strip()
@@ -247,6 +263,11 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
             continue
         credits: list[str] = []
         taken = False
+        inner = None if _DATELINE.match(line) else _INNER_DATELINE.search(line[:1000])
+        header = line[: inner.start()] if inner else ""
+        if inner and len(header.split()) <= MAX_HEADER_WORDS and not _SENTENCE_BREAK.search(header):
+            credits.append(f"header before the dateline: {header.strip()}")
+            line = line[inner.start():]
         for _ in range(MAX_OPENING_PIECES):
             match = _DATELINE.match(line)
             if match and _is_dateline(match):

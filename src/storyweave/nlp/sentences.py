@@ -52,6 +52,9 @@ def _splitter() -> Any:
     return nlp
 
 
+_BULLET = re.compile(r"^(?:-{1,2}|[\u2013\u2014\u2022*\u00b7])\s+(?=\S)")  # "-- Britain said ...": a list's mark
+
+
 def split_text(text: str) -> list[str]:
     """The sentences of a text, in order; paragraph breaks always end a sentence."""
     paragraphs = [p.strip() for p in re.split(r"\n+", text) if p.strip()]
@@ -59,7 +62,7 @@ def split_text(text: str) -> list[str]:
     for doc in _splitter().pipe(paragraphs, batch_size=64):
         carry, fresh_paragraph = "", True
         for span in doc.sents:
-            piece = carry + re.sub(r"\s+", " ", span.text).strip()
+            piece = carry + _BULLET.sub("", re.sub(r"\s+", " ", span.text).strip())
             carry = ""
             # The sentencizer leaves the next sentence's opening quote on this one: '... said. "'
             opener = re.search(r'[.!?]["\')\]]*(\s+)(["\'])$', piece)
