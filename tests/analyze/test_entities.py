@@ -72,9 +72,14 @@ def test_a_name_tagged_a_person_once_and_a_place_once_is_typed_by_how_it_is_writ
 
 
 def test_capitalised_common_words_are_not_entities():
-    entities = merge_entities(mentions(("Neighbors", "ORG", "a"), ("Tacoma", "GPE", "a")),
-                              texts=["They talked to their neighbors about it."])
-    assert set(names(entities)) == {"Tacoma"}
+    entities = merge_entities(mentions(("Neighbors", "ORG", "a"), ("Tacoma", "GPE", "a"), ("Swine Flu", "PERSON", "a"),
+                                       ("New Jersey", "GPE", "a")),
+                              texts=["They talked to their neighbors about it. Cases of swine flu rose in New Jersey."])
+    assert set(names(entities)) == {"Tacoma", "New Jersey"}
+    # a virus strain or an aircraft tagged as a person is no person; a rapper's stage name is
+    entities = merge_entities(mentions(("H5N1", "PERSON", "a"), ("A380", "PERSON", "a"), ("50 Cent", "PERSON", "a"),
+                                       ("H5N1", "ORG", "b")), texts=[])
+    assert {(e.name, e.type) for e in entities} == {("50 Cent", "PERSON"), ("H5N1", "ORG")}
 
 
 TEXT = ("Attorney General Jeff Sessions met Russian Ambassador Sergey Kislyak twice, the Justice "
@@ -90,3 +95,27 @@ def test_taggers_find_people_with_their_titles(tagger):
     assert "Attorney General Jeff Sessions" in people
     assert any("Kislyak" in p for p in people)
     assert any(m.text in ("FBI", "The FBI") and m.label == "ORG" for m in found)
+
+
+def test_arabic_name_transliterations_merge_and_a_bare_surname_goes_to_the_namesake_named_far_more():
+    leader = [("Moammar Gadhafi", "PERSON", "a"), ("Gadhafi", "PERSON", "a"), ("Muammar Gaddafi", "PERSON", "b"),
+              ("Colonel Gaddafi", "PERSON", "b"), ("Khadaffi", "PERSON", "c"), ("Qaddafi", "PERSON", "d")]
+    son = [("Saadi Gadhafi", "PERSON", "e"), ("Saadi", "PERSON", "e")]
+    others = [("Barack Obama", "PERSON", "a"), ("President Barack Obama", "PERSON", "b"), ("Prez Obama", "PERSON", "f")]
+    entities = merge_entities(mentions(
+        *leader, *leader[:1] * 3, *son, *others, *others[:2] * 2,
+        ("Gadhafi", "ORG", "f"), ("Obama", "PERSON", "g"), ("Gadhafi", "PERSON", "e"),
+    ), texts=[])
+    found = names(entities)
+    assert found["Moammar Gadhafi"] >= {"Gadhafi", "Khadaffi", "Qaddafi", "Muammar Gaddafi", "Colonel Gaddafi"}
+    assert "Moammar Gadhafi" in {e.name for e in entities if any(m.article_id == "f" for m in e.mentions)}
+    assert found["Saadi Gadhafi"] == {"Saadi Gadhafi", "Saadi", "Gadhafi"}  # named in its article: the son
+    assert found["Barack Obama"] >= {"Obama"} and found["Prez Obama"] == {"Prez Obama"}
+    assad = names(merge_entities(mentions(("President Bashar al-Assad", "PERSON", "a"), ("Mr Assad", "PERSON", "b"),
+                                          ("Assad", "PERSON", "c")), texts=[]))
+    assert assad == {"Bashar al-Assad": {"President Bashar al-Assad", "Mr Assad", "Assad"}}
+    # names that merely look alike stay apart
+    apart = names(merge_entities(mentions(("Vladimir Putin", "PERSON", "a"), ("George Patton", "PERSON", "b"),
+                                          ("Patton", "PERSON", "c"), ("Boris Johnson", "PERSON", "a"),
+                                          ("Jensen", "PERSON", "d")), texts=[]))
+    assert apart["George Patton"] == {"George Patton", "Patton"} and "Jensen" in apart

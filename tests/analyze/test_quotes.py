@@ -32,6 +32,19 @@ def test_quote_styles_and_attributions():
     }
 
 
+def test_agency_style_attributions_partial_quotes_and_quoted_as_saying():
+    quotes = quotes_of(
+        'President Barack Obama said Friday that "left unchecked, we have every reason to believe" the worst.',
+        'Ambassador Susan Rice said Gadhafi "should be under no illusions about the consequences of acting."',
+        '"We are all overjoyed to know they are safe," the paper quoted its executive editor, Bill Keller, as saying.',
+    )
+    assert {q.text: q.speaker for q in quotes} == {
+        "left unchecked, we have every reason to believe": "Barack Obama",
+        "should be under no illusions about the consequences of acting.": "Susan Rice",
+        "We are all overjoyed to know they are safe": "Bill Keller",
+    }
+
+
 def test_a_quote_running_over_paragraphs_is_one_quote():
     text = ('Mayor Linda Carraway said in a statement:\n\n"I will not resign. The audit is wrong.\n\n'
             '"I will fight this in court, and I will win," she said.')

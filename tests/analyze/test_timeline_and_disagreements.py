@@ -78,6 +78,7 @@ def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
     [toll] = conflicting_numbers(rising, {"a": "2024-03-04", "b": "2024-03-06"})
     assert toll.kind == "development"
     assert [v for v, _ in toll.positions] == ["40 people", "95 people"]
+    assert toll.description.startswith("changed over time: people (")  # the word as written, not its stem
 
 
 def test_affirmed_and_denied_is_a_claim_at_one_time_and_a_development_over_time():

@@ -61,3 +61,15 @@ def test_a_quote_does_not_set_the_tense_of_the_reporting():
 
 def test_without_an_anchor_only_calendar_dates_resolve():
     assert resolved("On Monday, and on March 4, 2024, it burned.", None) == [("March 4, 2024", "2024-03-04")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the clause holding the day says past or future, not another clause of the sentence
+    ("Officials told the State Department on Thursday evening that all four would be released.", "2011-03-17"),
+    ("The company said on Monday it will cut 500 jobs.", "2011-03-14"),
+    ("Officials said the bridge would reopen on Monday.", "2011-03-21"),
+    ("The bridge, officials said, will reopen on Monday.", "2011-03-21"),
+    ("On Monday, the company will announce its results.", "2011-03-21"),
+])
+def test_the_tense_of_a_days_own_clause_resolves_it(sentence, expected):
+    assert find_dates(sentence, date(2011, 3, 18))[0].date == expected  # a Friday

@@ -142,7 +142,8 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         listed = [(phrases[value], ids) for value, ids in ranked]
         kind = "development" if _moves_over_time(listed, published) else "number"
         what = "changed over time" if kind == "development" else "outlets give different numbers"
-        found.append(Disagreement(kind, f"{what}: {key.lstrip('$%')} ({excerpt(about or '')})", listed))
+        noun = listed[0][0].split()[-1]  # as written ("people"), not the key's stem ("peopl")
+        found.append(Disagreement(kind, f"{what}: {noun} ({excerpt(about or '')})", listed))
     return found
 
 

@@ -4,7 +4,11 @@ Merging rules, each for a way outlets name the same one differently:
 - titles are stripped to compare ("Mr Sessions", "Attorney General Jeff Sessions" -> "Sessions");
 - a surname alone joins the one person of the story with that surname ("Sessions" -> Jeff Sessions);
   when two people share it, it joins the one named in the same article, or nearest before it;
-- spelling and transliteration variants join ("Sergei"/"Sergey" Volkov, "Carraway"/"Caraway");
+- spelling and transliteration variants join ("Sergei"/"Sergey" Volkov, "Carraway"/"Caraway",
+  "Gaddafi"/"Gadhafi"/"Khadaffi"/"Qaddafi": the same skeleton once doubled letters, an "h" after
+  a consonant and the k-sounds are set aside);
+- a surname alone that several people of the story share, named nowhere near in its article,
+  joins the one the story names far more often ("Obama" -> Barack Obama, not "Prez Obama");
 - nicknames join their full forms ("Mike"/"Michael");
 - acronyms join their expansions ("FBI" / "Federal Bureau of Investigation"), and "Justice
   Department" joins "Department of Justice";
@@ -26,6 +30,9 @@ _TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+")
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
 SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
+_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b")  # "H5N1", "A380": a code, never a person's name
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")  # Arabic's article: "al-Assad" is "Assad"
+DOMINANT = 3  # a namesake named this many times more often than every other is the one meant
 
 # Common English nicknames (both directions are checked).
 NICKNAMES = {
@@ -63,7 +70,18 @@ def same_spelling(a: str, b: str) -> bool:
     if shorter < 4:
         return False
     allowed = 1 if shorter < 7 else 2
-    return Levenshtein.distance(a, b) <= allowed and JaroWinkler.similarity(a, b) >= SPELLING_SIMILARITY
+    if Levenshtein.distance(a, b) <= allowed and JaroWinkler.similarity(a, b) >= SPELLING_SIMILARITY:
+        return True
+    return shorter >= 5 and Levenshtein.distance(skeleton(a), skeleton(b)) <= (0 if shorter < 7 else 1)
+
+
+def skeleton(name: str) -> str:
+    """A name part as transliterations agree on it: lowercase, "h" after a consonant dropped,
+    doubled letters single, the k-sounds one letter, a final "y" as "i"
+    ("Khadaffi", "Gadhafi", "Qaddafi" -> "kadafi")."""
+    name = re.sub(r"(?<=[^aeiou\W])h", "", name.lower())
+    name = re.sub(r"(\w)\1+", r"\1", name)
+    return re.sub(r"y$", "i", re.sub(r"[gqc]", "k", name))
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -126,10 +144,13 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     """Group mentions into entities, most mentioned first.
 
     `texts` are the story's article texts: a one-word "name" that the story also writes in
-    lowercase ("Neighbors", "State") is an ordinary word the tagger capitalised, not an entity.
+    lowercase ("Neighbors", "State", "Swine Flu") is an ordinary word the tagger capitalised, not an entity;
+    a "person" whose name holds a code of letters and digits ("H5N1") is a tagging slip.
     """
     common = {w for text in texts for w in re.findall(r"(?<=[a-z,;] )[a-z][a-z'-]+", text)}
-    mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common)]
+    lowercase = _written_in_lowercase({bare_name(m.text) for m in mentions if " " in bare_name(m.text)}, texts)
+    mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common)
+                and bare_name(m.text) not in lowercase and not (m.label == "PERSON" and _CODE.search(m.text))]
     people = _merge_people([m for m in mentions if m.label == "PERSON"])
     others = _merge_by_key([m for m in mentions if m.label != "PERSON"])
     # A statistical tagger labels one name differently in different sentences ("Carraway" as a
@@ -154,16 +175,27 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
 
+def _written_in_lowercase(names: set[str], texts: list[str]) -> set[str]:
+    """The names of several words that the story also writes in lowercase mid-sentence ("swine
+    flu" beside a tagged "Swine Flu"): ordinary words, not a name. Texts that arrived lowercased
+    ("fire chief maria delgado said"), or that write the name both ways, tell nothing of this."""
+    cased = [text for text in texts if sum(map(str.isupper, text)) >= 0.01 * len(text)]
+    return {name for name in names if name != name.lower() and any(
+        name not in text and re.search(rf"(?<=[a-z,;] ){re.escape(name.lower())}\b", text) for text in cased)}
+
+
 def _matching_person(name: str, people: list[list[Mention]]) -> list[Mention] | None:
     parts = name.split()
     matches = []
-    for person in people:
+    for index, person in enumerate(people):
         full = max((bare_name(m.text).split() for m in person), key=len)
         if (len(parts) == 1 and same_spelling(full[-1], parts[0])) or (
                 len(parts) > 1 and len(full) > 1 and same_spelling(full[-1], parts[-1])
                 and same_given_name(full[0], parts[0])):
-            matches.append(person)
-    return matches[0] if len(matches) == 1 else None
+            matches.append(index)
+    if len(matches) > 1 and len(parts) == 1:
+        matches = _dominant(matches, [len(person) for person in people])
+    return people[matches[0]] if len(matches) == 1 else None
 
 
 def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
@@ -186,7 +218,8 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
         by_given = [i for i, full in enumerate(full_names) if full and full[0].lower() == word.lower()]
         candidates = by_surname or by_given
         if len(candidates) > 1:
-            candidates = _nearest_in_article(mention, candidates, people.people)
+            candidates = (_nearest_in_article(mention, candidates, people.people)
+                          or _dominant(candidates, [len(person) for person in people.people]))
         if len(candidates) == 1:
             people.add(mention, candidates[0])
         elif word.lower() in alone:  # unknown or ambiguous: a person of their own, never guessed
@@ -198,10 +231,19 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def same_surname(full: str, single: str) -> bool:
-    """A surname on its own matches a full name's surname exactly, or with one letter's slip in a
-    long name ("Caraway" for "Carraway"), never by mere resemblance ("Jacko" is not "Jackson")."""
-    a, b = full.lower(), single.lower()
-    return a == b or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
+    """A surname on its own matches a full name's surname exactly (Arabic's article aside:
+    "al-Assad" / "Assad"), or with one letter's slip in a long name ("Caraway" for "Carraway"),
+    never by mere resemblance ("Jacko" is not "Jackson")."""
+    a, b = _ARTICLE.sub("", full.lower()), _ARTICLE.sub("", single.lower())
+    return a == b or (min(len(a), len(b)) >= 5 and (Levenshtein.distance(a, b) <= 1 or skeleton(a) == skeleton(b)))
+
+
+def _dominant(candidates: list[int], sizes: list[int]) -> list[int]:
+    """Of several namesakes, the one named `DOMINANT` times more often than any other, if one is."""
+    ranked = sorted(candidates, key=lambda i: -sizes[i])
+    if len(ranked) > 1 and sizes[ranked[0]] >= DOMINANT * sizes[ranked[1]]:
+        return ranked[:1]
+    return []
 
 
 def _nearest_in_article(mention: Mention, candidates: list[int], people: list[list[Mention]]) -> list[int]:

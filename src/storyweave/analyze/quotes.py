@@ -39,9 +39,12 @@ _WHEN = ATTRIBUTION_WHEN
 # '"…," Delgado said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
     rf"^[\s,]*(?:{_SPEAKER}\s+(?:[\w]+\s+)?{_SAY}|{_SAY}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
-    rf"|[—–-]+\s*(?P<speaker3>{_NAME}))")
+    rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
+    # '"…," the paper quoted its executive editor, Bill Keller, as saying'
+    rf"|(?:[\w-]+\s+){{0,3}}?quoted\s+(?:[\w'’-]+,?\s+){{0,4}}?(?P<speaker4>{_NAME}),?\s+as\s+saying)")
 # 'Sessions said: "…' / 'Delgado told reporters on Monday, "…'
-_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY}{_WHEN}(?:\s+that)?\s*[:,]?\s*$")
+# ...also a partial quote inside the reported clause: 'Obama said Gadhafi "should be under no illusions'
+_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY}{_WHEN}(?:\s+that)?(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
 # Reported speech, no quote marks: "Delgado said the crews were lucky." / "…, Delgado said."
 _REPORTED_LEAD = re.compile(rf"^{_SPEAKER}\s+{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?P<clause>[^\"«»]+?)\.?$")
 _REPORTED_TAIL = re.compile(rf"^(?P<clause>[^\"«»]+?),\s+{_SPEAKER}\s+{_SAY}{_WHEN}\.?$")
@@ -119,7 +122,7 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
     tail = text[after: after + (sentence_end.end() if sentence_end else 120)]
     match = _AFTER.match(tail) if look_after else None
     if match:
-        return match.group("speaker") or match.group("speaker2") or match.group("speaker3")
+        return next(match.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4") if match.group(g))
     head_start = max(text.rfind("\n", 0, before), text.rfind(". ", 0, before), 0)
     match = _BEFORE.search(text[head_start:before + 1].strip().rstrip('"«').strip())
     if match:

@@ -48,7 +48,10 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|click here\b|read more\b|related\s*:|more from\b|advertisement\s*$|story continues below"
         r"|recommended\s*:|watch\s*:|listen\s*:|(?:get|download) (?:the|our) app\b|copy link\b"
         r"|join the conversation|comments?\s*\(\d*\)\s*$|skip (?:to|advertisement)"
-        r"|here(?: is|'s) what (?:we|you need to) know)",
+        r"|here(?: is|'s) what (?:we|you need to) know"
+        # a page's call for readers' stories: "Are you in Syria?", "Send us your comments ..."
+        r"|are you (?:in|near|affected by) [\w .,'-]{2,40}\?\s*$|do you have friends or family (?:there|in\b)"
+        r"|send us your (?:comments|pictures|photos|videos|experiences|stories)|if you have a large file)",
         re.IGNORECASE),
 }
 
@@ -108,6 +111,10 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"we welcome comments", r"views expressed in the comments", r"comments are not pre-?screened",
     r"welcomes a lively and courteous discussion", r"required,? but will not be displayed",
     r"anything you post may be used", r"you've selected the [\w.]+ edition", r"your default edition",
+    r"ultra-low latency infrastructure", r"approach to governance, risk and compliance",
+    r"next generation legal research platform",  # a news agency's page advertising its products
+    r"happy to be contacted by", r"leave a telephone number", r"your comments will be published",
+    r"your contact details", r"when sending us (?:pictures|photos|videos?)",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
     r"crawls? (?:are|is) part of an effort to archive", r"crawls of supported", r"no more 404",
     r"this crawl (?:was|is)", r"crawl of outlinks", r"archive-it (?:service|partner)",
@@ -137,7 +144,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "digital access", "offer of the year", "deliverable", "reprint", "ready copies",
                        "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
-                       "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
+                       "comments", "appear anywhere", "courteous", "displayed", "you post", "edition", "latency", "governance",
+                       "research platform", "contacted", "telephone number", "contact details", "sending us",
                        "crawl", "wayback", "warc", "photo", "image",
                        "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
                        "archive-it", "accessible", "curated", "robot"),
@@ -152,6 +160,8 @@ _OPENING_CREDIT = re.compile(
     r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:"
     r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b"
     r"|by the [\w.&]+(?: [\w.&]+){0,3}? (?:wire )?staff\b"  # "By the CNN Wire Staff The Libyan ..."
+    # "By Barbara Plett BBC UN correspondent The US accused ...": a byline with its desk
+    r"|by (?-i:(?:[A-Z][\w'-]+ ){2,3})(?:[\w.]+ ){0,3}?(?:correspondent|editor|reporter|analyst|writer)\b"
     r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b"
     r"|" + _CONTINUE_READING + r"\b)\s*",
     re.IGNORECASE)

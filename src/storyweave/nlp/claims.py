@@ -29,7 +29,10 @@ ATTRIBUTION_WHEN = (
     r"(?:\s+(?:on|in|at|during|late|early|last|this|after)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:statement|interview|briefing|conference|hearing|speech|post|email|letter"
     r"|meeting|session|rally|appearance|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|morning|afternoon|evening|night|week|month|year|time|day|weekend))?"
+    r"|morning|afternoon|evening|night|week|month|year|time|day|weekend)"
+    # ...or, as agency copy writes it, the day alone: "said Friday", "said late Thursday"
+    r"|\s+(?:(?:late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
 _WHEN = ATTRIBUTION_WHEN
 _SPEAKER = r"(?:[\w.'-]+\s+){0,7}?"

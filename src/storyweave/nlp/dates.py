@@ -51,6 +51,7 @@ EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "mont
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due|are due|plans? to|planned|scheduled|"
                      r"expected to|set to|going to|would|upcoming|next)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:that|which|who|when|after|before|but|while|because)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     Without an anchor, only expressions that carry their own year are resolved.
     """
     # Tense from the reporter's words, not from a quote ('"I will not," she said on Monday').
-    future = bool(_FUTURE.search(re.sub(r'"[^"]*"|«[^»]*»', " ", sentence)))
+    reporter = re.sub(r'"[^"]*"|«[^»]*»', lambda quote: " " * len(quote.group()), sentence)
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
     for kind, pattern in _PATTERNS:
@@ -84,7 +85,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
                 continue
             if not _looks_like_month(match, sentence):
                 continue
-            resolved = _resolve(kind, match, anchor, future)
+            resolved = _resolve(kind, match, anchor, _looks_ahead(reporter, start, end))
             if resolved is not None and not 1000 <= int(resolved[:4]) <= 2999:
                 continue  # "7000 years ago" is history, not a date this timeline can hold
             # "On Sept. 8, 2016 ... on Sept. 20": a day without a year takes the sentence's year.
@@ -96,6 +97,21 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
             taken.append((start, end))
             found.append(TemporalExpression(text, start, end, resolved, kind))
     return sorted(found, key=lambda e: e.start)
+
+
+def _looks_ahead(reporter: str, start: int, end: int) -> bool:
+    """Whether the clause an expression stands in looks ahead: its words before the expression or,
+    where the expression opens the clause, those after it. The sentence's other clauses do not
+    count: officials "told the State Department on Thursday evening that all four would be
+    released" told it last Thursday."""
+    before = reporter[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end():] if breaks else before
+    if len(clause.split()) < 2:
+        after = reporter[end:].lstrip(" ,;:")
+        cut = _CLAUSE_BREAK.search(after)
+        clause = after[: cut.start()] if cut else after
+    return bool(_FUTURE.search(clause))
 
 
 def _valid(iso: str) -> bool:
