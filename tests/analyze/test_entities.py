@@ -111,6 +111,9 @@ def test_arabic_name_transliterations_merge_and_a_bare_surname_goes_to_the_names
     assert "Moammar Gadhafi" in {e.name for e in entities if any(m.article_id == "f" for m in e.mentions)}
     assert found["Saadi Gadhafi"] == {"Saadi Gadhafi", "Saadi", "Gadhafi"}  # named in its article: the son
     assert found["Barack Obama"] >= {"Obama"} and found["Prez Obama"] == {"Prez Obama"}
+    often = merge_entities(mentions(*[("Obama", "PERSON", "a")] * 12, ("President Barack Obama", "PERSON", "b"),
+                                    ("Barack Obama", "PERSON", "c")), texts=[])
+    assert [e.name for e in often] == ["Barack Obama"]  # a full name written twice names the person
     assad = names(merge_entities(mentions(("President Bashar al-Assad", "PERSON", "a"), ("Mr Assad", "PERSON", "b"),
                                           ("Assad", "PERSON", "c")), texts=[]))
     assert assad == {"Bashar al-Assad": {"President Bashar al-Assad", "Mr Assad", "Assad"}}

@@ -17,6 +17,11 @@ def test_sentences_respect_abbreviations_quotes_and_paragraphs():
         '"Go now!" he said.',
         "New paragraph without stop",
     ]
+    # a line broken before a comma, and a list's dash, as sentence-per-line corpora leave them
+    assert split_text("The bill is sponsored by Sens. Joe Lieberman, I-Conn.\n, and John Kerry, D-Mass.\n"
+                      "-- Britain said it would vote for it.") == [
+        "The bill is sponsored by Sens. Joe Lieberman, I-Conn., and John Kerry, D-Mass.",
+        "Britain said it would vote for it."]
 
 
 def test_lowercased_abbreviations_and_tokenised_punctuation_do_not_end_sentences():

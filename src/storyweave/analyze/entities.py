@@ -299,9 +299,11 @@ def _entity(mentions: list[Mention]) -> Entity:
     label = _voted_label(mentions)
     # Among the forms used often enough to be trusted: a proper-noun form, the most complete
     # (a person's full name), then the most common spelling. A one-off tagging slip such as
-    # "the Gulf of Mexico BP" never names the entity.
+    # "the Gulf of Mexico BP" never names the entity; a full name written twice does, however
+    # often the surname alone is ("Barack Obama" beside sixty "Obama").
     top = max(bare.values())
-    trusted = [form for form, count in bare.items() if count >= max(1, top // 5)] or list(bare)
+    trusted = [form for form, count in bare.items()
+               if count >= max(1, top // 5) or (count >= 2 and " " in form)] or list(bare)
     name = max(trusted, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)
 

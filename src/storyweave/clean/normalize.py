@@ -33,6 +33,7 @@ _PTB_FIXES = [
     (re.compile(r"-LRB-\s*|-LCB-\s*"), "("), (re.compile(r"\s*-RRB-|\s*-RCB-"), ")"),
     (re.compile(r"\\/"), "/"),
     (re.compile(r"(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1\2"),
+    (re.compile(r"\b([Cc])an not\b"), r"\1annot"),  # the treebank splits "cannot" in two
     (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
     (re.compile(r"([(\[$#]) "), r"\1"),
     (re.compile(r"`\s*"), "'"),

@@ -74,8 +74,10 @@ def split_text(text: str) -> list[str]:
                 carry, piece = bracket.group(1), piece[: bracket.start(1)].rstrip()
             if not piece:
                 continue
-            if sentences and not fresh_paragraph and _continues(sentences[-1], piece):
-                sentences[-1] = (sentences[-1] + " " + piece)[:MAX_SENTENCE_CHARS]
+            # A line that opens with a comma goes on the line before, whoever broke it there
+            # (", and John Kerry, D-Mass." after "... Joe Lieberman, I-Conn.").
+            if sentences and (not fresh_paragraph and _continues(sentences[-1], piece) or piece[0] in ",;"):
+                sentences[-1] = (sentences[-1] + ("" if piece[0] in ",;" else " ") + piece)[:MAX_SENTENCE_CHARS]
                 continue
             # A lone closing quote or bracket belongs to the sentence before it, and so does a
             # lowercase continuation: '"Go now!" he said.' is one sentence.
