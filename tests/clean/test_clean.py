@@ -287,7 +287,8 @@ def test_long_lines_repeated_across_a_story_are_furniture_only_when_off_the_stor
 
 def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed():
     cleaned, removed = remove_boilerplate(
-        "By Barbara Plett BBC UN correspondent The US accused Russia and China of intransigence after the UN vote on Syria.\n"
+        "By Barbara Plett BBC UN correspondent "
+        "The US accused Russia and China of intransigence after the UN vote on Syria.\n"
         "Are you in Syria?\nDo you have friends or family there?\n"
         "Send us your comments and experiences using the form below\nIf you have a large file you can upload here.")
     assert cleaned == "The US accused Russia and China of intransigence after the UN vote on Syria."
