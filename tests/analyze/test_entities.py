@@ -122,3 +122,6 @@ def test_arabic_name_transliterations_merge_and_a_bare_surname_goes_to_the_names
                                           ("Patton", "PERSON", "c"), ("Boris Johnson", "PERSON", "a"),
                                           ("Jensen", "PERSON", "d")), texts=[]))
     assert apart["George Patton"] == {"George Patton", "Patton"} and "Jensen" in apart
+    # a word tagged otherwise joins a person only as the surname itself, not as a look-alike
+    christian = merge_entities(mentions(("Bob Christie", "PERSON", "a"), ("Christian", "NORP", "b")), texts=[])
+    assert {(e.name, e.type) for e in christian} == {("Bob Christie", "PERSON"), ("Christian", "NORP")}

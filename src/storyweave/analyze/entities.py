@@ -189,7 +189,7 @@ def _matching_person(name: str, people: list[list[Mention]]) -> list[Mention] | 
     matches = []
     for index, person in enumerate(people):
         full = max((bare_name(m.text).split() for m in person), key=len)
-        if (len(parts) == 1 and same_spelling(full[-1], parts[0])) or (
+        if (len(parts) == 1 and same_surname(full[-1], parts[0])) or (
                 len(parts) > 1 and len(full) > 1 and same_spelling(full[-1], parts[-1])
                 and same_given_name(full[0], parts[0])):
             matches.append(index)
