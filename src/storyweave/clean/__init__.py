@@ -51,8 +51,10 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
         seen.update({key for line, key in lines if 0 < len(line.split()) <= MAX_REPEATED_LINE_WORDS})
     threshold = max(REPEATED_LINE_ARTICLES, len(articles) // 10)
     frequent = [key for key, count in seen.items() if count >= threshold and key]
-    furniture = {key for key in frequent
-                 if len(key.split()) <= REPEATED_LINE_WORDS or _off_story(key, lines_of)}
+    furniture = {key for key in frequent if len(key.split()) <= REPEATED_LINE_WORDS}
+    if len(furniture) < len(frequent):
+        words = [_line_words(lines) for lines in lines_of]  # once per article, however many lines
+        furniture |= {key for key in frequent if key not in furniture and _off_story(key, lines_of, words)}
     if not furniture:
         return articles
     cleaned = []
@@ -66,18 +68,24 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
     return cleaned
 
 
-def _off_story(key: str, lines_of: list[list[tuple[str, str]]]) -> bool:
+def _line_words(lines: list[tuple[str, str]]) -> Counter[str]:
+    """How many of an article's lines use each content word."""
+    return Counter(word for _, key in lines for word in content_words(key))
+
+
+def _off_story(key: str, lines_of: list[list[tuple[str, str]]], words_of: list[Counter[str]]) -> bool:
     words = {word for word in content_words(key) if word.isalpha()}  # numbers say nothing of the topic
     if not words:
         return True
-    carrying = [lines for lines in lines_of if any(k == key for _, k in lines)]
-    others = [lines for lines in lines_of if all(k != key for _, k in lines)]
-
-    def share(texts: list[list[tuple[str, str]]]) -> float:
-        vocabularies = [content_words(" ".join(k for _, k in lines if k != key)) for lines in texts]
-        return sum(sum(w in v for v in vocabularies) for w in words) / (len(words) * len(vocabularies))
-
-    return share(carrying) < OFF_STORY_OWN and (not others or share(others) < OFF_STORY_OTHERS)
+    own: list[float] = []
+    others: list[float] = []
+    for lines, counts in zip(lines_of, words_of, strict=True):
+        carried = sum(k == key for _, k in lines)
+        # a word used elsewhere than in this line (in each of its copies)
+        used = sum(counts[word] > carried for word in words) if carried else sum(counts[word] > 0 for word in words)
+        (own if carried else others).append(used / len(words))
+    return (sum(own) / len(own) < OFF_STORY_OWN
+            and (not others or sum(others) / len(others) < OFF_STORY_OTHERS))
 
 
 def _line_key(line: str) -> str:

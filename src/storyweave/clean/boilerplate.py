@@ -25,7 +25,8 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"^\s*(?:image|media|video|photo|picture|graphic)\s+(?:source|caption|copyright|credit)s?\b",
         re.IGNORECASE),
     "photo credit": re.compile(
-        r"^\s*(?:\(?(?:photo|photograph|picture|image|video|file photo)s?(?:\s+by)?\s*[:/]|credits?\s*:\s*[\w .-]+/"
+        r"^\s*(?:\(?(?:photo|photograph|picture|image|video|file photo)s?(?:\s+by)?\s*[:/]"
+        r"|credits?\s*:\s*[\w .-]+/"  # "Credit: Reuters/Nathanael Miller/U.S. Navy photo"
         r"|.{0,200}\b(?:via|/)\s*(?:Getty Images|AP Photo|Reuters|AFP|Shutterstock|EPA)\b.{0,40}$"
         r"|(?:Getty Images|AP Photo|AP|Reuters|AFP|EPA|PA Media|PA|Shutterstock|EPA-EFE)\s*$)",
         re.IGNORECASE),
@@ -145,9 +146,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "commercial use", "redistributed", "rights reserved", "403", "404", "javascript",
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
-                       "latency", "governance",
-                       "research platform", "contacted", "telephone number", "contact details", "sending us",
-                       "crawl", "wayback", "warc", "photo", "image",
+                       "latency", "governance", "research platform", "contacted", "telephone number",
+                       "contact details", "sending us", "crawl", "wayback", "warc", "photo", "image",
                        "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
                        "archive-it", "accessible", "curated", "robot"),
 }
