@@ -143,9 +143,9 @@ class _People:
 def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     """Group mentions into entities, most mentioned first.
 
-    `texts` are the story's article texts: a one-word "name" that the story also writes in
-    lowercase ("Neighbors", "State", "Swine Flu") is an ordinary word the tagger capitalised, not an entity;
-    a "person" whose name holds a code of letters and digits ("H5N1") is a tagging slip.
+    `texts` are the story's article texts: a "name" that the story also writes in lowercase
+    ("Neighbors", "State", "Swine Flu") is an ordinary word the tagger capitalised, not an
+    entity; a "person" whose name holds a code of letters and digits ("H5N1") is a tagging slip.
     """
     common = {w for text in texts for w in re.findall(r"(?<=[a-z,;] )[a-z][a-z'-]+", text)}
     lowercase = _written_in_lowercase({bare_name(m.text) for m in mentions if " " in bare_name(m.text)}, texts)
@@ -235,7 +235,8 @@ def same_surname(full: str, single: str) -> bool:
     "al-Assad" / "Assad"), or with one letter's slip in a long name ("Caraway" for "Carraway"),
     never by mere resemblance ("Jacko" is not "Jackson")."""
     a, b = _ARTICLE.sub("", full.lower()), _ARTICLE.sub("", single.lower())
-    return a == b or (min(len(a), len(b)) >= 5 and (Levenshtein.distance(a, b) <= 1 or skeleton(a) == skeleton(b)))
+    return a == b or (min(len(a), len(b)) >= 5
+                      and (Levenshtein.distance(a, b) <= 1 or skeleton(a) == skeleton(b)))
 
 
 def _dominant(candidates: list[int], sizes: list[int]) -> list[int]:

@@ -44,7 +44,8 @@ _AFTER = re.compile(
     rf"|(?:[\w-]+\s+){{0,3}}?quoted\s+(?:[\w'’-]+,?\s+){{0,4}}?(?P<speaker4>{_NAME}),?\s+as\s+saying)")
 # 'Sessions said: "…' / 'Delgado told reporters on Monday, "…'
 # ...also a partial quote inside the reported clause: 'Obama said Gadhafi "should be under no illusions'
-_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY}{_WHEN}(?:\s+that)?(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
+_BEFORE = re.compile(
+    rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY}{_WHEN}(?:\s+that)?(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
 # Reported speech, no quote marks: "Delgado said the crews were lucky." / "…, Delgado said."
 _REPORTED_LEAD = re.compile(rf"^{_SPEAKER}\s+{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?P<clause>[^\"«»]+?)\.?$")
 _REPORTED_TAIL = re.compile(rf"^(?P<clause>[^\"«»]+?),\s+{_SPEAKER}\s+{_SAY}{_WHEN}\.?$")

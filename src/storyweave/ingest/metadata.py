@@ -72,8 +72,7 @@ _TIMESTAMP = re.compile(
 
 
 # Before a page's time stamp, what is no headline: a place in capitals ("TRIPOLI |", "WASHINGTON,
-# March 19 |"), a byline or
-# a photo credit ("Navy photo/Handout By Maria Golovnina ... TRIPOLI |").
+# March 19 |"), a byline or a photo credit ("Navy photo/Handout By Maria Golovnina ... TRIPOLI |").
 _NOT_A_HEADLINE = re.compile(
     r"^[A-Z][A-Z .'-]*(?:,\s*" + _MONTHS + r"\s+\d{1,2})?$|\bBy [A-Z]|(?i:\bphoto|\bhandout)|/")
 # A dateline inside a scrape's first line, behind the byline and highlights that the page ran into

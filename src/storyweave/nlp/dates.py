@@ -51,7 +51,8 @@ EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "mont
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due|are due|plans? to|planned|scheduled|"
                      r"expected to|set to|going to|would|upcoming|next)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:that|which|who|when|after|before|but|while|because)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:that|which|who|when|after|before|but|while|because)\b",
+                           re.IGNORECASE)  # where a clause, and with it the tense, may change
 
 
 @dataclass(frozen=True)
