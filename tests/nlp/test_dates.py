@@ -70,6 +70,8 @@ def test_without_an_anchor_only_calendar_dates_resolve():
     ("Officials said the bridge would reopen on Monday.", "2011-03-21"),
     ("The bridge, officials said, will reopen on Monday.", "2011-03-21"),
     ("On Monday, the company will announce its results.", "2011-03-21"),
+    ("The company would begin cutting a pipe that rises out of the well on Monday.", "2011-03-21"),
+    ("Mubarak said Tuesday he will not seek office again.", "2011-03-15"),
 ])
 def test_the_tense_of_a_days_own_clause_resolves_it(sentence, expected):
     assert find_dates(sentence, date(2011, 3, 18))[0].date == expected  # a Friday

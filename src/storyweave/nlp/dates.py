@@ -50,9 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "month_day", "day_month", "year"}
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due|are due|plans? to|planned|scheduled|"
-                     r"expected to|set to|going to|would|upcoming|next)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:that|which|who|when|after|before|but|while|because)\b",
-                           re.IGNORECASE)  # where a clause, and with it the tense, may change
+                     r"expected to|set to|slated to|yet to|going to|would|upcoming|next)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]")  # where a clause, and with it the tense, may change
 
 
 @dataclass(frozen=True)
@@ -101,10 +100,11 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
 
 
 def _looks_ahead(reporter: str, start: int, end: int) -> bool:
-    """Whether the clause an expression stands in looks ahead: its words before the expression or,
-    where the expression opens the clause, those after it. The sentence's other clauses do not
-    count: officials "told the State Department on Thursday evening that all four would be
-    released" told it last Thursday."""
+    """Whether the clause an expression stands in looks ahead: its words before the expression (from
+    the last comma, colon or semicolon) or, where the expression opens the clause, those after it.
+    What follows the day does not count: officials "told the State Department on Thursday evening
+    that all four would be released" told it last Thursday; "the company would begin cutting a pipe
+    that rises from the well on Monday or Tuesday" looks ahead."""
     before = reporter[:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
