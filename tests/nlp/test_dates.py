@@ -72,6 +72,10 @@ def test_without_an_anchor_only_calendar_dates_resolve():
     ("On Monday, the company will announce its results.", "2011-03-21"),
     ("The company would begin cutting a pipe that rises out of the well on Monday.", "2011-03-21"),
     ("Mubarak said Tuesday he will not seek office again.", "2011-03-15"),
+    ("The White House on Thursday acknowledged there will be job losses.", "2011-03-17"),
+    ("President Dilma Rousseff is slated to inaugurate the platform at a ceremony on Monday.", "2011-03-21"),
+    ("The embattled leader will speak on Monday, aides said.", "2011-03-21"),
+    ("He said that on Monday two teams would be sent out to the barrier islands.", "2011-03-21"),
 ])
-def test_the_tense_of_a_days_own_clause_resolves_it(sentence, expected):
+def test_the_verb_beside_a_day_says_past_or_future_before_the_rest_of_the_sentence(sentence, expected):
     assert find_dates(sentence, date(2011, 3, 18))[0].date == expected  # a Friday

@@ -51,7 +51,14 @@ EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "mont
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due|are due|plans? to|planned|scheduled|"
                      r"expected to|set to|slated to|yet to|going to|would|upcoming|next)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:]")  # where a clause, and with it the tense, may change
+# Verbs of a past report or event: a day right beside one is behind the reporter.
+_PAST = re.compile(
+    r"\b(?:said|told|announced|reported|confirmed|added|wrote|stated|declared|revealed|insisted|warned"
+    r"|asked|claimed|denied|admitted|acknowledged|testified|tweeted|explained|noted|replied|responded"
+    r"|argued|urged|introduced|released|published|aired|signed|met|visited|sent|began|ended|killed"
+    r"|died|arrived|left|launched|unveiled|issued|voted|approved|rejected|struck|fired|attacked"
+    r"|arrested|charged)\b", re.IGNORECASE)
+NEAR_WORDS = 8  # "just before the day": the words a verb governing it stands in
 
 
 @dataclass(frozen=True)
@@ -100,19 +107,20 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
 
 
 def _looks_ahead(reporter: str, start: int, end: int) -> bool:
-    """Whether the clause an expression stands in looks ahead: its words before the expression (from
-    the last comma, colon or semicolon) or, where the expression opens the clause, those after it.
-    What follows the day does not count: officials "told the State Department on Thursday evening
-    that all four would be released" told it last Thursday; "the company would begin cutting a pipe
-    that rises from the well on Monday or Tuesday" looks ahead."""
-    before = reporter[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
-    if len(clause.split()) < 2:
-        after = reporter[end:].lstrip(" ,;:")
-        cut = _CLAUSE_BREAK.search(after)
-        clause = after[: cut.start()] if cut else after
-    return bool(_FUTURE.search(clause))
+    """Whether "on Friday" looks ahead. The words just before the day decide first: a future cue
+    there looks ahead ("the bridge would reopen on Monday"); a past verb there, or just after the
+    day, looks back, whatever the rest of the sentence says ("Mubarak said Tuesday he will not
+    run", officials "told the State Department on Thursday evening that all four would be
+    released", "Lawmakers on Tuesday asked ..."). Otherwise the sentence's tense decides."""
+    before = " ".join(reporter[:start].split()[-NEAR_WORDS:])
+    after = " ".join(reporter[end:].split()[:2])
+    if _FUTURE.search(before):
+        return True
+    # ...a past verb before "that" governs the clause it opens, not the day in it ("he said that
+    # on Saturday two teams would be sent out")
+    if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
+        return False
+    return bool(_FUTURE.search(reporter))
 
 
 def _valid(iso: str) -> bool:
