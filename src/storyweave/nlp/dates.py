@@ -49,8 +49,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "month_day", "day_month", "year"}
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
-_FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due|are due|plans? to|planned|scheduled|"
-                     r"expected to|set to|slated to|yet to|going to|would|upcoming|next)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|(?:is|are|was|were|been) due|plans? to|planned"
+                     r"|scheduled|expected to|set to|slated to|yet to|going to|would|upcoming|next)\b",
+                     re.IGNORECASE)
 # Verbs of a past report or event: a day right beside one is behind the reporter.
 _PAST = re.compile(
     r"\b(?:said|told|announced|reported|confirmed|added|wrote|stated|declared|revealed|insisted|warned"
