@@ -31,6 +31,7 @@ _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
 SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b")  # "H5N1", "A380": a code, never a person's name
+_TIME_ZONES = frozenset("ET EST EDT CT CST CDT PT PST PDT GMT BST UTC".split())  # "7:10 p.m. ET" names nobody
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")  # Arabic's article: "al-Assad" is "Assad"
 DOMINANT = 3  # a namesake named this many times more often than every other is the one meant
 
@@ -150,7 +151,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     common = {w for text in texts for w in re.findall(r"(?<=[a-z,;] )[a-z][a-z'-]+", text)}
     lowercase = _written_in_lowercase({bare_name(m.text) for m in mentions if " " in bare_name(m.text)}, texts)
     mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common)
-                and bare_name(m.text) not in lowercase and not (m.label == "PERSON" and _CODE.search(m.text))]
+                and bare_name(m.text) not in lowercase
+                and not (m.label == "PERSON" and (_CODE.search(m.text) or m.text.strip() in _TIME_ZONES))]
     people = _merge_people([m for m in mentions if m.label == "PERSON"])
     others = _merge_by_key([m for m in mentions if m.label != "PERSON"])
     # A statistical tagger labels one name differently in different sentences ("Carraway" as a

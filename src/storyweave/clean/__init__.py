@@ -35,7 +35,7 @@ REPEATED_LINE_ARTICLES = 3
 # articles carrying it and in the story's other articles ("2 men charged in death of Chicago teen
 # ...", a site's teaser on a story about Libya). Shared wire copy uses the story's words.
 MAX_REPEATED_LINE_WORDS = 60
-OFF_STORY_OWN = 0.2  # mean share, over its content words, of its carriers using the word elsewhere
+OFF_STORY_OWN = 0.3  # mean share, over its content words, of its carriers using the word elsewhere
 OFF_STORY_OTHERS = 0.15  # mean share of the other articles using the word
 
 

@@ -71,9 +71,11 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\s*(?:(?:https?://)?pic\.twitter\.com/\w+|(?:https?://)?twitter\.com/\w+/status/\d+\S*)"
         r"(?:" + _SIGNATURE + r")?|" + _SIGNATURE,
         re.IGNORECASE),
-    # A live blog's entry time before the entry: "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal ..."
+    # A live blog's entry time before the entry: "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal ...",
+    # "(Update 2:10 a.m. in Cairo, 7:10 p.m. ET) ..."
     "live-update time": re.compile(
-        r"^\s*\(\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:ET|EST|EDT|CT|PT|GMT|BST|UTC)\b[^()]{0,40}\)\s*"),
+        r"^\s*\((?:update:?\s*)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|in\s+[A-Z]\w+)\b"
+        r"[^()]{0,40}\)\s*", re.IGNORECASE),
     # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
     # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
     "page prompt": re.compile(
@@ -116,6 +118,7 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"next generation legal research platform",  # a news agency's page advertising its products
     r"happy to be contacted by", r"leave a telephone number", r"your comments will be published",
     r"your contact details", r"when sending us (?:pictures|photos|videos?)",
+    r"opinions expressed in this (?:commentary|column|article) are solely",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
     r"crawls? (?:are|is) part of an effort to archive", r"crawls of supported", r"no more 404",
     r"this crawl (?:was|is)", r"crawl of outlinks", r"archive-it (?:service|partner)",
@@ -137,7 +140,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
 INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video"),
     "embedded tweet": ("twitter", "@"),
-    "live-update time": (" et", " gmt", " bst", " utc", " est", " edt", " ct", " pt"),
+    "live-update time": (" et", " gmt", " bst", " utc", " est", " edt", " ct", " pt", " in "),
     "page prompt": ("continue reading", "media playback", "image copyright", "story highlights",
                     "story continue", "text size", "djreprints"),
     "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",
@@ -147,7 +150,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
                        "latency", "governance", "research platform", "contacted", "telephone number",
-                       "contact details", "sending us", "crawl", "wayback", "warc", "photo", "image",
+                       "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc", "photo", "image",
                        "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
                        "archive-it", "accessible", "curated", "robot"),
 }
