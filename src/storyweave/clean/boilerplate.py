@@ -74,7 +74,8 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
     # A live blog's entry time before the entry: "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal ...",
     # "(Update 2:10 a.m. in Cairo, 7:10 p.m. ET) ..."
     "live-update time": re.compile(
-        r"^\s*\((?:update:?\s*)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|in\s+[A-Z]\w+)\b"
+        r"^\s*\((?:update:?\s*)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
+        r"(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|in\s+[A-Z]\w+)\b"
         r"[^()]{0,40}\)\s*", re.IGNORECASE),
     # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
     # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
@@ -150,8 +151,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
                        "latency", "governance", "research platform", "contacted", "telephone number",
-                       "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc", "photo", "image",
-                       "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
+                       "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
+                       "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
                        "archive-it", "accessible", "curated", "robot"),
 }
 
