@@ -152,8 +152,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
                        "latency", "governance", "research platform", "contacted", "telephone number",
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
-                       "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location", "journalism",
-                       "archive-it", "accessible", "curated", "robot"),
+                       "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
+                       "journalism", "archive-it", "accessible", "curated", "robot"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
