@@ -53,36 +53,34 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
     frequent = [key for key, count in seen.items() if count >= threshold and key]
     furniture = {key for key in frequent if len(key.split()) <= REPEATED_LINE_WORDS}
     if len(furniture) < len(frequent):
-        words = [_line_words(lines) for lines in lines_of]  # once per article, however many lines
-        furniture |= {key for key in frequent if key not in furniture and _off_story(key, lines_of, words)}
+        # once per article, however many lines are judged: how often it has each line, and how
+        # many of its lines use each content word
+        keys_of = [Counter(key for _, key in lines) for lines in lines_of]
+        words_of = [Counter(word for _, key in lines for word in content_words(key)) for lines in lines_of]
+        furniture |= {key for key in frequent if key not in furniture and _off_story(key, keys_of, words_of)}
     if not furniture:
         return articles
     cleaned = []
     for article, lines in zip(articles, lines_of, strict=True):
-        removed = [line for line, key in lines if key in furniture]
+        removed = [(line, key) for line, key in lines if key in furniture]
         if removed:
             article = replace(article, text="\n".join(line for line, key in lines if key not in furniture).strip(),
-                              removed=article.removed + [f"repeated in {seen[_line_key(line)]} articles: "
-                                                         f"{line.strip()}" for line in removed])
+                              removed=article.removed + [f"repeated in {seen[key]} articles: {line.strip()}"
+                                                         for line, key in removed])
         cleaned.append(article)
     return cleaned
 
 
-def _line_words(lines: list[tuple[str, str]]) -> Counter[str]:
-    """How many of an article's lines use each content word."""
-    return Counter(word for _, key in lines for word in content_words(key))
-
-
-def _off_story(key: str, lines_of: list[list[tuple[str, str]]], words_of: list[Counter[str]]) -> bool:
+def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str]]) -> bool:
     words = {word for word in content_words(key) if word.isalpha()}  # numbers say nothing of the topic
     if not words:
         return True
     own: list[float] = []
     others: list[float] = []
-    for lines, counts in zip(lines_of, words_of, strict=True):
-        carried = sum(k == key for _, k in lines)
+    for keys, counts in zip(keys_of, words_of, strict=True):
+        carried = keys[key]
         # a word used elsewhere than in this line (in each of its copies)
-        used = sum(counts[word] > carried for word in words) if carried else sum(counts[word] > 0 for word in words)
+        used = sum(counts[word] > carried for word in words)
         (own if carried else others).append(used / len(words))
     return (sum(own) / len(own) < OFF_STORY_OWN
             and (not others or sum(others) / len(others) < OFF_STORY_OTHERS))

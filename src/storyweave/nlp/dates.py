@@ -83,6 +83,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     """
     # Tense from the reporter's words, not from a quote ('"I will not," she said on Monday').
     reporter = re.sub(r'"[^"]*"|«[^»]*»', lambda quote: " " * len(quote.group()), sentence)
+    sentence_ahead = bool(_FUTURE.search(reporter))
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
     for kind, pattern in _PATTERNS:
@@ -93,7 +94,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
                 continue
             if not _looks_like_month(match, sentence):
                 continue
-            resolved = _resolve(kind, match, anchor, _looks_ahead(reporter, start, end))
+            resolved = _resolve(kind, match, anchor, _looks_ahead(reporter, start, end, sentence_ahead))
             if resolved is not None and not 1000 <= int(resolved[:4]) <= 2999:
                 continue  # "7000 years ago" is history, not a date this timeline can hold
             # "On Sept. 8, 2016 ... on Sept. 20": a day without a year takes the sentence's year.
@@ -107,12 +108,13 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     return sorted(found, key=lambda e: e.start)
 
 
-def _looks_ahead(reporter: str, start: int, end: int) -> bool:
+def _looks_ahead(reporter: str, start: int, end: int, sentence_ahead: bool) -> bool:
     """Whether "on Friday" looks ahead. The words just before the day decide first: a future cue
     there looks ahead ("the bridge would reopen on Monday"); a past verb there, or just after the
     day, looks back, whatever the rest of the sentence says ("Mubarak said Tuesday he will not
     run", officials "told the State Department on Thursday evening that all four would be
-    released", "Lawmakers on Tuesday asked ..."). Otherwise the sentence's tense decides."""
+    released", "Lawmakers on Tuesday asked ..."). Otherwise the sentence's tense decides
+    (`sentence_ahead`: a future cue anywhere in the reporter's words)."""
     before = " ".join(reporter[:start].split()[-NEAR_WORDS:])
     after = " ".join(reporter[end:].split()[:2])
     if _FUTURE.search(before):
@@ -121,7 +123,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     # on Saturday two teams would be sent out")
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
-    return bool(_FUTURE.search(reporter))
+    return sentence_ahead
 
 
 def _valid(iso: str) -> bool:
