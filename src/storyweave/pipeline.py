@@ -90,8 +90,8 @@ def summarize_articles(
         "alignment": "average-linkage(embedding+content-words)"
                      + (f", first {lead_only} sentences of each article" if lead_only else ""),
         "summary": {"mmr": f"importance ({scorer.name}), MMR",
-                    "coverage": f"concept coverage (bigram document frequency) + importance prior ({scorer.name})",
-                    }[selector],
+                    "coverage": "concept coverage (word and word-pair document frequency)"
+                                f" + importance prior ({scorer.name})"}[selector],
     }
     return Summarized(articles, per_article, facts, summary, provenance)
 

@@ -22,6 +22,9 @@ def test_sentences_respect_abbreviations_quotes_and_paragraphs():
                       "-- Britain said it would vote for it.") == [
         "The bill is sponsored by Sens. Joe Lieberman, I-Conn., and John Kerry, D-Mass.",
         "Britain said it would vote for it."]
+    # military ranks as agencies abbreviate them
+    assert split_text("The tribunal cleared Cmndr. Zejnil Delalic. Lieut. Col. Ann Ray spoke.") == [
+        "The tribunal cleared Cmndr. Zejnil Delalic.", "Lieut. Col. Ann Ray spoke."]
 
 
 def test_lowercased_abbreviations_and_tokenised_punctuation_do_not_end_sentences():

@@ -188,3 +188,22 @@ def test_a_short_sentence_a_chosen_one_already_says_is_left_out():
         candidates = [Candidate(alignment.fact_of[i], i, score) for i, score in enumerate(scores)]
         chosen = {c.sentence for c in select_summary(candidates, sentences, alignment, words=100)}
         assert chosen == {1, 2}
+
+
+def test_concept_coverage_counts_the_words_outlets_share_not_only_their_set_phrases(embedder):
+    # Five outlets tell the evacuation each in their own word order (no word pair in common); two
+    # of them share a stock phrase about something else. The story is the evacuation.
+    evacuation = {
+        "a": "Residents fled overnight as wildfire flames reached the ridge.",
+        "b": "Flames from the wildfire spread to the ridge and residents fled.",
+        "c": "Overnight, residents on the ridge fled spreading wildfire flames.",
+        "d": "The ridge emptied overnight: its residents fled as flames spread from the wildfire.",
+        "e": "Fleeing residents left the ridge as a wildfire spread its flames overnight.",
+    }
+    aside = "The county fair opens on Friday with a parade downtown."
+    texts = {x: [aside, sentence] if x in "ab" else [sentence] for x, sentence in evacuation.items()}
+    articles = [Article(id=x, source=x, text="") for x in texts]
+    sentences = [s for x, t in texts.items() for s in sentences_of(x, t)]
+    _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=10,
+                           selector="coverage")
+    assert [s.text for s in summary] and all("fled" in s.text for s in summary), [s.text for s in summary]

@@ -20,7 +20,7 @@ MAX_SENTENCE_CHARS = 2000  # a "sentence" longer than this is a run-on table or 
 # next piece starts lowercase.
 _TITLES = frozenset(
     "mr mrs ms messrs dr prof rep reps sen sens gov govs gen lt col maj capt cmdr adm sgt cpl pvt "
-    "rev hon pres supt det atty insp".split())
+    "rev hon pres supt det atty insp cmndr comdr cdr lieut brig msgr pfc spc ens".split())
 _ABBREVIATIONS = _TITLES | frozenset(
     "jr sr st mt ft co corp inc ltd llc bros dept univ assn no nos vs etc approx est ave blvd rd "
     "jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill "

@@ -23,7 +23,8 @@ __all__ = ["SELECTORS", "choose_selector", "summarize"]
 
 # How summary sentences are chosen (BriefConfig.selector, "auto" by default: see choose_selector):
 # "mmr": importance (support, centrality, position, recency) with maximal marginal relevance;
-# "coverage": weighted concept coverage (bigram document frequency) with that importance as a prior.
+# "coverage": weighted concept coverage (document frequency of words and word pairs) with that
+# importance as a prior.
 SELECTORS = {"mmr": select_summary, "coverage": select_by_coverage}
 # "auto" (the default) picks one per story: concept coverage needs document frequencies to mean
 # something, so whole articles from this many sources or more; MMR for fewer, or for leads only.

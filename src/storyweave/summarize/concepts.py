@@ -1,9 +1,10 @@
 """Concept-coverage selection, for stories told by many articles.
 
-A concept is a pair of adjacent (stemmed) words, not both stop words ("relief well", "death toll");
-its weight is the number of articles that use it (document frequency, as in Gillick & Favre's
-ICSISumm). The summary greedily covers the most weight per word, with a prior for early and
-well-supported sentences. With many articles, document frequency says what the story is about
+A concept is a content word ("spill") or a pair of adjacent words, not both stop words ("relief
+well", "death toll"), stemmed; its weight is the number of articles that use it (document
+frequency, as in Gillick & Favre's ICSISumm, whose concepts are the pairs alone: the words as well
+fill a summary with what the story is about, not only with its set phrases). The summary
+greedily covers the most weight per word, with a prior for early and well-supported sentences. With many articles, document frequency says what the story is about
 better than any single article; with two or three it says little. On DUC 2004 (ten articles a
 story) it beats maximal marginal relevance; on Multi-News (two to four) it loses to it — see the
 README's Quality section. The default selector ("auto") uses it for whole articles from five or
@@ -15,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -31,8 +33,11 @@ SCORE_WEIGHT = 1.0  # the fact's importance score (support, centrality, position
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
+Concept = tuple[str, ...]  # (stem,) or (stem, stem)
+
+
 @lru_cache(maxsize=50_000)
-def concepts(text: str) -> frozenset[tuple[str, str]]:
+def word_pairs(text: str) -> frozenset[Concept]:
     tokens = _TOKEN.findall(text.lower())
     stems = [stem(t) for t in tokens]
     return frozenset(
@@ -41,11 +46,21 @@ def concepts(text: str) -> frozenset[tuple[str, str]]:
     )
 
 
-def concept_weights(sentences: list[Sentence]) -> dict[tuple[str, str], int]:
-    by_article: dict[str, set[tuple[str, str]]] = {}
+@lru_cache(maxsize=50_000)
+def concepts(text: str) -> frozenset[Concept]:
+    """The sentence's content words and word pairs (stemmed)."""
+    words = frozenset((stem(t),) for t in _TOKEN.findall(text.lower()) if t not in STOP_WORDS)
+    return word_pairs(text) | words
+
+
+def concept_weights(sentences: list[Sentence], units: Callable[[str], frozenset[Concept]] = concepts,
+                    ) -> dict[Concept, int]:
+    """Each concept (by default; or word pair, with `units=word_pairs`) that two or more
+    articles use, weighted by how many do."""
+    by_article: dict[str, set[Concept]] = {}
     for sentence in sentences:
-        by_article.setdefault(sentence.article_id, set()).update(concepts(sentence.text))
-    frequency: Counter[tuple[str, str]] = Counter()
+        by_article.setdefault(sentence.article_id, set()).update(units(sentence.text))
+    frequency: Counter[Concept] = Counter()
     for found in by_article.values():
         frequency.update(found)
     return {c: n for c, n in frequency.items() if n >= MIN_DOCUMENT_FREQUENCY}
@@ -61,11 +76,11 @@ def select_by_coverage(
     usable = [i for i, s in enumerate(sentences) if is_summary_material(s)]
     prior = {i: PRIOR_WEIGHT * math.exp(-sentences[i].index / 6.0)
              + SCORE_WEIGHT * fact_score.get(alignment.fact_of[i], 0.0) for i in usable}
-    covered: set[tuple[str, str]] = set()
+    covered: set[Concept] = set()
     chosen: list[Candidate] = []
     used = 0
     remaining = set(usable)
-    def value(i: int, covered: set[tuple[str, str]]) -> float:
+    def value(i: int, covered: set[Concept]) -> float:
         gain = sum(weights.get(c, 0) for c in concepts(sentences[i].text) - covered)
         worth = gain / sentences[i].words + prior[i] if gain else 0.0
         return worth * (0.8 if DANGLING_START.match(sentences[i].text) else 1.0)

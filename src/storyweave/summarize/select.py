@@ -204,10 +204,10 @@ def score_candidates(
 def concept_density(sentences: list[Sentence]) -> list[float]:
     """Per sentence: the document frequency of its word pairs per word, relative to the story's
     densest sentence (what several articles say, said compactly)."""
-    from storyweave.summarize.concepts import concept_weights, concepts
+    from storyweave.summarize.concepts import concept_weights, word_pairs
 
-    weights = concept_weights(sentences)
-    raw = [sum(weights.get(c, 0) for c in concepts(s.text)) / max(1, s.words) for s in sentences]
+    weights = concept_weights(sentences, units=word_pairs)
+    raw = [sum(weights.get(c, 0) for c in word_pairs(s.text)) / max(1, s.words) for s in sentences]
     top = max(raw, default=0.0) or 1.0
     return [value / top for value in raw]
 
