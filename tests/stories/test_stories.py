@@ -149,27 +149,35 @@ def test_ingest_ends_by_re_clustering_the_stories_it_touched():
         assert recluster(refined, embedder="hashing").moved == 0  # already what a batch run gives
 
 
-def test_batches_prepared_in_a_worker_process_make_the_same_stores(monkeypatch):
+def test_batches_read_and_prepared_in_a_worker_process_make_the_same_stores(monkeypatch, tmp_path):
     import storyweave.stories as stories
-    from storyweave.ingest import iter_articles
+    import storyweave.stories.batch as batch
+    from storyweave.ingest import DEFAULT_MAX_BYTES, iter_records
+    from storyweave.ingest.formats import Record
     from storyweave.processes import Pending
     from storyweave.stories import Ingester
     from storyweave.stories.prepare import ProcessPreparer
 
     monkeypatch.setattr(stories, "BATCH", 2)  # many batches; the examples twice: duplicates across them
-    inputs = [str(EXAMPLES), str(EXAMPLES)]
+    monkeypatch.setattr(batch, "BLOCK", 2)  # the refinement's rows in many spans, some done in the worker
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Too short to be news."}\n{"title": "no text"}\n')
+    inputs = [str(EXAMPLES), str(bad), str(EXAMPLES)]
     preparer = ProcessPreparer("hashing")
     try:
-        preparer.start()  # else the first batches are prepared here while it starts
+        preparer.start()  # else the first batches are read and prepared here while it starts
         with Store(":memory:") as here, Store(":memory:") as there:
-            alone = Ingester(here, "hashing", refine=False).add_all(iter_articles(inputs))
-            beside = Ingester(there, "hashing", preparer, refine=False).add_all(iter_articles(inputs))
+            alone = Ingester(here, "hashing").add_all(iter_records(inputs))
+            beside = Ingester(there, "hashing", preparer).add_all(iter_records(inputs))
             assert alone.to_dict() == beside.to_dict()
-            assert (beside.added, beside.duplicates) == (9, 9)
+            assert (beside.added, beside.duplicates, len(beside.skipped), beside.refined) == (9, 9, 2, 9)
+            assert sorted(p.source for p in beside.skipped) == [f"{bad}:1", f"{bad}:2"]
             columns = ("id", "source", "story", "duplicate_of")
             assert ([[r[c] for c in columns] for r in here.export_rows()]
                     == [[r[c] for c in columns] for r in there.export_rows()])
-        assert isinstance(preparer.submit([]), Pending)  # it was up: batches went to it
+        # It was up: batches went to it.
+        assert isinstance(preparer.submit([]), Pending)
+        assert isinstance(preparer.read([Record("x:1", {"text": "Some text."})], DEFAULT_MAX_BYTES), Pending)
     finally:
         preparer.close()
 
@@ -329,6 +337,17 @@ def test_in_a_small_window_words_rare_in_english_stay_distinctive():
     # whatever English says, and one in half of them is common.
     large = background_idf([1, 50_000], 100_000, ["said", "wildfire"])
     assert large[0] > large[1] * 2
+
+
+def test_english_frequencies_are_wordfreqs_own():
+    # Plain words are looked up directly (fast); the result must be what wordfreq says, for them
+    # and for the words that need its tokenizer (digits, accents, apostrophes).
+    from wordfreq import word_frequency
+
+    from storyweave.stories.batch import english_frequency
+
+    words = ["the", "wildfire", "sessions", "qwzxv", "2017", "h5n1", "café", "don't", "obama", "x"]
+    assert [english_frequency(w) for w in words] == [word_frequency(w, "en") for w in words]
 
 
 def test_the_first_word_of_a_line_is_not_a_name():

@@ -180,11 +180,12 @@ def read_bytes(data: bytes, name: str, max_bytes: int, *, sniff: bool = False) -
         yield InputProblem(name, str(exc))
 
 
-def articles_of(records: Iterable[Record | InputProblem], max_bytes: int = DEFAULT_MAX_BYTES,
+def articles_of(records: Iterable[Record | Article | InputProblem], max_bytes: int = DEFAULT_MAX_BYTES,
                 ) -> Iterator[Article | InputProblem]:
-    """Articles built from records; a record that makes no article becomes a problem naming it."""
+    """Articles built from records; a record that makes no article becomes a problem naming it
+    (articles and problems pass as they are)."""
     for item in records:
-        if isinstance(item, InputProblem):
+        if isinstance(item, (InputProblem, Article)):
             yield item
             continue
         try:
@@ -303,19 +304,29 @@ def complete_from_story(articles: list[Article]) -> list[Article]:
     return completed
 
 
-def iter_articles(
+def iter_records(
     paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-) -> Iterator[Article | InputProblem]:
-    """Articles and problems, one input at a time: a large corpus is never all in memory."""
+) -> Iterator[Record | InputProblem]:
+    """The records of every input, as read (`articles_of` makes articles of them), one input at a
+    time: a large corpus is never all in memory."""
     sources = list(expand_paths(paths))
     for done, source in enumerate(sources, start=1):
         if isinstance(source, InputProblem):
             yield source
         else:
-            yield from articles_of(read_source(source, max_bytes, stdin), max_bytes)
+            yield from read_source(source, max_bytes, stdin)
         if on_progress:
             on_progress(done, len(sources))
+
+
+def iter_articles(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Article | InputProblem]:
+    """Articles and problems, one input at a time."""
+    records = iter_records(paths, max_bytes=max_bytes, stdin=stdin, on_progress=on_progress)
+    return articles_of(records, max_bytes)
 
 
 def load_articles(

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from storyweave.errors import InputProblem
-from storyweave.ingest import DEFAULT_MAX_BYTES, iter_articles, too_short
+from storyweave.ingest import DEFAULT_MAX_BYTES, iter_records, too_short
+from storyweave.ingest.formats import Record
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
 from storyweave.processes import Done, Pending
 from storyweave.store import ReadOnlyStore, Store
-from storyweave.stories.batch import ReclusterReport, recluster
+from storyweave.stories.batch import ReclusterReport, cluster_window, recluster
 from storyweave.stories.cluster import DOCUMENT_FREQUENCY, StoryIndex
 from storyweave.stories.features import NUM_PERM, ArticleFeatures, minhash_of
-from storyweave.stories.prepare import Prepared, ProcessPreparer, prepare
+from storyweave.stories.prepare import Prepared, ProcessPreparer, prepare, read_batch
 
 NEAR_DUPLICATE = 0.8  # MinHash Jaccard of two tellings that are one article
 BATCH = 256  # articles per transaction
@@ -68,7 +70,8 @@ class Ingester:
     prepared elsewhere (a Ray cluster) go straight to `add_prepared`."""
 
     def __init__(self, store: Store, embedder_name: str = "auto",
-                 preparer: Callable[[list[Article]], list[Prepared]] | None = None, *, refine: bool = True) -> None:
+                 preparer: Callable[[list[Article]], list[Prepared]] | None = None, *, refine: bool = True,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         from datasketch import MinHashLSH
 
         if store.read_only:
@@ -77,6 +80,7 @@ class Ingester:
         self.store = store
         self.embedder_name = embedder_name
         self.refines = refine
+        self.max_bytes = max_bytes  # the most text an article made of a record may hold
         self.nearby: set[str] = set()  # stories this call touched or came near (refined at its end)
         self.preparer = preparer or (lambda articles: prepare(articles, get_embedder(embedder_name)))
         sketch = store.sketch(DOCUMENT_FREQUENCY)
@@ -111,28 +115,22 @@ class Ingester:
         matches = [m for m in matches if m[0] >= NEAR_DUPLICATE]
         return max(matches)[1] if matches else None
 
-    def add_all(self, items: Iterable[Article | InputProblem],
+    def add_all(self, items: Iterable[Article | Record | InputProblem],
                 on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
-        """Add articles (problems are counted as skipped) and return this call's counts.
+        """Add articles, or records to make articles of (`iter_records`), and return this call's
+        counts; problems, and records that make no article, are counted as skipped.
 
-        With a preparer that can `submit` (`ProcessPreparer`), each batch is prepared there while
-        this process reads the next and places the one before: the same stories, sooner."""
+        With a preparer that can `submit` (`ProcessPreparer`), each batch is read and prepared
+        there while this process places the batch before: the same stories, sooner."""
         self.report = IngestReport()
         submit = getattr(self.preparer, "submit", None)
-        waiting: Pending[list[Prepared]] | Done[list[Prepared]] | None = None  # being prepared
-        for batch in self._batches(items):
-            if submit is None:
+        if submit is None:
+            for batch in self._batches(items):
                 self.add(batch)
-            else:
-                fresh = self._new(batch, lambda article: article.id)
-                started = submit(fresh) if fresh else None
-                if waiting is not None:
-                    self.add_prepared(waiting.result())
-                waiting = started
-            if on_batch:
-                on_batch(self.report)
-        if waiting is not None:
-            self.add_prepared(waiting.result())
+                if on_batch:
+                    on_batch(self.report)
+        else:
+            self._add_pipelined(self._batches(items), submit, on_batch)
         self.flush()
         if self.refines:
             self.refine()
@@ -140,9 +138,39 @@ class Ingester:
             on_batch(self.report)
         return self.report
 
-    def _batches(self, items: Iterable[Article | InputProblem]) -> Iterator[list[Article]]:
-        """The articles in batches of BATCH; problems are counted as skipped on the way."""
-        batch: list[Article] = []
+    def _add_pipelined(self, batches: Iterator[list[Article | Record]], submit: Callable,
+                       on_batch: Callable[[IngestReport], None] | None) -> None:
+        """While the worker prepares batch k, this process places batch k-1; batch k+1 is read
+        (records made articles) by whichever of the two would otherwise wait: the worker, if it
+        had prepared batch k-1 before it was needed, else this process."""
+        worker_read = getattr(self.preparer, "read", None)
+        if self.refines:
+            _import_in_background("sklearn.feature_extraction.text")  # for the refinement, while waiting
+        preparing: Pending[list[Prepared]] | Done[list[Prepared]] | None = None
+
+        def read_next() -> Pending[list[Article | InputProblem]] | Done[list[Article | InputProblem]] | None:
+            if (batch := next(batches, None)) is None:
+                return None
+            if worker_read is not None and (preparing is None or preparing.done()):
+                return worker_read(batch, self.max_bytes)
+            return Done(read_batch(batch, self.max_bytes))
+
+        reading = read_next()
+        while reading is not None:
+            fresh = self._new(self._articles(reading.result()), lambda article: article.id)
+            started = submit(fresh) if fresh else None
+            reading = read_next()
+            if preparing is not None:
+                self.add_prepared(preparing.result())
+            preparing = started
+            if on_batch:
+                on_batch(self.report)
+        if preparing is not None:
+            self.add_prepared(preparing.result())
+
+    def _batches(self, items: Iterable[Article | Record | InputProblem]) -> Iterator[list[Article | Record]]:
+        """The articles or records in batches of BATCH; problems are counted as skipped on the way."""
+        batch: list[Article | Record] = []
         for item in items:
             if isinstance(item, InputProblem):
                 self.report.skipped.append(item)
@@ -153,6 +181,11 @@ class Ingester:
                 batch = []
         if batch:
             yield batch
+
+    def _articles(self, read: list[Article | InputProblem]) -> list[Article]:
+        """The articles of a batch as read; its problems counted as skipped."""
+        self.report.skipped.extend(item for item in read if isinstance(item, InputProblem))
+        return [item for item in read if isinstance(item, Article)]
 
     def flush(self) -> None:
         """Save what is kept between batches (the word document frequencies)."""
@@ -172,7 +205,9 @@ class Ingester:
         if articles > REFINE_UP_TO:
             self.report.unrefined += articles
             return None
-        result = recluster(self.store, stories=stories, embedder=self.embedder_name)
+        row_blocks = getattr(self.preparer, "row_blocks", None)  # the worker's, if it has one
+        clusterer = partial(cluster_window, row_blocks=row_blocks) if row_blocks else cluster_window
+        result = recluster(self.store, stories=stories, embedder=self.embedder_name, clusterer=clusterer)
         self.report.refined += result.articles
         self.report.moved += result.moved
         if result.changed:
@@ -187,9 +222,9 @@ class Ingester:
             self.story_of.clear()  # all stored now; the store has the new stories
         return result
 
-    def add(self, batch: list[Article]) -> None:
-        """Add a batch of articles as read (cleaned and prepared here, new ones only)."""
-        fresh = self._new(batch, lambda article: article.id)
+    def add(self, batch: list[Article | Record]) -> None:
+        """Add a batch of articles, or records, as read (cleaned and prepared here, new ones only)."""
+        fresh = self._new(self._articles(read_batch(batch, self.max_bytes)), lambda article: article.id)
         if fresh:
             self.place(self.preparer(fresh))
 
@@ -285,24 +320,36 @@ def ingest(
     refine: bool = True, prepare_workers: int = 0,
 ) -> IngestReport:
     """Add the articles of files, folders or globs to the store, deduplicated and clustered."""
-    return add_articles(iter_articles(paths, max_bytes=max_bytes, on_progress=on_progress), store,
-                        embedder=embedder, on_batch=on_batch, refine=refine, prepare_workers=prepare_workers)
+    return add_articles(iter_records(paths, max_bytes=max_bytes, on_progress=on_progress), store,
+                        embedder=embedder, on_batch=on_batch, refine=refine, prepare_workers=prepare_workers,
+                        max_bytes=max_bytes)
 
 
 def add_articles(
-    items: Iterable[Article | InputProblem], store: Store, *, embedder: str = "auto",
+    items: Iterable[Article | Record | InputProblem], store: Store, *, embedder: str = "auto",
     on_batch: Callable[[IngestReport], None] | None = None, refine: bool = True, prepare_workers: int = 0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestReport:
-    """Add articles to the store (problems are counted as skipped); one transaction per batch;
-    `refine`: re-cluster the stories touched at the end (`Ingester.refine`).
+    """Add articles (or records to make them of) to the store (problems are counted as skipped);
+    one transaction per batch; `refine`: re-cluster the stories touched at the end
+    (`Ingester.refine`).
 
-    `prepare_workers=1` cleans and embeds each batch in a worker process while this one places
-    the batch before (the CLI does on two or more cores). The worker is started with `spawn`,
+    `prepare_workers=1` reads, cleans and embeds each batch in a worker process while this one
+    places the batch before (the CLI does on two or more cores). The worker is started with `spawn`,
     which imports the calling script again: a script calling this with a worker needs the
     `if __name__ == "__main__":` guard."""
     preparer = ProcessPreparer(embedder) if prepare_workers else None
     try:
-        return Ingester(store, embedder, preparer, refine=refine).add_all(items, on_batch)
+        return Ingester(store, embedder, preparer, refine=refine, max_bytes=max_bytes).add_all(items, on_batch)
     finally:
         if preparer is not None:
             preparer.close()
+
+
+def _import_in_background(module: str) -> None:
+    """Import a module in a thread: it runs while this process waits on its worker, and an import
+    of it later waits for it to finish (Python's import lock)."""
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=(module,), daemon=True).start()

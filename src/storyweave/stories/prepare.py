@@ -11,11 +11,18 @@ placing the prepared articles into stories needs the store.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import numpy as np
 
 from storyweave.clean import clean_article
+from storyweave.errors import InputProblem
+from storyweave.ingest import articles_of
+from storyweave.ingest.formats import Record
 from storyweave.model import Article
 from storyweave.nlp.embed import Embedder, get_embedder
 from storyweave.processes import Done, Pending, WorkerProcess
+from storyweave.stories.batch import local_row_blocks
 from storyweave.stories.features import ArticleFeatures, article_features
 
 Prepared = tuple[Article, ArticleFeatures]
@@ -46,6 +53,18 @@ def _prepare_in_worker(articles: list[Article]) -> list[Prepared]:
     return prepare(articles, _worker_embedder)
 
 
+def _row_blocks_in_worker(vectors: object, published: list[str | None], spans: list[tuple[int, int]],
+                          neighbours: int, candidates: np.ndarray | None,
+                          template_only: np.ndarray | None) -> list[dict[tuple[int, int], float]]:
+    return list(local_row_blocks(vectors, published, spans, neighbours, candidates, template_only))
+
+
+def read_batch(items: list[Record | Article], max_bytes: int) -> list[Article | InputProblem]:
+    """Articles made of a batch's records (normalised text, metadata inferred), in order; a record
+    that makes none becomes a problem."""
+    return list(articles_of(items, max_bytes))
+
+
 def _started() -> None:
     """Nothing: run first, it tells when the worker has started and loaded the embedder."""
 
@@ -71,6 +90,15 @@ class ProcessPreparer:
             self._started = self._worker.submit(_started)
         self._started.result()
 
+    def read(self, items: list[Record | Article], max_bytes: int,
+             ) -> Pending[list[Article | InputProblem]] | Done[list[Article | InputProblem]]:
+        """Start making articles of a batch of records in the worker, once it is up (else here):
+        with `submit`, the worker reads one batch and prepares another while this process
+        places a third."""
+        if self._started is None or not self._started.done() or all(isinstance(i, Article) for i in items):
+            return Done(read_batch(items, max_bytes))
+        return self._worker.submit(read_batch, items, max_bytes)
+
     def submit(self, articles: list[Article]) -> Pending[list[Prepared]] | Done[list[Prepared]]:
         """Start preparing a batch in the worker and return at once; or, while the worker is not
         up, prepare it here. The worker is started by the second batch, so a small ingest never
@@ -81,6 +109,22 @@ class ProcessPreparer:
         if self._started is None or not self._started.done():
             return Done(prepare(articles, get_embedder(self._embedder_name)))
         return self._worker.submit(_prepare_in_worker, articles)
+
+    def row_blocks(self, vectors: object, published: list[str | None], spans: list[tuple[int, int]],
+                   neighbours: int, candidates: np.ndarray | None,
+                   template_only: np.ndarray | None) -> Iterator[dict[tuple[int, int], float]]:
+        """`stories.batch.local_row_blocks` for a refinement at the end of an ingest, when the
+        worker has nothing else to do: the later spans of rows there, the others here, at the
+        same time; the edges come back in row order."""
+        rows = [stop - start for start, stop in spans]
+        if self._started is None or not self._started.done() or len(spans) < 2:
+            yield from local_row_blocks(vectors, published, spans, neighbours, candidates, template_only)
+            return
+        here = min(range(1, len(spans)), key=lambda n: abs(sum(rows[:n]) - sum(rows[n:])))
+        there = self._worker.submit(_row_blocks_in_worker, vectors, published, spans[here:], neighbours,
+                                    candidates, template_only)
+        yield from local_row_blocks(vectors, published, spans[:here], neighbours, candidates, template_only)
+        yield from there.result()
 
     def close(self) -> None:
         self._worker.close()
