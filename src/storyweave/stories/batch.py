@@ -46,7 +46,10 @@ from storyweave.stories.templates import strip_templates
 # the first half of Multi-News validation (scripts/choose_cluster_threshold.py; the CLI help says it).
 THRESHOLD = 0.17
 NEIGHBOURS = 10  # per article, in the similarity graph
-BLOCK = 2000  # rows per sparse product
+BLOCK = 2000  # rows per span of the graph's rows (a task on a Ray cluster)
+# Similarities held at once (a dense block of rows by the window's articles, 32 MB, with two more
+# of its size while the nearest are picked): 2,000 rows at once held 1 GB at 20,000 articles.
+DENSE_CELLS = 4_000_000
 # Beyond this many articles in a window, neighbours are searched among ANN candidates instead of
 # all articles. Exact neighbours cost n² (64 s for 50k Multi-News articles on one core, about four
 # times that at 100k); the candidate graph grows as n log n (39 s at 50k) but loses a little:
@@ -101,9 +104,10 @@ def _english_frequencies() -> dict[str, float]:
 
 
 def english_frequency(word: str) -> float:
-    """wordfreq's frequency of `word` in English. A lowercase word of ASCII letters is looked up
-    directly, rounded as wordfreq rounds (its tokenizer, 0.1 ms a word, would keep it as it is:
-    a window of 20,000 words spent 2 s there); anything else goes through wordfreq."""
+    """wordfreq's frequency of `word` in English. A lowercase word of ASCII letters, which its
+    tokenizer would keep as it is, is looked up directly and rounded as wordfreq rounds (0.05 s
+    for a window's 26,000 words, against 0.45 s through the tokenizer); anything else goes
+    through wordfreq."""
     if not (word.isascii() and word.isalpha() and word.islower()):
         from wordfreq import word_frequency
 
@@ -159,32 +163,46 @@ def neighbour_edges(vectors: object, published: list[str | None], start: int, st
                     neighbours: int = NEIGHBOURS, candidates: np.ndarray | None = None,
                     template_only: np.ndarray | None = None) -> dict[tuple[int, int], float]:
     """The nearest-neighbour edges of rows [start, stop), by TF-IDF cosine: against every row
-    (one sparse product), or only against each row's `candidates` (from `ann_candidates`).
-    `template_only` rows are nobody's neighbour, but have neighbours (see `average_linkage`).
-    Independent of the other rows' edges, so row blocks can be computed anywhere, in any order."""
+    (sparse products, DENSE_CELLS similarities at a time), or only against each row's
+    `candidates` (from `ann_candidates`). `template_only` rows are nobody's neighbour, but have
+    neighbours (see `average_linkage`). Independent of the other rows' edges, so row blocks can
+    be computed anywhere, in any order."""
     count = vectors.shape[0]
     k = min(neighbours, count - 1)
-    rows = np.arange(stop - start)
-    if candidates is None:
-        similar = (vectors[start:stop] @ vectors.T).toarray()
-        similar[rows, rows + start] = -1.0  # not its own neighbour
-        if template_only is not None:
-            similar[:, template_only] = -1.0
-    else:
+    if candidates is not None:
         columns = candidates[start:stop]
+        rows = np.arange(stop - start)
         pairs = vectors[np.repeat(np.arange(start, stop), columns.shape[1])].multiply(vectors[columns.ravel()])
         similar = np.asarray(pairs.sum(axis=1)).reshape(columns.shape)
         similar[columns == (rows + start)[:, None]] = -1.0
         if template_only is not None:
             similar[template_only[columns]] = -1.0
-    k = min(k, similar.shape[1] - 1)
-    nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k] if k > 0 else np.empty((len(rows), 0), int)
+        return _nearest_edges(similar, start, min(k, similar.shape[1] - 1), published, columns)
+    transposed = vectors.T.tocsr()  # once: a product with the transpose itself would convert it each time
+    step = max(1, DENSE_CELLS // count)
+    edges: dict[tuple[int, int], float] = {}
+    for first in range(start, stop, step):
+        last = min(stop, first + step)
+        similar = (vectors[first:last] @ transposed).toarray()
+        rows = np.arange(last - first)
+        similar[rows, rows + first] = -1.0  # not its own neighbour
+        if template_only is not None:
+            similar[:, template_only] = -1.0
+        edges.update(_nearest_edges(similar, first, k, published))
+    return edges
+
+
+def _nearest_edges(similar: np.ndarray, start: int, k: int, published: list[str | None],
+                   columns: np.ndarray | None = None) -> dict[tuple[int, int], float]:
+    """Each row's `k` most similar columns (row `start + r` of the window for row r; a column is
+    the window row `columns[r, c]` if given, else `c`), as edges less the time penalty."""
+    nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k] if k > 0 else np.empty((len(similar), 0), int)
     edges: dict[tuple[int, int], float] = {}
     for row, picks in enumerate(nearest):
         i = start + row
         for pick in picks.tolist():
             value = float(similar[row, pick])
-            j = pick if candidates is None else int(columns[row, pick])
+            j = pick if columns is None else int(columns[row, pick])
             if value > 0:
                 edges[(min(i, j), max(i, j))] = value - time_penalty(published[i], published[j])
     return edges
