@@ -71,6 +71,14 @@ def test_a_name_tagged_a_person_once_and_a_place_once_is_typed_by_how_it_is_writ
     assert [(e.name, e.type) for e in person] == [("Linda Carraway", "PERSON")]
 
 
+def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_after_in_or_near():
+    texts = ["Rebels in Misrata held the port. Shelling near Misrata went on. Misrata's hospital is full.",
+             "Delgado said the fire was out. Officials in Tacoma thanked Delgado."]
+    entities = merge_entities(mentions(("Misrata", "PERSON", "a"), ("Misrata", "PERSON", "a"),
+                                       ("Delgado", "PERSON", "b"), ("Delgado", "PERSON", "b")), texts=texts)
+    assert {(e.name, e.type) for e in entities} == {("Misrata", "GPE"), ("Delgado", "PERSON")}
+
+
 def test_capitalised_common_words_are_not_entities():
     entities = merge_entities(mentions(("Neighbors", "ORG", "a"), ("Tacoma", "GPE", "a"), ("Swine Flu", "PERSON", "a"),
                                        ("New Jersey", "GPE", "a")),
