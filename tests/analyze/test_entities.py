@@ -79,6 +79,18 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
     assert {(e.name, e.type) for e in entities} == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
+def test_a_persons_surname_the_tagger_calls_a_place_is_the_person_unless_the_text_puts_it_after_in():
+    texts = ["Photographer Lynsey Addario is missing. Addario is an expert. Addario called home, and "
+             "Addario's husband heard from Lynsey Addario.",
+             "The bill reached George Washington University. Officials in Washington met in Washington."]
+    entities = merge_entities(mentions(("Lynsey Addario", "PERSON", "a"), ("Addario", "GPE", "a"),
+                                       ("Addario", "GPE", "a"), ("Addario", "GPE", "a"),
+                                       ("Lynsey Addario", "PERSON", "a"), ("George Washington", "PERSON", "b"),
+                                       ("Washington", "GPE", "b"), ("Washington", "GPE", "b")), texts=texts)
+    assert {(e.name, e.type, len(e.mentions)) for e in entities} == {
+        ("Lynsey Addario", "PERSON", 5), ("George Washington", "PERSON", 1), ("Washington", "GPE", 2)}
+
+
 def test_capitalised_common_words_are_not_entities():
     entities = merge_entities(mentions(("Neighbors", "ORG", "a"), ("Tacoma", "GPE", "a"), ("Swine Flu", "PERSON", "a"),
                                        ("New Jersey", "GPE", "a")),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -166,11 +167,27 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         if home is not None and len(home) > len(person):
             home.extend(person)
             people.remove(person)
+    # A name another entity goes by that is a person's surname is that person ("photographer
+    # Lynsey Addario", then nine times "Addario", tagged a place): their mentions count as the
+    # person's, whatever the tagger called them. Not a place the texts put after "in" or "near"
+    # ("Washington" beside George Washington); a one-word "person" spelled like such a place is
+    # the place ("Zawiya" beside "Zawiyah").
     groups = list(people)
     for group in others:
         person = _matching_person(bare_name(group[0].text), people)
+        forms = {bare_name(m.text) for m in group}
+        placed, named = _place_share(forms, texts)
+        is_place = named > 0 and placed * 2 >= named
         if person is None:
             groups.append(group)
+        elif is_place and all(" " not in bare_name(m.text) for m in person):
+            groups = [other for other in groups if other is not person]
+            people = [other for other in people if other is not person]
+            groups.append(group + person)
+        elif is_place:
+            groups.append(group)
+        elif _surname_of(forms, person) and len(group) <= SURNAME_SHARE * len(person):
+            person.extend(replace(m, label="PERSON") for m in group)
         else:
             person.extend(group)
     entities = [_entity(group) for group in groups]
@@ -185,6 +202,15 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|i
                                 r"(?:city|cities|town|towns|village|port|province|region|outskirts) of)\s+$")
 
 
+SURNAME_SHARE = 4  # a surname tagged otherwise is the person's when used at most this many times as often
+
+
+def _surname_of(forms: set[str], person: list[Mention]) -> bool:
+    """Are these one-word names the surname of a person named in full at least twice?"""
+    full = [m for m in person if " " in bare_name(m.text)]
+    return all(" " not in form for form in forms) and len(full) >= 2
+
+
 def _written_as_a_place(entity: Entity, texts: list[str]) -> bool:
     """A "person" known by one word alone (never a given name and surname) that the texts put
     after a place's preposition at least half the times they name it ("in Misrata"): a small
@@ -192,13 +218,20 @@ def _written_as_a_place(entity: Entity, texts: list[str]) -> bool:
     forms = {bare_name(m.text) for m in entity.mentions}
     if any(" " in form for form in forms):
         return False
+    placed, named = _place_share(forms, texts)
+    return named >= 2 and placed * 2 >= named
+
+
+def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:
+    """How often the texts write any of these names after a place's preposition, and in all
+    (a possessive, "Misrata's", counts for neither)."""
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!'s)")
-    placed = total = 0
+    placed = named = 0
     for text in texts:
         for found in pattern.finditer(text):
-            total += 1
+            named += 1
             placed += bool(_PLACE_PREPOSITION.search(text[max(0, found.start() - 16):found.start()]))
-    return total >= 2 and placed * 2 >= total
+    return placed, named
 
 
 def _written_in_lowercase(names: set[str], texts: list[str]) -> set[str]:
