@@ -175,12 +175,13 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     groups = list(people)
     for group in others:
         person = _matching_person(bare_name(group[0].text), people)
-        forms = {bare_name(m.text) for m in group}
-        placed, named = _place_share(forms, texts)
-        is_place = named > 0 and placed * 2 >= named
         if person is None:
             groups.append(group)
-        elif is_place and all(" " not in bare_name(m.text) for m in person):
+            continue
+        forms = {bare_name(m.text) for m in group}
+        placed, named = _place_share(forms, texts)  # a pass over the texts: only for a possible surname
+        is_place = named > 0 and placed * 2 >= named
+        if is_place and all(" " not in bare_name(m.text) for m in person):
             groups = [other for other in groups if other is not person]
             people = [other for other in people if other is not person]
             groups.append(group + person)

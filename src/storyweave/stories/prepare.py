@@ -90,12 +90,16 @@ class ProcessPreparer:
             self._started = self._worker.submit(_started)
         self._started.result()
 
+    def _up(self) -> bool:
+        """Has the worker started and loaded the embedder?"""
+        return self._started is not None and self._started.done()
+
     def read(self, items: list[Record | Article], max_bytes: int,
              ) -> Pending[list[Article | InputProblem]] | Done[list[Article | InputProblem]]:
         """Start making articles of a batch of records in the worker, once it is up (else here):
         with `submit`, the worker reads one batch and prepares another while this process
         places a third."""
-        if self._started is None or not self._started.done() or all(isinstance(i, Article) for i in items):
+        if not self._up() or all(isinstance(i, Article) for i in items):
             return Done(read_batch(items, max_bytes))
         return self._worker.submit(read_batch, items, max_bytes)
 
@@ -106,7 +110,7 @@ class ProcessPreparer:
         self._batches += 1
         if self._started is None and self._batches >= 2:
             self._started = self._worker.submit(_started)
-        if self._started is None or not self._started.done():
+        if not self._up():
             return Done(prepare(articles, get_embedder(self._embedder_name)))
         return self._worker.submit(_prepare_in_worker, articles)
 
@@ -116,10 +120,10 @@ class ProcessPreparer:
         """`stories.batch.local_row_blocks` for a refinement at the end of an ingest, when the
         worker has nothing else to do: the later spans of rows there, the others here, at the
         same time; the edges come back in row order."""
-        rows = [stop - start for start, stop in spans]
-        if self._started is None or not self._started.done() or len(spans) < 2:
+        if not self._up() or len(spans) < 2:
             yield from local_row_blocks(vectors, published, spans, neighbours, candidates, template_only)
             return
+        rows = [stop - start for start, stop in spans]
         here = min(range(1, len(spans)), key=lambda n: abs(sum(rows[:n]) - sum(rows[n:])))
         there = self._worker.submit(_row_blocks_in_worker, vectors, published, spans[here:], neighbours,
                                     candidates, template_only)

@@ -4,8 +4,9 @@ A concept is a content word ("spill") or a pair of adjacent words, not both stop
 well", "death toll"), stemmed; its weight is the number of articles that use it (document
 frequency, as in Gillick & Favre's ICSISumm, whose concepts are the pairs alone: the words as well
 fill a summary with what the story is about, not only with its set phrases). The summary
-greedily covers the most weight per word, with a prior for early and well-supported sentences. With many articles, document frequency says what the story is about
-better than any single article; with two or three it says little. On DUC 2004 (ten articles a
+greedily covers the most weight per word, with a prior for early and well-supported sentences.
+With many articles, document frequency says what the story is about better than any single
+article; with two or three it says little. On DUC 2004 (ten articles a
 story) it beats maximal marginal relevance; on Multi-News (two to four) it loses to it — see the
 README's Quality section. The default selector ("auto") uses it for whole articles from five or
 more sources; `BriefConfig(selector="coverage")` always.
@@ -37,9 +38,15 @@ Concept = tuple[str, ...]  # (stem,) or (stem, stem)
 
 
 @lru_cache(maxsize=50_000)
-def word_pairs(text: str) -> frozenset[Concept]:
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's lowercased words and their stems."""
     tokens = _TOKEN.findall(text.lower())
-    stems = [stem(t) for t in tokens]
+    return tokens, [stem(t) for t in tokens]
+
+
+@lru_cache(maxsize=50_000)
+def word_pairs(text: str) -> frozenset[Concept]:
+    tokens, stems = _tokens(text)
     return frozenset(
         (a, b) for a, b, ta, tb in zip(stems, stems[1:], tokens, tokens[1:], strict=False)
         if not (ta in STOP_WORDS and tb in STOP_WORDS)
@@ -49,8 +56,8 @@ def word_pairs(text: str) -> frozenset[Concept]:
 @lru_cache(maxsize=50_000)
 def concepts(text: str) -> frozenset[Concept]:
     """The sentence's content words and word pairs (stemmed)."""
-    words = frozenset((stem(t),) for t in _TOKEN.findall(text.lower()) if t not in STOP_WORDS)
-    return word_pairs(text) | words
+    tokens, stems = _tokens(text)
+    return word_pairs(text) | {(s,) for s, t in zip(stems, tokens, strict=True) if t not in STOP_WORDS}
 
 
 def concept_weights(sentences: list[Sentence], units: Callable[[str], frozenset[Concept]] = concepts,
