@@ -7,6 +7,7 @@ import io
 import json
 import random
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -287,6 +288,37 @@ def test_time_counts_from_a_storys_span_so_backfilled_articles_are_not_penalised
     assert time_penalty("2024-03-30", "2024-03-01", "2024-03-30") == time_penalty("2024-03-01", "2024-03-01") == 0.0
     assert time_penalty("2030-01-01", "2024-03-01", "2024-03-30") == MAX_PENALTY
     assert time_penalty(None, "2024-03-01") == time_penalty("2024-03-01", "not a date") == 0.0
+
+
+def test_a_batch_searched_at_once_finds_the_stories_its_own_articles_started():
+    """The vector index is searched once per batch and brought up to date once per batch; an
+    article must still find a story that an earlier article of the same batch started or moved."""
+    import numpy as np
+
+    from storyweave.stories.cluster import StoryIndex
+
+    rng = np.random.default_rng(5)
+    centres = rng.normal(size=(10, 128))
+    order = rng.permutation(np.repeat(np.arange(10), 8))  # 10 stories, 8 articles each, interleaved
+    vectors = centres[order] + rng.normal(scale=0.5, size=(len(order), 128))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+
+    def place(index: StoryIndex, position: int, nearest: list[str] | None = None) -> str:
+        # No words in common: only the vector search can find the story (its name then joins it).
+        return index.assign(f"a{position:03d}", vectors[position], Counter(), [f"Person{order[position]}"],
+                            None, nearest).story
+
+    one_by_one = StoryIndex()
+    alone = [place(one_by_one, i) for i in range(len(order))]
+    batched = StoryIndex()
+    together: list[str] = []
+    for start in range(0, len(order), 16):
+        found = batched.nearest(vectors[start:start + 16])
+        together += [place(batched, start + k, near) for k, near in enumerate(found)]
+    assert together == alone
+    stories_of = {topic: {s for s, t in zip(together, order, strict=True) if t == topic} for topic in range(10)}
+    assert all(len(stories) == 1 for stories in stories_of.values())
+    assert len(batched) == 10
 
 
 def synthetic_stories(stories: int = 40, size: int = 8) -> tuple[list[str], list[int]]:

@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
+import numpy as np
+
 from storyweave.errors import InputProblem
 from storyweave.ingest import DEFAULT_MAX_BYTES, iter_records, too_short
 from storyweave.ingest.formats import Record
 from storyweave.model import Article
 from storyweave.nlp.embed import get_embedder
-from storyweave.processes import Done, Pending
+from storyweave.processes import Done, Pending, T
 from storyweave.store import ReadOnlyStore, Store
 from storyweave.stories.batch import ReclusterReport, cluster_window, recluster
 from storyweave.stories.cluster import DOCUMENT_FREQUENCY, StoryIndex
@@ -141,27 +143,34 @@ class Ingester:
     def _add_pipelined(self, batches: Iterator[list[Article | Record]], submit: Callable,
                        on_batch: Callable[[IngestReport], None] | None) -> None:
         """While the worker prepares batch k, this process places batch k-1; batch k+1 is read
-        (records made articles) by whichever of the two would otherwise wait: the worker, if it
-        had prepared batch k-1 before it was needed, else this process."""
+        (records made articles) by whichever of the two would otherwise wait: the worker, unless
+        this process last had to wait for it."""
         worker_read = getattr(self.preparer, "read", None)
         if self.refines:
             _import_in_background("sklearn.feature_extraction.text")  # for the refinement, while waiting
         preparing: Pending[list[Prepared]] | Done[list[Prepared]] | None = None
+        worker_behind = False
+
+        def wait(call: Pending[T] | Done[T]) -> T:
+            nonlocal worker_behind
+            if isinstance(call, Pending):
+                worker_behind = not call.done()
+            return call.result()
 
         def read_next() -> Pending[list[Article | InputProblem]] | Done[list[Article | InputProblem]] | None:
             if (batch := next(batches, None)) is None:
                 return None
-            if worker_read is not None and (preparing is None or preparing.done()):
+            if worker_read is not None and not worker_behind:
                 return worker_read(batch, self.max_bytes)
             return Done(read_batch(batch, self.max_bytes))
 
         reading = read_next()
         while reading is not None:
-            fresh = self._new(self._articles(reading.result()), lambda article: article.id)
+            fresh = self._new(self._articles(wait(reading)), lambda article: article.id)
             started = submit(fresh) if fresh else None
             reading = read_next()
             if preparing is not None:
-                self.add_prepared(preparing.result())
+                self.add_prepared(wait(preparing))
             preparing = started
             if on_batch:
                 on_batch(self.report)
@@ -262,9 +271,10 @@ class Ingester:
         touched: dict[str, Article] = {}
         created: set[str] = set()
         rows: list[tuple[Article, str | None, str | None, object]] = []
+        nearest = self.index.nearest(np.stack([found.vector for found in features])) if features else []
         with self.store.transaction():
-            for article, found in zip(fresh, features, strict=True):
-                story, duplicate_of = self._place(article, found, created)
+            for article, found, near in zip(fresh, features, nearest, strict=True):
+                story, duplicate_of = self._place(article, found, near, created)
                 rows.append((article, story, duplicate_of, None if duplicate_of else found.signature))
                 touched.setdefault(story, article)
             # A merge during the batch may have moved earlier rows' stories: follow it.
@@ -288,14 +298,17 @@ class Ingester:
         self.report.stories_created += len(created)
         self.report.stories_updated += len(set(touched) - created)
 
-    def _place(self, article: Article, found: ArticleFeatures, created: set[str]) -> tuple[str, str | None]:
-        """The story an article goes to, and the article it duplicates (if it is a near-copy)."""
+    def _place(self, article: Article, found: ArticleFeatures, nearest: list[str], created: set[str],
+               ) -> tuple[str, str | None]:
+        """The story an article goes to, and the article it duplicates (if it is a near-copy);
+        `nearest`: the stories the batch search found nearest it."""
         original = self._near_duplicate(found.signature)
         if original is not None:
             self.report.near_duplicates += 1
             story = self.story_of.get(original) or self.store.article_story(original) or ""
             return story, original
-        assignment = self.index.assign(article.id, found.vector, found.terms, found.names, article.published)
+        assignment = self.index.assign(article.id, found.vector, found.terms, found.names, article.published,
+                                       nearest)
         self.nearby.add(assignment.story)
         self.nearby.update(assignment.near)
         for absorbed in assignment.merged:

@@ -2,7 +2,9 @@
 
 Candidate stories come from an approximate nearest-neighbour index (usearch) over story centroids
 and from an inverted index of each story's most distinctive words, so the cost per article does not
-grow with the store. A candidate's score mixes the cosine of the article's vector to the story
+grow with the store. A batch of articles is searched in one call, and the index is brought up to
+date once a batch (one call each, many times cheaper than a call per article); the stories changed
+since are compared exactly, so each article still sees every story as it stands. A candidate's score mixes the cosine of the article's vector to the story
 centroid with the TF-IDF cosine of their words (document frequencies counted as articles arrive,
 in a hashed sketch), raised by shared names and lowered by distance in time. Two stories that one
 article matches almost equally well, and whose centroids agree, are merged.
@@ -15,6 +17,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
@@ -74,6 +77,11 @@ class StoryIndex:
         self._key_of: dict[str, int] = {}
         self._story_of: dict[int, str] = {}
         self._next_key = 0
+        # Stories changed since the index was last brought up to date (`sync`), each with its row
+        # of `_changed_units` (its normalised centroid now), and index keys to remove.
+        self._changed: dict[str, int] = {}
+        self._changed_units = np.zeros((256, dims), dtype=np.float32)
+        self._stale_keys: list[int] = []
         # word -> stories using it, most recent last (dict as an ordered set, capped)
         self.by_term: dict[str, dict[str, None]] = defaultdict(dict)
         self.document_frequency = document_frequency if document_frequency is not None else \
@@ -109,21 +117,67 @@ class StoryIndex:
         return Counter({keys[i]: float(weights[i]) for i in np.argsort(-weights, kind="stable")[:PROFILE_TERMS]})
 
     def _put(self, state: StoryState) -> None:
-        if state.id in self._key_of:
-            self.index.remove(self._key_of.pop(state.id))
-        key = self._next_key
-        self._next_key += 1
-        self._key_of[state.id] = key
-        self._story_of[key] = state.id
+        """Keep a story's new state; the vector index takes it at the next `sync`."""
         self.stories[state.id] = state
         state.unit = _unit(state.centroid)
-        self.index.add(key, state.unit)
+        row = self._changed.setdefault(state.id, len(self._changed))
+        if row == len(self._changed_units):
+            self._changed_units = np.concatenate([self._changed_units, np.zeros_like(self._changed_units)])
+        self._changed_units[row] = state.unit
 
     def _drop(self, story_id: str) -> None:
-        key = self._key_of.pop(story_id)
-        self._story_of.pop(key, None)
-        self.index.remove(key)
-        del self.stories[story_id]
+        if (key := self._key_of.pop(story_id, None)) is not None:
+            self._story_of.pop(key, None)
+            self._stale_keys.append(key)
+        del self.stories[story_id]  # (a row in `_changed` may stay: `sync` and `_candidates` skip it)
+
+    def sync(self) -> None:
+        """Bring the vector index up to date with the stories' centroids, in two calls."""
+        self._changed = {s: row for s, row in self._changed.items() if s in self.stories}
+        for story_id in self._changed:
+            if (key := self._key_of.pop(story_id, None)) is not None:
+                self._story_of.pop(key, None)
+                self._stale_keys.append(key)
+        if self._stale_keys:
+            self.index.remove(np.array(self._stale_keys, dtype=np.uint64))
+            self._stale_keys = []
+        if self._changed:
+            keys = np.arange(self._next_key, self._next_key + len(self._changed), dtype=np.uint64)
+            self._next_key += len(self._changed)
+            for key, story_id in zip(keys.tolist(), self._changed, strict=True):
+                self._key_of[story_id] = key
+                self._story_of[key] = story_id
+            self.index.add(keys, np.stack([self.stories[s].unit for s in self._changed]))
+            self._changed = {}
+
+    def nearest(self, vectors: np.ndarray) -> list[list[str]]:
+        """The stories whose centroids are nearest each vector, in one search for the batch (an
+        `assign` of each, in order, then sees the stories changed since as well)."""
+        self.sync()
+        count = min(CANDIDATES, len(self._key_of))
+        if not count or not len(vectors):
+            return [[] for _ in range(len(vectors))]
+        matches = self.index.search(np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1), count)
+        keys = np.asarray(matches.keys).reshape(len(vectors), -1)
+        counts = np.atleast_1d(getattr(matches, "counts", keys.shape[1]))  # one query: all it holds are found
+        return [[self._story_of[k] for k in row[:n].tolist() if k in self._story_of]
+                for row, n in zip(keys, counts.tolist(), strict=True)]
+
+    def _candidates(self, vector: np.ndarray, nearest: list[str] | None) -> set[str]:
+        """The CANDIDATES stories nearest the vector, as they stand now: those the index found
+        (`nearest`, or a search now) and those changed since it was brought up to date."""
+        if nearest is None:
+            nearest = self.nearest(vector[None, :])[0]
+        vector = vector.astype(np.float32)
+        found = [s for s in nearest if s in self.stories and s not in self._changed]
+        pool = found + list(self._changed)
+        if len(pool) <= CANDIDATES:
+            return {s for s in pool if s in self.stories}
+        similarity = np.concatenate([
+            np.array([float(self.stories[s].unit @ vector) for s in found], dtype=np.float32),
+            self._changed_units[:len(self._changed)] @ vector])
+        nearest_now = (pool[i] for i in np.argsort(-similarity, kind="stable"))
+        return set(islice((s for s in nearest_now if s in self.stories), CANDIDATES))
 
     def score(self, vector: np.ndarray, profile: Counter[str], profile_norm: float, names: list[str],
               published: str | None, state: StoryState) -> float:
@@ -133,13 +187,11 @@ class StoryIndex:
                 + NAME_WEIGHT * shared - time_penalty(published, state.first or state.last, state.last))
 
     def assign(self, article_id: str, vector: np.ndarray, words: Counter[str], names: list[str],
-               published: str | None) -> Assignment:
-        """Put one article in the best story (or a new one) and return where it went."""
+               published: str | None, nearest: list[str] | None = None) -> Assignment:
+        """Put one article in the best story (or a new one) and return where it went.
+        `nearest`: the stories `nearest` found for it in a batch search (else it searches now)."""
         profile = self.profile(words)
-        candidates: set[str] = set()
-        if len(self.stories):
-            matches = self.index.search(vector.astype(np.float32), min(CANDIDATES, len(self.stories)))
-            candidates = {self._story_of[int(k)] for k in matches.keys if int(k) in self._story_of}
+        candidates = self._candidates(vector, nearest)
         # The stories sharing most of the article's distinctive words: a fixed number, however
         # long the lists of stories per word grow.
         sharing: Counter[str] = Counter()
