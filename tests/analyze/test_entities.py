@@ -79,6 +79,15 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
     assert {(e.name, e.type) for e in entities} == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
+def test_a_person_the_texts_also_write_in_capitals_within_a_sentence_is_an_organisation():
+    texts = ["Unicef said children were at risk, and a UNICEF spokesman said supplies were flown in.",
+             "OBAMA PLEDGES AID\nObama said aid was on its way. BLAIR: We will help."]
+    entities = merge_entities(mentions(("Unicef", "PERSON", "a"), ("UNICEF", "PERSON", "a"),
+                                       ("Obama", "PERSON", "b"), ("Obama", "PERSON", "b"),
+                                       ("Blair", "PERSON", "b")), texts=texts)
+    assert {(e.name, e.type) for e in entities} == {("Unicef", "ORG"), ("Obama", "PERSON"), ("Blair", "PERSON")}
+
+
 def test_a_persons_surname_the_tagger_calls_a_place_is_the_person_unless_the_text_puts_it_after_in():
     texts = ["Photographer Lynsey Addario is missing. Addario is an expert. Addario called home, and "
              "Addario's husband heard from Lynsey Addario.",

@@ -55,12 +55,13 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
     flat = ("Four swimmers have died in rip currents off the coast since June 10. Close get email notifications "
             "on Jeff Hampton daily! Justin Eakes, 21, died on Sunday night. $20 for 365 days of unlimited digital "
             "access: last chance to take advantage of our best offer of the year! Please try again later. "
-            "Lifeguards made 84,900 rescues in 2016. Tweet with a location you can add location information to "
+            "Sorry, this media is not available in your territory. Lifeguards made 84,900 rescues in 2016. "
+            "Tweet with a location you can add location information to "
             "your tweets. You always have the option to delete your tweet location history.")
     cleaned, removed = remove_boilerplate(flat)
     assert cleaned == ("Four swimmers have died in rip currents off the coast since June 10. Justin Eakes, 21, "
                        "died on Sunday night. Lifeguards made 84,900 rescues in 2016.")
-    assert len(removed) == 5 and all(piece.startswith("site furniture: ") for piece in removed)
+    assert len(removed) == 6 and all(piece.startswith("site furniture: ") for piece in removed)
     # News that uses the words is news: a long sentence, or one about the subject itself.
     long_one = ("The company said on Tuesday that readers who sign up for the newsletter it has published every week "
                 "since 1998 will be moved to a daily paper, after thousands complained that the paper had arrived "
@@ -284,8 +285,28 @@ def test_long_lines_repeated_across_a_story_are_furniture_only_when_off_the_stor
     assert all(teaser not in a.text for a in cleaned)
     assert cleaned[0].removed == [f"repeated in 3 articles: {teaser}"]
     assert all(wire in a.text for a in cleaned[2:])  # shared wire copy, on the story: kept
+    # three copies of one agency story under different headers: all of it is the story
+    copy = [f"Tribunal clears commander of war crimes at a Bosnian prison camp in 1992, paragraph {n}."
+            for n in range(6)]
+    copies = [Article(id=str(i), source=f"{i}.txt", text="\n".join([f"Header of site {i}", *copy])) for i in range(3)]
+    assert remove_repeated_lines(copies) == copies
 
 
+
+def test_in_a_large_story_short_lines_in_a_few_articles_go_only_when_off_the_story():
+    from storyweave.clean import remove_repeated_lines
+
+    player = ["Sorry, this media is unavailable.", "Cannot play media."]  # each vouches for the other
+    on_story = ["Rebels in Libya held Benghazi.",  # the outlet's own short line, reused
+                '"My honour was violated."']  # a speaker's few words, however rare its words
+    bodies = [f"Libya's rebels held Benghazi as jets struck on day {i}, the rebels in Libya said." for i in range(40)]
+    articles = [Article(id=str(i), source=f"{i}.txt",
+                        text=body + ("\n" + "\n".join(player + on_story) if i < 3 else ""))
+                for i, body in enumerate(bodies)]
+    cleaned = remove_repeated_lines(articles)  # 3 of 40: under the tenth that makes any short line furniture
+    assert all(line not in a.text for a in cleaned for line in player)
+    assert all(line in a.text for a in cleaned[:3] for line in on_story)
+    assert cleaned[0].removed == [f"repeated in 3 articles: {line}" for line in player]
 
 def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed():
     cleaned, removed = remove_boilerplate(

@@ -195,6 +195,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     for entity in entities:
         if entity.type == "PERSON" and _written_as_a_place(entity, texts):
             entity.type = "GPE"
+        elif entity.type == "PERSON" and _written_as_an_acronym(entity, texts):
+            entity.type = "ORG"
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
 
@@ -221,6 +223,21 @@ def _written_as_a_place(entity: Entity, texts: list[str]) -> bool:
         return False
     placed, named = _place_share(forms, texts)
     return named >= 2 and placed * 2 >= named
+
+
+def _written_as_an_acronym(entity: Entity, texts: list[str]) -> bool:
+    """A "person" known by one word that the texts also write in capitals within a sentence ("Unicef"
+    and "said UNICEF spokesman"): an acronym, so an organisation. (A capitals headline, or a
+    transcript's "BLAIR:", has no lowercase word beside the name.)"""
+    forms = {bare_name(m.text) for m in entity.mentions}
+    if any(" " in form for form in forms):
+        return False
+    capitals = {form.upper() for form in forms if len(form) >= 3 and form.isalpha()}
+    if not capitals:
+        return False
+    names = "|".join(sorted(capitals))
+    pattern = re.compile(rf"(?<=[a-z,] )(?:{names})\b|\b(?:{names}) (?=[a-z])")
+    return any(pattern.search(text) for text in texts)
 
 
 def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:

@@ -31,9 +31,11 @@ def clean_article(article: Article) -> Article:
 
 REPEATED_LINE_WORDS = 8  # a line this short, verbatim in many articles, is page furniture
 REPEATED_LINE_ARTICLES = 3
-# A longer one is furniture only if it is off the story: its words are rare in the rest of the
-# articles carrying it and in the story's other articles ("2 men charged in death of Chicago teen
-# ...", a site's teaser on a story about Libya). Shared wire copy uses the story's words.
+# A longer one, or a short one (not a quotation) in fewer than a tenth of a large story's
+# articles ("Cannot play media." in 3 of 58), is furniture only if it is off the story: its words
+# are rare in the rest of the articles carrying it and in the story's other articles ("2 men
+# charged in death of Chicago teen ...", a site's teaser on a story about Libya). Shared wire copy
+# uses the story's words.
 MAX_REPEATED_LINE_WORDS = 60
 OFF_STORY_OWN = 0.3  # mean share, over its content words, of its carriers using the word elsewhere
 OFF_STORY_OTHERS = 0.15  # mean share of the other articles using the word
@@ -50,14 +52,19 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
     for lines in lines_of:
         seen.update({key for line, key in lines if 0 < len(line.split()) <= MAX_REPEATED_LINE_WORDS})
     threshold = max(REPEATED_LINE_ARTICLES, len(articles) // 10)
-    frequent = [key for key, count in seen.items() if count >= threshold and key]
-    furniture = {key for key in frequent if len(key.split()) <= REPEATED_LINE_WORDS}
+    frequent = [key for key, count in seen.items() if key and (
+        count >= threshold or count >= REPEATED_LINE_ARTICLES and _short_unquoted(key))]
+    furniture = {key for key in frequent if len(key.split()) <= REPEATED_LINE_WORDS and seen[key] >= threshold}
     if len(furniture) < len(frequent):
         # once per article, however many lines are judged: how often it has each line, and how
-        # many of its lines use each content word
+        # many of its lines use each content word (short repeated lines aside: a video player's
+        # messages, "Cannot play media." and "Sorry, this media is unavailable.", vouch for no story)
         keys_of = [Counter(key for _, key in lines) for lines in lines_of]
-        words_of = [Counter(word for _, key in lines for word in content_words(key)) for lines in lines_of]
-        furniture |= {key for key in frequent if key not in furniture and _off_story(key, keys_of, words_of)}
+        widgets = {key for key in frequent if len(key.split()) <= REPEATED_LINE_WORDS}
+        words_of = [Counter(word for _, key in lines if key not in widgets for word in content_words(key))
+                    for lines in lines_of]
+        furniture |= {key for key in frequent if key not in furniture
+                      and _off_story(key, keys_of, words_of, counted=key not in widgets)}
     if not furniture:
         return articles
     cleaned = []
@@ -71,7 +78,9 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
     return cleaned
 
 
-def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str]]) -> bool:
+def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str]], counted: bool) -> bool:
+    """Are the line's words rare in the story text of the articles carrying it and of the others?
+    (`counted`: its own copies are in `words_of`.)"""
     words = {word for word in content_words(key) if word.isalpha()}  # numbers say nothing of the topic
     if not words:
         return True
@@ -80,10 +89,15 @@ def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str
     for keys, counts in zip(keys_of, words_of, strict=True):
         carried = keys[key]
         # a word used elsewhere than in this line (in each of its copies)
-        used = sum(counts[word] > carried for word in words)
+        used = sum(counts[word] > (carried if counted else 0) for word in words)
         (own if carried else others).append(used / len(words))
     return (sum(own) / len(own) < OFF_STORY_OWN
             and (not others or sum(others) / len(others) < OFF_STORY_OTHERS))
+
+
+def _short_unquoted(key: str) -> bool:
+    """Short, and not a quotation (a speaker's few words, reused, are reporting)."""
+    return len(key.split()) <= REPEATED_LINE_WORDS and not any(mark in key for mark in "\"“”")
 
 
 def _line_key(line: str) -> str:

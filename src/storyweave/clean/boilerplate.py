@@ -105,7 +105,7 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"order reprints", r"presentation[- ]ready copies", r"personal,? non-?commercial use",
     r"may not be published,? broadcast,? rewritten,? or redistributed", r"all rights reserved",
     r"(?:403|404) (?:forbidden|not found)", r"javascript is disabled", r"enable javascript",
-    r"(?:this|the) (?:feature|video|content|page) is (?:not|no longer|currently not) available",
+    r"(?:this|the) (?:feature|video|media|content|page) is (?:not|no longer|currently not) available",
     r"please try again later", r"transcript could not be loaded", r"when the video has been rented",
     r"your browser (?:does not|doesn't) support",
     r"tweet with a location", r"tweet location history", r"add this (?:tweet|video) to your website",
