@@ -158,10 +158,14 @@ def story_id(articles: list[Article]) -> str:
 
 
 def story_title(articles: list[Article], facts: list) -> str:
-    """The title of the article that reports the most of the story's shared facts."""
+    """The title of the article that reports the most of the story's shared facts. A title that
+    asks a question ("Where is God in Haiti?") frames the story rather than names it: when
+    articles share facts, it gives way to another title or to the opening of the top fact."""
     shared = [f for f in facts if len(f.articles) > 1]
     reach = {a.id: sum(a.id in f.articles for f in shared) for a in articles}
     titled = [a for a in articles if a.title and not a.degraded] or [a for a in articles if a.title]
+    if shared:
+        titled = [a for a in titled if not (a.title or "").rstrip().endswith("?")]
     if titled:
         return max(titled, key=lambda a: (reach[a.id], -articles.index(a))).title or ""
     # No article has a title: the opening of the most widely reported fact, cut to a headline.

@@ -143,8 +143,8 @@ class Ingester:
     def _add_pipelined(self, batches: Iterator[list[Article | Record]], submit: Callable,
                        on_batch: Callable[[IngestReport], None] | None) -> None:
         """While the worker prepares batch k, this process places batch k-1; batch k+1 is read
-        (records made articles) by whichever of the two would otherwise wait: the worker, unless
-        this process last had to wait for it."""
+        (records made articles) by the worker, unless this process last had to wait for the
+        worker: then by this process (so, with the worker behind, the two take turns)."""
         worker_read = getattr(self.preparer, "read", None)
         if self.refines:
             _import_in_background("sklearn.feature_extraction.text")  # for the refinement, while waiting

@@ -4,9 +4,10 @@ Candidate stories come from an approximate nearest-neighbour index (usearch) ove
 and from an inverted index of each story's most distinctive words, so the cost per article does not
 grow with the store. A batch of articles is searched in one call, and the index is brought up to
 date once a batch (one call each, many times cheaper than a call per article); the stories changed
-since are compared exactly, so each article still sees every story as it stands. A candidate's score mixes the cosine of the article's vector to the story
-centroid with the TF-IDF cosine of their words (document frequencies counted as articles arrive,
-in a hashed sketch), raised by shared names and lowered by distance in time. Two stories that one
+since are compared exactly, so each article still sees every story as it stands. A candidate's
+score mixes the cosine of the article's vector to the story centroid with the TF-IDF cosine of
+their words (document frequencies counted as articles arrive, in a hashed sketch), raised by
+shared names and lowered by distance in time. Two stories that one
 article matches almost equally well, and whose centroids agree, are merged.
 """
 
@@ -37,6 +38,7 @@ MAX_PENALTY = 0.1  # dates can be wrong (a swapped header): time only nudges
 MERGE = 0.85  # centroid cosine at which two stories an article joins are one
 NEARBY = 0.12  # score at which a story an article did not join is still its neighbour (see Ingester.refine)
 DIMS = 128
+BATCH_ROWS = 256  # rows kept for the stories a batch changes (more are added as needed)
 DOCUMENT_FREQUENCY = "document_frequency"  # the store's name for the sketch
 
 
@@ -80,7 +82,7 @@ class StoryIndex:
         # Stories changed since the index was last brought up to date (`sync`), each with its row
         # of `_changed_units` (its normalised centroid now), and index keys to remove.
         self._changed: dict[str, int] = {}
-        self._changed_units = np.zeros((256, dims), dtype=np.float32)
+        self._changed_units = np.zeros((BATCH_ROWS, dims), dtype=np.float32)
         self._stale_keys: list[int] = []
         # word -> stories using it, most recent last (dict as an ordered set, capped)
         self.by_term: dict[str, dict[str, None]] = defaultdict(dict)
@@ -149,6 +151,8 @@ class StoryIndex:
                 self._story_of[key] = story_id
             self.index.add(keys, np.stack([self.stories[s].unit for s in self._changed]))
             self._changed = {}
+        if len(self._changed_units) > BATCH_ROWS:  # grown by a refinement's reload: give it back
+            self._changed_units = np.zeros((BATCH_ROWS, self.dims), dtype=np.float32)
 
     def nearest(self, vectors: np.ndarray) -> list[list[str]]:
         """The stories whose centroids are nearest each vector, in one search for the batch (an
