@@ -114,6 +114,16 @@ def test_page_time_stamp_gives_date_and_splits_off_the_run_in_headline():
     assert found.text.startswith("People wear masks")
 
 
+def test_a_stamp_with_weekday_and_pm_but_no_zone_dates_the_article_and_leaves_the_text():
+    found = infer_metadata(f"Tuesday, September 16, 2008; 4:30 PM Just a day after the vote, the {BODY}",
+                           has_title=True)
+    assert (found.published, found.published_from) == ("2008-09-16T16:30", "text")
+    assert found.text.startswith("Just a day after the vote")
+    # a date and a time in running text, without a weekday, is the story's
+    text = f"The {BODY} The vote on March 4, 2024 at 7:42 PM was close."
+    assert infer_metadata(text, has_title=True).text.endswith("March 4, 2024 at 7:42 PM was close.")
+
+
 def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
     found = infer_metadata(f"TRIPOLI | Fri Mar 18, 2011 7:22 pm EDT TRIPOLI (Reuters) - The {BODY}", has_title=False)
     assert (found.title, found.outlet, found.published) == (None, "Reuters", "2011-03-18T19:22")

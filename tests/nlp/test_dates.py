@@ -35,6 +35,9 @@ def resolved(sentence: str, anchor: date | None = WEDNESDAY) -> list[tuple[str, 
     ("Farming began 7000 YEARS AGO, and 900000 days ago.", []),
     ("A fire on Monday, March 4, injured 12.", [("Monday, March 4", "2024-03-04")]),
     ("Two days ago the council met.", [("Two days ago", "2024-03-04")]),
+    ("Markets turned in July and August of last year.", [("July and August of last year", "2023-07")]),
+    ("The plant closed in January this year and reopens in May next year.",
+     [("January this year", "2024-01"), ("May next year", "2025-05")]),
 ])
 def test_expressions_resolve_against_the_publication_date(sentence, expected):
     assert resolved(sentence) == expected

@@ -63,11 +63,14 @@ _AGENCIES = {
 }
 
 
-# "Sunday 26 April 2009 18.45 BST" / "March 4, 2024 7:42 PM EST": a page's publication stamp.
+# "Sunday 26 April 2009 18.45 BST" / "March 4, 2024 7:42 PM EST": a page's publication stamp; with
+# the weekday and "AM"/"PM" the zone may be missing ("Tuesday, September 16, 2008; 4:30 PM").
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)"
+_STAMP_DATE = r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,2},\s+\d{4})"
+_ZONE = r"(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
 _TIMESTAMP = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
-    r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,2},\s+\d{4})"
-    r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
+    r"\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
+    + r"|\b" + _WEEKDAY + _STAMP_DATE + r"[,;]?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b\.?(?:\s*" + _ZONE + ")?"
 )
 
 
@@ -239,7 +242,8 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         match = _TIMESTAMP.search(line)
         if not match:
             continue
-        stamp = re.sub(r"\s*[A-Z]{3,4}$", "", match.group()).replace(".", ":")  # zone names confuse dateutil
+        # zone names confuse dateutil, and so does "2008; 4:30 PM"
+        stamp = re.sub(r"\s*[A-Z]{3,4}$", "", match.group()).replace(".", ":").replace(";", ",")
         if found.published is None and (iso := parse_date(stamp)):
             found.published, found.published_from = iso, "text"
         before = line[: match.start()].strip()

@@ -40,6 +40,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)", re.IGNORECASE)),
     ("day_month", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b", re.IGNORECASE)),
+    # "July and August of last year", "in March this year": the month of the year named
+    ("month_of_year", re.compile(rf"\b(?P<m>{_MONTH})(?:\s+(?:and|or|to|through)\s+{_MONTH})?,?\s+(?:of\s+)?"
+                                 r"(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)),
     ("relative_weekday", re.compile(rf"\b(?P<rel>last|this|next|on|since|by|until|late|early)?\s*(?P<w>{_WEEKDAY}){_PART_OF_DAY}\b", re.IGNORECASE)),
     ("deictic_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|earlier today)\b", re.IGNORECASE)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b", re.IGNORECASE)),
@@ -182,6 +185,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool) -> 
         rel = groups["rel"].lower()
         step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
         return _shift(anchor, groups["unit"].lower(), step, whole_unit=True)
+    if kind == "month_of_year":
+        step = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        return f"{anchor.year + step:04d}-{_month(groups['m']):02d}"
     if kind == "relative_month":
         return _relative_month(_month(groups["m"]), groups["rel"].lower(), anchor, future)
     return None
