@@ -88,6 +88,15 @@ def test_a_person_the_texts_also_write_in_capitals_within_a_sentence_is_an_organ
     assert {(e.name, e.type) for e in entities} == {("Unicef", "ORG"), ("Obama", "PERSON"), ("Blair", "PERSON")}
 
 
+def test_a_one_word_person_the_texts_put_after_a_or_this_is_a_thing_not_a_person():
+    texts = ["Every executive will sign a Pledge to end the practice. If they do not sign this Pledge, they "
+             "forfeit their bonus. Hogan said the Pledge was fair.",
+             "Hogan, an analyst, said a Hogan-style rule was unlikely. Analysts like Hogan doubt it."]
+    entities = merge_entities(mentions(("Pledge", "PERSON", "a"), ("Pledge", "PERSON", "a"),
+                                       ("Hogan", "PERSON", "a"), ("Hogan", "PERSON", "b")), texts=texts)
+    assert set(names(entities)) == {"Hogan"}
+
+
 def test_a_persons_surname_the_tagger_calls_a_place_is_the_person_unless_the_text_puts_it_after_in():
     texts = ["Photographer Lynsey Addario is missing. Addario is an expert. Addario called home, and "
              "Addario's husband heard from Lynsey Addario.",

@@ -151,6 +151,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     """
     common = {w for text in texts for w in re.findall(r"(?<=[a-z,;] )[a-z][a-z'-]+", text)}
     lowercase = _written_in_lowercase({bare_name(m.text) for m in mentions if " " in bare_name(m.text)}, texts)
+    lowercase |= _written_as_a_thing(
+        {bare_name(m.text) for m in mentions if m.label == "PERSON" and " " not in bare_name(m.text)}, texts)
     mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common)
                 and bare_name(m.text) not in lowercase
                 and not (m.label == "PERSON" and (_CODE.search(m.text) or m.text.strip() in _TIME_ZONES))]
@@ -259,6 +261,29 @@ def _written_in_lowercase(names: set[str], texts: list[str]) -> set[str]:
     cased = [text for text in texts if sum(map(str.isupper, text)) >= 0.01 * len(text)]
     return {name for name in names if name != name.lower() and any(
         name not in text and re.search(rf"(?<=[a-z,;] ){re.escape(name.lower())}\b", text) for text in cased)}
+
+
+# A person's name takes no article or demonstrative: "sign a Pledge", "this Pledge" name a thing.
+_THING_DETERMINER = ("a", "an", "this", "that", "these", "those", "every", "each", "another")
+
+
+def _written_as_a_thing(names: set[str], texts: list[str]) -> set[str]:
+    """The one-word "person" names that the texts put after "a", "this", "every", ... at least
+    half the times they write them, and at least twice: a capitalised common noun."""
+    names = {name for name in names if name.isalpha()}
+    if not names:
+        return set()
+    pattern = re.compile(rf"(?:\b({'|'.join(_THING_DETERMINER)})\s+)?\b({'|'.join(sorted(names))})\b(?!')",
+                         re.IGNORECASE)
+    after: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    for text in texts:
+        for found in pattern.finditer(text):
+            name = found.group(2)
+            if name in names:  # as capitalised (the pattern ignores case for the determiner)
+                written[name] += 1
+                after[name] += found.group(1) is not None
+    return {name for name in names if after[name] >= 2 and after[name] * 2 >= written[name]}
 
 
 def _matching_person(name: str, people: list[list[Mention]]) -> list[Mention] | None:
