@@ -88,6 +88,14 @@ def test_a_person_the_texts_also_write_in_capitals_within_a_sentence_is_an_organ
     assert {(e.name, e.type) for e in entities} == {("Unicef", "ORG"), ("Obama", "PERSON"), ("Blair", "PERSON")}
 
 
+def test_a_one_word_person_the_texts_put_on_or_before_users_is_a_website():
+    texts = ["Reports on Twitter spoke of chaos. Twitter users posted photos; the Twitter message site was slow.",
+             "Delgado said the fire was out. Delgado's crew went home. Officials on Monday thanked Delgado."]
+    entities = merge_entities(mentions(("Twitter", "PERSON", "a"), ("Twitter", "PERSON", "a"),
+                                       ("Delgado", "PERSON", "b"), ("Delgado", "PERSON", "b")), texts=texts)
+    assert {(e.name, e.type) for e in entities} == {("Twitter", "ORG"), ("Delgado", "PERSON")}
+
+
 def test_a_one_word_person_the_texts_put_after_a_or_this_is_a_thing_not_a_person():
     texts = ["Every executive will sign a Pledge to end the practice. If they do not sign this Pledge, they "
              "forfeit their bonus. Hogan said the Pledge was fair.",

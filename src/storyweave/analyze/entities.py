@@ -197,7 +197,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     for entity in entities:
         if entity.type == "PERSON" and _written_as_a_place(entity, texts):
             entity.type = "GPE"
-        elif entity.type == "PERSON" and _written_as_an_acronym(entity, texts):
+        elif entity.type == "PERSON" and (_written_as_an_acronym(entity, texts) or _written_as_a_site(entity, texts)):
             entity.type = "ORG"
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
@@ -240,6 +240,29 @@ def _written_as_an_acronym(entity: Entity, texts: list[str]) -> bool:
     names = "|".join(sorted(capitals))
     pattern = re.compile(rf"(?<=[a-z,] )(?:{names})\b|\b(?:{names}) (?=[a-z])")
     return any(pattern.search(text) for text in texts)
+
+
+# Where a text puts a website or a network: "on Twitter", "via YouTube", "Twitter users".
+_SITE_BEFORE = re.compile(r"\b(?:on|via)\s+$")
+_SITE_AFTER = re.compile(r"^\s+(?:account|accounts|feed|feeds|page|pages|post|posts|message|messages|user|users|"
+                         r"link|links|site|update|updates|channel|followers)\b")
+
+
+def _written_as_a_site(entity: Entity, texts: list[str]) -> bool:
+    """A "person" known by one word that the texts mostly put after "on" or "via", or before
+    "users", "account", "feed", ... ("on Twitter", "Twitter updates"): a website, so an
+    organisation."""
+    forms = {bare_name(m.text) for m in entity.mentions}
+    if any(" " in form for form in forms):
+        return False
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!')")
+    sited = named = 0
+    for text in texts:
+        for found in pattern.finditer(text):
+            named += 1
+            sited += bool(_SITE_BEFORE.search(text[max(0, found.start() - 6):found.start()])
+                          or _SITE_AFTER.match(text[found.end():found.end() + 12]))
+    return named >= 2 and sited * 2 >= named
 
 
 def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:
