@@ -255,26 +255,28 @@ def _written_as_a_site(entity: Entity, texts: list[str]) -> bool:
     forms = {bare_name(m.text) for m in entity.mentions}
     if any(" " in form for form in forms):
         return False
-    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!')")
-    sited = named = 0
-    for text in texts:
-        for found in pattern.finditer(text):
-            named += 1
-            sited += bool(_SITE_BEFORE.search(text[max(0, found.start() - 6):found.start()])
-                          or _SITE_AFTER.match(text[found.end():found.end() + 12]))
+    sited, named = _context_share(forms, texts, before=_SITE_BEFORE, after=_SITE_AFTER)
     return named >= 2 and sited * 2 >= named
 
 
 def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:
-    """How often the texts write any of these names after a place's preposition, and in all
-    (a possessive, "Misrata's", counts for neither)."""
-    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!'s)")
-    placed = named = 0
+    """How often the texts write any of these names after a place's preposition, and in all."""
+    return _context_share(forms, texts, before=_PLACE_PREPOSITION)
+
+
+def _context_share(forms: set[str], texts: list[str], before: re.Pattern[str] | None = None,
+                   after: re.Pattern[str] | None = None) -> tuple[int, int]:
+    """How often the texts write any of these names in a context (`before` found in the 16
+    characters before it, or `after` at the start of the 16 after), and in all (a possessive,
+    "Misrata's", counts for neither)."""
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!')")
+    within = named = 0
     for text in texts:
         for found in pattern.finditer(text):
             named += 1
-            placed += bool(_PLACE_PREPOSITION.search(text[max(0, found.start() - 16):found.start()]))
-    return placed, named
+            within += bool(before and before.search(text[max(0, found.start() - 16):found.start()])
+                           or after and after.match(text[found.end():found.end() + 16]))
+    return within, named
 
 
 def _written_in_lowercase(names: set[str], texts: list[str]) -> set[str]:
