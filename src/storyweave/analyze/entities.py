@@ -194,10 +194,15 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         else:
             person.extend(group)
     entities = [_entity(group) for group in groups]
+    # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
+    # for a place, an organisation or a website: how the texts write the word tells.
     for entity in entities:
-        if entity.type == "PERSON" and _written_as_a_place(entity, texts):
+        forms = {bare_name(m.text) for m in entity.mentions}
+        if entity.type != "PERSON" or any(" " in form for form in forms):
+            continue
+        if _written_as_a_place(forms, texts):
             entity.type = "GPE"
-        elif entity.type == "PERSON" and (_written_as_an_acronym(entity, texts) or _written_as_a_site(entity, texts)):
+        elif _written_as_an_acronym(forms, texts) or _written_as_a_site(forms, texts):
             entity.type = "ORG"
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
@@ -216,24 +221,17 @@ def _surname_of(forms: set[str], person: list[Mention]) -> bool:
     return all(" " not in form for form in forms) and len(full) >= 2
 
 
-def _written_as_a_place(entity: Entity, texts: list[str]) -> bool:
-    """A "person" known by one word alone (never a given name and surname) that the texts put
-    after a place's preposition at least half the times they name it ("in Misrata"): a small
-    tagger's slip for a town it does not know."""
-    forms = {bare_name(m.text) for m in entity.mentions}
-    if any(" " in form for form in forms):
-        return False
+def _written_as_a_place(forms: set[str], texts: list[str]) -> bool:
+    """A one-word name the texts put after a place's preposition at least half the times they
+    name it ("in Misrata"): a small tagger's slip for a town it does not know."""
     placed, named = _place_share(forms, texts)
     return named >= 2 and placed * 2 >= named
 
 
-def _written_as_an_acronym(entity: Entity, texts: list[str]) -> bool:
-    """A "person" known by one word that the texts also write in capitals within a sentence ("Unicef"
-    and "said UNICEF spokesman"): an acronym, so an organisation. (A capitals headline, or a
-    transcript's "BLAIR:", has no lowercase word beside the name.)"""
-    forms = {bare_name(m.text) for m in entity.mentions}
-    if any(" " in form for form in forms):
-        return False
+def _written_as_an_acronym(forms: set[str], texts: list[str]) -> bool:
+    """A one-word name the texts also write in capitals within a sentence ("Unicef" and "said
+    UNICEF spokesman"): an acronym, so an organisation. (A capitals headline, or a transcript's
+    "BLAIR:", has no lowercase word beside the name.)"""
     capitals = {form.upper() for form in forms if len(form) >= 3 and form.isalpha()}
     if not capitals:
         return False
@@ -248,13 +246,9 @@ _SITE_AFTER = re.compile(r"^\s+(?:account|accounts|feed|feeds|page|pages|post|po
                          r"link|links|site|update|updates|channel|followers)\b")
 
 
-def _written_as_a_site(entity: Entity, texts: list[str]) -> bool:
-    """A "person" known by one word that the texts mostly put after "on" or "via", or before
-    "users", "account", "feed", ... ("on Twitter", "Twitter updates"): a website, so an
-    organisation."""
-    forms = {bare_name(m.text) for m in entity.mentions}
-    if any(" " in form for form in forms):
-        return False
+def _written_as_a_site(forms: set[str], texts: list[str]) -> bool:
+    """A one-word name the texts mostly put after "on" or "via", or before "users", "account",
+    "feed", ... ("on Twitter", "Twitter updates"): a website, so an organisation."""
     sited, named = _context_share(forms, texts, before=_SITE_BEFORE, after=_SITE_AFTER)
     return named >= 2 and sited * 2 >= named
 
