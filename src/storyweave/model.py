@@ -25,6 +25,34 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
+HEADLINE_WORDS = 14
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
+_WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
+                      "who which said says".split())
+_CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
+
+
+def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
+    """A headline for text that has none: its first sentence, or the first `limit` words of it cut
+    where a headline could stop (not on "the", "of", ...) with an ellipsis."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    end = next((m.start() for m in _FIRST_SENTENCE_END.finditer(first)
+                if not _ABBREVIATION.search(first[: m.start()])), len(first))
+    sentence = first[:end].rstrip(" .")
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence
+    cut = words[:limit]
+    # at the last clause boundary in the second half, else on a word a headline can end on
+    clause = [i for i in range(limit // 2, limit) if words[i].lower() in _CLAUSE_START or words[i - 1][-1] in ",;:"]
+    if clause:
+        cut = words[: clause[-1]]
+    while len(cut) > limit // 2 and (cut[-1].lower().strip(",;:") in _WEAK_END or cut[-1][-1] in ",;:-"):
+        cut.pop()
+    return " ".join(cut).rstrip(",;:-") + "…"
+
+
 @dataclass
 class Article:
     """One news article, as ingested and then cleaned."""

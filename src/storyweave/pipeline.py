@@ -14,7 +14,15 @@ from storyweave import __version__
 from storyweave.analyze import analyze
 from storyweave.clean import clean_article, remove_repeated_lines, repair_story
 from storyweave.ingest import complete_from_story
-from storyweave.model import Article, Brief, Fact, Sentence, Story, SummarySentence
+from storyweave.model import (
+    Article,
+    Brief,
+    Fact,
+    Sentence,
+    Story,
+    SummarySentence,
+    headline_from_text,
+)
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import split_article
 from storyweave.store import Store
@@ -113,8 +121,9 @@ def build_brief(
 
 
 def brief_variant(fmt: str, config: BriefConfig) -> str:
-    """The key a stored story's rendered brief is cached under: format and settings."""
-    return f"{fmt}:{config.words}:{config.embedder}:{config.ner_model}"
+    """The key a stored story's rendered brief is cached under: format, settings and the version
+    that built it (a newer storyweave rebuilds the brief)."""
+    return f"{fmt}:{config.words}:{config.embedder}:{config.ner_model}:{__version__}"
 
 
 def stored_brief(store: Store, story: str, fmt: str, config: BriefConfig = DEFAULT_CONFIG,
@@ -172,5 +181,4 @@ def story_title(articles: list[Article], facts: list) -> str:
     shared = shared or facts
     if not shared:
         return "Untitled story"
-    words = shared[0].text.split()
-    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+    return headline_from_text(shared[0].text)

@@ -194,6 +194,9 @@ def test_treebank_tokenised_text_is_detokenised_and_prose_is_left_alone():
         'More were male (94 percent), and 40% of the cases went to "the agency" first.',
         # a split contraction, in any text
         "Look, i ' m not sure it ' s over.": "Look, i'm not sure it's over.",
+        # one comma apart, but a possessive and a treebank slash tell it is tokenised
+        "Oil spill : Louisiana 's bay is ringed by booms , Photograph : Gerald Herbert\\/AP":
+        "Oil spill: Louisiana's bay is ringed by booms, Photograph: Gerald Herbert/AP",
     }
     for tokenised, text in mended.items():
         assert normalize_text(tokenised) == text
@@ -308,6 +311,36 @@ def test_in_a_large_story_short_lines_in_a_few_articles_go_only_when_off_the_sto
     assert all(line in a.text for a in cleaned[:3] for line in on_story)
     assert cleaned[0].removed == [f"repeated in 3 articles: {line}" for line in player]
 
+def test_site_furniture_glued_inside_lines_of_many_articles_is_cut_out_and_shared_reporting_is_kept():
+    from storyweave.clean import remove_repeated_lines
+
+    furniture = ("Letters for publication should be sent to: letters@example.co.uk If you need help "
+                 "using the site: help@example.co.uk Call the main switchboard:")
+    wire = "the rig exploded on 20 April, killing 11 workers and sending oil into the Gulf"
+    topics = ["BP's shares fell again", "fishermen in Louisiana lost their season", "the cap held overnight",
+              "engineers pumped mud into the well", "the relief well neared the leak"]
+    articles = []
+    for i in range(40):
+        topic = topics[i % len(topics)]
+        line = f"Oil spill: {topic} on day {i} {furniture} {i} photographs show {topic}." if i < 16 \
+            else f"Oil spill day {i}: {topic}, as the oil spill went on."
+        body = f"On day {i} BP said {topic} (day {i}) and the leak would stop by day {i + 30}."
+        if i in (3, 9, 27):  # reporting that three articles share inside their own sentences
+            body += f" Officials recalled on day {i} that {wire}, BP said."
+        articles.append(Article(id=str(i), source=f"{i}.txt", text=line + "\n" + body))
+    cleaned = remove_repeated_lines(articles)
+    assert all("Letters for publication" not in a.text and "switchboard" not in a.text for a in cleaned)
+    # what stood either side of the furniture stays, as two lines
+    assert cleaned[1].text.split("\n")[:2] == [f"Oil spill: {topics[1]} on day 1",
+                                               f"1 photographs show {topics[1]}."]
+    assert cleaned[1].removed == [f"repeated in 16 articles: {furniture}"]
+    assert all(wire in cleaned[i].text for i in (3, 9, 27))
+    assert all(a.text == b.text for a, b in zip(articles[16:], cleaned[16:]))
+    # in a small story, the same furniture in 5 of 10 articles goes only when off the story
+    small = remove_repeated_lines(articles[10:20])
+    assert all("switchboard" not in a.text for a in small)
+
+
 def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed():
     cleaned, removed = remove_boilerplate(
         "By Barbara Plett BBC UN correspondent "
@@ -318,3 +351,18 @@ def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed(
     assert removed[-1] == "opening credit: By Barbara Plett BBC UN correspondent" and len(removed) == 5
     kept = "By the time the editor arrived, the paper had gone to press and nothing could be changed."
     assert remove_boilerplate(kept) == (kept, [])
+
+
+def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titles_are_not():
+    assert normalize_text("Kevin Costner helps clean up oil spill The water will be 99% clean, he said.") == (
+        "Kevin Costner helps clean up oil spill\nThe water will be 99% clean, he said.")
+    assert normalize_text("Thousands of US troops have arrived in Haiti They are handing out water.") == (
+        "Thousands of US troops have arrived in Haiti\nThey are handing out water.")
+    assert normalize_text("Readers sent their ideas to BP We asked engineers to judge them.") == (
+        "Readers sent their ideas to BP\nWe asked engineers to judge them.")
+    for prose in ("The court sits in The Hague and rules on The Times case.",
+                  'She sang "Let There be Love" at the gala.',
+                  "Investigators said the influenza A virus had spread to officials in Ohio.",
+                  "It was one of The most unusual rulings, said Mayor Smith In his view it was wrong.",
+                  "The plan failed because of The resistance."):
+        assert normalize_text(prose) == prose

@@ -124,12 +124,25 @@ def test_a_stamp_with_weekday_and_pm_but_no_zone_dates_the_article_and_leaves_th
     assert infer_metadata(text, has_title=True).text.endswith("March 4, 2024 at 7:42 PM was close.")
 
 
+def test_a_bbc_live_page_stamp_with_the_time_first_dates_the_article_and_leaves_the_text():
+    found = infer_metadata(f"09:27 UK time, Friday, 28 May 2010 The {BODY}", has_title=False)
+    assert (found.published, found.title) == ("2010-05-28T09:27", None)
+    assert found.text.startswith("The city council")
+
+
 def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
     found = infer_metadata(f"TRIPOLI | Fri Mar 18, 2011 7:22 pm EDT TRIPOLI (Reuters) - The {BODY}", has_title=False)
     assert (found.title, found.outlet, found.published) == (None, "Reuters", "2011-03-18T19:22")
     assert found.text.startswith("The city council")
     found = infer_metadata(f"Gaddafi defies ceasefire call | Fri Mar 18, 2011 7:22 pm EDT The {BODY}", has_title=False)
     assert found.title == "Gaddafi defies ceasefire call"
+    # the place between headline and stamp is the dateline's (a headline may end in capitals)
+    for place in ("MISRATA, Libya", "LONDON"):
+        found = infer_metadata(f"BP pledges oil fields to spill fund {place} | Fri Oct 1, 2010 4:52 pm EDT "
+                               f"{place} (Reuters) - The {BODY}", has_title=False)
+        assert found.title == "BP pledges oil fields to spill fund"
+    found = infer_metadata(f"Obama meets NATO | Fri Mar 18, 2011 7:22 pm EDT The {BODY}", has_title=False)
+    assert found.title == "Obama meets NATO"
 
 
 def test_a_dateline_behind_a_glued_byline_and_highlights_is_found_and_the_header_removed():

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from storyweave import __version__
 from storyweave.cli import app
 from storyweave.store import Store
 from storyweave.stories import ingest, recluster
@@ -102,7 +103,7 @@ def test_command_line_ingest_stories_articles_export_and_cached_brief(tmp_path):
     first = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])
     assert first.exit_code == 0
     with Store(db) as store:
-        assert store.cached_brief(story, "json:200:auto:True") == first.stdout
+        assert store.cached_brief(story, f"json:200:auto:True:{__version__}") == first.stdout
     second = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])
     assert second.stdout == first.stdout
     assert runner.invoke(app, ["brief", "--story", "nope", "--db", db]).exit_code == 2

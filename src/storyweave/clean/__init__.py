@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from storyweave.clean.boilerplate import remove_boilerplate
 from storyweave.clean.degraded import LOWERCASED, StoryHints, detect_degradation, repair_text
@@ -43,15 +45,17 @@ OFF_STORY_OTHERS = 0.15  # mean share of the other articles using the word
 
 def remove_repeated_lines(articles: list[Article]) -> list[Article]:
     """Drop lines that recur verbatim across articles but are not reporting: short ones ("Time
-    for a ban?", "Get the figures here") and longer ones off the story (a site's teasers and ads).
-    Widgets and teasers of one site, not reporting. Shared wire copy is kept."""
+    for a ban?", "Get the figures here") and longer ones off the story (a site's teasers and ads),
+    and such runs of words glued inside lines (see `_cut_repeated_spans`). Widgets and teasers of
+    one site, not reporting. Shared wire copy is kept."""
     if len(articles) < REPEATED_LINE_ARTICLES:
         return articles
+    threshold = max(REPEATED_LINE_ARTICLES, len(articles) // 10)
+    articles = _cut_repeated_spans(articles)
     lines_of = [[(line, _line_key(line)) for line in article.text.split("\n")] for article in articles]
     seen: Counter[str] = Counter()
     for lines in lines_of:
         seen.update({key for line, key in lines if 0 < len(line.split()) <= MAX_REPEATED_LINE_WORDS})
-    threshold = max(REPEATED_LINE_ARTICLES, len(articles) // 10)
     frequent = [key for key, count in seen.items() if key and (
         count >= threshold or count >= REPEATED_LINE_ARTICLES and _short_unquoted(key))]
     furniture = {key for key in frequent if len(key.split()) <= REPEATED_LINE_WORDS and seen[key] >= threshold}
@@ -76,6 +80,154 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
                                                          for line, key in removed])
         cleaned.append(article)
     return cleaned
+
+
+REPEATED_SPAN_WORDS = 8
+REPEATED_SPAN_MANY = 15
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass
+class _Run:
+    """A run of words inside one line that shares `REPEATED_SPAN_WORDS`-word sequences with other articles."""
+
+    line: int
+    start: int  # character offsets in the line
+    end: int
+    grams: set[int]
+    text: str
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return content_words(self.text)
+
+
+def _cut_repeated_spans(articles: list[Article]) -> list[Article]:
+    """Cut out runs of words that many articles carry verbatim *inside* a line, when they are off
+    the story. A scraper that flattens a page without line breaks glues the site's furniture into
+    the text ("... environmentalism Letters for publication should be sent to: letters@... Call
+    the main switchboard: This article ..."), where no line rule sees it. A run that is a whole
+    line is left to the line rules; what stood either side becomes two lines."""
+    lines_of = [article.text.split("\n") for article in articles]
+    tokens_of = [[[m.span() for m in _TOKEN.finditer(line)] for line in lines] for lines in lines_of]
+    grams_of = [[_grams(line.lower(), tokens) for line, tokens in zip(lines, tokens, strict=True)]
+                for lines, tokens in zip(lines_of, tokens_of, strict=True)]
+    carried = Counter(gram for lines in grams_of for gram in {g for grams in lines for g in grams})
+    frequent = {gram for gram, count in carried.items() if count >= REPEATED_LINE_ARTICLES}
+    if not frequent:
+        return articles
+    runs_of = [_runs(lines, tokens, grams, frequent) for lines, tokens, grams in zip(lines_of, tokens_of, grams_of)]
+    if not any(runs_of):
+        return articles
+    runs_with: dict[int, list[tuple[int, _Run]]] = {}  # gram -> the runs (of which article) holding it
+    for number, runs in enumerate(runs_of):
+        for run in runs:
+            for gram in run.grams:
+                runs_with.setdefault(gram, []).append((number, run))
+    # Carried by many articles, a run need not be rare in the others: the site's furniture uses
+    # common words ("If you need help using the site: ... Call the main switchboard").
+    tenth, many = max(REPEATED_LINE_ARTICLES, len(articles) // 10), max(REPEATED_SPAN_MANY, len(articles) // 20)
+    copies_of = {id(run): copies for runs in runs_of for run in runs
+                 if len(copies := _copies(run, runs_with)) >= min(tenth, many)}
+    if not copies_of:
+        return articles
+    # how many pieces (runs, and the text between them) of each article use each content word
+    words_of = [Counter(word for piece in _pieces(lines, runs) for word in content_words(piece))
+                for lines, runs in zip(lines_of, runs_of, strict=True)]
+    cleaned = []
+    for article, lines, runs in zip(articles, lines_of, runs_of, strict=True):
+        cut = []
+        for run in runs:
+            copies = copies_of.get(id(run))
+            if copies and _off_story_run(run, copies, words_of, tenth, many):
+                cut.append((run, len(copies)))
+        if cut:
+            article = _without_runs(article, lines, cut)
+        cleaned.append(article)
+    return cleaned
+
+
+def _grams(line: str, tokens: list[tuple[int, int]]) -> list[int]:
+    """A key of each run of `REPEATED_SPAN_WORDS` words in the (lowercased) line, by where it starts."""
+    size = REPEATED_SPAN_WORDS - 1
+    return [hash(line[tokens[i][0]:tokens[i + size][1]]) for i in range(len(tokens) - size)]
+
+
+def _runs(lines: list[str], tokens_of: list[list[tuple[int, int]]], grams_of: list[list[int]],
+          frequent: set[int]) -> list[_Run]:
+    """The maximal runs of words that frequent word sequences cover, line by line (not whole lines)."""
+    runs: list[_Run] = []
+    for number, (line, tokens, grams) in enumerate(zip(lines, tokens_of, grams_of, strict=True)):
+        covered_until, first, shared = -1, -1, set()
+        for i in range(len(tokens) + 1):
+            if i < len(grams) and grams[i] in frequent:
+                if i > covered_until:  # not touching the run before: a new one
+                    first, shared = i, set()
+                shared.add(grams[i])
+                covered_until = i + REPEATED_SPAN_WORDS
+            if first >= 0 and i == covered_until or i == len(tokens) and first >= 0:
+                if not (first == 0 and covered_until >= len(tokens)):
+                    start, end = tokens[first][0], tokens[covered_until - 1][1]
+                    runs.append(_Run(number, start, end, shared, line[start:end]))
+                first = -1
+    return runs
+
+
+def _pieces(lines: list[str], runs: list[_Run]) -> list[str]:
+    pieces = []
+    by_line: dict[int, list[_Run]] = {}
+    for run in runs:
+        by_line.setdefault(run.line, []).append(run)
+    for number, line in enumerate(lines):
+        at = 0
+        for run in by_line.get(number, []):
+            pieces += [line[at:run.start], run.text]
+            at = run.end
+        pieces.append(line[at:])
+    return pieces
+
+
+def _copies(run: _Run, runs_with: dict[int, list[tuple[int, _Run]]]) -> dict[int, list[_Run]]:
+    """Article -> its runs sharing a word sequence with this one (the run's own article included)."""
+    copies: dict[int, dict[int, _Run]] = {}
+    for gram in run.grams:
+        for number, other in runs_with[gram]:
+            copies.setdefault(number, {})[id(other)] = other
+    return {number: list(runs.values()) for number, runs in copies.items()}
+
+
+def _off_story_run(run: _Run, copies: dict[int, list[_Run]], words_of: list[Counter[str]],
+                   tenth: int, many: int) -> bool:
+    """Is the run off the story (as `_off_story`)? With `many` carriers, its own articles alone decide."""
+    words = {word for word in run.words if word.isalpha()}
+    if not words:
+        return True
+    own: list[float] = []
+    others: list[float] = []
+    for number, counts in enumerate(words_of):
+        in_copies = Counter(word for copy in copies.get(number, []) for word in copy.words)
+        used = sum(counts[word] > in_copies[word] for word in words)
+        (own if number in copies else others).append(used / len(words))
+    # carried by every article of a small story, it may be all that they report: kept
+    return sum(own) / len(own) < OFF_STORY_OWN and (len(copies) >= many or len(copies) >= tenth and bool(
+        others) and sum(others) / len(others) < OFF_STORY_OTHERS)
+
+
+def _without_runs(article: Article, lines: list[str], cut: list[tuple[_Run, int]]) -> Article:
+    by_line: dict[int, list[_Run]] = {}
+    for run, _ in cut:
+        by_line.setdefault(run.line, []).append(run)
+    kept = []
+    for number, line in enumerate(lines):
+        if number not in by_line:
+            kept.append(line)
+            continue
+        starts = [0] + [run.end for run in by_line[number]]
+        ends = [run.start for run in by_line[number]] + [len(line)]
+        kept.extend(piece for start, end in zip(starts, ends) if (piece := line[start:end].strip()))
+    text = "\n".join(kept).strip()
+    removed = [f"repeated in {carriers} articles: {run.text}" for run, carriers in cut]
+    return replace(article, text=text, removed=article.removed + removed)
 
 
 def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str]], counted: bool) -> bool:

@@ -23,10 +23,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # Signs of tokenised text: a space before a full stop or comma, inside brackets, before a percent
-# sign, or around an apostrophe ("it ' ll"). Typeset prose has almost none of these, so two are
+# sign, before or around an apostrophe ("Louisiana 's", "do n't", "it ' ll"), and the treebank's
+# escapes ("-LRB-", "AP\/Reuters", "``"). Typeset prose has almost none of these, so two are
 # enough (a short article may have only one bracket pair); every fix only removes such a space.
 _CONTRACTION_END = r"(?:s|ll|re|ve|m|d|t)\b"  # what follows the apostrophe: it's, we'll, don't
-_PTB_SPACED = re.compile(r"\w \.(?:\s|$)| , |\( \w|\w \)|\d %|\w ' " + _CONTRACTION_END)
+_PTB_SPACED = re.compile(r"\w \.(?:\s|$)| , |\( \w|\w \)|\d %|\w ' " + _CONTRACTION_END
+                         + r"|\w '(?:s|re|ve|ll|m|d)\b|\w n't\b|\\/|-[LR][RCS]B-|``")
 _SPACED_CONTRACTION = re.compile(r"(\w) ' (" + _CONTRACTION_END + ")", re.IGNORECASE)
 _PTB_FIXES = [
     (re.compile(r"``\s*|\s*''"), '"'),
@@ -94,6 +96,36 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(out)
 
 
+# Sentences run together with no full stop between them, as a scraper that flattened a page joins
+# headline, photo caption and first sentence ("... cap Gulf of Mexico oil leak The US Coast Guard
+# said ..."). These words open a sentence and are capitalised inside one only in names and titles,
+# where a capitalised word follows ("The Hague", "This American Life"): so a break goes before one
+# that precedes a lowercase word and follows a word ending in a lowercase letter (or, for the
+# first group, any word: "... their ideas to BP We asked readers ..."). Never after a word that
+# cannot end a sentence ("of The").
+_OPENS_AFTER_ANY = ("The", "He", "She", "They", "We", "It", "This", "These", "There")
+_OPENS_AFTER_LOWER = ("In", "On", "At", "As", "After", "When", "While", "For", "With", "From", "Since",
+                      "Despite", "However", "Meanwhile", "But", "His", "Her", "Their", "Its")
+_RUN_ON = re.compile(r"(\S*[A-Za-z0-9%]['\"]?)[ \t]+(" + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER)
+                     + r")(?=[ \t]+[a-z])")
+_NO_SENTENCE_ENDS = frozenset(
+    "the a an of to in on at for and or but nor by with from as than that this these those is are was were "
+    "be been being has have had will would shall should can could may might must not no its his her their "
+    "our your my into onto about over under after before since despite during says said told".split())
+
+
+def split_run_on_sentences(text: str) -> str:
+    """Break lines where one sentence runs into the next with no full stop (see `_RUN_ON`)."""
+    def split(match: re.Match[str]) -> str:
+        word, opener = match.group(1), match.group(2)
+        bare = word.lower().strip("\"'()")
+        if (bare in _NO_SENTENCE_ENDS or word[0] in "\"'`"  # a quoted title: "Let There be Love"
+                or opener in _OPENS_AFTER_LOWER and not (word.islower() and word.rstrip("'\"")[-1].isalpha())):
+            return match.group(0)
+        return word + "\n" + opener
+    return _RUN_ON.sub(split, text)
+
+
 def normalize_text(text: str) -> str:
     """NFC-compose, map typographic variants to one form, unify line endings.
 
@@ -103,7 +135,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = detokenize(unwrap_lines(text))
+    text = split_run_on_sentences(detokenize(unwrap_lines(text)))
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
     text = re.sub(r"(?<=\S) _ (?=\S)", " \u2014 ", text)  # the AP wire's dash, kept by archives built from it
     text = _SPACED_QUOTE.sub(r'\1"\2"', text)

@@ -69,11 +69,14 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:Mon|Tue|Wed|T
 _STAMP_DATE = r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,2},\s+\d{4})"
 _ZONE = r"(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
 _TIMESTAMP = re.compile(
-    r"\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
+    r"\b\d{1,2}:\d{2}\s+(?:UK|local)\s+time,\s+" + _WEEKDAY + _STAMP_DATE  # BBC: "09:27 UK time, Friday, 28 May 2010"
+    + r"|\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
     + r"|\b" + _WEEKDAY + _STAMP_DATE + r"[,;]?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b\.?(?:\s*" + _ZONE + ")?"
 )
 
 
+_TRAILING_PLACE = re.compile(  # "... LONDON", "... MISRATA, Libya"
+    r"(?:^|\s)[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?$")
 # Before a page's time stamp, what is no headline: a place in capitals ("TRIPOLI |", "WASHINGTON,
 # March 19 |"), a byline or a photo credit ("Navy photo/Handout By Maria Golovnina ... TRIPOLI |").
 _NOT_A_HEADLINE = re.compile(
@@ -243,11 +246,16 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         if not match:
             continue
         # zone names confuse dateutil, and so does "2008; 4:30 PM"
-        stamp = re.sub(r"\s*[A-Z]{3,4}$", "", match.group()).replace(".", ":").replace(";", ",")
+        stamp = re.sub(r"\s*[A-Z]{3,4}$|\b(?:UK|local) time,", "", match.group()).replace(".", ":").replace(";", ",")
         if found.published is None and (iso := parse_date(stamp)):
             found.published, found.published_from = iso, "text"
         before = line[: match.start()].strip()
         headline = re.sub(r"\s*[|/\u2013\u2014-]+$", "", before)
+        # Reuters: "Headline LONDON | Fri Oct 1, 2010 4:52 pm EDT LONDON (Reuters) - ...": the
+        # place before the stamp is the dateline's, not the headline's
+        place = _TRAILING_PLACE.search(headline)
+        if place and line[match.end():].lstrip().startswith(place.group().strip()):
+            headline = headline[: place.start()].strip()
         if (headline and not has_title and found.title is None and len(headline.split()) <= 40
                 and not _NOT_A_HEADLINE.search(headline)):
             found.title = headline
