@@ -72,13 +72,15 @@ def brief(
         "--no-models", help="Use no model: TF-IDF vectors and rule-based entities.")] = False,
     embedder: Annotated[str, typer.Option(help="Embedder: auto, static or tfidf.")] = "auto",
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
+    rebuild: Annotated[bool, typer.Option(
+        "--rebuild", help="With --story: build the brief afresh, not from the store's cache.")] = False,
 ) -> None:
     """Write a cited multi-source brief of the articles given (about one story), or of a stored story."""
     from storyweave.pipeline import BriefConfig
 
     config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder, ner_model=not no_models)
     if story is not None:
-        _stored_brief(story, db, config, format, output)
+        _stored_brief(story, db, config, format, output, rebuild)
         raise typer.Exit(EXIT_OK)
     if not paths:
         print("storyweave: error: give files, folders or - for stdin (or --story ID)", file=sys.stderr)
@@ -142,15 +144,15 @@ def _current_story(store, story: str) -> str:
     return story
 
 
-def _stored_brief(story: str, db: Path, config, format: Format, output: Path | None) -> None:
-    """A stored story's brief, from the cache unless the story changed since it was built."""
+def _stored_brief(story: str, db: Path, config, format: Format, output: Path | None, rebuild: bool) -> None:
+    """A stored story's brief, from the cache unless the story changed since it was built (or `rebuild`)."""
     from storyweave.pipeline import stored_brief
 
     store = _open_store(db)
     story = _current_story(store, story)
     with _progress() as progress:
         task = progress.add_task("writing the brief", total=None)
-        rendered = stored_brief(store, story, format.value, config,
+        rendered = stored_brief(store, story, format.value, config, rebuild=rebuild,
                                 on_stage=lambda name: progress.update(task, description=name))
     store.close()
     if rendered is None:

@@ -128,14 +128,14 @@ def brief_variant(fmt: str, config: BriefConfig) -> str:
 
 def stored_brief(store: Store, story: str, fmt: str, config: BriefConfig = DEFAULT_CONFIG,
                  on_stage: Callable[[str], None] | None = None,
-                 build: Callable[[], Brief | None] | None = None) -> str | None:
+                 build: Callable[[], Brief | None] | None = None, rebuild: bool = False) -> str | None:
     """A stored story's brief, rendered; from the store's cache unless the story changed since it
-    was built (then rebuilt and cached). None if there is no such story. `build` makes the Brief
-    when it is not cached (default: `build_brief` of the story's articles)."""
+    was built or `rebuild` is asked (then built and cached). None if there is no such story.
+    `build` makes the Brief when it is not cached (default: `build_brief` of the story's articles)."""
     from storyweave.render import render
 
     variant = brief_variant(fmt, config)
-    cached = store.cached_brief(story, variant)
+    cached = None if rebuild else store.cached_brief(story, variant)
     if cached is not None:
         return cached
     if build is None:

@@ -339,6 +339,8 @@ def test_site_furniture_glued_inside_lines_of_many_articles_is_cut_out_and_share
     # in a small story, the same furniture in 5 of 10 articles goes only when off the story
     small = remove_repeated_lines(articles[10:20])
     assert all("switchboard" not in a.text for a in small)
+    # and when every article of a small story carries it, as a small part of each
+    assert all("switchboard" not in a.text for a in remove_repeated_lines(articles[:5]))
 
 
 def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed():

@@ -106,6 +106,12 @@ def test_command_line_ingest_stories_articles_export_and_cached_brief(tmp_path):
         assert store.cached_brief(story, f"json:200:auto:True:{__version__}") == first.stdout
     second = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])
     assert second.stdout == first.stdout
+    with Store(db) as store:  # a cached brief is served as is; --rebuild builds it again and caches that
+        store.cache_brief(story, f"json:200:auto:True:{__version__}", "stale\n")
+    assert runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"]).stdout == "stale\n"
+    rebuilt = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json", "--rebuild"])
+    assert rebuilt.stdout == first.stdout
+    assert runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"]).stdout == first.stdout
     assert runner.invoke(app, ["brief", "--story", "nope", "--db", db]).exit_code == 2
 
 

@@ -84,6 +84,7 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
 
 REPEATED_SPAN_WORDS = 8
 REPEATED_SPAN_MANY = 15
+SMALL_PART = 0.4  # of an article's content words, on average
 _TOKEN = re.compile(r"\S+")
 
 
@@ -208,9 +209,15 @@ def _off_story_run(run: _Run, copies: dict[int, list[_Run]], words_of: list[Coun
         in_copies = Counter(word for copy in copies.get(number, []) for word in copy.words)
         used = sum(counts[word] > in_copies[word] for word in words)
         (own if number in copies else others).append(used / len(words))
-    # carried by every article of a small story, it may be all that they report: kept
-    return sum(own) / len(own) < OFF_STORY_OWN and (len(copies) >= many or len(copies) >= tenth and bool(
-        others) and sum(others) / len(others) < OFF_STORY_OTHERS)
+    if sum(own) / len(own) >= OFF_STORY_OWN:
+        return False
+    if len(copies) >= many:
+        return True
+    if not others:  # every article of a small story carries it: furniture only if it is a small part of them
+        parts = [sum(len(copy.words) for copy in runs) / max(1, sum(words_of[number].values()))
+                 for number, runs in copies.items()]
+        return sum(parts) / len(parts) < SMALL_PART
+    return len(copies) >= tenth and sum(others) / len(others) < OFF_STORY_OTHERS
 
 
 def _without_runs(article: Article, lines: list[str], cut: list[tuple[_Run, int]]) -> Article:
