@@ -368,3 +368,12 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
                   "It was one of The most unusual rulings, said Mayor Smith In his view it was wrong.",
                   "The plan failed because of The resistance."):
         assert normalize_text(prose) == prose
+
+
+def test_a_photo_credit_run_into_the_text_is_removed_and_the_word_photograph_is_not():
+    cleaned, removed = remove_boilerplate("Booms ring the bay. Photograph: Gerald Herbert/AP Fishermen joined the "
+                                          "clean-up, officials said on Monday.")
+    assert cleaned == "Booms ring the bay. Fishermen joined the clean-up, officials said on Monday."
+    assert removed == ["inline credit: Photograph: Gerald Herbert/AP"]
+    kept = "The photograph: a record of the day that officials said they would keep on file."
+    assert remove_boilerplate(kept) == (kept, [])

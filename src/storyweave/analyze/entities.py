@@ -155,7 +155,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         {bare_name(m.text) for m in mentions if m.label == "PERSON" and " " not in bare_name(m.text)}, texts)
     mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common)
                 and bare_name(m.text) not in lowercase
-                and not (m.label == "PERSON" and (_CODE.search(m.text) or m.text.strip() in _TIME_ZONES))]
+                and m.text.strip() not in _TIME_ZONES and not (m.label == "PERSON" and _CODE.search(m.text))]
     people = _merge_people([m for m in mentions if m.label == "PERSON"])
     others = _merge_by_key([m for m in mentions if m.label != "PERSON"])
     # A statistical tagger labels one name differently in different sentences ("Carraway" as a

@@ -65,7 +65,10 @@ _CONTINUE_READING = r"(?:advertisement\s+)?continue reading the main story"
 INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
     "inline credit": re.compile(
         r"\s*\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Photograph|Image|Video)s?\s*(?:by|/|:)[^)]{0,80}\)"
-        r"|\s*\[(?:photo|image|video)[^\]]{0,80}\]",
+        r"|\s*\[(?:photo|image|video)[^\]]{0,80}\]"
+        # unbracketed, run into the text: "... ringed by booms Photograph: Gerald Herbert/AP The ..."
+        r"|\s*\b(?-i:Photograph|Photo|Picture)s?:\s*(?-i:(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*/"
+        r"(?:Associated Press|Getty Images|PA Wire|[A-Z][\w&-]*)|(?:Reuters|AP|AFP|EPA|Getty Images|Nasa|PA)\b)",
         re.IGNORECASE),
     "embedded tweet": re.compile(
         r"\s*(?:(?:https?://)?pic\.twitter\.com/\w+|(?:https?://)?twitter\.com/\w+/status/\d+\S*)"
