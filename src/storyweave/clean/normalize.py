@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -57,7 +58,7 @@ def detokenize(text: str) -> str:
     "that ' ll"). Applied only when the text clearly is tokenised, so ordinary prose is never
     touched; a contraction split on both sides of its apostrophe is mended anywhere.
     """
-    tokenised = len(_PTB_SPACED.findall(text)) >= 2
+    tokenised = next(islice(_PTB_SPACED.finditer(text), 1, None), None) is not None  # two signs at least
     # An apostrophe standing apart from both halves of a contraction is never typeset: mended in
     # any text ("that ' ll", "don ' t").
     text = _SPACED_CONTRACTION.sub(r"\1'\2", text)
@@ -106,7 +107,7 @@ def unwrap_lines(text: str) -> str:
 _OPENS_AFTER_ANY = ("The", "He", "She", "They", "We", "It", "This", "These", "There")
 _OPENS_AFTER_LOWER = ("In", "On", "At", "As", "After", "When", "While", "For", "With", "From", "Since",
                       "Despite", "However", "Meanwhile", "But", "His", "Her", "Their", "Its")
-_RUN_ON = re.compile(r"(\S*[A-Za-z0-9%]['\"]?)[ \t]+(" + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER)
+_RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+(" + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER)
                      + r")(?=[ \t]+[a-z])")
 _NO_SENTENCE_ENDS = frozenset(
     "the a an of to in on at for and or but nor by with from as than that this these those is are was were "
@@ -117,12 +118,15 @@ _NO_SENTENCE_ENDS = frozenset(
 def split_run_on_sentences(text: str) -> str:
     """Break lines where one sentence runs into the next with no full stop (see `_RUN_ON`)."""
     def split(match: re.Match[str]) -> str:
-        word, opener = match.group(1), match.group(2)
+        end = match.start()
+        floor = max(0, end - 80)
+        start = max(floor, *(text.rfind(space, floor, end) + 1 for space in " \n\t"))
+        word, opener = text[start:end], match.group(1)
         bare = word.lower().strip("\"'()")
         if (bare in _NO_SENTENCE_ENDS or word[0] in "\"'`"  # a quoted title: "Let There be Love"
                 or opener in _OPENS_AFTER_LOWER and not (word.islower() and word.rstrip("'\"")[-1].isalpha())):
             return match.group(0)
-        return word + "\n" + opener
+        return "\n" + opener
     return _RUN_ON.sub(split, text)
 
 
