@@ -377,3 +377,10 @@ def test_a_photo_credit_run_into_the_text_is_removed_and_the_word_photograph_is_
     assert removed == ["inline credit: Photograph: Gerald Herbert/AP"]
     kept = "The photograph: a record of the day that officials said they would keep on file."
     assert remove_boilerplate(kept) == (kept, [])
+
+
+def test_a_dated_photo_caption_opening_a_page_is_removed_and_a_chronology_is_kept():
+    cleaned, removed = remove_boilerplate("June 4: Oil is seen gushing around the cap placed by BP.\n" + STORY)
+    assert (cleaned, removed) == (STORY, ["photo caption: June 4: Oil is seen gushing around the cap placed by BP."])
+    chronology = "April 20: The rig explodes, killing 11 workers.\nApril 22: The rig sinks.\n" + STORY
+    assert remove_boilerplate(chronology) == (chronology, [])

@@ -80,3 +80,18 @@ def test_who_reported_what_has_one_column_per_outlet(brief):
             carried = {a.id for a in brief.articles if (a.outlet or a.source) == column["label"]} & set(fact.articles)
             assert marked == bool(carried)  # a dot where the outlet reported it, a gap where it left it out
     assert any(not all(row["cells"]) for row in matrix["facts"])
+
+
+def test_the_header_counts_articles_of_unknown_outlet_apart_from_the_outlets_known(brief):
+    from dataclasses import replace
+
+    from storyweave.render.common import outlets_phrase
+
+    assert outlets_phrase(brief) == "3 outlets"
+    articles = [brief.articles[0]] + [replace(a, outlet=None) for a in brief.articles[1:]]
+    partly = replace(brief, story=replace(brief.story, articles=articles))
+    assert outlets_phrase(partly) == "1 outlet (2 articles of unknown outlet)"
+    assert "3 articles from 1 outlet (2 articles of unknown outlet)" in render(partly, "md")
+    assert "1 outlet (2 articles of unknown outlet)" in render(partly, "html")
+    nobody = replace(brief, story=replace(brief.story, articles=[replace(a, outlet=None) for a in brief.articles]))
+    assert outlets_phrase(nobody) == "unknown outlets"

@@ -227,10 +227,25 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
             continue
         kept.append(_remove_inline(line, removed))
     opening = next((i for i, line in enumerate(kept) if line.strip()), None)
+    if opening is not None and line_rules and _dated_caption(kept, opening):
+        removed.append(f"photo caption: {kept[opening].strip()}")
+        kept[opening] = ""
+        opening = next((i for i, line in enumerate(kept) if line.strip()), None)
     if opening is not None:
         kept[opening] = remove_opening_credits(kept[opening], removed)
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, removed
+
+
+# A photo caption that opens a page with its date ("June 4: Oil is seen gushing around the cap ...").
+# A chronology's lines look the same, so only a first line that no other line resembles.
+_DATED_LINE = re.compile(r"^(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s?: [A-Z]")
+
+
+def _dated_caption(lines: list[str], opening: int) -> bool:
+    rest = [line for line in lines[opening + 1:] if line.strip()]
+    return (bool(_DATED_LINE.match(lines[opening].strip())) and bool(rest)
+            and not any(_DATED_LINE.match(line.strip()) for line in rest))
 
 
 def _cut_comments(lines: list[str], removed: list[str]) -> list[str]:

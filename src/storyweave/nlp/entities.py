@@ -49,12 +49,26 @@ class SpacyTagger:
         # Both cores for a large story (starting worker processes costs about a second).
         workers = 2 if len(articles) >= PARALLEL_FROM else 1
         for article, doc in zip(articles, self._nlp.pipe(texts, batch_size=16, n_process=workers), strict=True):
-            found[article.id] = [
-                _with_honorific(article, ent.text, ent.label_, ent.start_char, ent.end_char)
-                for ent in doc.ents
-                if ent.label_ in KEPT_LABELS and _plausible(ent.text)
-            ]
+            found[article.id] = []
+            for ent in doc.ents:
+                start, text = _without_leading_verb(ent.start_char, ent.text)
+                if ent.label_ in KEPT_LABELS and text and _plausible(text):
+                    found[article.id].append(_with_honorific(article, text, ent.label_, start, ent.end_char))
         return found
+
+
+# A headline's or question's opening word that the tagger took into the name ("Should Obama ...",
+# "Did Holder ..."); "Will", "May" and "Can" are first names too, so they stay.
+_LEADING_NOT_NAME = frozenset(
+    "Should Would Could Did Does Do Is Are Was Were Has Have Had Must Might Shall Why How What Where "
+    "Who Which If But And Or So Then Now Says Said Meet Inside Watch Read".split())
+
+
+def _without_leading_verb(start: int, text: str) -> tuple[int, str]:
+    first, _, rest = text.partition(" ")
+    if first in _LEADING_NOT_NAME and rest[:1].isupper():
+        return start + len(first) + 1, rest
+    return start, text
 
 
 @lru_cache(maxsize=1)

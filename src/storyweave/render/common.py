@@ -11,8 +11,13 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def outlets_phrase(count: int) -> str:
-    return plural(count, "outlet") if count else "unknown outlets"
+def outlets_phrase(brief: Brief) -> str:
+    """'3 outlets', '1 outlet (10 articles of unknown outlet)', 'unknown outlets'."""
+    known = len(brief.story.outlets)
+    unknown = sum(1 for article in brief.articles if not article.outlet)
+    if not known:
+        return "unknown outlets"
+    return plural(known, "outlet") + (f" ({plural(unknown, 'article')} of unknown outlet)" if unknown else "")
 
 
 def source_label(article: Article) -> str:

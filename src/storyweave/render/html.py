@@ -14,6 +14,7 @@ from storyweave.model import Brief
 from storyweave.render.common import (
     coverage_rows,
     other_aliases,
+    outlets_phrase,
     shared_facts,
     shown_entities,
     shown_events,
@@ -88,6 +89,6 @@ def brief_context(brief: Brief) -> dict:
         for f in brief.facts[:MATRIX_FACTS]] if len(by_outlet) > 1 else []}
     return dict(
         brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
-        single=single_source_count(brief), entities=entities, quotes=quotes, events=events,
+        single=single_source_count(brief), outlets=outlets_phrase(brief), entities=entities, quotes=quotes, events=events,
         disagreements=disagreements, coverage=coverage, matrix=matrix,
     )

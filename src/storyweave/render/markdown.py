@@ -30,7 +30,7 @@ def render_markdown(brief: Brief) -> str:
     story = brief.story.to_dict()
     lines = [f"# {_escape(brief.story.title)}", ""]
     span = " to ".join(dict.fromkeys(d[:10] for d in (story["first_published"], story["last_published"]) if d))
-    lines.append(f"*{plural(story['article_count'], 'article')} from {outlets_phrase(len(story['outlets']))}"
+    lines.append(f"*{plural(story['article_count'], 'article')} from {outlets_phrase(brief)}"
                  + (f", {span}" if span else "") + "*")
     lines += ["", "## Summary", ""]
     lines += [f"{_escape(s.text)} {markers(s.citations, numbers)}" for s in brief.summary]

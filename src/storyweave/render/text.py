@@ -28,7 +28,7 @@ def brief_renderable(brief: Brief) -> Group:
     numbers = brief.citation_numbers()
     story = brief.story.to_dict()
     parts: list = []
-    meta = f"{plural(story['article_count'], 'article')} · {outlets_phrase(len(story['outlets']))}"
+    meta = f"{plural(story['article_count'], 'article')} · {outlets_phrase(brief)}"
     if story["first_published"]:
         meta += f" · {story['first_published'][:10]}"
         if story["last_published"] and story["last_published"][:10] != story["first_published"][:10]:
