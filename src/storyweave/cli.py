@@ -362,13 +362,20 @@ def stories(
     if format is ListFormat.json:
         sys.stdout.write(json.dumps([s.to_dict() for s in found], indent=2) + "\n")
         return
+    console = Console(highlight=False)
+    wide = console.width >= 110  # a narrow terminal keeps its width for the titles
     table = Table(title=f"{len(found)} stories")
-    for column in ("id", "title", "articles", "outlets", "first", "last"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("id", "first", "last", "articles"))
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", overflow="fold", ratio=1, min_width=24)
+    table.add_column("articles" if wide else "n", no_wrap=True, justify="right")
+    table.add_column("outlets", overflow="ellipsis", max_width=30 if wide else 16)
+    for column in ("first", "last") if wide else ("last",):
+        table.add_column(column, no_wrap=True)
     for s in found:
-        table.add_row(s.id, s.title, str(s.article_count), ", ".join(s.outlets[:4]) + ("…" if len(s.outlets) > 4 else ""),
-                      (s.first_published or "")[:10], (s.last_published or "")[:10])
-    Console(highlight=False).print(table)
+        dates = [(s.first_published or "")[:10], (s.last_published or "")[:10]]
+        table.add_row(s.id, s.title, str(s.article_count),
+                      ", ".join(s.outlets[:4]) + ("…" if len(s.outlets) > 4 else ""), *(dates if wide else dates[1:]))
+    console.print(table)
 
 
 @app.command()

@@ -146,6 +146,7 @@ def stored_brief(store: Store, story: str, fmt: str, config: BriefConfig = DEFAU
     if made is None:
         return None
     rendered = render(made, fmt)
+    store.set_story_title(story, made.story.title)
     store.cache_brief(story, variant, rendered)
     return rendered
 

@@ -102,6 +102,9 @@ def test_command_line_ingest_stories_articles_export_and_cached_brief(tmp_path):
 
     first = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])
     assert first.exit_code == 0
+    # the story is now named by its brief's title, which weighs all its articles
+    listed = json.loads(runner.invoke(app, ["stories", "--db", db, "-f", "json"]).stdout)
+    assert listed[0]["title"] == json.loads(first.stdout)["story"]["title"]
     with Store(db) as store:
         assert store.cached_brief(story, f"json:200:auto:True:{__version__}") == first.stdout
     second = runner.invoke(app, ["brief", "--story", story, "--db", db, "-f", "json"])

@@ -515,6 +515,15 @@ class Store:
             return row[1]
         return None
 
+    def set_story_title(self, story_id: str, title: str) -> None:
+        """Name a story by its brief's title (which weighs all its articles, where ingest could
+        only take the first one's). Best effort, as `cache_brief`."""
+        try:
+            self.db.execute("UPDATE stories SET title = ? WHERE id = ? AND title IS DISTINCT FROM ?",
+                            [title, story_id, title])
+        except duckdb.Error:
+            pass
+
     def cache_brief(self, story_id: str, variant: str, rendered: str) -> None:
         """Keep a rendered brief. Best effort: when a concurrent writer (the web app's ingest)
         changes the story's briefs at the same moment, DuckDB refuses this write and the brief is
