@@ -174,18 +174,22 @@ def _runs(lines: list[str], tokens_of: list[list[tuple[int, int]]], grams_of: li
     return runs
 
 
-def _pieces(lines: list[str], runs: list[_Run]) -> list[str]:
-    pieces = []
+def _by_line(runs: list[_Run]) -> dict[int, list[_Run]]:
     by_line: dict[int, list[_Run]] = {}
     for run in runs:
         by_line.setdefault(run.line, []).append(run)
-    for number, line in enumerate(lines):
-        at = 0
-        for run in by_line.get(number, []):
-            pieces += [line[at:run.start], run.text]
-            at = run.end
-        pieces.append(line[at:])
-    return pieces
+    return by_line
+
+
+def _around(line: str, runs: list[_Run]) -> list[str]:
+    """The text of a line before, between and after its runs (in line order)."""
+    return [line[start:end] for start, end in zip([0] + [r.end for r in runs], [r.start for r in runs] + [len(line)])]
+
+
+def _pieces(lines: list[str], runs: list[_Run]) -> list[str]:
+    by_line = _by_line(runs)
+    return [piece for number, line in enumerate(lines)
+            for piece in _around(line, by_line.get(number, [])) + [run.text for run in by_line.get(number, [])]]
 
 
 def _copies(run: _Run, runs_with: dict[int, list[tuple[int, _Run]]]) -> dict[int, list[_Run]]:
@@ -221,17 +225,13 @@ def _off_story_run(run: _Run, copies: dict[int, list[_Run]], words_of: list[Coun
 
 
 def _without_runs(article: Article, lines: list[str], cut: list[tuple[_Run, int]]) -> Article:
-    by_line: dict[int, list[_Run]] = {}
-    for run, _ in cut:
-        by_line.setdefault(run.line, []).append(run)
+    by_line = _by_line([run for run, _ in cut])
     kept = []
     for number, line in enumerate(lines):
-        if number not in by_line:
+        if number in by_line:
+            kept.extend(piece.strip() for piece in _around(line, by_line[number]) if piece.strip())
+        else:
             kept.append(line)
-            continue
-        starts = [0] + [run.end for run in by_line[number]]
-        ends = [run.start for run in by_line[number]] + [len(line)]
-        kept.extend(piece for start, end in zip(starts, ends) if (piece := line[start:end].strip()))
     text = "\n".join(kept).strip()
     removed = [f"repeated in {carriers} articles: {run.text}" for run, carriers in cut]
     return replace(article, text=text, removed=article.removed + removed)
