@@ -96,6 +96,14 @@ def test_a_one_word_person_the_texts_put_on_or_before_users_is_a_website():
     assert {(e.name, e.type) for e in entities} == {("Twitter", "ORG"), ("Delgado", "PERSON")}
 
 
+def test_a_person_of_two_words_the_texts_put_after_the_is_no_person():
+    texts = ["The Deepwater Horizon sank. Workers on the Deepwater Horizon were rescued, Tony Hayward said.",
+             "Tony Hayward visited the coast. Oil from the Deepwater Horizon reached the coast."]
+    entities = merge_entities(mentions(("Deepwater Horizon", "PERSON", "a"), ("Deepwater Horizon", "PERSON", "b"),
+                                       ("Tony Hayward", "PERSON", "a"), ("Tony Hayward", "PERSON", "b")), texts=texts)
+    assert {(e.name, e.type) for e in entities} == {("Deepwater Horizon", "ORG"), ("Tony Hayward", "PERSON")}
+
+
 def test_a_one_word_person_the_texts_put_after_a_or_this_is_a_thing_not_a_person():
     texts = ["Every executive will sign a Pledge to end the practice. If they do not sign this Pledge, they "
              "forfeit their bonus. Hogan said the Pledge was fair.",

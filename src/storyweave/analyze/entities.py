@@ -198,7 +198,11 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     # for a place, an organisation or a website: how the texts write the word tells.
     for entity in entities:
         forms = {bare_name(m.text) for m in entity.mentions}
-        if entity.type != "PERSON" or any(" " in form for form in forms):
+        if entity.type != "PERSON":
+            continue
+        if any(" " in form for form in forms):
+            if _written_with_the(forms, texts):
+                entity.type = "ORG"
             continue
         if _written_as_a_place(forms, texts):
             entity.type = "GPE"
@@ -251,6 +255,18 @@ def _written_as_a_site(forms: set[str], texts: list[str]) -> bool:
     "feed", ... ("on Twitter", "Twitter updates"): a website, so an organisation."""
     sited, named = _context_share(forms, texts, before=_SITE_BEFORE, after=_SITE_AFTER)
     return named >= 2 and sited * 2 >= named
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _written_with_the(forms: set[str], texts: list[str]) -> bool:
+    """A name of two words or more that the texts mostly put after "the" ("the Deepwater Horizon",
+    "the Rolling Stones"): nobody calls a person so, so a tagger's slip for an organisation or a thing."""
+    # bare_name took "the" off the forms: count it in the texts, for the full names only ("the
+    # Clinton administration" says nothing of Bill Clinton)
+    with_the, named = _context_share({form for form in forms if " " in form}, texts, before=_THE_BEFORE)
+    return named >= 2 and with_the * 2 >= named
 
 
 def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:
