@@ -111,6 +111,12 @@ def test_output_file_and_html(tmp_path, examples):
     assert result.exit_code == 0
     html = out.read_text()
     assert html.startswith("<!doctype html>") and "Sources" in html
+    # without --format, the output file's name says it; "markdown" is "md"
+    for name, start in (("b.html", "<!doctype html>"), ("b.md", "# "), ("b.json", "{")):
+        assert runner.invoke(app, ["brief", str(examples / "tacoma-fire"), "-o", str(tmp_path / name)]).exit_code == 0
+        assert (tmp_path / name).read_text().startswith(start)
+    shown = runner.invoke(app, ["brief", str(examples / "tacoma-fire"), "-f", "markdown"])
+    assert shown.exit_code == 0 and shown.stdout.startswith("# ")
 
 
 def test_stdin(examples):

@@ -44,8 +44,20 @@ EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 class Format(StrEnum):
     text = "text"
     md = "md"
+    markdown = "markdown"
     json = "json"
     html = "html"
+
+
+_FORMAT_OF_SUFFIX = {".md": Format.md, ".markdown": Format.md, ".json": Format.json, ".html": Format.html,
+                     ".htm": Format.html}
+
+
+def output_format(format: Format | None, output: Path | None) -> Format:
+    """The format asked for, else the one the output file's name says ("brief.html"), else text."""
+    if format is not None:
+        return Format.md if format is Format.markdown else format
+    return _FORMAT_OF_SUFFIX.get(output.suffix.lower(), Format.text) if output else Format.text
 
 
 def report_problems(problems: list[InputProblem]) -> None:
@@ -65,7 +77,8 @@ def brief(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, or - for stdin.")] = None,
     story: Annotated[str | None, typer.Option(help="A stored story's id (see `storyweave stories`).")] = None,
     db: Annotated[Path, typer.Option(help="The store, for --story.")] = Path(DEFAULT_DB),
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    format: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Output format (default: from the --output file's name, else text).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     words: Annotated[int, typer.Option(min=20, max=5000, help="Summary length budget in words.")] = 200,
     no_models: Annotated[bool, typer.Option(
@@ -79,6 +92,7 @@ def brief(
     from storyweave.pipeline import BriefConfig
 
     config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder, ner_model=not no_models)
+    format = output_format(format, output)
     if story is not None:
         _stored_brief(story, db, config, format, output, rebuild)
         raise typer.Exit(EXIT_OK)
