@@ -99,16 +99,19 @@ def unwrap_lines(text: str) -> str:
 
 # Sentences run together with no full stop between them, as a scraper that flattened a page joins
 # headline, photo caption and first sentence ("... cap Gulf of Mexico oil leak The US Coast Guard
-# said ..."). These words open a sentence and are capitalised inside one only in names and titles,
-# where a capitalised word follows ("The Hague", "This American Life"): so a break goes before one
-# that precedes a lowercase word and follows a word ending in a lowercase letter (or, for the
-# first group, any word: "... their ideas to BP We asked readers ..."). Never after a word that
-# cannot end a sentence ("of The").
+# said ..."). These words open a sentence and are capitalised inside one only in names and titles.
+# A break goes before one of the first group ("The", "He", ...) that follows any word ("... their
+# ideas to BP We asked readers ...") and precedes a lowercase one (not "The Hague", "This American
+# Life"); before one of the second ("In", "Since", "But", ...) that follows a lowercase word,
+# whatever comes next ("... clean-up operations Since BP's rig exploded ..."), and before a
+# possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). Never after a
+# word that cannot end a sentence ("of The") or in a quoted title.
 _OPENS_AFTER_ANY = ("The", "He", "She", "They", "We", "It", "This", "These", "There")
 _OPENS_AFTER_LOWER = ("In", "On", "At", "As", "After", "When", "While", "For", "With", "From", "Since",
-                      "Despite", "However", "Meanwhile", "But", "His", "Her", "Their", "Its")
-_RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+(" + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER)
-                     + r")(?=[ \t]+[a-z])")
+                      "Despite", "However", "Meanwhile", "But")
+_POSSESSIVES = ("His", "Her", "Their", "Its")
+_RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+(" + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES)
+                     + r")(?=[ \t]+([a-z])?)")
 _NO_SENTENCE_ENDS = frozenset(
     "the a an of to in on at for and or but nor by with from as than that this these those is are was were "
     "be been being has have had will would shall should can could may might must not no its his her their "
@@ -123,8 +126,12 @@ def split_run_on_sentences(text: str) -> str:
         start = max(floor, *(text.rfind(space, floor, end) + 1 for space in " \n\t"))
         word, opener = text[start:end], match.group(1)
         bare = word.lower().strip("\"'()")
-        if (bare in _NO_SENTENCE_ENDS or word[0] in "\"'`"  # a quoted title: "Let There be Love"
-                or opener in _OPENS_AFTER_LOWER and not (word.islower() and word.rstrip("'\"")[-1].isalpha())):
+        core = word.rstrip("'\"")
+        after_lower = word.islower() and core[-1:].isalpha()
+        if (not core or not (core[-1].isalnum() or core[-1] == "%")  # a sentence that ended: 'said." The'
+                or bare in _NO_SENTENCE_ENDS or word[0] in "\"'`"  # a quoted title: "Let There be Love"
+                or opener not in _OPENS_AFTER_ANY and not after_lower
+                or opener not in _OPENS_AFTER_LOWER and match.group(2) is None):
             return match.group(0)
         return "\n" + opener
     return _RUN_ON.sub(split, text)
