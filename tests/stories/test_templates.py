@@ -42,6 +42,16 @@ def test_sentences_many_articles_share_are_left_out_and_pages_of_nothing_else_ar
     assert strip_templates(few) == (few, [False] * len(few))
 
 
+def test_furniture_glued_to_the_text_after_a_colon_is_template_text_too():
+    glued = ("Letters for publication should be sent to: letters@example.co.uk If you need help using the "
+             "site: help@example.co.uk Call the main switchboard: ")
+    texts = [f"{topic[:-1]} {glued}{topic} {topic}" for topic in TOPICS]
+    stripped, template_only = strip_templates(texts)
+    assert not any(template_only)
+    assert all("switchboard" not in s and "need help" not in s for s in stripped)
+    assert all(topic in s for topic, s in zip(TOPICS, stripped, strict=True))
+
+
 def test_template_pages_of_unrelated_stories_are_not_clustered_together():
     # Pages that wrap a short report in the same furniture look alike to the words alone; the
     # report is what they are about, so each stays in a story of its own.

@@ -29,7 +29,7 @@ TEMPLATE_ARTICLES = 10
 MIN_WORDS = 4
 CONTENT_WORDS = 20
 
-_SEGMENT = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_SEGMENT = re.compile(r"(?<=[.!?:])\s+|\s*\n\s*")  # sentences, and what a colon ends ("... switchboard: ")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
