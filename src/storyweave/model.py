@@ -36,7 +36,7 @@ _CLAUSE_START = frozenset("and but as after while when who which where because a
 def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     """A headline for text that has none: its first sentence, or the first `limit` words of it cut
     where a headline could stop (not on "the", "of", ...) with an ellipsis."""
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "").lstrip("*•·-– ")
     end = next((m.start() for m in _FIRST_SENTENCE_END.finditer(first)
                 if not _ABBREVIATION.search(first[: m.start()])), len(first))
     sentence = first[:end].rstrip(" .")

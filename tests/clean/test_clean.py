@@ -181,10 +181,10 @@ def test_treebank_tokenised_text_is_detokenised_and_prose_is_left_alone():
     mended = {
         # Penn Treebank style
         "In Scotland , the health secretary said it was `` probable '' that he had n't . "
-        "It 's rising 8.2 % to $ 5 million ( Reuters \\/ AP ) , the students ' union said . "
+        "It 's rising 8.2 % to $ 5 million ( Reuters \\/ AP ) , the students ' union said \\* . "
         "The Government Can not Protect Us .":
         "In Scotland, the health secretary said it was \"probable\" that he hadn't. "
-        "It's rising 8.2% to $5 million (Reuters / AP), the students' union said. "
+        "It's rising 8.2% to $5 million (Reuters / AP), the students' union said *. "
         "The Government Cannot Protect Us.",
         # Multi-News style: full stops and commas in place; brackets, percent signs, apostrophes
         # and closing quotation marks apart

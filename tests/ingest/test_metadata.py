@@ -145,6 +145,15 @@ def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
     assert found.title == "Obama meets NATO"
 
 
+def test_a_dateline_of_two_places_with_a_date_behind_a_fact_box_is_found_and_the_box_removed():
+    found = infer_metadata("* Pipeline restart boosts supply * First tests run at 3 mcm a day (Adds analyst reaction) "
+                           f"MILAN/LONDON, Oct 13 (Reuters) - The {BODY}", has_title=False)
+    assert (found.outlet, found.dateline) == ("Reuters", "MILAN/LONDON, Oct 13 (Reuters)")
+    assert found.text.startswith("The city council")
+    found = infer_metadata(f"MISRATA/TRIPOLI (Reuters) -- The {BODY}", has_title=False)
+    assert (found.dateline, found.text[:8]) == ("MISRATA/TRIPOLI (Reuters)", "The city")
+
+
 def test_a_dateline_behind_a_glued_byline_and_highlights_is_found_and_the_header_removed():
     found = infer_metadata("By the CNN Wire Staff Libya says it is not engaging rebel forces Obama says "
                            f"Tripoli, Libya (CNN) -- The {BODY}", has_title=True)

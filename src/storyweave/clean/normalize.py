@@ -34,7 +34,7 @@ _SPACED_CONTRACTION = re.compile(r"(\w) ' (" + _CONTRACTION_END + ")", re.IGNORE
 _PTB_FIXES = [
     (re.compile(r"``\s*|\s*''"), '"'),
     (re.compile(r"-LRB-\s*|-LCB-\s*"), "("), (re.compile(r"\s*-RRB-|\s*-RCB-"), ")"),
-    (re.compile(r"\\/"), "/"),
+    (re.compile(r"\\([/*])"), r"\1"),  # the treebank escapes "/" and "*"
     (re.compile(r"(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1\2"),
     (re.compile(r"\b([Cc])an not\b"), r"\1annot"),  # the treebank splits "cannot" in two
     (re.compile(r" ([.,;:!?%)\]])"), r"\1"),

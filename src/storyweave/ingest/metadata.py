@@ -46,7 +46,7 @@ _BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-
 # "WASHINGTON (Reuters) -", "LONDON, March 2 (AP) —", "NEW YORK —", "Paris, France (CNN) --",
 # "(CNN) --", and as degraded copies write them, "( cnn ) --", "sydney ( reuters ) -".
 _DATELINE = re.compile(
-    r"^\s*(?:(?P<place>[A-Za-z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z][A-Za-z.'’-]+){0,4}?)"
+    r"^\s*(?:(?P<place>[A-Za-z][A-Za-z.'’/-]+(?:[ ,]+[A-Za-z][A-Za-z.'’/-]+){0,4}?)"
     r"(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?))?)?"
     r"\s*(?:\(\s*(?P<agency>[A-Za-z][A-Za-z .&-]{0,30}?)\s*\))?"
     r"(?:\s*(?P<dash>--|[-–—])\s+|(?<=\))\s+)"  # no dash only after the agency: "(AP) The ..."
@@ -83,8 +83,8 @@ _NOT_A_HEADLINE = re.compile(
     r"^[A-Z][A-Z .'-]*(?:,\s*" + _MONTHS + r"\s+\d{1,2})?$|\bBy [A-Z]|(?i:\bphoto|\bhandout)|/")
 # A dateline inside a scrape's first line, behind the byline and highlights that the page ran into
 # it: "By the CNN Wire Staff Libya says ... Obama says Tripoli, Libya (CNN) -- A fighter jet ..."
-_INNER_DATELINE = re.compile(
-    r"(?<=\s)[A-Z][A-Za-z.'\u2019-]+(?:,?\s+[A-Z][A-Za-z.'\u2019-]+){0,3}\s*"
+_INNER_DATELINE = re.compile(  # "... Tripoli, Libya (CNN) --", "... MILAN/LONDON, Oct 13 (Reuters) -"
+    r"(?<=\s)[A-Z][A-Za-z.'\u2019/-]+(?:,?\s+[A-Z][A-Za-z.'\u2019/-]+){0,3}(?:,\s*" + _MONTHS + r"\s+\d{1,2})?\s*"
     r"\(\s*(?:AP|Associated Press|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua)\s*\)\s*(?:--|[-\u2013\u2014])\s")
 MAX_HEADER_WORDS = 80  # a longer run before such a dateline, or one of sentences, is story text
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?][\"')]*\s+[A-Z]")  # not "U.S. Ambassador"
