@@ -388,3 +388,12 @@ def test_a_dated_photo_caption_opening_a_page_is_removed_and_a_chronology_is_kep
     assert (cleaned, removed) == (STORY, ["photo caption: June 4: Oil is seen gushing around the cap placed by BP."])
     chronology = "April 20: The rig explodes, killing 11 workers.\nApril 22: The rig sinks.\n" + STORY
     assert remove_boilerplate(chronology) == (chronology, [])
+
+
+def test_a_channels_promotion_of_its_show_is_furniture_and_watching_in_a_sentence_is_not():
+    text = "Al-Obeidy spoke to CNN about her ordeal on Monday night, the network said."
+    assert remove_boilerplate(text + " Watch Anderson Cooper 360 weeknights 10pm ET.") == (
+        text, ["site furniture: Watch Anderson Cooper 360 weeknights 10pm ET."])
+    for kept in ("Fans can watch the team play Sundays at 1 p.m. ET on the network, which holds the rights.",
+                 "Police said they would watch the building every night until the suspect was found."):
+        assert remove_boilerplate(kept) == (kept, [])

@@ -145,6 +145,16 @@ def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
     assert found.title == "Obama meets NATO"
 
 
+def test_a_byline_and_highlights_broken_into_lines_before_the_dateline_are_one_header_and_no_title():
+    found = infer_metadata("By the CNN Wire Staff Mother of rape victim 'angry' They condemn Gadhafi\n"
+                           f"They say the regime holds her Tobruk, Libya (CNN) -- The {BODY}\nMore text.",
+                           has_title=False)
+    assert (found.title, found.outlet) == (None, "CNN")
+    assert found.text.startswith("The city council") and found.text.endswith("\nMore text.")
+    assert found.removed == ["header before the dateline: By the CNN Wire Staff Mother of rape victim 'angry' "
+                             "They condemn Gadhafi They say the regime holds her"]
+
+
 def test_a_dateline_of_two_places_with_a_date_behind_a_fact_box_is_found_and_the_box_removed():
     found = infer_metadata("* Pipeline restart boosts supply * First tests run at 3 mcm a day (Adds analyst reaction) "
                            f"MILAN/LONDON, Oct 13 (Reuters) - The {BODY}", has_title=False)

@@ -129,6 +129,9 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"(?:files|data) (?:is|are) currently not publicly accessible", r"web collections? curated by",
     r"please consider subscribing", r"our journalism", r"verify you(?:'re| are) not a robot",
     r"newsletter sign ?up",
+    # a channel's promotion of its show: "Watch Anderson Cooper 360 weeknights 10pm ET."
+    r"(?:^\s*|(?<=[.!?] )|(?<=[.!?]\" ))watch (?:[\w'.:-]+ ){1,6}(?:weeknights|weekdays|nightly|(?:mon|tues|wednes|thurs|fri|satur|sun)days),? "
+    r"(?:at )?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:et|pt|ct|gmt)",
     r"click (?:on )?the (?:link|button) below", r"(?:in|watch) the (?:\w+ )?video (?:above|below)",
     # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ..."
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
@@ -156,7 +159,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "latency", "governance", "research platform", "contacted", "telephone number",
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
-                       "journalism", "archive-it", "accessible", "curated", "robot"),
+                       "journalism", "archive-it", "accessible", "curated", "robot", "watch "),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,

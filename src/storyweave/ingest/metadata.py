@@ -230,10 +230,13 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
     return found
 
 
+_OPENING_BYLINE = re.compile(r"\s*By\s+(?:the\s+)?[A-Z]")  # "By the CNN Wire Staff Mother of ...": a header
+
+
 def _is_title_line(line: str, rest: list[str]) -> bool:
     """A short first line with no closing full stop, followed by more text, is a title."""
     words = line.lstrip("# ").split()
-    if not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")):
+    if not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")) or _OPENING_BYLINE.match(line):
         return False
     remaining = " ".join(rest).split()
     return len(remaining) >= 2 * len(words)
@@ -269,6 +272,7 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
     """The dateline at the start of the first paragraph, also behind photo credits or another
     dateline ("(ap photo/...) ( associated press ) washington ( ap ) — ..."); the credits go with
     it (without a dateline, they are left to cleaning)."""
+    _join_header_lines(body)
     for i, line in enumerate(body):
         if not line.strip():
             continue
@@ -293,6 +297,25 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
             found.removed += credits
             body[i] = capitalise_start(line)
         return
+
+
+def _join_header_lines(body: list[str], lines: int = 3) -> None:
+    """A header that ran into the first paragraph may have been broken into lines (a byline and
+    highlights split where a sentence seemed to start): put them back on the dateline's line when
+    they hold no sentence end and the dateline is within the first `lines` lines."""
+    first = next((i for i, line in enumerate(body) if line.strip()), None)
+    if first is None or _DATELINE.match(body[first]) or _INNER_DATELINE.search(body[first][:1000]):
+        return
+    for last in range(first + 1, min(first + lines, len(body))):
+        if not body[last].strip():
+            return
+        joined = " ".join(line.strip() for line in body[first:last + 1])
+        inner = _INNER_DATELINE.search(joined[:1000])
+        if inner:
+            header = joined[: inner.start()]
+            if len(header.split()) <= MAX_HEADER_WORDS and not _SENTENCE_BREAK.search(header):
+                body[first:last + 1] = [joined]
+            return
 
 
 MAX_OPENING_PIECES = 4  # credits and datelines before the story's first word
