@@ -130,7 +130,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"please consider subscribing", r"our journalism", r"verify you(?:'re| are) not a robot",
     r"newsletter sign ?up",
     # a channel's promotion of its show: "Watch Anderson Cooper 360 weeknights 10pm ET."
-    r"(?:^\s*|(?<=[.!?] )|(?<=[.!?]\" ))watch (?:[\w'.:-]+ ){1,6}(?:weeknights|weekdays|nightly|(?:mon|tues|wednes|thurs|fri|satur|sun)days),? "
+    r"(?:^\s*|(?<=[.!?] )|(?<=[.!?]\" ))watch (?:[\w'.:-]+ ){1,6}"
+    r"(?:weeknights|weekdays|nightly|(?:mon|tues|wednes|thurs|fri|satur|sun)days),? "
     r"(?:at )?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:et|pt|ct|gmt)",
     r"click (?:on )?the (?:link|button) below", r"(?:in|watch) the (?:\w+ )?video (?:above|below)",
     # photo captions: "In this Jan. 5, 2017, file photo, ...", "This undated photo provided by ..."

@@ -89,6 +89,6 @@ def brief_context(brief: Brief) -> dict:
         for f in brief.facts[:MATRIX_FACTS]] if len(by_outlet) > 1 else []}
     return dict(
         brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
-        single=single_source_count(brief), outlets=outlets_phrase(brief), entities=entities, quotes=quotes, events=events,
-        disagreements=disagreements, coverage=coverage, matrix=matrix,
+        single=single_source_count(brief), outlets=outlets_phrase(brief), entities=entities, quotes=quotes,
+        events=events, disagreements=disagreements, coverage=coverage, matrix=matrix,
     )
