@@ -93,5 +93,10 @@ def test_the_header_counts_articles_of_unknown_outlet_apart_from_the_outlets_kno
     assert outlets_phrase(partly) == "1 outlet (2 articles of unknown outlet)"
     assert "3 articles from 1 outlet (2 articles of unknown outlet)" in render(partly, "md")
     assert "1 outlet (2 articles of unknown outlet)" in render(partly, "html")
+    # with fewer than two outlets known, facts are reported by several articles, not outlets
+    assert "## Reported by several outlets" in render(brief, "md")
+    for fmt in ("md", "html", "text"):
+        assert "Reported by several articles" in render(partly, fmt)
+        assert "Reported by several outlets" not in render(partly, fmt)
     nobody = replace(brief, story=replace(brief.story, articles=[replace(a, outlet=None) for a in brief.articles]))
     assert outlets_phrase(nobody) == "unknown outlets"

@@ -20,6 +20,12 @@ def outlets_phrase(brief: Brief) -> str:
     return plural(known, "outlet") + (f" ({plural(unknown, 'article')} of unknown outlet)" if unknown else "")
 
 
+def shared_heading(brief: Brief) -> str:
+    """'Reported by several outlets', or by several articles when fewer than two outlets are known
+    (a folder of one site's pages, or of files without their outlet)."""
+    return "Reported by several " + ("outlets" if len(brief.story.outlets) >= 2 else "articles")
+
+
 def source_label(article: Article) -> str:
     """'Reuters — Plant fire forces evacuation (2024-03-04)'; falls back to the source path."""
     parts = [article.outlet or "unknown outlet"]

@@ -16,6 +16,7 @@ from storyweave.render.common import (
     other_aliases,
     outlets_phrase,
     shared_facts,
+    shared_heading,
     shown_entities,
     shown_events,
     shown_quotes,
@@ -89,6 +90,7 @@ def brief_context(brief: Brief) -> dict:
         for f in brief.facts[:MATRIX_FACTS]] if len(by_outlet) > 1 else []}
     return dict(
         brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
-        single=single_source_count(brief), outlets=outlets_phrase(brief), entities=entities, quotes=quotes,
-        events=events, disagreements=disagreements, coverage=coverage, matrix=matrix,
+        single=single_source_count(brief), outlets=outlets_phrase(brief), shared_heading=shared_heading(brief),
+        entities=entities, quotes=quotes, events=events, disagreements=disagreements, coverage=coverage,
+        matrix=matrix,
     )

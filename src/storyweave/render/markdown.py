@@ -10,6 +10,7 @@ from storyweave.render.common import (
     outlets_phrase,
     plural,
     shared_facts,
+    shared_heading,
     shown_entities,
     shown_events,
     shown_quotes,
@@ -36,7 +37,7 @@ def render_markdown(brief: Brief) -> str:
     lines += [f"{_escape(s.text)} {markers(s.citations, numbers)}" for s in brief.summary]
     facts = shared_facts(brief)
     if facts:
-        lines += ["", "## Reported by several outlets", ""]
+        lines += ["", f"## {shared_heading(brief)}", ""]
         lines += [f"- {_escape(f.text)} {markers(f.articles, numbers)} "
                   f"({len(f.articles)} of {len(brief.articles)})" for f in facts]
     single = single_source_count(brief)

@@ -16,6 +16,7 @@ from storyweave.render.common import (
     outlets_phrase,
     plural,
     shared_facts,
+    shared_heading,
     shown_entities,
     shown_events,
     shown_quotes,
@@ -38,7 +39,7 @@ def brief_renderable(brief: Brief) -> Group:
     parts += [_cited(sentence.text, sentence.citations, numbers) for sentence in brief.summary]
     facts = shared_facts(brief)
     if facts:
-        parts.append(Text("\nReported by several outlets", style="bold underline"))
+        parts.append(Text("\n" + shared_heading(brief), style="bold underline"))
         for fact in facts:
             line = _cited(f"• {fact.text}", fact.articles, numbers)
             line.append(f" ({len(fact.articles)}/{len(brief.articles)})", style="dim")
