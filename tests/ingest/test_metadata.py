@@ -153,6 +153,10 @@ def test_a_byline_and_highlights_broken_into_lines_before_the_dateline_are_one_h
     assert found.text.startswith("The city council") and found.text.endswith("\nMore text.")
     assert found.removed == ["header before the dateline: By the CNN Wire Staff Mother of rape victim 'angry' "
                              "They condemn Gadhafi They say the regime holds her"]
+    # a photo caption that ends its sentence is a dated event of its own, not a header
+    caption = "Syrians protest near the city of Deraa, March 25, 2011."
+    found = infer_metadata(f"{caption}\nDERAA, Syria (Reuters) - The {BODY}", has_title=False)
+    assert found.text.startswith(caption)
 
 
 def test_a_dateline_of_two_places_with_a_date_behind_a_fact_box_is_found_and_the_box_removed():

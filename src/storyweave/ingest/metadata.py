@@ -312,8 +312,11 @@ def _join_header_lines(body: list[str], lines: int = 3) -> None:
         joined = " ".join(line.strip() for line in body[first:last + 1])
         inner = _INNER_DATELINE.search(joined[:1000])
         if inner:
+            # not when a line ends a sentence: a photo caption ("Syrians shout during a protest
+            # near Deraa, March 25, 2011.") is a dated event of its own
             header = joined[: inner.start()]
-            if len(header.split()) <= MAX_HEADER_WORDS and not _SENTENCE_BREAK.search(header):
+            if (len(header.split()) <= MAX_HEADER_WORDS and not _SENTENCE_BREAK.search(header)
+                    and not any(line.rstrip().endswith((".", "!", "?", '."')) for line in body[first:last])):
                 body[first:last + 1] = [joined]
             return
 
