@@ -71,37 +71,39 @@ def test_a_name_tagged_a_person_once_and_a_place_once_is_typed_by_how_it_is_writ
     assert [(e.name, e.type) for e in person] == [("Linda Carraway", "PERSON")]
 
 
+def typed(texts: list[str], *tagged: tuple[str, str, str]) -> set[tuple[str, str]]:
+    """The (name, type) of the entities merged from these tagged mentions, read against the texts."""
+    return {(e.name, e.type) for e in merge_entities(mentions(*tagged), texts=texts)}
+
+
 def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_after_in_or_near():
     texts = ["Rebels in Misrata held the port. Shelling near Misrata went on. Misrata's hospital is full.",
              "Delgado said the fire was out. Officials in Tacoma thanked Delgado."]
-    entities = merge_entities(mentions(("Misrata", "PERSON", "a"), ("Misrata", "PERSON", "a"),
-                                       ("Delgado", "PERSON", "b"), ("Delgado", "PERSON", "b")), texts=texts)
-    assert {(e.name, e.type) for e in entities} == {("Misrata", "GPE"), ("Delgado", "PERSON")}
+    assert typed(texts, ("Misrata", "PERSON", "a"), ("Misrata", "PERSON", "a"), ("Delgado", "PERSON", "b"),
+                 ("Delgado", "PERSON", "b")) == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
 def test_a_person_the_texts_also_write_in_capitals_within_a_sentence_is_an_organisation():
     texts = ["Unicef said children were at risk, and a UNICEF spokesman said supplies were flown in.",
              "OBAMA PLEDGES AID\nObama said aid was on its way. BLAIR: We will help."]
-    entities = merge_entities(mentions(("Unicef", "PERSON", "a"), ("UNICEF", "PERSON", "a"),
-                                       ("Obama", "PERSON", "b"), ("Obama", "PERSON", "b"),
-                                       ("Blair", "PERSON", "b")), texts=texts)
-    assert {(e.name, e.type) for e in entities} == {("Unicef", "ORG"), ("Obama", "PERSON"), ("Blair", "PERSON")}
+    assert typed(texts, ("Unicef", "PERSON", "a"), ("UNICEF", "PERSON", "a"), ("Obama", "PERSON", "b"),
+                 ("Obama", "PERSON", "b"), ("Blair", "PERSON", "b")) == {
+        ("Unicef", "ORG"), ("Obama", "PERSON"), ("Blair", "PERSON")}
 
 
 def test_a_one_word_person_the_texts_put_on_or_before_users_is_a_website():
     texts = ["Reports on Twitter spoke of chaos. Twitter users posted photos; the Twitter message site was slow.",
              "Delgado said the fire was out. Delgado's crew went home. Officials on Monday thanked Delgado."]
-    entities = merge_entities(mentions(("Twitter", "PERSON", "a"), ("Twitter", "PERSON", "a"),
-                                       ("Delgado", "PERSON", "b"), ("Delgado", "PERSON", "b")), texts=texts)
-    assert {(e.name, e.type) for e in entities} == {("Twitter", "ORG"), ("Delgado", "PERSON")}
+    assert typed(texts, ("Twitter", "PERSON", "a"), ("Twitter", "PERSON", "a"), ("Delgado", "PERSON", "b"),
+                 ("Delgado", "PERSON", "b")) == {("Twitter", "ORG"), ("Delgado", "PERSON")}
 
 
 def test_a_person_of_two_words_the_texts_put_after_the_is_no_person():
     texts = ["The Deepwater Horizon sank. Workers on the Deepwater Horizon were rescued, Tony Hayward said.",
              "Tony Hayward visited the coast. Oil from the Deepwater Horizon reached the coast."]
-    entities = merge_entities(mentions(("Deepwater Horizon", "PERSON", "a"), ("Deepwater Horizon", "PERSON", "b"),
-                                       ("Tony Hayward", "PERSON", "a"), ("Tony Hayward", "PERSON", "b")), texts=texts)
-    assert {(e.name, e.type) for e in entities} == {("Deepwater Horizon", "ORG"), ("Tony Hayward", "PERSON")}
+    assert typed(texts, ("Deepwater Horizon", "PERSON", "a"), ("Deepwater Horizon", "PERSON", "b"),
+                 ("Tony Hayward", "PERSON", "a"), ("Tony Hayward", "PERSON", "b")) == {
+        ("Deepwater Horizon", "ORG"), ("Tony Hayward", "PERSON")}
 
 
 def test_a_one_word_person_the_texts_put_after_a_or_this_is_a_thing_not_a_person():

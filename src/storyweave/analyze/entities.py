@@ -196,10 +196,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     entities = [_entity(group) for group in groups]
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
-    for entity in entities:
+    for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
-        if entity.type != "PERSON":
-            continue
         if any(" " in form for form in forms):
             if _written_with_the(forms, texts):
                 entity.type = "ORG"

@@ -51,7 +51,7 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
     if len(articles) < REPEATED_LINE_ARTICLES:
         return articles
     threshold = max(REPEATED_LINE_ARTICLES, len(articles) // 10)
-    articles = _cut_repeated_spans(articles)
+    articles = _cut_repeated_spans(articles, threshold)
     lines_of = [[(line, _line_key(line)) for line in article.text.split("\n")] for article in articles]
     seen: Counter[str] = Counter()
     for lines in lines_of:
@@ -103,9 +103,9 @@ class _Run:
         return content_words(self.text)
 
 
-def _cut_repeated_spans(articles: list[Article]) -> list[Article]:
+def _cut_repeated_spans(articles: list[Article], tenth: int) -> list[Article]:
     """Cut out runs of words that many articles carry verbatim *inside* a line, when they are off
-    the story. A scraper that flattens a page without line breaks glues the site's furniture into
+    the story (`tenth`: the carriers that make a repeated line furniture, as `remove_repeated_lines`). A scraper that flattens a page without line breaks glues the site's furniture into
     the text ("... environmentalism Letters for publication should be sent to: letters@... Call
     the main switchboard: This article ..."), where no line rule sees it. A run that is a whole
     line is left to the line rules; what stood either side becomes two lines."""
@@ -127,7 +127,7 @@ def _cut_repeated_spans(articles: list[Article]) -> list[Article]:
                 runs_with.setdefault(gram, []).append((number, run))
     # Carried by many articles, a run need not be rare in the others: the site's furniture uses
     # common words ("If you need help using the site: ... Call the main switchboard").
-    tenth, many = max(REPEATED_LINE_ARTICLES, len(articles) // 10), max(REPEATED_SPAN_MANY, len(articles) // 20)
+    many = max(REPEATED_SPAN_MANY, len(articles) // 20)
     copies_of = {id(run): copies for runs in runs_of for run in runs
                  if len(copies := _copies(run, runs_with)) >= min(tenth, many)}
     if not copies_of:
@@ -204,24 +204,21 @@ def _copies(run: _Run, runs_with: dict[int, list[tuple[int, _Run]]]) -> dict[int
 def _off_story_run(run: _Run, copies: dict[int, list[_Run]], words_of: list[Counter[str]],
                    tenth: int, many: int) -> bool:
     """Is the run off the story (as `_off_story`)? With `many` carriers, its own articles alone decide."""
-    words = {word for word in run.words if word.isalpha()}
+    words = _topic_words(run.words)
     if not words:
         return True
-    own: list[float] = []
-    others: list[float] = []
-    for number, counts in enumerate(words_of):
-        in_copies = Counter(word for copy in copies.get(number, []) for word in copy.words)
-        used = sum(counts[word] > in_copies[word] for word in words)
-        (own if number in copies else others).append(used / len(words))
-    if sum(own) / len(own) >= OFF_STORY_OWN:
+    own, others = _word_use(words, words_of, [
+        Counter(word for copy in copies[number] for word in copy.words) if number in copies else None
+        for number in range(len(words_of))])
+    if own >= OFF_STORY_OWN:
         return False
     if len(copies) >= many:
         return True
-    if not others:  # every article of a small story carries it: furniture only if it is a small part of them
+    if others is None:  # every article of a small story carries it: furniture only if it is a small part of them
         parts = [sum(len(copy.words) for copy in runs) / max(1, sum(words_of[number].values()))
                  for number, runs in copies.items()]
         return sum(parts) / len(parts) < SMALL_PART
-    return len(copies) >= tenth and sum(others) / len(others) < OFF_STORY_OTHERS
+    return len(copies) >= tenth and others < OFF_STORY_OTHERS
 
 
 def _without_runs(article: Article, lines: list[str], cut: list[tuple[_Run, int]]) -> Article:
@@ -240,18 +237,30 @@ def _without_runs(article: Article, lines: list[str], cut: list[tuple[_Run, int]
 def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str]], counted: bool) -> bool:
     """Are the line's words rare in the story text of the articles carrying it and of the others?
     (`counted`: its own copies are in `words_of`.)"""
-    words = {word for word in content_words(key) if word.isalpha()}  # numbers say nothing of the topic
+    words = _topic_words(content_words(key))
     if not words:
         return True
+    # a word used elsewhere than in this line (in each of its copies)
+    own, others = _word_use(words, words_of, [
+        Counter(dict.fromkeys(words, keys[key] if counted else 0)) if keys[key] else None for keys in keys_of])
+    return own < OFF_STORY_OWN and (others is None or others < OFF_STORY_OTHERS)
+
+
+def _topic_words(words: frozenset[str]) -> set[str]:
+    return {word for word in words if word.isalpha()}  # numbers say nothing of the topic
+
+
+def _word_use(words: set[str], words_of: list[Counter[str]],
+              in_copies: list[Counter[str] | None]) -> tuple[float, float | None]:
+    """How much of a repeated text's words the articles use: the mean share that those carrying
+    it (`in_copies[i]`: how often its copies there use each word) use outside it, and the mean
+    share that the others use at all (None if every article carries it)."""
     own: list[float] = []
     others: list[float] = []
-    for keys, counts in zip(keys_of, words_of, strict=True):
-        carried = keys[key]
-        # a word used elsewhere than in this line (in each of its copies)
-        used = sum(counts[word] > (carried if counted else 0) for word in words)
-        (own if carried else others).append(used / len(words))
-    return (sum(own) / len(own) < OFF_STORY_OWN
-            and (not others or sum(others) / len(others) < OFF_STORY_OTHERS))
+    for counts, copied in zip(words_of, in_copies, strict=True):
+        used = sum(counts[word] > (copied[word] if copied is not None else 0) for word in words)
+        (own if copied is not None else others).append(used / len(words))
+    return sum(own) / len(own), (sum(others) / len(others) if others else None)
 
 
 def _short_unquoted(key: str) -> bool:

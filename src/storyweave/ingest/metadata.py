@@ -280,7 +280,7 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
         taken = False
         inner = None if _DATELINE.match(line) else _INNER_DATELINE.search(line[:1000])
         header = line[: inner.start()] if inner else ""
-        if inner and len(header.split()) <= MAX_HEADER_WORDS and not _SENTENCE_BREAK.search(header):
+        if inner and _is_header(header):
             credits.append(f"header before the dateline: {header.strip()}")
             line = line[inner.start():]
         for _ in range(MAX_OPENING_PIECES):
@@ -314,11 +314,15 @@ def _join_header_lines(body: list[str], lines: int = 3) -> None:
         if inner:
             # not when a line ends a sentence: a photo caption ("Syrians shout during a protest
             # near Deraa, March 25, 2011.") is a dated event of its own
-            header = joined[: inner.start()]
-            if (len(header.split()) <= MAX_HEADER_WORDS and not _SENTENCE_BREAK.search(header)
-                    and not any(line.rstrip().endswith((".", "!", "?", '."')) for line in body[first:last])):
+            if _is_header(joined[: inner.start()]) and not any(
+                    line.rstrip().endswith((".", "!", "?", '."')) for line in body[first:last]):
                 body[first:last + 1] = [joined]
             return
+
+
+def _is_header(text: str) -> bool:
+    """What stands before a dateline is a header (byline, highlights) if short and holding no sentence end."""
+    return len(text.split()) <= MAX_HEADER_WORDS and not _SENTENCE_BREAK.search(text)
 
 
 MAX_OPENING_PIECES = 4  # credits and datelines before the story's first word
