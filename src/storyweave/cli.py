@@ -291,8 +291,9 @@ def cluster(
     until: Annotated[str | None, typer.Option(help="Only articles published on or before this date.")] = None,
     window: Annotated[str | None, typer.Option(
         help="The last N days of the store, e.g. 7d (counted back from its newest article).")] = None,
-    threshold: Annotated[float | None, typer.Option(  # None: the batch module's THRESHOLD
-        min=0.01, max=1.0, show_default="0.17", help="Average TF-IDF similarity at which clusters join.")] = None,
+    threshold: Annotated[float | None, typer.Option(  # None: the pair model's
+        min=0.01, max=1.0, show_default="0.25",
+        help="Average probability that two articles tell one story at which clusters join.")] = None,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: hashed word vectors.")] = False,
     engine: EngineOption = Engine.local,
     address: AddressOption = None,
@@ -326,7 +327,7 @@ def cluster(
     store.close()
     span = f" published {since or '…'} to {until or '…'}" if since or until else ""
     stderr.print(f"{report.articles} articles{span}: {report.stories_before} stories before, "
-                 f"{report.stories_after} after, {report.moved} articles moved")
+                 f"{report.stories_after} after, {report.moved} articles moved ({report.method})")
     raise typer.Exit(EXIT_OK if report.articles else EXIT_NOTHING)
 
 

@@ -268,7 +268,8 @@ def test_command_line_cluster_with_a_window(tmp_path):
     db = str(tmp_path / "db.duckdb")
     runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
     result = runner.invoke(app, ["cluster", "--db", db])
-    assert result.exit_code == 0 and "9 articles: 2 stories before, 2 after, 0 articles moved" in result.stderr
+    assert result.exit_code == 0 and " ".join(result.stderr.split()) == (
+        "9 articles: 2 stories before, 2 after, 0 articles moved (same-story pair model, joined at 0.25)")
     result = runner.invoke(app, ["cluster", "--db", db, "--window", "3d"])
     assert result.exit_code == 0 and "published 2024-03-31" in result.stderr
     assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2
@@ -276,13 +277,13 @@ def test_command_line_cluster_with_a_window(tmp_path):
 
 def test_command_line_help_states_the_clustering_limits_in_use():
     from storyweave.stories import REFINE_UP_TO
-    from storyweave.stories.batch import THRESHOLD
+    from storyweave.stories.pairs import default_threshold
 
     def help_text(command: str) -> str:
         output = runner.invoke(app, [command, "--help"]).output
         return " ".join(output.replace("│", " ").split())  # rich wraps the help in a box
 
-    assert f"[default: ({THRESHOLD})]" in help_text("cluster")
+    assert f"[default: ({default_threshold()})]" in help_text("cluster")
     assert f"up to {REFINE_UP_TO:,} articles" in help_text("ingest")
 
 
@@ -411,41 +412,3 @@ def test_an_article_that_cleaning_leaves_too_short_is_skipped_with_its_reason(tm
         assert [str(problem) for problem in report.skipped] == [
             f"{feed}:1: too little text after cleaning (0 words; an article needs 12)"]
         assert len(store.export_rows()) == 1
-
-
-def test_a_loose_cluster_is_split_into_its_episodes_and_a_tight_one_stays_whole():
-    """Two episodes of one saga share its words ("everest", "sherpa"), each has its own; joined
-    into one cluster (through articles that recall both), all their pairs tell them apart. A
-    template-only article goes with the episode it is most like; small clusters are left alone."""
-    from storyweave.stories.batch import SPLIT_FROM, split_loose_clusters, tfidf_vectors
-
-    saga = "everest sherpa nepal climbers expedition summit guides mountaineering".split()
-    avalanche = "avalanche icefall khumbu sixteen buried ropes fixing season cancelled strike".split()
-    quake = "earthquake kathmandu magnitude collapsed temples aftershocks rubble villages relief".split()
-    rng = random.Random(3)
-
-    def article(own: list[str]) -> str:
-        return " ".join(rng.choices(saga, k=8) + rng.choices(own, k=25))
-
-    texts = [article(avalanche) for _ in range(4)] + [article(quake) for _ in range(4)]
-    texts += [article(quake)]  # template-only: its text was site furniture, it follows its nearest
-    texts += [article(avalanche) for _ in range(SPLIT_FROM - 1)]  # a small cluster of its own
-    labels = [0] * 9 + [1] * (SPLIT_FROM - 1)
-    template_only = [False] * 8 + [True] + [False] * (SPLIT_FROM - 1)
-    parts = split_loose_clusters(labels, tfidf_vectors(texts), [None] * len(texts), template_only)
-    assert len(set(parts[:4])) == 1 and len(set(parts[4:9])) == 1 and parts[0] != parts[4]
-    assert set(parts[9:]) == {1}, "a cluster smaller than SPLIT_FROM is not split"
-
-    one_story = [article(avalanche) for _ in range(6)]
-    assert len(set(split_loose_clusters([0] * 6, tfidf_vectors(one_story), [None] * 6))) == 1
-
-
-def test_pair_time_penalties_agree_with_the_time_penalty_of_each_pair():
-    from storyweave.stories.cluster import pair_time_penalties, time_penalty
-
-    published = ["2024-03-01", "2024-03-05T10:00:00", None, "2024-05-20", "not a date", "2023-01-01"]
-    matrix = pair_time_penalties(published)
-    for i, a in enumerate(published):
-        for j, b in enumerate(published):
-            assert matrix[i, j] == pytest.approx(time_penalty(a, b))
-    assert matrix[0, 3] > 0 and matrix[0, 1] == 0  # weeks apart cost; days apart do not

@@ -5,7 +5,7 @@
    both blocks and is joined again in step 3. Undated articles could belong anywhere: up to
    `SHARED_UNDATED` of them join every block; with more, the window stays one block.
 2. Each block is clustered by a Ray task running the local algorithm (`stories.batch.cluster_window`:
-   TF-IDF nearest neighbours, average linkage, loose clusters split). A window that is one block
+   TF-IDF nearest neighbours, same-story probabilities, average linkage). A window that is one block
    is clustered on the driver instead, its nearest-neighbour graph (the costly part) computed by
    Ray tasks over blocks of rows sharing the TF-IDF matrix through the object store: the same
    graph as locally, so the same stories.
@@ -27,7 +27,6 @@ import numpy as np
 from storyweave.distributed.runtime import connect
 from storyweave.store import Store
 from storyweave.stories.batch import (
-    THRESHOLD,
     ReclusterReport,
     cluster_window,
     neighbour_edges,
@@ -101,7 +100,7 @@ def merge_blocks(count: int, blocks: list[list[int]], labels: list[list[int]]) -
     return [roots.setdefault(joined.find(seen[p]), len(roots)) for p in range(count)]
 
 
-def ray_cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
+def ray_cluster_window(texts: list[str], published: list[str | None], threshold: float | None = None,
                        on_progress: Callable[[int], None] | None = None, template_only: list[bool] | None = None,
                        *, block_days: int = BLOCK_DAYS, overlap_days: int = OVERLAP_DAYS) -> list[int]:
     """`cluster_window`, block by block on the Ray cluster (see the module's docstring)."""
@@ -144,7 +143,7 @@ def ray_row_blocks(vectors: object, published: list[str | None], spans: list[tup
 
 
 def ray_recluster(store: Store, *, since: str | None = None, until: str | None = None,
-                  threshold: float = THRESHOLD, embedder: str = "auto", address: str | None = None,
+                  threshold: float | None = None, embedder: str = "auto", address: str | None = None,
                   workers: int | None = None,
                   on_progress: Callable[[int, int], None] | None = None) -> ReclusterReport:
     """`stories.recluster` with the clustering itself spread over the Ray cluster."""

@@ -8,10 +8,10 @@ articles together:
    general English: `smoothed_idf`);
 2. each article's nearest neighbours by cosine (sparse products in blocks: no n x n matrix),
    lowered by distance in time as in online clustering;
-3. average-linkage agglomeration over that neighbour graph (a pair not in the graph counts as 0),
-   merging while the average similarity of two clusters is at least `threshold`;
-4. each cluster of `SPLIT_FROM` articles or more checked against all its pairs, not only the
-   graph's: exact average linkage inside it, at `SPLIT_THRESHOLD` (`split_loose_clusters`).
+3. each edge of that graph weighted by the probability that its two articles tell one story,
+   from the cosine and what lies around it (`stories.pairs`: a learned pair model);
+4. average-linkage agglomeration over the weighted graph (a pair not in the graph counts as 0),
+   merging while the average probability of two clusters is at least `threshold`.
 
 Story ids stay stable where they can: a new cluster keeps the id of the old story most of its
 articles came from. Near-duplicates follow their original; the stories' centroids, names and word
@@ -36,15 +36,11 @@ from storyweave.stories.cluster import (
     DOCUMENT_FREQUENCY,
     STORY_TERMS,
     StoryIndex,
-    pair_time_penalties,
     time_penalty,
 )
 from storyweave.stories.features import lead_text, names_in, terms_of
 from storyweave.stories.templates import strip_templates
 
-# The average TF-IDF cosine at which two clusters are one story: chosen on ECB+ topics 1-35 and
-# the first half of Multi-News validation (scripts/choose_cluster_threshold.py; the CLI help says it).
-THRESHOLD = 0.17
 NEIGHBOURS = 10  # per article, in the similarity graph
 BLOCK = 2000  # rows per span of the graph's rows (a task on a Ray cluster)
 # Similarities held at once (a dense block of rows by the window's articles, 32 MB, with two more
@@ -56,15 +52,6 @@ DENSE_CELLS = 4_000_000
 # B-cubed F1 0.732 vs 0.747 after `cluster` on 50k articles (benchmarks/bench_ray.py), 0.766 vs
 # 0.760 on the 15k raw documents. So: exact while it is affordable, candidates beyond.
 EXACT_UP_TO = 100_000
-# The neighbour graph joins clusters through their closest pairs, so episodes of one saga (an
-# avalanche that closed Everest one spring, the earthquake of the next) can join through a few
-# articles that recall both, though most of their pairs are far apart. Checked against all its
-# pairs, such a cluster falls apart. Chosen with the threshold, on the same training data
-# (scripts/choose_cluster_threshold.py): Multi-News wants it stricter, ECB+'s larger events no
-# stricter than this.
-SPLIT_THRESHOLD = 0.18
-SPLIT_FROM = 4  # smaller clusters are held together by most of their pairs already
-SPLIT_UP_TO = 2000  # beyond, a story's all-pairs matrices (32 MB each at this size) cost too much
 ANN_CANDIDATES = 50
 ANN_DIMS = 256
 
@@ -76,6 +63,7 @@ class ReclusterReport:
     stories_after: int = 0
     moved: int = 0  # articles now in another story
     changed: set[str] = field(default_factory=set)  # stories that gained, lost, appeared or went
+    method: str = ""  # what weighed the pairs of articles (`pairs.weighing`)
 
     def to_dict(self) -> dict[str, int]:
         return {"articles": self.articles, "stories_before": self.stories_before,
@@ -244,7 +232,7 @@ def neighbour_graph(texts: list[str], published: list[str | None], neighbours: i
     return edges
 
 
-def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: float = THRESHOLD,
+def average_linkage(count: int, edges: dict[tuple[int, int], float], threshold: float,
                     template_only: list[bool] | None = None) -> list[int]:
     """Cluster labels from average-linkage agglomeration over a sparse similarity graph.
 
@@ -305,55 +293,20 @@ def _agglomerate(count: int, edges: dict[tuple[int, int], float], threshold: flo
     return [root(node) for node in range(count)]
 
 
-def split_loose_clusters(labels: list[int], vectors: object | None, published: list[str | None],
-                         template_only: list[bool] | None = None,
-                         threshold: float = SPLIT_THRESHOLD) -> list[int]:
-    """Step 4 above: each cluster of SPLIT_FROM to SPLIT_UP_TO articles (template-only ones not
-    counted), clustered again by exact average linkage over all its pairs (TF-IDF cosine less the
-    time penalty), stopping below `threshold`. A template-only article goes with the part holding
-    its most similar article."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-
-    if vectors is None:
-        return labels
-    alone = template_only or [False] * len(labels)
-    members: dict[int, list[int]] = {}
-    for row, label in enumerate(labels):
-        members.setdefault(label, []).append(row)
-    result = list(labels)
-    fresh = max(labels, default=0) + 1
-    for rows in members.values():
-        core = [position for position, row in enumerate(rows) if not alone[row]]
-        if not SPLIT_FROM <= len(core) <= SPLIT_UP_TO:
-            continue
-        similar = (vectors[rows] @ vectors[rows].T).toarray()
-        if any(published[row] for row in rows):
-            similar -= pair_time_penalties([published[row] for row in rows])
-        inner = similar[np.ix_(core, core)]
-        distance = np.clip(1.0 - inner, 0.0, None)[np.triu_indices(len(core), 1)]
-        parts = fcluster(linkage(distance, "average"), 1.0 - threshold, "distance")
-        if parts.max() == 1:
-            continue
-        part_at = dict(zip(core, (fresh + int(part) for part in parts), strict=True))
-        for position, row in enumerate(rows):
-            if position not in part_at:  # template-only: with its most similar article
-                part_at[position] = part_at[core[int(np.argmax(similar[core, position]))]]
-            result[row] = part_at[position]
-        fresh += int(parts.max()) + 1
-    return result
-
-
-def cluster_window(texts: list[str], published: list[str | None], threshold: float = THRESHOLD,
+def cluster_window(texts: list[str], published: list[str | None], threshold: float | None = None,
                    on_progress: Callable[[int], None] | None = None,
                    template_only: list[bool] | None = None,
                    row_blocks: RowBlocks = local_row_blocks) -> list[int]:
-    """A cluster label per article: neighbour graph, average linkage, loose clusters split (steps
-    1-4 above). `row_blocks`: where the graph's rows are computed (see `neighbour_graph`)."""
+    """A cluster label per article: neighbour graph, same-story probabilities, average linkage
+    (steps 1-4 above; `threshold`: the pair model's by default). `row_blocks`: where the graph's
+    rows are computed (see `neighbour_graph`)."""
+    from storyweave.stories.pairs import default_threshold, same_story_edges
+
     vectors = tfidf_vectors(texts)
     edges = neighbour_graph(texts, published, on_progress=on_progress, row_blocks=row_blocks,
                             template_only=template_only, vectors=vectors)
-    labels = average_linkage(len(texts), edges, threshold, template_only)
-    return split_loose_clusters(labels, vectors, published, template_only)
+    threshold = default_threshold() if threshold is None else threshold
+    return average_linkage(len(texts), same_story_edges(texts, edges), threshold, template_only)
 
 
 Clusterer = Callable[[list[str], list["str | None"], float, "Callable[[int], None] | None", "list[bool] | None"],
@@ -361,14 +314,17 @@ Clusterer = Callable[[list[str], list["str | None"], float, "Callable[[int], Non
 
 
 def recluster(store: Store, *, since: str | None = None, until: str | None = None,
-              stories: Iterable[str] | None = None, threshold: float = THRESHOLD, embedder: str = "auto",
+              stories: Iterable[str] | None = None, threshold: float | None = None, embedder: str = "auto",
               on_progress: Callable[[int, int], None] | None = None,
               clusterer: Clusterer = cluster_window) -> ReclusterReport:
     """Cluster the canonical articles published in [since, until] (or those of `stories`) afresh
     and store the stories. `clusterer` labels the window's articles (here by default; the Ray
     engine passes its own)."""
     rows = store.canonical_articles(since=since, until=until, stories=stories)
-    report = ReclusterReport(articles=len(rows), stories_before=len({r[4] for r in rows}))
+    from storyweave.stories.pairs import weighing
+
+    report = ReclusterReport(articles=len(rows), stories_before=len({r[4] for r in rows}),
+                             method=weighing(threshold))
     if len(rows) < 2:
         report.stories_after = report.stories_before
         return report

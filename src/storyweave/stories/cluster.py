@@ -303,18 +303,3 @@ def time_penalty(published: str | None, start: str | None, end: str | None = Non
         return 0.0
     days = (first - day).days if day < first else max(0, (day - last).days)
     return min(MAX_PENALTY, DAY_PENALTY * max(0, days - GRACE_DAYS))
-
-
-def pair_time_penalties(published: list[str | None]) -> np.ndarray:
-    """`time_penalty` between every two of the articles (a square matrix; 0 where a date is
-    missing or unreadable)."""
-    def day_number(value: str | None) -> float:
-        try:
-            return float(date.fromisoformat(value[:10]).toordinal()) if value else math.nan
-        except ValueError:
-            return math.nan
-
-    days = np.array([day_number(value) for value in published], dtype=float)
-    gap = np.abs(days[:, None] - days[None, :])
-    penalty = np.minimum(MAX_PENALTY, DAY_PENALTY * np.maximum(0.0, gap - GRACE_DAYS))
-    return np.nan_to_num(penalty, nan=0.0)
