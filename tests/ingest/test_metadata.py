@@ -128,6 +128,10 @@ def test_a_bbc_live_page_stamp_with_the_time_first_dates_the_article_and_leaves_
     found = infer_metadata(f"09:27 UK time, Friday, 28 May 2010 The {BODY}", has_title=False)
     assert (found.published, found.title) == ("2010-05-28T09:27", None)
     assert found.text.startswith("The city council")
+    # the writer's name before the stamp is a byline, not a headline
+    found = infer_metadata(f"Clare Spencer | 09:55 UK time, Thursday, 6 January 2011 The {BODY}", has_title=False)
+    assert (found.published, found.title) == ("2011-01-06T09:55", None)
+    assert found.text.startswith("The city council") and "Clare Spencer" in found.removed[0]
 
 
 def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():

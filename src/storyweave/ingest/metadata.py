@@ -78,9 +78,11 @@ _TIMESTAMP = re.compile(
 _TRAILING_PLACE = re.compile(  # "... LONDON", "... MISRATA, Libya"
     r"(?:^|\s)[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?$")
 # Before a page's time stamp, what is no headline: a place in capitals ("TRIPOLI |", "WASHINGTON,
-# March 19 |"), a byline or a photo credit ("Navy photo/Handout By Maria Golovnina ... TRIPOLI |").
+# March 19 |"), a byline, bare or not ("Clare Spencer | 09:55 UK time, ..."), or a photo credit
+# ("Navy photo/Handout By Maria Golovnina ... TRIPOLI |").
 _NOT_A_HEADLINE = re.compile(
-    r"^[A-Z][A-Z .'-]*(?:,\s*" + _MONTHS + r"\s+\d{1,2})?$|\bBy [A-Z]|(?i:\bphoto|\bhandout)|/")
+    r"^[A-Z][A-Z .'-]*(?:,\s*" + _MONTHS + r"\s+\d{1,2})?$|^[A-Z][a-z]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}$"
+    r"|\bBy [A-Z]|(?i:\bphoto|\bhandout)|/")
 # A dateline inside a scrape's first line, behind the byline and highlights that the page ran into
 # it: "By the CNN Wire Staff Libya says ... Obama says Tripoli, Libya (CNN) -- A fighter jet ..."
 _INNER_DATELINE = re.compile(  # "... Tripoli, Libya (CNN) --", "... MILAN/LONDON, Oct 13 (Reuters) -"
