@@ -374,6 +374,16 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
         assert normalize_text(prose) == prose
 
 
+def test_sentences_glued_at_their_full_stop_are_parted_and_links_and_file_names_are_not():
+    assert normalize_text("Guinness certified the new record.the volvo is still in great shape.") == (
+        "Guinness certified the new record. The volvo is still in great shape.")
+    assert normalize_text('"We are ready," Langham said.There are 723 vessels deployed.') == (
+        '"We are ready," Langham said. There are 723 vessels deployed.')
+    for kept in ("Pre-order here: https://band.lnk.to/the album", "See pic.twitter.com/the and amzn.to/in now.",
+                 "Open report.pdf and index.html, then the U.S.The end.", "Visit Example.com for the rest."):
+        assert normalize_text(kept) == kept
+
+
 def test_a_photo_credit_run_into_the_text_is_removed_and_the_word_photograph_is_not():
     cleaned, removed = remove_boilerplate("Booms ring the bay. Photograph: Gerald Herbert/AP Fishermen joined the "
                                           "clean-up, officials said on Monday.")

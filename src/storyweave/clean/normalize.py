@@ -118,6 +118,23 @@ _NO_SENTENCE_ENDS = frozenset(
     "our your my into onto about over under after before since despite during says said told".split())
 
 
+# Sentences glued at their full stop, as scrapers that drop a paragraph break leave them: "... the
+# new record.the volvo is ...", "... said.There are 723 vessels ...". Only before a word that
+# opens sentences and never ends a domain or file name, and not inside a link ("amzn.to/x",
+# "pic.twitter.com"): the word before is letters alone, preceded by a space or a line's start.
+# The second sentence's first word is capitalised (a lowercased scrape had no break to see there).
+_GLUED_OPENERS = ("the", "a", "an", "in", "on", "at", "for", "we", "but", "as", "it", "according", "that",
+                  "this", "these", "there", "they", "he", "she", "when", "while", "after", "if", "his",
+                  "her", "their", "our", "then", "however", "meanwhile", "during", "since", "police", "officials")
+_GLUED = re.compile(r"(?:(?<=\s)|^)([A-Za-z][a-z]+[\"')]?)\.(" + "|".join(_GLUED_OPENERS) + r")(?=[\s,])",
+                    re.IGNORECASE | re.MULTILINE)
+
+
+def _part_glued(match: re.Match[str]) -> str:
+    """"record.the volvo" -> "record. The volvo": the second sentence opens as sentences do."""
+    return f"{match.group(1)}. {match.group(2)[0].upper()}{match.group(2)[1:]}"
+
+
 def split_run_on_sentences(text: str) -> str:
     """Break lines where one sentence runs into the next with no full stop (see `_RUN_ON`)."""
     def split(match: re.Match[str]) -> str:
@@ -146,7 +163,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = split_run_on_sentences(detokenize(unwrap_lines(text)))
+    text = split_run_on_sentences(_GLUED.sub(_part_glued, detokenize(unwrap_lines(text))))
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
     text = re.sub(r"(?<=\S) _ (?=\S)", " \u2014 ", text)  # the AP wire's dash, kept by archives built from it
     text = _SPACED_QUOTE.sub(r'\1"\2"', text)
