@@ -100,3 +100,15 @@ def test_the_header_counts_articles_of_unknown_outlet_apart_from_the_outlets_kno
         assert "Reported by several outlets" not in render(partly, fmt)
     nobody = replace(brief, story=replace(brief.story, articles=[replace(a, outlet=None) for a in brief.articles]))
     assert outlets_phrase(nobody) == "unknown outlets"
+
+
+def test_also_known_as_lists_other_names_and_titles_not_a_leading_the_or_a_possessive():
+    from storyweave.model import Entity
+    from storyweave.render.common import other_aliases
+
+    plant = Entity(name="Halvorsen Chemicals", type="ORG", mentions=[],
+                   aliases=["Halvorsen Chemicals", "the Halvorsen Chemicals", "Halvorsen Chemicals'", "Halvorsen"])
+    assert other_aliases(plant) == ["Halvorsen"]
+    chief = Entity(name="Maria Delgado", type="PERSON", mentions=[],
+                   aliases=["Fire Chief Maria Delgado", "Delgado", "Delgado's", "Maria Delgado"])
+    assert other_aliases(chief) == ["Fire Chief Maria Delgado", "Delgado"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storyweave.model import Article, Brief, Entity, Fact, Quote, TimelineEvent
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
@@ -82,7 +84,19 @@ def shown_events(brief: Brief) -> list[TimelineEvent]:
 
 
 def other_aliases(entity: Entity) -> list[str]:
-    return [alias for alias in entity.aliases if alias != entity.name]
+    """The other ways the articles write the name, for "also:"; a form that differs from the name,
+    or from one listed, only by a leading "the" or a possessive ("the Halvorsen Chemicals",
+    "Volkov's") says nothing new. A title does ("Fire Chief Maria Delgado")."""
+    def plain(form: str) -> str:
+        return re.sub(r"^the\s+|['\u2019]s?$", "", form.strip(), flags=re.IGNORECASE).lower()
+
+    seen = {plain(entity.name)}
+    shown = []
+    for alias in entity.aliases:
+        if plain(alias) not in seen:
+            seen.add(plain(alias))
+            shown.append(alias)
+    return shown
 
 
 def coverage_rows(brief: Brief) -> list[tuple[int, Article, dict]]:
