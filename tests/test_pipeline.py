@@ -17,3 +17,14 @@ def test_a_question_headline_does_not_name_a_story_that_articles_share_facts_of(
     assert story_title([asking, naming], [quake, _fact("Aid is on its way.", "a", "b")]) == naming.title
     # one article and nothing shared: its own title, question or not
     assert story_title([asking], [_fact("God was invoked.", "a")]) == "Where is God in Haiti?"
+
+
+def test_a_title_run_into_its_standfirst_gives_way_to_a_headline_or_is_cut_as_one():
+    run_on = ("BP oil spill: final tests due before 'static kill' Scientists confirm the Deepwater Horizon "
+              "explosion, which released 5m barrels of oil, was the worst accidental spill ever")
+    kill = _fact("BP began the static kill on Tuesday, pumping mud into the well.", "a", "b")
+    long_one = Article(id="a", source="a.txt", text="...", title=run_on)
+    short_one = Article(id="b", source="b.txt", text="...", title="BP starts 'static kill' on Gulf well")
+    assert story_title([long_one, short_one], [kill, _fact("The well leaked 4.9m barrels.", "a")]) == short_one.title
+    alone = story_title([long_one], [kill])
+    assert alone.endswith("…") and len(alone.split()) <= 14 and alone.startswith("BP oil spill: final tests")

@@ -167,17 +167,26 @@ def story_id(articles: list[Article]) -> str:
     return hashlib.sha256(joined.encode()).hexdigest()[:12]
 
 
+LONGEST_TITLE = 20  # words: a longer title has run into the text after it
+
+
 def story_title(articles: list[Article], facts: list) -> str:
     """The title of the article that reports the most of the story's shared facts. A title that
     asks a question ("Where is God in Haiti?") frames the story rather than names it: when
-    articles share facts, it gives way to another title or to the opening of the top fact."""
+    articles share facts, it gives way to another title or to the opening of the top fact. A
+    title longer than a headline is one that a scrape ran into its standfirst ("BP oil spill:
+    final tests due before 'static kill' Scientists confirm the ..."): another article's title
+    of headline length is taken first, else it is cut as a headline."""
     shared = [f for f in facts if len(f.articles) > 1]
     reach = {a.id: sum(a.id in f.articles for f in shared) for a in articles}
     titled = [a for a in articles if a.title and not a.degraded] or [a for a in articles if a.title]
     if shared:
         titled = [a for a in titled if not (a.title or "").rstrip().endswith("?")]
     if titled:
-        return max(titled, key=lambda a: (reach[a.id], -articles.index(a))).title or ""
+        best = max(titled, key=lambda a: (len((a.title or "").split()) <= LONGEST_TITLE, reach[a.id],
+                                          -articles.index(a)))
+        title = best.title or ""
+        return title if len(title.split()) <= LONGEST_TITLE else headline_from_text(title)
     # No article has a title: the opening of the most widely reported fact, cut to a headline.
     shared = shared or facts
     if not shared:
