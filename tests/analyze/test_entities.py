@@ -27,8 +27,11 @@ def test_titles_surnames_and_transliterations_merge_into_one_person():
         ("Mr. Sessions", "PERSON", "b"), ("Mr Sessions", "PERSON", "c"),
         ("Sergei Kislyak", "PERSON", "a"), ("Sergey Kislyak", "PERSON", "b"), ("Kislyak", "PERSON", "c"),
         ("Mike Flynn", "PERSON", "a"), ("Michael Flynn", "PERSON", "b"),
+        ("Fred Bartlit", "PERSON", "a"), ("Chief Counsel Fred Bartlit", "PERSON", "b"),
+        ("Counsel Fred Bartlit", "PERSON", "c"),
     ), texts=[])
     found = names(entities)
+    assert found["Fred Bartlit"] == {"Fred Bartlit", "Chief Counsel Fred Bartlit", "Counsel Fred Bartlit"}
     assert found["Jeff Sessions"] == {"Attorney General Jeff Sessions", "Sessions", "Mr. Sessions", "Mr Sessions"}
     assert found["Sergei Kislyak"] == {"Sergei Kislyak", "Sergey Kislyak", "Kislyak"}
     assert {"Mike Flynn", "Michael Flynn"} in [aliases for aliases in found.values()]

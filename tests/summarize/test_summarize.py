@@ -141,7 +141,7 @@ def test_the_shipped_word_prior_rates_news_words_above_page_words_and_the_scorer
     assert installed_scorer().weights["summary_words"] > 0
 
 
-def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotation():
+def test_summary_material_is_whole_sentences_not_the_opening_or_the_tail_of_a_longer_quotation():
     from storyweave.summarize.select import is_summary_material
 
     def material(text: str) -> bool:
@@ -151,6 +151,9 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material("The fire destroyed a warehouse full of industrial solvents on Monday.")
     # The quotation runs on into the next sentence: alone, it has no end and no speaker.
     assert not material('"The company has been making a farce out of every safety rule.')
+    # ... and its tail, once the quotation opened in the sentence before: no start.
+    assert not material('I wish I could tell them more about the cause," Bartlit said on Monday.')
+    assert material('Bartlit said he "could not tell them more" about the cause on Monday.')
     assert not material("What caused the fire at the solvent warehouse on Monday?")
     assert not material("and then the firefighters went home for the night.")
 

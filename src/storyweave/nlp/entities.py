@@ -26,6 +26,8 @@ HONORIFICS = (
     "|Judge|Justice|Chief|Fire Chief|Police Chief|Gen|General|Col|Colonel|Lt|Lieutenant|Capt|Captain"
     "|Adm|Admiral|Sgt|Sergeant|Officer|Detective|Ambassador|King|Queen|Prince|Princess|Pope|Sheikh"
     "|Council President|Councilman|Councilwoman|Commissioner|Director|Chairman|Chairwoman"
+    "|Counsel|Spokesman|Spokeswoman|Sheriff|Deputy|Speaker|Inspector|Superintendent|Professor"
+    "|Bishop|Archbishop|Cardinal|Rabbi"
 )
 _HONORIFIC_BEFORE = re.compile(rf"(?:\b(?:{HONORIFICS})\.?\s+)+$")
 

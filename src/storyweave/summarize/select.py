@@ -42,7 +42,8 @@ class Candidate:
 
 def is_summary_material(sentence: Sentence) -> bool:
     """Whole declarative sentences of a sensible length; no questions, fragments or lists, and no
-    opening of a quotation that runs on into the next sentence."""
+    piece of a quotation that runs over sentences: neither its opening ('"We will rebuild.') nor
+    its tail ('I wish I could," Bartlit said.'), which read as a quote without a start or an end."""
     text = sentence.text
     words = sentence.words
     return (
@@ -51,7 +52,7 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not text.endswith("?")
         and not text[0].islower()
         and ":" not in text[-3:]
-        and not (text[0] == '"' and text[1:2].isalnum() and text.count('"') % 2)
+        and not (text.count('"') % 2 and (text[0] == '"' and text[1:2].isalnum() or _CLOSES_FIRST.match(text)))
     )
 
 
@@ -62,6 +63,7 @@ FEATURES = ("support", "centrality", "position", "first", "recency", "length", "
             "first_person", "degraded", "article_length", "summary_words")
 SCORER_FILE = Path(__file__).parent / "scorer.json"
 WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
+_CLOSES_FIRST = re.compile(r'[^"]*[\w,.!?]"(?:\s|$)')  # the tail of a quotation opened before: 'I could," he said.'
 _SAID = re.compile(r"\b(?:said|says|told|according)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our|My)\b")
 
