@@ -384,6 +384,16 @@ def test_sentences_glued_at_their_full_stop_are_parted_and_links_and_file_names_
         assert normalize_text(kept) == kept
 
 
+def test_a_bylines_desk_after_a_comma_and_an_editors_note_about_the_writer_are_removed():
+    cleaned, removed = remove_boilerplate(
+        "By Gloria Borger, CNN Senior Political Analyst Gloria Borger: On one level, it made sense for France "
+        "and Britain to take the lead. Editor's note: Gloria Borger is a senior political analyst for CNN.\n"
+        "Washington (CNN) -- The story of the Libyan intervention may pain some believers.")
+    assert cleaned.startswith("Gloria Borger: On one level, it made sense") and "Editor's note" not in cleaned
+    assert removed == ["site furniture: Editor's note: Gloria Borger is a senior political analyst for CNN.",
+                       "opening credit: By Gloria Borger, CNN Senior Political Analyst"]
+
+
 def test_a_photo_credit_run_into_the_text_is_removed_and_the_word_photograph_is_not():
     cleaned, removed = remove_boilerplate("Booms ring the bay. Photograph: Gerald Herbert/AP Fishermen joined the "
                                           "clean-up, officials said on Monday.")

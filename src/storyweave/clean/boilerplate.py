@@ -127,7 +127,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"crawls? (?:are|is) part of an effort to archive", r"crawls of supported", r"no more 404",
     r"this crawl (?:was|is)", r"crawl of outlinks", r"archive-it (?:service|partner)",
     r"(?:files|data) (?:is|are) currently not publicly accessible", r"web collections? curated by",
-    r"please consider subscribing", r"our journalism", r"verify you(?:'re| are) not a robot",
+    r"please consider subscribing", r"our journalism", r"editor'?s note",
+    r"verify you(?:'re| are) not a robot",
     r"newsletter sign ?up",
     # a channel's promotion of its show: "Watch Anderson Cooper 360 weeknights 10pm ET."
     r"(?:^\s*|(?<=[.!?] )|(?<=[.!?]\" ))watch (?:[\w'.:-]+ ){1,6}"
@@ -160,7 +161,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "latency", "governance", "research platform", "contacted", "telephone number",
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
-                       "journalism", "archive-it", "accessible", "curated", "robot", "watch "),
+                       "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch "),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
@@ -172,8 +173,9 @@ _OPENING_CREDIT = re.compile(
     r"|(?:photo|image|picture)s?(?:\s+credit)?\s*:"
     r"\s*(?:getty(?:\s+images)?|ap(?:\s+photo)?|reuters|afp|epa|shutterstock)\b"
     r"|by the [\w.&]+(?: [\w.&]+){0,3}? (?:wire )?staff\b"  # "By the CNN Wire Staff The Libyan ..."
-    # "By Barbara Plett BBC UN correspondent The US accused ...": a byline with its desk
-    r"|by (?-i:(?:[A-Z][\w'-]+ ){2,3})(?:[\w.]+ ){0,3}?(?:correspondent|editor|reporter|analyst|writer)\b"
+    # "By Barbara Plett BBC UN correspondent The US accused ...", "By Gloria Borger, CNN Senior
+    # Political Analyst Gloria Borger: ...": a byline with its desk
+    r"|by (?-i:(?:[A-Z][\w'-]+,? ){2,3})(?:[\w.]+ ){0,3}?(?:correspondent|editor|reporter|analyst|writer)\b"
     r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b"
     r"|" + _CONTINUE_READING + r"\b)\s*",
     re.IGNORECASE)
