@@ -93,9 +93,16 @@ def _rowwise_cosines(texts: list[str], left: np.ndarray, right: np.ndarray) -> n
     return np.asarray(vectors[left].multiply(vectors[right]).sum(axis=1)).ravel()
 
 
+def _overlap(sets: list[set], left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair: how many members the two sets share, and how many they hold together."""
+    shared = np.array([len(sets[i] & sets[j]) for i, j in zip(left.tolist(), right.tolist(), strict=True)])
+    sizes = np.array([len(members) for members in sets])
+    return shared, sizes[left] + sizes[right] - shared
+
+
 def _jaccard(sets: list[set[str]], left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    return np.array([len(sets[i] & sets[j]) / max(1, len(sets[i] | sets[j]))
-                     for i, j in zip(left.tolist(), right.tolist(), strict=True)])
+    shared, together = _overlap(sets, left, right)
+    return shared / np.maximum(1, together)
 
 
 def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
@@ -133,8 +140,7 @@ def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
         "to_farther_best": cosine / np.minimum(best[left], best[right]),
         "rank_near": np.minimum(rank_left, rank_right).astype(float),
         "rank_far": np.maximum(rank_left, rank_right).astype(float),
-        "shared_neighbours": np.array([len(neighbours[i] & neighbours[j])
-                                       for i, j in zip(left.tolist(), right.tolist(), strict=True)]) / NEIGHBOURS,
+        "shared_neighbours": _overlap(neighbours, left, right)[0] / NEIGHBOURS,
         "degree_low": np.minimum(degree[left], degree[right]) / NEIGHBOURS,
         "degree_high": np.maximum(degree[left], degree[right]) / NEIGHBOURS,
     }
