@@ -2,40 +2,68 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import random
+import re
 
 import pytest
 
 from storyweave.stories import pairs
 from storyweave.stories.batch import average_linkage, cluster_window, neighbour_graph
+from storyweave.stories.templates import strip_templates
 
-SAGA = "everest sherpa nepal climbers expedition summit guides mountaineering".split()
-AVALANCHE = "avalanche icefall khumbu sixteen buried ropes fixing season cancelled strike".split()
-QUAKE = "earthquake kathmandu magnitude collapsed temples aftershocks rubble villages relief".split()
-
-
-def saga_texts(seed: int) -> list[str]:
-    """Five articles on an avalanche and five on an earthquake, both on Everest, then two that
-    recall both episodes."""
-    rng = random.Random(seed)
-
-    def article(*episodes: list[str]) -> str:
-        return " ".join(rng.choices(SAGA, k=8) + [w for own in episodes for w in rng.choices(own, k=25 // len(episodes))])
-
-    return [article(AVALANCHE) for _ in range(5)] + [article(QUAKE) for _ in range(5)] + [
-        article(AVALANCHE, QUAKE) for _ in range(2)]
+MULTINEWS_STORIES = range(3000, 3400)  # held out: the model was trained on stories 0-2810
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_episodes_of_one_saga_stay_apart_where_the_cosine_alone_joins_them(seed):
-    texts = saga_texts(seed)
+def multinews(shared) -> tuple[list[str], list[str]]:
+    texts, gold = [], []
+    with gzip.open(shared / "data" / "multinews" / "validation.jsonl.gz", "rt") as lines:
+        for number, line in enumerate(lines):
+            if number in MULTINEWS_STORIES:
+                for text in json.loads(line)["raw_document"]:
+                    if len(text.split()) >= 20:
+                        texts.append(text)
+                        gold.append(str(number))
+    return texts, gold
+
+
+def bcubed_f1(labels: list[int], gold: list[str]) -> float:
+    precision = recall = 0.0
+    for label, story in zip(labels, gold, strict=True):
+        same = [g for l, g in zip(labels, gold, strict=True) if l == label]
+        precision += same.count(story) / len(same)
+        recall += same.count(story) / gold.count(story)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def by_model_and_by_cosine(texts: list[str], gold: list[str]) -> tuple[float, float]:
+    stripped, template_only = strip_templates(texts)
     undated = [None] * len(texts)
-    by_cosine = average_linkage(len(texts), neighbour_graph(texts, undated), pairs.COSINE_THRESHOLD)
-    assert len(set(by_cosine)) == 1, "the saga's words hold the episodes together by cosine"
-    labels = cluster_window(texts, undated)
-    assert len(set(labels[:5])) == 1 and len(set(labels[5:10])) == 1, "each episode whole"
-    assert labels[0] != labels[5], "the two episodes are two stories"
-    assert set(labels[10:]) <= {labels[0], labels[5]}, "an article recalling both joins one of them"
+    by_model = cluster_window(stripped, undated, template_only=template_only)
+    edges = neighbour_graph(stripped, undated, template_only=template_only)
+    by_cosine = average_linkage(len(texts), edges, pairs.COSINE_THRESHOLD, template_only)
+    return bcubed_f1(by_model, gold), bcubed_f1(by_cosine, gold)
+
+
+def test_on_held_out_stories_the_model_does_as_well_as_the_cosine_and_better_with_rewritten_wire_copy(shared):
+    """400 Multi-News stories the model never saw; then the same with every document run twice
+    more, a third of its sentences dropped, as outlets re-run wire copy. Such copies are each
+    other's closest neighbours, and a model trained without them split their stories (0.67
+    against the cosine's 0.81 here)."""
+    texts, gold = multinews(shared)
+    model, cosine = by_model_and_by_cosine(texts, gold)
+    assert model >= cosine - 0.005
+    rng = random.Random(0)
+    copies, copied_gold = list(texts), list(gold)
+    for text, story in zip(texts, gold, strict=True):
+        for _ in range(2):
+            sentences = re.split(r"(?<=[.!?])\s+", text)
+            copies.append(" ".join(s for s in sentences if rng.random() > 0.3) or sentences[0])
+            copied_gold.append(story)
+    model, cosine = by_model_and_by_cosine(copies, copied_gold)
+    assert model > cosine
 
 
 def test_each_edge_is_seen_from_both_of_its_articles():
@@ -59,8 +87,11 @@ def test_without_the_model_file_the_cosine_weighs_the_graph_at_its_own_threshold
         edges = {(0, 1): 0.6, (1, 2): 0.1}
         assert pairs.same_story_edges(["a b", "a c", "d e"], edges) == edges
         assert pairs.default_threshold() == pairs.COSINE_THRESHOLD
-        texts = saga_texts(0)
-        assert len(set(cluster_window(texts, [None] * len(texts)))) == 1  # as the cosine has it, above
+        texts = ["fire plant workers hospital solvents warehouse", "fire plant workers hospital smoke port",
+                 "election vote count ballots county results"]
+        labels = cluster_window(texts, [None] * len(texts))
+        edges = neighbour_graph(texts, [None] * len(texts))
+        assert labels == average_linkage(len(texts), edges, pairs.COSINE_THRESHOLD)
     finally:
         pairs.installed_pair_model.cache_clear()
 

@@ -269,7 +269,7 @@ def test_command_line_cluster_with_a_window(tmp_path):
     runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
     result = runner.invoke(app, ["cluster", "--db", db])
     assert result.exit_code == 0 and " ".join(result.stderr.split()) == (
-        "9 articles: 2 stories before, 2 after, 0 articles moved (same-story pair model, joined at 0.25)")
+        "9 articles: 2 stories before, 2 after, 0 articles moved (same-story pair model, joined at 0.3)")
     result = runner.invoke(app, ["cluster", "--db", db, "--window", "3d"])
     assert result.exit_code == 0 and "published 2024-03-31" in result.stderr
     assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2
