@@ -141,8 +141,8 @@ def test_the_shipped_word_prior_rates_news_words_above_page_words_and_the_scorer
     assert installed_scorer().weights["summary_words"] > 0
 
 
-def test_summary_material_is_whole_sentences_not_the_opening_or_the_tail_of_a_longer_quotation():
-    from storyweave.summarize.select import is_summary_material
+def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotation_whose_tail_is_shown_whole():
+    from storyweave.summarize.select import as_summary_text, is_summary_material
 
     def material(text: str) -> bool:
         return is_summary_material(Sentence("a", 0, text))
@@ -151,9 +151,11 @@ def test_summary_material_is_whole_sentences_not_the_opening_or_the_tail_of_a_lo
     assert material("The fire destroyed a warehouse full of industrial solvents on Monday.")
     # The quotation runs on into the next sentence: alone, it has no end and no speaker.
     assert not material('"The company has been making a farce out of every safety rule.')
-    # ... and its tail, once the quotation opened in the sentence before: no start.
-    assert not material('I wish I could tell them more about the cause," Bartlit said on Monday.')
-    assert material('Bartlit said he "could not tell them more" about the cause on Monday.')
+    # Its tail has an end and a speaker: it is shown with the opening mark it lacks.
+    tail = 'I wish I could tell them more about the cause," Bartlit said on Monday.'
+    assert material(tail) and as_summary_text(tail) == '"' + tail
+    partial = 'Bartlit said he "could not tell them more" about the cause on Monday.'
+    assert material(partial) and as_summary_text(partial) == partial
     assert not material("What caused the fire at the solvent warehouse on Monday?")
     assert not material("and then the firefighters went home for the night.")
 

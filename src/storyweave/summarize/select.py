@@ -42,8 +42,8 @@ class Candidate:
 
 def is_summary_material(sentence: Sentence) -> bool:
     """Whole declarative sentences of a sensible length; no questions, fragments or lists, and no
-    piece of a quotation that runs over sentences: neither its opening ('"We will rebuild.') nor
-    its tail ('I wish I could," Bartlit said.'), which read as a quote without a start or an end."""
+    opening of a quotation that runs on into the next sentence ('"We will rebuild.': alone, it
+    has no end and no speaker). Its tail has both, and is shown whole (`as_summary_text`)."""
     text = sentence.text
     words = sentence.words
     return (
@@ -52,7 +52,7 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not text.endswith("?")
         and not text[0].islower()
         and ":" not in text[-3:]
-        and not (text.count('"') % 2 and (text[0] == '"' and text[1:2].isalnum() or _CLOSES_FIRST.match(text)))
+        and not (text.count('"') % 2 and text[0] == '"' and text[1:2].isalnum())
     )
 
 
@@ -64,6 +64,12 @@ FEATURES = ("support", "centrality", "position", "first", "recency", "length", "
 SCORER_FILE = Path(__file__).parent / "scorer.json"
 WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
 _CLOSES_FIRST = re.compile(r'[^"]*[\w,.!?]"(?:\s|$)')  # the tail of a quotation opened before: 'I could," he said.'
+
+
+def as_summary_text(text: str) -> str:
+    """The sentence as a summary shows it: the tail of a quotation opened in the sentence before
+    ('I wish I could," Bartlit said.') gets its opening mark back, so the quote reads whole."""
+    return f'"{text}' if text.count('"') % 2 and _CLOSES_FIRST.match(text) else text
 _SAID = re.compile(r"\b(?:said|says|told|according)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our|My)\b")
 
@@ -287,7 +293,7 @@ def order_and_cite(
     for candidate in ordered:
         sentence = sentences[candidate.sentence]
         summary.append(SummarySentence(
-            text=sentence.text,
+            text=as_summary_text(sentence.text),
             citations=alignment.supporting_articles(sentence, facts[candidate.fact]),
             fact=candidate.fact,
             source=sentence,
