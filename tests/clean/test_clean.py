@@ -364,12 +364,14 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
         "Readers sent their ideas to BP\nWe asked engineers to judge them.")
     assert normalize_text("BP oil spill clean-up operations Since BP's rig exploded, oil has leaked.") == (
         "BP oil spill clean-up operations\nSince BP's rig exploded, oil has leaked.")
+    assert normalize_text("Oil is pushed back into the reservoir If that goes well, mud is pumped in.") == (
+        "Oil is pushed back into the reservoir\nIf that goes well, mud is pumped in.")
     for prose in ("The court sits in The Hague and rules on The Times case.",
                   'She sang "Let There be Love" at the gala.',
                   "Investigators said the influenza A virus had spread to officials in Ohio.",
                   "It was one of The most unusual rulings, said Mayor Smith In his view it was wrong.",
                   "The plan failed because of The resistance.", "He was received by Her Majesty the Queen.",
-                  "Fans of In Bruges and of Sex and the City met.",
+                  "Fans of In Bruges and of Sex and the City met.", "She asked What If and sang it.",
                   'The strike "is over," he said." The crowd left.'):
         assert normalize_text(prose) == prose
 

@@ -108,7 +108,7 @@ def unwrap_lines(text: str) -> str:
 # word that cannot end a sentence ("of The") or in a quoted title.
 _OPENS_AFTER_ANY = ("The", "He", "She", "They", "We", "It", "This", "These", "There")
 _OPENS_AFTER_LOWER = ("In", "On", "At", "As", "After", "When", "While", "For", "With", "From", "Since",
-                      "Despite", "However", "Meanwhile", "But")
+                      "Despite", "However", "Meanwhile", "But", "If", "Then")
 _POSSESSIVES = ("His", "Her", "Their", "Its")
 _RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+(" + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES)
                      + r")(?=[ \t]+([a-z])?)")
