@@ -302,9 +302,8 @@ def cluster_window(texts: list[str], published: list[str | None], threshold: flo
     rows are computed (see `neighbour_graph`)."""
     from storyweave.stories.pairs import default_threshold, same_story_edges
 
-    vectors = tfidf_vectors(texts)
     edges = neighbour_graph(texts, published, on_progress=on_progress, row_blocks=row_blocks,
-                            template_only=template_only, vectors=vectors)
+                            template_only=template_only)
     threshold = default_threshold() if threshold is None else threshold
     return average_linkage(len(texts), same_story_edges(texts, edges), threshold, template_only)
 
