@@ -27,6 +27,7 @@ import argparse
 import gzip
 import json
 import random
+import re
 import resource
 import tempfile
 import time
@@ -78,6 +79,13 @@ def load(stories: int, start: int = 0) -> tuple[list[str], list[str]]:
     """The non-empty documents of Multi-News validation stories [start, stories); gold = story."""
     pairs = list(documents(stories, start))
     return [text for _, text in pairs], [str(record["idx"]) for record, _ in pairs]
+
+
+def trimmed(text: str, rng: random.Random, drop: float = 0.3) -> str:
+    """The text with a random share of its sentences dropped, the order kept: wire copy as another
+    outlet re-runs it (for training and testing the pair model, see scripts/train_pair_model.py)."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return " ".join([s for s in sentences if rng.random() > drop] or sentences[:1])
 
 
 def on_topic(stories: int, start: int = 0) -> list[bool]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -34,7 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_stories import ECBPLUS, MULTINEWS, bcubed, load, load_ecbplus  # noqa: E402
+from bench_stories import ECBPLUS, MULTINEWS, bcubed, load, load_ecbplus, trimmed  # noqa: E402
 
 TRAINING_TOPICS = range(1, 36)  # ECB+ train (1-35 without dev) and dev (2,5,12,18,21,23,34,35)
 MULTINEWS_HALF = 2811  # Multi-News validation stories 0..2810
@@ -68,8 +67,7 @@ def with_rewrites(texts: list[str], gold: list[str], seed: int = 0) -> tuple[lis
     for text, story in zip(texts, gold, strict=True):
         if rng.random() < 0.5:
             for _ in range(rng.choice((1, 2, 3))):
-                sentences = re.split(r"(?<=[.!?])\s+", text)
-                copies.append(" ".join([s for s in sentences if rng.random() > 0.3] or sentences[:1]))
+                copies.append(trimmed(text, rng))
                 copied_gold.append(story)
     return copies, copied_gold
 
