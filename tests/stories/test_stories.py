@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from storyweave import __version__
 from storyweave.cli import app
 from storyweave.store import Store
-from storyweave.stories import ingest, recluster
+from storyweave.stories import ingest, pairs, recluster
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 runner = CliRunner()
@@ -269,7 +269,8 @@ def test_command_line_cluster_with_a_window(tmp_path):
     runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
     result = runner.invoke(app, ["cluster", "--db", db])
     assert result.exit_code == 0 and " ".join(result.stderr.split()) == (
-        "9 articles: 2 stories before, 2 after, 0 articles moved (same-story pair model, joined at 0.3)")
+        "9 articles: 2 stories before, 2 after, 0 articles moved "
+        f"(same-story pair model, joined at {pairs.default_threshold():g})")
     result = runner.invoke(app, ["cluster", "--db", db, "--window", "3d"])
     assert result.exit_code == 0 and "published 2024-03-31" in result.stderr
     assert runner.invoke(app, ["cluster", "--db", db, "--window", "soon"]).exit_code == 2

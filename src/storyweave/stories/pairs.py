@@ -6,7 +6,7 @@ high as two reports of one event, and an article that every other article of its
 chains them together. What tells them apart lies around the cosine: how the pair compares with
 each article's closest neighbour, whether each is among the other's nearest, how many neighbours
 they share, whether their openings and headlines agree, and whether they name the same people
-and numbers. A logistic regression over these features of a neighbour-graph edge gives the
+and numbers, and the days and months they name. A logistic regression over these features of a neighbour-graph edge gives the
 probability that the two tell one story; average linkage then joins clusters while their average
 probability reaches the model's threshold (as in the learned similarity of Miranda et al., 2018,
 "Multilingual Clustering of Streaming News").
@@ -35,8 +35,13 @@ COSINE_THRESHOLD = 0.17  # the average TF-IDF cosine at which clusters join, wit
 LEAD_WORDS = 60
 FEATURES = ("cosine", "cosine_squared", "lead", "first_line", "names", "numbers", "both_numbers",
             "to_closer_best", "to_farther_best", "rank_near", "rank_far", "shared_neighbours",
-            "degree_low", "degree_high")
+            "degree_low", "degree_high", "weekdays", "both_weekdays", "months", "both_months")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
+# Reports of one event name the same days ("on Tuesday", "in March"); episodes of one saga, which
+# share its names and words, mostly name others.
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
+                    re.IGNORECASE)
 _FIRST_LINE = re.compile(r"(?<=[.!?])\s+|\n")
 
 Edges = dict[tuple[int, int], float]
@@ -105,6 +110,12 @@ def _jaccard(sets: list[set[str]], left: np.ndarray, right: np.ndarray) -> np.nd
     return shared / np.maximum(1, together)
 
 
+def _both(sets: list[set[str]], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """1.0 where both articles of a pair have a member of the kind, else 0.0."""
+    has = np.array([bool(members) for members in sets], dtype=bool)
+    return (has[left] & has[right]).astype(float)
+
+
 def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
     """`FEATURES` of every edge (in the order of `edges`) of the neighbour graph over `texts`."""
     pairs = np.array(list(edges), dtype=np.int64).reshape(-1, 2)
@@ -127,7 +138,8 @@ def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
         neighbours[i].add(j)
         neighbours[j].add(i)
     numbers = [set(_NUMBER.findall(text)) for text in texts]
-    has_numbers = np.array([bool(found) for found in numbers])
+    weekdays = [{day.lower() for day in _WEEKDAY.findall(text)} for text in texts]
+    months = [{month.lower() for month in _MONTH.findall(text)} for text in texts]
     return {
         "cosine": cosine,
         "cosine_squared": cosine * cosine,
@@ -135,7 +147,7 @@ def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
         "first_line": _rowwise_cosines([_first_line(t) for t in texts], left, right),
         "names": _jaccard([set(names_in(t)) for t in texts], left, right),
         "numbers": _jaccard(numbers, left, right),
-        "both_numbers": (has_numbers[left] & has_numbers[right]).astype(float),
+        "both_numbers": _both(numbers, left, right),
         "to_closer_best": cosine / np.maximum(best[left], best[right]),
         "to_farther_best": cosine / np.minimum(best[left], best[right]),
         "rank_near": np.minimum(rank_left, rank_right).astype(float),
@@ -143,6 +155,10 @@ def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
         "shared_neighbours": _overlap(neighbours, left, right)[0] / NEIGHBOURS,
         "degree_low": np.minimum(degree[left], degree[right]) / NEIGHBOURS,
         "degree_high": np.maximum(degree[left], degree[right]) / NEIGHBOURS,
+        "weekdays": _jaccard(weekdays, left, right),
+        "both_weekdays": _both(weekdays, left, right),
+        "months": _jaccard(months, left, right),
+        "both_months": _both(months, left, right),
     }
 
 
