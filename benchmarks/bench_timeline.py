@@ -26,7 +26,7 @@ Systems measured in the same run, same input, same scoring:
   * storyweave: `build_timeline(articles)` on the articles (each given its publication date); from
     its events: day-precision dates inside the reference's range, ranked by the summed `mentions`
     of their events (ties: more distinct cited articles), top T dates, per date the k events with
-    most mentions;
+    the highest `salience` (closest to what the day's coverage led with);
   * PUBCOUNT-like: dates ranked by how many articles were published that day, sentences = the lead
     sentences of that day's articles (the published PUBCOUNT summarises the day with a centroid
     summariser instead, so this is a weaker relative);
@@ -200,7 +200,7 @@ class Storyweave:
 
 
 def select_events(events: list[dict[str, Any]], task: Task) -> Prediction:
-    """The T best-mentioned days of the reference's range, each with its k best-mentioned events."""
+    """The T best-mentioned days of the reference's range, each with its k most salient events."""
     by_day: dict[date, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["date"]):
@@ -214,7 +214,7 @@ def select_events(events: list[dict[str, Any]], task: Task) -> Prediction:
 
     prediction = {}
     for day in sorted(by_day, key=rank)[: task.dates]:
-        best = sorted(by_day[day], key=lambda e: (-e["mentions"], -len(e["citations"])))
+        best = sorted(by_day[day], key=lambda e: (-e.get("salience", 0.0), -e["mentions"]))
         prediction[day] = [event["event"] for event in best[: task.sentences_per_date]]
     return prediction
 

@@ -126,11 +126,12 @@ class TimelineEvent:
     articles: list[str]
     resolved_from: str  # the expression in the text: "on Monday", "last September", "Jan. 10"
     anchor: str = "published"  # what relative expressions were resolved against: "published" or "story"
+    salience: float = 0.0  # how closely it matches what its day's coverage led with (0-1)
 
     def to_dict(self) -> dict[str, Any]:
         return {"date": self.date, "event": self.text, "citations": list(self.articles),
                 "resolved_from": self.resolved_from, "mentions": len(self.sentences),
-                "anchor": self.anchor}
+                "anchor": self.anchor, "salience": round(self.salience, 4)}
 
 
 @dataclass(frozen=True)

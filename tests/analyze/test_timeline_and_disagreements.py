@@ -26,6 +26,27 @@ def test_one_event_told_by_two_articles_is_one_timeline_entry_cited_to_both():
     assert "plant opened" in dated["2016-05"].text  # a background chronology line is an event too
 
 
+def test_the_event_a_days_coverage_led_with_is_more_salient_than_one_told_in_passing():
+    articles = [
+        article("a", "The city council closed the Riverside bridge to all traffic after engineers found deep "
+                     "cracks in its steel supports. Drivers face long detours. On March 5 the council voted to "
+                     "close the Riverside bridge until the steel supports are repaired. On March 5 the mayor "
+                     "also opened a school fair in the north of the city.", "2024-03-05"),
+        article("b", "Engineers found deep cracks in the steel supports of the Riverside bridge, and the council "
+                     "closed it to traffic. Repairs could take months. The mayor opened a school fair in the "
+                     "north of the city on March 5, with games and music.", "2024-03-06"),
+        article("c", "Commuters crowded onto buses after the Riverside bridge closed to traffic over cracks in its "
+                     "steel supports. The mayor opened a school fair in the north of the city on March 5.",
+                "2024-03-06"),
+    ]
+    events = [e for e in build_timeline(articles) if e.date == "2024-03-05"]
+    bridge = next(e for e in events if "bridge" in e.text)
+    fair = next(e for e in events if "fair" in e.text)
+    assert len(fair.sentences) == 3 and len(bridge.sentences) == 1  # the fair is told more often...
+    assert bridge.salience > fair.salience > 0  # ...but the day's coverage led with the bridge
+    assert bridge.to_dict()["salience"] == round(bridge.salience, 4)
+
+
 def test_a_telling_that_matches_two_events_joins_them_but_two_shared_words_link_nothing():
     articles = [
         article("a", "A fire destroyed a chemical warehouse in Tacoma on Monday and injured 12 workers.\n"

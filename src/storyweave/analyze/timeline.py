@@ -5,6 +5,11 @@ Every sentence with a temporal expression is a candidate event, dated by its fir
 of one event by several articles — same date, overlapping claim — become one event cited to all.
 Background chronologies inside an article ("May 2016: talks begin") are events like any other.
 
+Each event's salience says how closely it matches what its day's coverage led with, as DATEWISE
+(Gholipour Ghalandari & Ifrim, ACL 2020) collects a date's sentences: the words that the date's
+tellings share with the openings of the articles published that day or the next. Of a day's
+events, the most salient is the day's news; the others are often background told in passing.
+
 Relative expressions need an anchor: the article's publication date, unless that date is missing
 or contradicted by the article's own calendar dates (a header "2024-04-03" on a text about
 "Monday, March 4"), in which case the story's dates anchor it and the brief says so.
@@ -16,6 +21,8 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
 from storyweave.model import Article, Sentence, TimelineEvent
 from storyweave.nlp.claims import claim_text, content_words
 from storyweave.nlp.dates import TemporalExpression, find_dates, parse_anchor
@@ -26,6 +33,10 @@ CONTRADICTED_AFTER = timedelta(days=14)
 # ...when other articles of the story were published this close to the text's dates.
 STORY_NEAR = timedelta(days=3)
 SAME_EVENT_OVERLAP = 0.5  # shared content words / the smaller telling's, for one date
+# A day's coverage: the openings (first sentences without a date of their own) of the articles
+# published that day or the next (DATEWISE's setting: what the next morning's papers led with too).
+OPENING_SENTENCES = 6
+COVERAGE_DAYS = 2
 
 
 @dataclass
@@ -106,7 +117,61 @@ def build_timeline(
     events: list[TimelineEvent] = []
     for when in sorted(by_date):
         events.extend(_merge_tellings(when, by_date[when], anchors, fact_of or {}))
+    _set_salience(events, _day_openings(articles, sentences, anchors, events))
     return events
+
+
+def _day_openings(articles: list[Article], sentences: dict[str, list[Sentence]], anchors: dict[str, Anchor],
+                  events: list[TimelineEvent]) -> dict[str, list[str]]:
+    """For each day (ISO date), the undated opening sentences of the articles published that day
+    or the next."""
+    dated = {(s.article_id, s.index) for event in events for s in event.sentences}
+    openings: dict[str, list[str]] = {}
+    for article in articles:
+        published = anchors[article.id].date if article.published else None
+        if published is None:
+            continue
+        texts = [s.text for s in sentences[article.id][:OPENING_SENTENCES] if (s.article_id, s.index) not in dated]
+        for back in range(COVERAGE_DAYS):
+            openings.setdefault((published - timedelta(days=back)).isoformat(), []).extend(texts)
+    return openings
+
+
+def _set_salience(events: list[TimelineEvent], openings: dict[str, list[str]]) -> None:
+    """Each event's salience: the highest cosine of its tellings (TF-IDF) to its date's coverage,
+    the words that the date's tellings and the day's openings both use (the tellings' own words
+    where no opening is known, as for a month or a year)."""
+    if not events:
+        return
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    tellings = [s.text for event in events for s in event.sentences]
+    try:
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(
+            tellings + [text for texts in openings.values() for text in texts])
+    except ValueError:  # nothing but stop words
+        return
+    rows = vectorizer.transform(tellings)  # unit rows
+    start = 0
+    spans = []
+    for event in events:
+        spans.append((start, start + len(event.sentences)))
+        start += len(event.sentences)
+    by_date: dict[str, list[int]] = {}
+    for number, event in enumerate(events):
+        by_date.setdefault(event.date, []).append(number)
+    for when, numbers in by_date.items():
+        told = rows[[row for n in numbers for row in range(*spans[n])]]
+        centre = np.asarray(told.mean(axis=0)).ravel()
+        if openings.get(when):
+            led = np.asarray(vectorizer.transform(openings[when]).mean(axis=0)).ravel()
+            shared = np.where((centre > 0) & (led > 0), centre + led, 0.0)
+            centre = shared if shared.any() else centre
+        norm = np.linalg.norm(centre)
+        if norm == 0:
+            continue
+        for n in numbers:
+            events[n].salience = float((rows[spans[n][0]:spans[n][1]] @ (centre / norm)).max())
 
 
 def _claim_words(sentence: Sentence, expression: TemporalExpression) -> frozenset[str]:

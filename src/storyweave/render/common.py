@@ -76,10 +76,10 @@ def shown_quotes(brief: Brief) -> list[Quote]:
 
 
 def shown_events(brief: Brief) -> list[TimelineEvent]:
-    """The most widely told events, in chronological order."""
+    """The most widely told events (of those told as widely, the most salient), in chronological order."""
     if len(brief.timeline) <= SHOWN_EVENTS:
         return brief.timeline
-    keep = sorted(brief.timeline, key=lambda e: (-len(e.articles), -len(e.sentences)))[:SHOWN_EVENTS]
+    keep = sorted(brief.timeline, key=lambda e: (-len(e.articles), -e.salience))[:SHOWN_EVENTS]
     return [e for e in brief.timeline if e in keep]
 
 
