@@ -24,8 +24,8 @@ unescaped, lowercased, one tokenisation) before scoring.
 
 Systems measured in the same run, same input, same scoring:
   * storyweave: `build_timeline(articles)` on the articles (each given its publication date); from
-    its events: day-precision dates inside the reference's range, ranked by the summed `mentions`
-    of their events (ties: more distinct cited articles), top T dates, per date the k events with
+    its events: day-precision dates inside the reference's range, ranked by how many articles their
+    events cite (as the brief picks the events it shows; ties: more `mentions`), top T dates, per date the k events with
     the highest `salience` (closest to what the day's coverage led with);
   * PUBCOUNT-like: dates ranked by how many articles were published that day, sentences = the lead
     sentences of that day's articles (the published PUBCOUNT summarises the day with a centroid
@@ -200,7 +200,8 @@ class Storyweave:
 
 
 def select_events(events: list[dict[str, Any]], task: Task) -> Prediction:
-    """The T best-mentioned days of the reference's range, each with its k most salient events."""
+    """The T days of the reference's range that most articles date events to, each with its k most
+    salient events."""
     by_day: dict[date, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["date"]):
@@ -210,7 +211,7 @@ def select_events(events: list[dict[str, Any]], task: Task) -> Prediction:
 
     def rank(day: date) -> tuple[int, int, date]:
         cited = {article for event in by_day[day] for article in event["citations"]}
-        return -sum(event["mentions"] for event in by_day[day]), -len(cited), day
+        return -len(cited), -sum(event["mentions"] for event in by_day[day]), day
 
     prediction = {}
     for day in sorted(by_day, key=rank)[: task.dates]:
