@@ -127,7 +127,11 @@ def main() -> None:
         clusters = average_linkage(len(texts), edges, COSINE_THRESHOLD, template_only)
         cosine_scores.append(bcubed([str(c) for c in clusters], gold)[2])
     means = {point: float(np.mean(s)) for point, s in scores.items()}
-    best = max(means, key=lambda point: (means[point], -point[1], point[0]))
+    # Means within 0.001 of each other are a tie (noise at this size), won by the lower threshold:
+    # it splits fewer stories whose articles have rewritten copies (0.30 and 0.35 tie at 0.852 on
+    # the training sets; on their Multi-News stories with two shuffled, garbled copies of every
+    # document, as benchmarks/bench_ray.py makes them, 0.768 against 0.758).
+    best = max(means, key=lambda point: (round(means[point], 3), -point[1], point[0]))
     print(f"B-cubed F1, with the model: {'minimum cosine':>16s} " + " ".join(f"{t:>6.2f}" for t in thresholds))
     for n, name in enumerate([*prepared, "mean"]):
         for floor in floors:

@@ -292,7 +292,7 @@ def cluster(
     window: Annotated[str | None, typer.Option(
         help="The last N days of the store, e.g. 7d (counted back from its newest article).")] = None,
     threshold: Annotated[float | None, typer.Option(  # None: the pair model's
-        min=0.01, max=1.0, show_default="0.35",
+        min=0.01, max=1.0, show_default="0.3",
         help="Average probability that two articles tell one story at which clusters join.")] = None,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: hashed word vectors.")] = False,
     engine: EngineOption = Engine.local,
