@@ -5,10 +5,10 @@ episodes of one saga (a retrial ordered, then the verdict) share the saga's word
 high as two reports of one event, and an article that every other article of its topic resembles
 chains them together. What tells them apart lies around the cosine: how the pair compares with
 each article's closest neighbour, whether each is among the other's nearest, how many neighbours
-they share, whether their openings and headlines agree, and whether they name the same people
-and numbers, and the days and months they name. A logistic regression over these features of a neighbour-graph edge gives the
-probability that the two tell one story; average linkage then joins clusters while their average
-probability reaches the model's threshold (as in the learned similarity of Miranda et al., 2018,
+they share, whether their openings and headlines agree, and whether they name the same people,
+numbers, weekdays and months. A logistic regression over these features of a neighbour-graph
+edge gives the probability that the two tell one story; average linkage then joins clusters while
+their average probability reaches the model's threshold (as in the learned similarity of Miranda et al., 2018,
 "Multilingual Clustering of Streaming News").
 
 The model (`pair_model.json`: weights, threshold and what they were trained on) is fitted by
@@ -38,7 +38,7 @@ FEATURES = ("cosine", "cosine_squared", "lead", "first_line", "names", "numbers"
             "degree_low", "degree_high", "weekdays", "both_weekdays", "months", "both_months")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 # Reports of one event name the same days ("on Tuesday", "in March"); episodes of one saga, which
-# share its names and words, mostly name others.
+# share its names and words, mostly name others. "May" is left out: it is also a verb.
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
                     re.IGNORECASE)
