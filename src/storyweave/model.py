@@ -31,6 +31,11 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
                       "who which said says".split())
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
+# A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
+# clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
+# next sentence starts with "The"/"An", or names the headline's subject again before its verb.
+_RUN_ON_DETERMINERS = frozenset(("The", "An"))
+_RUN_ON_VERBS = frozenset("is was has have had said says will would could can are were may might must should".split())
 
 
 def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
@@ -43,6 +48,8 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     words = sentence.split()
     if len(words) <= limit:
         return sentence
+    if (headline := cut_run_on(sentence, limit)) != sentence:
+        return headline
     cut = words[:limit]
     # at the last clause boundary in the second half, else on a word a headline can end on
     clause = [i for i in range(limit // 2, limit) if words[i].lower() in _CLAUSE_START or words[i - 1][-1] in ",;:"]
@@ -51,6 +58,40 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     while len(cut) > limit // 2 and (cut[-1].lower().strip(",;:") in _WEAK_END or cut[-1][-1] in ",;:-"):
         cut.pop()
     return " ".join(cut).rstrip(",;:-") + "…"
+
+
+def cut_run_on(headline: str, limit: int = HEADLINE_WORDS) -> str:
+    """A headline of more than `limit` words cut where it runs into the next sentence, if it does
+    within its first `limit` words: after a word that could end a headline (lowercase or a number,
+    not "of"; after a capitalised word the capitals may go on a name: "the World Health ..."), at "The" or "An", or at a name of up to four words said earlier in the headline and
+    followed by a verb or a colon ("... clean-up BP is likely", "... panel heads President Obama
+    said", "... spill damage President Obama: 'We will ...'"). A name
+    said only there is more likely a clause inside the sentence ("the company BP had hired")."""
+    words = headline.split()
+    if len(words) <= limit:
+        return headline
+    for i in range(3, min(limit, len(words) - 1) + 1):
+        before, word = words[i - 1].rstrip("'\"\u2019\u201d"), words[i]  # a quotation may end the headline
+        if (not before[-1:].isalnum() or before[0].isupper() or before.lower() in _WEAK_END
+                or _bare(before) != before):  # a possessive goes on: "BBC Radio 4's The Report"
+            continue
+        if word in _RUN_ON_DETERMINERS:
+            return " ".join(words[:i])
+        said = {_bare(w) for w in words[:i]}
+        for end in range(i + 1, min(i + 5, len(words) + 1)):
+            name = words[i:end]
+            if not all(w[:1].isupper() for w in name):
+                break
+            # the name, then a verb or a colon (a caption: "President Obama: 'We will ...'")
+            attributed = name[-1].endswith(":") or end < len(words) and words[end] in _RUN_ON_VERBS
+            if attributed and any(_bare(w.rstrip(":")) in said for w in name):
+                return " ".join(words[:i])
+    return headline
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending: "BP's" is "BP"."""
+    return re.sub(r"['\u2019]s$", "", word)
 
 
 @dataclass

@@ -20,6 +20,15 @@ def test_header_date_and_title_line_are_found_and_removed():
     assert found.text.startswith("The city council")
 
 
+def test_a_title_line_run_into_the_caption_after_it_ends_where_the_caption_starts():
+    found = infer_metadata("Obama names oil-spill panel heads President Obama said the commission would look at "
+                           f"how the oil industry operates\nThe {BODY} {BODY}", has_title=False)
+    assert found.title == "Obama names oil-spill panel heads"
+    title = "Council passes budget for roads and schools after a long debate in the town hall"
+    found = infer_metadata(f"{title}\nThe {BODY}", has_title=False)
+    assert found.title == title  # no run-on: kept whole
+
+
 def test_reuters_dateline_gives_outlet_and_is_stripped():
     found = infer_metadata(f"WASHINGTON (Reuters) - The {BODY}", has_title=True)
     assert found.outlet == "Reuters"

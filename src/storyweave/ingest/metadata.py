@@ -16,6 +16,7 @@ from dateutil import parser as date_parser
 
 from storyweave.clean.boilerplate import remove_opening_credits
 from storyweave.clean.normalize import capitalise_start
+from storyweave.model import cut_run_on
 
 # Field names seen in news datasets and scrapers, in order of preference.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -218,7 +219,7 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
                 found.outlet = found.outlet or normalise_agency(byline.group("org"))
         elif (not has_title and found.title is None and i == body_start
               and _is_title_line(stripped, lines[i + 1:])):
-            found.title = stripped.lstrip("# ").strip()
+            found.title = cut_run_on(stripped.lstrip("# ").strip())
         else:
             break
         found.removed.append(stripped)
@@ -263,7 +264,7 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
             headline = headline[: place.start()].strip()
         if (headline and not has_title and found.title is None and len(headline.split()) <= 40
                 and not _NOT_A_HEADLINE.search(headline)):
-            found.title = headline
+            found.title = cut_run_on(headline)
         if before:
             found.removed.append(before)
         body[i] = line[match.end():].strip()
