@@ -158,6 +158,14 @@ def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
     assert found.title == "Obama meets NATO"
 
 
+def test_a_bbc_last_updated_stamp_and_help_link_date_the_page_and_leave_the_text():
+    found = infer_metadata(f"13 July 2010 Last updated at 09:43 GMT Help The {BODY}", has_title=False)
+    assert (found.title, found.published) == (None, "2010-07-13T09:43")
+    assert found.text.startswith("The city council")
+    found = infer_metadata(f"BP fits new cap 13 July 2010 Last updated at 09:43 GMT Help The {BODY}", has_title=False)
+    assert (found.title, found.published) == ("BP fits new cap", "2010-07-13T09:43")
+
+
 def test_a_byline_and_highlights_broken_into_lines_before_the_dateline_are_one_header_and_no_title():
     found = infer_metadata("By the CNN Wire Staff Mother of rape victim 'angry' They condemn Gadhafi\n"
                            f"They say the regime holds her Tobruk, Libya (CNN) -- The {BODY}\nMore text.",

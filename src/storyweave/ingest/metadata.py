@@ -71,6 +71,8 @@ _STAMP_DATE = r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,
 _ZONE = r"(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
 _TIMESTAMP = re.compile(
     r"\b\d{1,2}:\d{2}\s+(?:UK|local)\s+time,\s+" + _WEEKDAY + _STAMP_DATE  # BBC: "09:27 UK time, Friday, 28 May 2010"
+    # BBC: "13 July 2010 Last updated at 09:43 GMT Help" (the page's help link after it)
+    + r"|\b" + _STAMP_DATE + r"\s+Last updated at\s+\d{1,2}:\d{2}\s*" + _ZONE + r"(?:\s+Help\b)?"
     + r"|\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
     + r"|\b" + _WEEKDAY + _STAMP_DATE + r"[,;]?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b\.?(?:\s*" + _ZONE + ")?"
 )
@@ -252,7 +254,8 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         if not match:
             continue
         # zone names confuse dateutil, and so does "2008; 4:30 PM"
-        stamp = re.sub(r"\s*[A-Z]{3,4}$|\b(?:UK|local) time,", "", match.group()).replace(".", ":").replace(";", ",")
+        stamp = re.sub(r"\s+Help$", "", match.group()).replace(" Last updated at", "")
+        stamp = re.sub(r"\s*[A-Z]{3,4}$|\b(?:UK|local) time,", "", stamp).replace(".", ":").replace(";", ",")
         if found.published is None and (iso := parse_date(stamp)):
             found.published, found.published_from = iso, "text"
         before = line[: match.start()].strip()
