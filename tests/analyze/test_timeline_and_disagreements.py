@@ -112,6 +112,10 @@ def test_affirmed_and_denied_is_a_claim_at_one_time_and_a_development_over_time(
     [development] = polarity_conflicts(moved, {"a": "2024-03-12", "b": "2024-03-15"})
     assert development.kind == "development"
     assert [ids for _, ids in development.positions] == [["a"], ["b"]]  # earlier first
+    # the same affirmation run by two outlets on one day is one position cited to both
+    copied = [*moved, Sentence("c", 0, "Mayor Linda Carraway stepped aside on Thursday.")]
+    [development] = polarity_conflicts(copied, {"a": "2024-03-12", "b": "2024-03-15", "c": "2024-03-15"})
+    assert [ids for _, ids in development.positions] == [["a"], ["b", "c"]]
 
 
 def test_unrelated_negations_are_not_contradictions():

@@ -419,3 +419,13 @@ def test_a_channels_promotion_of_its_show_is_furniture_and_watching_in_a_sentenc
     for kept in ("Fans can watch the team play Sundays at 1 p.m. ET on the network, which holds the rights.",
                  "Police said they would watch the building every night until the suspect was found."):
         assert remove_boilerplate(kept) == (kept, [])
+
+
+def test_an_aggregators_related_links_are_furniture_and_hours_ago_in_a_sentence_is_not():
+    story = "The oil slick grew again on Monday, officials said. BP shares fell 3% on Tuesday."
+    links = ("Giant Box Close to Being Over Oil-Spewing Well - 1 hr ago News24 Rig worker makes safety charge "
+             "- 28 hrs ago.")
+    first, second = story.split(". ")
+    assert remove_boilerplate(f"{first}. {links} {second}") == (story, [f"site furniture: {links}"])
+    kept = "The plane landed 2 hrs ago, the airline said, and all passengers were safe."
+    assert remove_boilerplate(kept) == (kept, [])

@@ -241,16 +241,23 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
                 # A contradiction at one time needs near-identical statements, not just a topic.
                 if len(about) >= 4 and len(shared) / len(about | main[j]) >= SAME_STATEMENT:
                     strong.add((i, j))
+    # One affirmation told in the same words on the same day by several articles (wire copy) is
+    # one position cited to all of them, not one disagreement per copy.
+    copies: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j in grouped:
+        copies[(" ".join(sentences[j].text.lower().split()), published[sentences[j].article_id])].append(j)
     found = []
-    for j, negatives in grouped.items():
+    for tellings in copies.values():
+        j = tellings[0]
+        negatives = set().union(*(grouped[k] for k in tellings))
         positive = sentences[j]
         when = published[positive.article_id]
         before = [i for i in sorted(negatives) if when and published[sentences[i].article_id] and published[sentences[i].article_id] < when]
         after = [i for i in sorted(negatives) if when and published[sentences[i].article_id] > when]
         # Same day only: with a date unknown, nothing says the two were said at one time.
         same_time = [i for i in sorted(negatives) if when and published[sentences[i].article_id] == when
-                     and (i, j) in strong]
-        affirmative = (positive.text, [positive.article_id])
+                     and any((i, k) in strong for k in tellings)]
+        affirmative = (positive.text, list(dict.fromkeys(sentences[k].article_id for k in tellings)))
         for side, earlier in ((before, True), (after, False)):
             if side:
                 negative = _position(sentences, side)

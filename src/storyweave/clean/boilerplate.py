@@ -130,6 +130,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"please consider subscribing", r"our journalism", r"editor'?s note",
     r"verify you(?:'re| are) not a robot",
     r"newsletter sign ?up",
+    # an aggregator's list of related links: "BP shares drop as clean-up cost approaches $1bn - 1 hr ago"
+    r"(?<=[-\u2013\u2014] )\d{1,2} (?:hrs?|mins?) ago",
     # a channel's promotion of its show: "Watch Anderson Cooper 360 weeknights 10pm ET."
     r"(?:^\s*|(?<=[.!?] )|(?<=[.!?]\" ))watch (?:[\w'.:-]+ ){1,6}"
     r"(?:weeknights|weekdays|nightly|(?:mon|tues|wednes|thurs|fri|satur|sun)days),? "
@@ -161,7 +163,8 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "latency", "governance", "research platform", "contacted", "telephone number",
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
-                       "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch "),
+                       "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
+                       " ago"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
