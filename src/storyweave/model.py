@@ -62,11 +62,12 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
 
 def cut_run_on(headline: str, limit: int = HEADLINE_WORDS) -> str:
     """A headline of more than `limit` words cut where it runs into the next sentence, if it does
-    within its first `limit` words: after a word that could end a headline (lowercase or a number,
-    not "of"; after a capitalised word the capitals may go on a name: "the World Health ..."), at "The" or "An", or at a name of up to four words said earlier in the headline and
-    followed by a verb or a colon ("... clean-up BP is likely", "... panel heads President Obama
-    said", "... spill damage President Obama: 'We will ...'"). A name
-    said only there is more likely a clause inside the sentence ("the company BP had hired")."""
+    within its first `limit` words: after a word that could end a headline (lowercase or a number;
+    not "of", not a possessive; after a capitalised word the capitals may go on a name, "the World
+    Health ..."), at "The" or "An", or at a name of up to four words said earlier in the headline
+    and followed by a verb or a colon ("... clean-up BP is likely", "... panel heads President
+    Obama said", "... spill damage President Obama: 'We will ...'"). A name said only there is more
+    likely a clause inside the sentence ("the company BP had hired")."""
     words = headline.split()
     if len(words) <= limit:
         return headline
