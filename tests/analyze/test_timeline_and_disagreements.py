@@ -100,6 +100,12 @@ def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
     assert toll.kind == "development"
     assert [v for v, _ in toll.positions] == ["40 people", "95 people"]
     assert toll.description.startswith("changed over time: people (")  # the word as written, not its stem
+    # a sentence counting people twice counts different things: no rival for "11 people"
+    two_counts = [Sentence("a", 0, "Eleven people were killed and 17 people were injured in an explosion on the "
+                                   "Deepwater Horizon on 20 April."),
+                  Sentence("b", 0, "The explosion on the Deepwater Horizon on 20 April killed 11 people and sank "
+                                   "the rig.")]
+    assert conflicting_numbers(two_counts, {"a": "2010-09-08", "b": "2010-09-08"}) == []
 
 
 def test_affirmed_and_denied_is_a_claim_at_one_time_and_a_development_over_time():

@@ -87,8 +87,10 @@ def _spelling_variant(a: str, b: str) -> bool:
 
 def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     """Quantities in a sentence, keyed by what they count, with the words around them:
-    {"worker": ("12 workers", {"fire", "sent", "hospit"}), ...}."""
+    {"worker": ("12 workers", {"fire", "sent", "hospit"}), ...}. A noun counted twice ("Eleven
+    people were killed and 17 people were injured") counts different things: left out."""
     found = {}
+    counted: Counter[str] = Counter()
     for match in _QUANTITY.finditer(text):
         value = match.group("value")
         if re.fullmatch(r"(19|20)\d\d", value) or re.search(r"\d-\d", text[match.start():match.end() + 2]):
@@ -100,7 +102,8 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
             kind = "$" if value.startswith("$") else "%" if value.endswith("%") else ""
             context = content_words(" ".join(text[:match.start()].split()[-5:] + text[match.end():].split()[:4]))
             found[kind + noun] = (f"{value}{match.group('between')}{match.group('noun')}", context)
-    return found
+            counted[kind + noun] += 1
+    return {key: told for key, told in found.items() if counted[key] == 1}
 
 
 def _number_value(phrase: str) -> str:
