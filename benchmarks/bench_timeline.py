@@ -25,8 +25,8 @@ unescaped, lowercased, one tokenisation) before scoring.
 Systems measured in the same run, same input, same scoring:
   * storyweave: `build_timeline(articles)` on the articles (each given its publication date); from
     its events: day-precision dates inside the reference's range, ranked by how many articles their
-    events cite (as the brief picks the events it shows; ties: more `mentions`), top T dates, per date the k events with
-    the highest `salience` (closest to what the day's coverage led with);
+    events cite (as the brief picks the events it shows; ties: more `mentions`), top T dates, per
+    date the k events with the highest `salience` (closest to what the day's coverage led with);
   * PUBCOUNT-like: dates ranked by how many articles were published that day, sentences = the lead
     sentences of that day's articles (the published PUBCOUNT summarises the day with a centroid
     summariser instead, so this is a weaker relative);

@@ -152,11 +152,8 @@ def _set_salience(events: list[TimelineEvent], openings: dict[str, list[str]]) -
     except ValueError:  # nothing but stop words
         return
     rows = vectorizer.transform(tellings)  # unit rows
-    start = 0
-    spans = []
-    for event in events:
-        spans.append((start, start + len(event.sentences)))
-        start += len(event.sentences)
+    ends = np.cumsum([len(event.sentences) for event in events]).tolist()
+    spans = list(zip([0, *ends[:-1]], ends, strict=True))  # each event's rows
     by_date: dict[str, list[int]] = {}
     for number, event in enumerate(events):
         by_date.setdefault(event.date, []).append(number)

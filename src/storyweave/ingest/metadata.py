@@ -253,9 +253,9 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         match = _TIMESTAMP.search(line)
         if not match:
             continue
-        # zone names confuse dateutil, and so does "2008; 4:30 PM"
-        stamp = re.sub(r"\s+Help$", "", match.group()).replace(" Last updated at", "")
-        stamp = re.sub(r"\s*[A-Z]{3,4}$|\b(?:UK|local) time,", "", stamp).replace(".", ":").replace(";", ",")
+        # zone names (and the BBC's "Last updated at ... GMT Help") confuse dateutil, and so does "2008; 4:30 PM"
+        stamp = re.sub(r"\s*[A-Z]{3,4}(?:\s+Help)?$|\b(?:UK|local) time,|\s+Last updated at", "",
+                       match.group()).replace(".", ":").replace(";", ",")
         if found.published is None and (iso := parse_date(stamp)):
             found.published, found.published_from = iso, "text"
         before = line[: match.start()].strip()
