@@ -470,14 +470,17 @@ def eval_summaries(
     out: Annotated[Path | None, typer.Option(help="Write the results as JSON.")] = None,
     no_models: Annotated[bool, typer.Option("--no-models", help="Use no model: TF-IDF vectors.")] = False,
     selector: Annotated[str, typer.Option(
-        help="Summary sentence selection: auto (coverage for whole articles from 5+ sources, else mmr), "
+        help="Summary sentence selection: auto (coverage for whole articles from 2+ sources, else mmr), "
              "mmr or coverage.")] = "auto",
+    articles: Annotated[int | None, typer.Option(
+        min=1, help="Summarise N articles drawn from each cluster (seeded): a small story, scored "
+                    "against the whole cluster's references; published outputs are left out.")] = None,
 ) -> None:
     """ROUGE of storyweave's summaries beside peers run on the same clusters (and, for DUC 2004,
     the published systems' outputs), with a 95% bootstrap interval for the difference."""
     import json
 
-    from storyweave.evaluate.datasets import read_duc, read_multinews
+    from storyweave.evaluate.datasets import read_duc, read_multinews, small_stories
     from storyweave.evaluate.summaries import evaluate, parse_peers
     from storyweave.pipeline import BriefConfig
 
@@ -500,6 +503,8 @@ def eval_summaries(
     else:
         budget, measure = words or 250, "f1"
         clusters = [(cluster, {}) for cluster in read_multinews(path, limit, start)]
+    if articles:
+        clusters = list(small_stories(clusters, articles))
     if not clusters:
         print(f"storyweave: error: {path}: no clusters in the {dataset.value} layout", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)

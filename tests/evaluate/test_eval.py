@@ -62,6 +62,22 @@ def test_duc_layout_all_peers_predictions_and_json(tmp_path):
     assert interval["low"] <= interval["difference"] <= interval["high"]
 
 
+def test_small_stories_draw_the_same_articles_every_run_and_leave_published_outputs_out(tmp_path):
+    from storyweave.evaluate.datasets import read_duc, small_stories
+
+    duc = make_duc(tmp_path / "duc")
+    drawn = [list(small_stories(read_duc(duc), 2)) for _ in range(2)]
+    assert [[a.id for a in c.articles] for c, _ in drawn[0]] == [[a.id for a in c.articles] for c, _ in drawn[1]]
+    whole = {cluster.id: cluster for cluster, _ in read_duc(duc)}
+    for cluster, published in drawn[0]:
+        assert len(cluster.articles) == 2 and not published
+        assert {a.id for a in cluster.articles} <= {a.id for a in whole[cluster.id].articles}
+        assert cluster.references == whole[cluster.id].references  # scored against the whole cluster's
+    result = runner.invoke(app, ["eval", "summaries", str(duc), "--dataset", "duc", "--articles", "2",
+                                 "--peers", "lead"])
+    assert result.exit_code == 0, result.output
+    assert "lead" in result.stdout and "OLD (published)" not in result.stdout
+
 def test_multinews_layout_with_limit_and_chosen_peers(tmp_path):
     path = tmp_path / "mn.jsonl.gz"
     with gzip.open(path, "wt") as out:

@@ -100,13 +100,14 @@ def test_the_learned_scorer_is_used_only_on_stories_told_in_leads(tmp_path):
     assert HAND_SET.name in summarize_articles(long_articles).provenance["summary"]
 
 
-def test_the_default_selector_covers_concepts_for_many_whole_articles_and_uses_mmr_otherwise():
+def test_the_default_selector_covers_concepts_for_whole_articles_and_uses_mmr_otherwise():
     from storyweave.pipeline import summarize_articles
     from storyweave.summarize import choose_selector
 
     whole = [sentences_of(x, (A + B) * 3) for x in "abcde"]  # five sources, 18 sentences each
     assert choose_selector("auto", whole) == "coverage"
-    assert choose_selector("auto", whole[:4]) == "mmr"  # too few sources for document frequencies
+    assert choose_selector("auto", whole[:2]) == "coverage"  # two whole articles: what both tell
+    assert choose_selector("auto", whole[:1]) == "mmr"  # one article: no document frequencies
     assert choose_selector("auto", [sentences_of(x, A + B) for x in "abcde"]) == "mmr"  # leads only
     assert choose_selector("mmr", whole) == "mmr"  # an explicit choice is kept
     articles = [Article(id=x, source=x, text="\n".join((A + B) * 3).replace("Monday", f"Monday {x}"))
@@ -126,6 +127,19 @@ def test_concept_coverage_tells_each_fact_once(embedder):
     assert len(fire) == 1, [s.text for s in summary]
     assert len({s.fact for s in summary}) == len(summary)
 
+
+def test_concept_coverage_fills_the_budget_when_the_articles_share_little(embedder):
+    # Two articles that share one sentence's words: once that is covered, the rest of the budget
+    # goes to the most important sentences left, not nowhere.
+    texts = {"a": A, "b": [A[0], "Residents of the valley gathered at the school gym to hear the plan.",
+                            "The county will open a second shelter at the fairgrounds on Friday."]}
+    articles = [Article(id=x, source=x, text="") for x in texts]
+    sentences = [s for x, t in texts.items() for s in sentences_of(x, t)]
+    _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=200,
+                           selector="coverage")
+    assert len(summary) >= 3, [s.text for s in summary]
+    assert any("fairgrounds" in s.text or "gym" in s.text for s in summary)
+    assert len({s.fact for s in summary}) == len(summary)
 
 def test_the_shipped_word_prior_rates_news_words_above_page_words_and_the_scorer_uses_it():
     from storyweave.nlp.claims import content_words

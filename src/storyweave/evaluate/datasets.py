@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,16 @@ def read_duc(folder: Path, limit: int | None = None) -> Iterator[tuple[Cluster, 
         if limit is not None and count >= limit:
             return
 
+
+def small_stories(clusters: Iterable[tuple[Cluster, dict[str, str]]], articles: int,
+                  seed: int = 0) -> Iterator[tuple[Cluster, dict[str, str]]]:
+    """Each cluster cut to `articles` of its articles, drawn at random (seeded, so every run draws
+    the same): the small stories a user often has, scored against the whole cluster's
+    references. Published outputs summarise whole clusters, so none are kept."""
+    rng = random.Random(seed)
+    for cluster, _ in clusters:
+        drawn = rng.sample(cluster.articles, min(articles, len(cluster.articles)))
+        yield Cluster(cluster.id, drawn, cluster.references), {}
 
 def _sgml_texts(sgml: str) -> list[str]:
     """The <TEXT> bodies of a DUC/TREC SGML file, paragraph tags turned into paragraph breaks."""

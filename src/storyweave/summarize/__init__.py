@@ -26,9 +26,9 @@ __all__ = ["SELECTORS", "choose_selector", "summarize"]
 # "coverage": weighted concept coverage (document frequency of words and word pairs) with that
 # importance as a prior.
 SELECTORS = {"mmr": select_summary, "coverage": select_by_coverage}
-# "auto" (the default) picks one per story: concept coverage needs document frequencies to mean
-# something, so whole articles from this many sources or more; MMR for fewer, or for leads only.
-COVERAGE_FROM_ARTICLES = 5
+# "auto" (the default) picks one per story: concept coverage where document frequencies mean
+# something, whole articles from two sources or more; MMR for one article, or for leads only.
+COVERAGE_FROM_ARTICLES = 2
 
 
 def choose_selector(name: str, per_article: list[list[Sentence]]) -> str:

@@ -4,12 +4,14 @@ A concept is a content word ("spill") or a pair of adjacent words, not both stop
 well", "death toll"), stemmed; its weight is the number of articles that use it (document
 frequency, as in Gillick & Favre's ICSISumm, whose concepts are the pairs alone: the words as well
 fill a summary with what the story is about, not only with its set phrases). The summary
-greedily covers the most weight per word, with a prior for early and well-supported sentences.
-With many articles, document frequency says what the story is about better than any single
-article; with two or three it says little. On DUC 2004 (ten articles a
-story) it beats maximal marginal relevance; on Multi-News (two to four) it loses to it — see the
-README's Quality section. The default selector ("auto") uses it for whole articles from five or
-more sources; `BriefConfig(selector="coverage")` always.
+greedily covers the most weight per word, with a prior for early and well-supported sentences;
+when every shared concept is covered, the rest of the budget goes to the most important sentences
+left. Document frequency says what a story is about when its articles are whole: on DUC 2004 (ten
+articles a story) coverage beats maximal marginal relevance, and on two to four articles drawn from
+each DUC cluster it beats MMR by 0.7-1.6 ROUGE-1 (MMR falls under the lead baseline there). In
+lead paragraphs alone (Multi-News) it loses to MMR — see the README's Quality section. The default
+selector ("auto") uses it for whole articles from two or more sources;
+`BriefConfig(selector="coverage")` always.
 """
 
 from __future__ import annotations
@@ -96,7 +98,10 @@ def select_by_coverage(
         best = max(sorted(remaining), key=lambda i: value(i, covered))
         worth = value(best, covered)
         if worth <= 0:
-            break
+            # Every shared concept is covered (two articles that share little): the rest of the
+            # budget goes to the most important of what is left, as MMR would choose it.
+            best = max(sorted(remaining), key=lambda i: prior[i])
+            worth = prior[best]
         remaining.discard(best)
         length = sentences[best].words
         if used + length > words and chosen and not fill:
