@@ -102,6 +102,31 @@ def test_the_header_counts_articles_of_unknown_outlet_apart_from_the_outlets_kno
     assert outlets_phrase(nobody) == "unknown outlets"
 
 
+def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outlets_word(brief):
+    from dataclasses import replace
+
+    from storyweave.model import Fact
+    from storyweave.render.common import shared_facts, single_source_note, support, support_phrase
+
+    # Articles 0 and 1 are now pages of one site; a fact both carry is that site's alone.
+    articles = [replace(a, outlet="Outlet 0" if i < 2 else a.outlet) for i, a in enumerate(brief.articles)]
+    box = Fact("An explainer box that one site runs on every page.", [], ["id0", "id1"])
+    wide = Fact("A fact that two sites report.", [], ["id1", "id2"])
+    paged = replace(brief, story=replace(brief.story, articles=articles), facts=[*brief.facts, box, wide])
+    assert (support(paged, box), support(paged, wide)) == (1, 2)
+    assert wide in shared_facts(paged) and box not in shared_facts(paged)
+    assert support_phrase(paged, wide) == "2 of 2 outlets"
+    single = sum(support(paged, fact) == 1 for fact in paged.facts)
+    assert single_source_note(paged) == f"{single} further facts are reported by one outlet only."
+    for fmt in ("md", "html", "text"):
+        shown = render(paged, fmt)
+        assert "two sites report" in shown and "2 of 2 outlets" in shown
+        assert "reported by one outlet only" in shown
+        assert fmt == "html" or "explainer box" not in shown  # (the HTML's who-reported-what matrix has it)
+    # Without two known outlets, support is counted in articles.
+    unknown = replace(paged, story=replace(paged.story, articles=[replace(a, outlet=None) for a in articles]))
+    assert box in shared_facts(unknown) and support_phrase(unknown, box) == "2 of 3"
+
 def test_also_known_as_lists_other_names_and_titles_not_a_leading_the_or_a_possessive():
     from storyweave.model import Entity
     from storyweave.render.common import other_aliases

@@ -22,10 +22,46 @@ def outlets_phrase(brief: Brief) -> str:
     return plural(known, "outlet") + (f" ({plural(unknown, 'article')} of unknown outlet)" if unknown else "")
 
 
+def by_outlet(brief: Brief) -> bool:
+    """Is support counted in outlets? Only where two or more are known: one site's pages, or files
+    without their outlet, count in articles."""
+    return len(brief.story.outlets) >= 2
+
+
 def shared_heading(brief: Brief) -> str:
     """'Reported by several outlets', or by several articles when fewer than two outlets are known
     (a folder of one site's pages, or of files without their outlet)."""
-    return "Reported by several " + ("outlets" if len(brief.story.outlets) >= 2 else "articles")
+    return "Reported by several " + ("outlets" if by_outlet(brief) else "articles")
+
+
+def _outlet_of(brief: Brief) -> dict[str, str]:
+    """Article id -> its outlet; an article of unknown outlet stands for one of its own."""
+    return {article.id: article.outlet or f"article:{article.id}" for article in brief.articles}
+
+
+def support(brief: Brief, fact: Fact) -> int:
+    """How many outlets report the fact (articles, where fewer than two outlets are known): seven
+    pages of one site carrying the same explainer box are one outlet's word."""
+    if not by_outlet(brief):
+        return len(fact.articles)
+    outlet_of = _outlet_of(brief)
+    return len({outlet_of[a] for a in fact.articles})
+
+
+def support_phrase(brief: Brief, fact: Fact) -> str:
+    """'3 of 5 outlets', or '7 of 32' articles."""
+    if not by_outlet(brief):
+        return f"{len(fact.articles)} of {len(brief.articles)}"
+    return f"{support(brief, fact)} of {len(set(_outlet_of(brief).values()))} outlets"
+
+
+def single_source_note(brief: Brief) -> str | None:
+    """'662 further facts are reported by one outlet only.' (or one article), if any are."""
+    count = single_source_count(brief)
+    if not count:
+        return None
+    return f"{count} further {'fact is' if count == 1 else 'facts are'} reported by one " \
+           f"{'outlet' if by_outlet(brief) else 'article'} only."
 
 
 def source_label(article: Article) -> str:
@@ -43,13 +79,18 @@ def markers(citations: list[str], numbers: dict[str, int]) -> str:
     return "".join(f"[{numbers[c]}]" for c in sorted(citations, key=lambda c: numbers[c]))
 
 
+def ranked_facts(brief: Brief) -> list[Fact]:
+    """The facts, most widely reported first (by outlets, then articles)."""
+    return sorted(brief.facts, key=lambda fact: (-support(brief, fact), -len(fact.articles)))
+
+
 def shared_facts(brief: Brief, limit: int = SHOWN_FACTS) -> list[Fact]:
-    """Facts that more than one article reports, most widely reported first."""
-    return [fact for fact in brief.facts if len(fact.articles) > 1][:limit]
+    """Facts that more than one outlet (or article) reports, most widely reported first."""
+    return [fact for fact in ranked_facts(brief) if support(brief, fact) > 1][:limit]
 
 
 def single_source_count(brief: Brief) -> int:
-    return sum(1 for fact in brief.facts if len(fact.articles) == 1)
+    return sum(1 for fact in brief.facts if support(brief, fact) == 1)
 
 
 def supporting_sentence(brief: Brief, fact_index: int, article_id: str) -> str | None:

@@ -15,13 +15,15 @@ from storyweave.render.common import (
     coverage_rows,
     other_aliases,
     outlets_phrase,
+    ranked_facts,
     shared_facts,
     shared_heading,
     shown_entities,
     shown_events,
     shown_quotes,
-    single_source_count,
+    single_source_note,
     source_label,
+    support_phrase,
     supporting_sentence,
 )
 
@@ -60,7 +62,8 @@ def brief_context(brief: Brief) -> dict:
         ]
         summary.append({"text": sentence.text, "cites": cites})
     facts = [
-        {"text": f.text, "articles": f.articles, "numbers": sorted(numbers[a] for a in f.articles)}
+        {"text": f.text, "articles": f.articles, "numbers": sorted(numbers[a] for a in f.articles),
+         "support": support_phrase(brief, f)}
         for f in shared_facts(brief)
     ]
     articles = [
@@ -87,10 +90,10 @@ def brief_context(brief: Brief) -> dict:
     columns = [{"label": outlet, "numbers": cited(ids)} for outlet, ids in by_outlet.items()]
     matrix = {"columns": columns, "facts": [
         {"text": f.text, "cells": [any(i in f.articles for i in ids) for ids in by_outlet.values()]}
-        for f in brief.facts[:MATRIX_FACTS]] if len(by_outlet) > 1 else []}
+        for f in ranked_facts(brief)[:MATRIX_FACTS]] if len(by_outlet) > 1 else []}
     return dict(
         brief=brief, story=brief.story.to_dict(), summary=summary, facts=facts, articles=articles,
-        single=single_source_count(brief), outlets=outlets_phrase(brief), shared_heading=shared_heading(brief),
+        single=single_source_note(brief), outlets=outlets_phrase(brief), shared_heading=shared_heading(brief),
         entities=entities, quotes=quotes, events=events, disagreements=disagreements, coverage=coverage,
         matrix=matrix,
     )

@@ -14,8 +14,9 @@ from storyweave.render.common import (
     shown_entities,
     shown_events,
     shown_quotes,
-    single_source_count,
+    single_source_note,
     source_label,
+    support_phrase,
 )
 
 
@@ -38,11 +39,11 @@ def render_markdown(brief: Brief) -> str:
     facts = shared_facts(brief)
     if facts:
         lines += ["", f"## {shared_heading(brief)}", ""]
-        lines += [f"- {_escape(f.text)} {markers(f.articles, numbers)} "
-                  f"({len(f.articles)} of {len(brief.articles)})" for f in facts]
-    single = single_source_count(brief)
+        lines += [f"- {_escape(f.text)} {markers(f.articles, numbers)} ({support_phrase(brief, f)})"
+                  for f in facts]
+    single = single_source_note(brief)
     if single:
-        lines += ["", f"{single} further facts are reported by one article only (see the JSON output)."]
+        lines += ["", f"{single[:-1]} (see the JSON output)."]
     lines += _analysis_sections(brief, numbers)
     lines += ["", "## Sources", ""]
     for article in brief.articles:

@@ -20,8 +20,9 @@ from storyweave.render.common import (
     shown_entities,
     shown_events,
     shown_quotes,
-    single_source_count,
+    single_source_note,
     source_label,
+    support_phrase,
 )
 
 
@@ -42,11 +43,11 @@ def brief_renderable(brief: Brief) -> Group:
         parts.append(Text("\n" + shared_heading(brief), style="bold underline"))
         for fact in facts:
             line = _cited(f"• {fact.text}", fact.articles, numbers)
-            line.append(f" ({len(fact.articles)}/{len(brief.articles)})", style="dim")
+            line.append(f" ({support_phrase(brief, fact)})", style="dim")
             parts.append(line)
-    single = single_source_count(brief)
+    single = single_source_note(brief)
     if single:
-        parts.append(Text(f"{single} more facts come from one article only.", style="dim"))
+        parts.append(Text(single, style="dim"))
     parts += _analysis_sections(brief, numbers)
     parts.append(Text("\nSources", style="bold underline"))
     for article in brief.articles:
