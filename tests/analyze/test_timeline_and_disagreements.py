@@ -86,6 +86,26 @@ def test_spelling_variants_of_one_name_are_a_name_disagreement():
     [disagreement] = name_variants(merge_entities(mentions, []))
     assert disagreement.kind == "name"
     assert disagreement.positions == [("Sergei Volkov", ["a"]), ("Sergey Volkov", ["b"])]
+    # An article that spells the name both ways disagrees with nobody.
+    one_page = [Mention("Robert Kraft", "PERSON", "a", 0, 12), Mention("Robert Craft", "PERSON", "a", 90, 102),
+                Mention("Robert Kraft", "PERSON", "b", 0, 12)]
+    [entity] = merge_entities(one_page, [])
+    assert name_variants([entity]) == []
+
+
+def test_an_article_that_gives_both_numbers_is_on_neither_side():
+    # Two pages that each give a lower and an upper bound: nobody disagrees with anybody.
+    bounds = [Sentence(x, i, text) for x in "ab" for i, text in enumerate([
+        "If the pressure fell below 6,000 psi the well would probably be leaking, engineers said.",
+        "If the pressure rose above 8,000 psi the well would probably be intact, engineers said."])]
+    assert conflicting_numbers(bounds, {"a": "2010-07-16", "b": "2010-07-16"}) == []
+    # A third page with a value of its own disagrees with the others only where one of them gave
+    # a single value: here it stands alone.
+    third = [*bounds, Sentence("c", 0, "If the pressure fell below 7,500 psi the well would probably be leaking.")]
+    assert conflicting_numbers(third, {"a": "2010-07-16", "b": "2010-07-16", "c": "2010-07-16"}) == []
+    fourth = [*third, Sentence("d", 0, "If the pressure fell below 6,000 psi the well would be leaking, BP said.")]
+    [number] = conflicting_numbers(fourth, {x: "2010-07-16" for x in "abcd"})
+    assert sorted(number.positions) == [("6,000 psi", ["d"]), ("7,500 psi", ["c"])]
 
 
 def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():

@@ -50,6 +50,15 @@ def find_disagreements(
     return found
 
 
+def apart(positions: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The positions without the articles that take more than one of them, and without positions
+    left with no article: an article that gives both "6,000 psi" and "8,000 psi", or spells a name
+    both ways, disagrees with nobody. Two positions or more left make a disagreement."""
+    taken = Counter(article for _, ids in positions for article in set(ids))
+    kept = [(value, [a for a in ids if taken[a] == 1]) for value, ids in positions]
+    return [(value, ids) for value, ids in kept if ids]
+
+
 def name_variants(entities: list[Entity]) -> list[Disagreement]:
     found = []
     for entity in entities:
@@ -72,10 +81,9 @@ def name_variants(entities: list[Entity]) -> list[Disagreement]:
         for length in sorted(by_length, reverse=True):
             same_length = by_length[length]
             variants = [f for f in same_length if any(_spelling_variant(f, g) for g in same_length if g != f)]
-            if len(variants) > 1:
-                found.append(Disagreement(
-                    "name", f"{entity.name}: outlets spell the name differently",
-                    [(form, forms[form]) for form in sorted(variants, key=lambda f: -len(forms[f]))]))
+            positions = apart([(form, forms[form]) for form in sorted(variants, key=lambda f: -len(forms[f]))])
+            if len(positions) > 1:
+                found.append(Disagreement("name", f"{entity.name}: outlets spell the name differently", positions))
                 break
     return found
 
@@ -139,10 +147,10 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
                     positions[value].append(sentence.article_id)
                 phrases.setdefault(value, phrase)
                 about = about or sentence.text
-        if len(positions) < 2:
-            continue
         ranked = sorted(positions.items(), key=lambda item: -len(item[1]))
-        listed = [(phrases[value], ids) for value, ids in ranked]
+        listed = apart([(phrases[value], ids) for value, ids in ranked])
+        if len(listed) < 2:
+            continue
         kind = "development" if _moves_over_time(listed, published) else "number"
         what = "changed over time" if kind == "development" else "outlets give different numbers"
         noun = listed[0][0].split()[-1]  # as written ("people"), not the key's stem ("peopl")
@@ -193,11 +201,11 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
                 continue
             second_words = content_words(main_clause(claim_text(second.text)))
             smaller = min(len(first_words), len(second_words))
-            if smaller >= 4 and len(first_words & second_words) / smaller >= 0.8:
+            positions = apart([(f"{first.date} ({first.resolved_from})", first.articles),
+                               (f"{second.date} ({second.resolved_from})", second.articles)])
+            if smaller >= 4 and len(first_words & second_words) / smaller >= 0.8 and len(positions) > 1:
                 found.append(Disagreement(
-                    "date", f"the same event is dated differently: {excerpt(first.text)}",
-                    [(f"{first.date} ({first.resolved_from})", first.articles),
-                     (f"{second.date} ({second.resolved_from})", second.articles)]))
+                    "date", f"the same event is dated differently: {excerpt(first.text)}", positions))
     return found
 
 
