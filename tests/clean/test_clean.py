@@ -429,3 +429,29 @@ def test_an_aggregators_related_links_are_furniture_and_hours_ago_in_a_sentence_
     assert remove_boilerplate(f"{first}. {links} {second}") == (story, [f"site furniture: {links}"])
     kept = "The plane landed 2 hrs ago, the airline said, and all passengers were safe."
     assert remove_boilerplate(kept) == (kept, [])
+
+
+def test_a_heading_in_capitals_run_into_its_paragraph_is_removed_datelines_and_capitals_are_not():
+    paragraph = "In June, BP placed a cap, known as an LMRP cap, over the top of the well."
+    assert remove_boilerplate(f"NEW CAP FOR LEAKING OIL WELL {paragraph}") == (
+        paragraph, ["section heading: NEW CAP FOR LEAKING OIL WELL"])
+    assert remove_boilerplate("SWINE FLU - THE BASICS Symptoms usually appear within days.")[0] == (
+        "Symptoms usually appear within days.")
+    for kept in ("NEW ORLEANS -- Oil from the well reached the marshes on Monday.",
+                 "SAN LUIS OBISPO -- The city braced for the storm on Monday.",
+                 "RIO DE JANEIRO — The city braced for the storm on Monday.",
+                 "WASHINGTON (Reuters) - The Senate voted on Monday.",
+                 "BP CEO Tony Hayward said the company would pay for the clean-up.",
+                 "THE FIRE STARTED AT NOON AND BURNED FOR SIX HOURS, OFFICIALS SAID."):
+        assert remove_boilerplate(kept) == (kept, [])
+
+
+def test_a_newspapers_print_and_web_stamps_are_furniture():
+    story = "The cap held overnight, engineers said."
+    stamps = ("This article was published on guardian.co.uk at 19.23 BST on Thursday 15 July 2010. "
+              "It was last modified at 00.08 BST on 16 July 2010. A version appeared on p17 of the Main "
+              "section section of the Guardian on Friday 16 July 2010.")
+    cleaned, removed = remove_boilerplate(f"{story} {stamps}")
+    assert cleaned == story and len(removed) == 3
+    kept = "A version of the bill appeared in the Senate last year, aides said."
+    assert remove_boilerplate(kept) == (kept, [])

@@ -141,6 +141,10 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
     r"this (?:undated |handout |file )*(?:photo|image|picture|frame grab)(?: [\w.,'-]+){0,6}? "
     r"(?:shows|released|provided|made available|taken)", r"uploaded on",
+    # a newspaper's print and web stamps: "A version appeared on p17 of the Main section of the
+    # Guardian on ...", "This article was published on guardian.co.uk at 19.23 BST on ..."
+    r"a version (?:of this article )?appeared (?:on|in) (?:p|page )?\d*", r"this article was published on [\w.-]+ at",
+    r"it was last (?:modified|updated) (?:at|on) \d+",
 ]) + r")\b", re.IGNORECASE)
 MAX_FURNITURE_WORDS = 40
 # "Jan. 5" and "the u.s. embassy" end nothing
@@ -164,7 +168,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
                        "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
-                       " ago"),
+                       " ago", "version", "published on", "last modified", "last updated"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
@@ -292,9 +296,33 @@ def remove_opening_credits(line: str, removed: list[str]) -> str:
     return capitalise_start(line) if taken else line
 
 
+# A section heading in capitals run into the paragraph it heads, as flattened pages keep it ("NEW
+# CAP FOR LEAKING OIL WELL In June, BP placed a cap ..."): three words in capitals or more, then a
+# capitalised word and a lowercase word soon after. A dateline ("NEW ORLEANS -- Oil ...", "WASHINGTON
+# (Reuters)") ends on punctuation, and text all in capitals has no lowercase word to go on with.
+_HEADING = re.compile(r"^\s*(?:(?:[A-Z0-9][A-Z0-9'\u2019&./]*|[-\u2013\u2014,:]+)\s+){3,16}"
+                      r"(?=[A-Z][a-z]+[,;]?\s+\S*[a-z])")
+MIN_HEADING_LETTERS = 10
+
+
+def _remove_heading(line: str, removed: list[str]) -> str:
+    match = _HEADING.match(line)
+    if match is None:
+        return line
+    tokens = match.group().split()
+    words = [w for w in tokens if sum(c.isalpha() for c in w) >= 2]
+    if (len(words) < 3 or sum(c.isalpha() for c in match.group()) < MIN_HEADING_LETTERS
+            or not tokens[-1].strip("-\u2013\u2014:")):
+        return line  # a dateline ("SAN LUIS OBISPO -- The city ...") ends on its dash
+    removed.append(f"section heading: {match.group().strip()}")
+    return line[match.end():]
+
+
 def _remove_inline(line: str, removed: list[str]) -> str:
     # Pieces first, then whole sentences: a prompt glued to a story sentence must not make the
     # sentence look like furniture ("... or visit www.djreprints.com federal regulators fined ...").
+    if line[:2].isupper():
+        line = _remove_heading(line, removed)
     original = line
     lowered = line.lower()
     for name, pattern in INLINE_PATTERNS.items():
