@@ -47,13 +47,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|earlier today)\b", re.IGNORECASE)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b", re.IGNORECASE)),
     ("relative_unit", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
-    ("relative_month", re.compile(rf"\b(?P<rel>last|this|next|in|since|by|until|early|late|mid-?|through|during)\s+(?P<m>{_MONTH})\b(?!\s+\d)", re.IGNORECASE)),
+    # "by early August" is a deadline, "in mid-July" a month: the word before early/late/mid decides
+    ("relative_month", re.compile(
+        rf"\b(?P<rel>last|this|next|in|since|by|until|early|late|mid|through|during)(?:\s+(?:early|late|mid))?"
+        rf"(?:\s+|-)(?P<m>{_MONTH})\b(?!\s+\d)", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<rel>in|since|by|until|during|of|early|late|mid-?|from|before|after|throughout)\s+(?P<y>(?:19|20)\d{2})\b(?!-)", re.IGNORECASE)),
 ]
 EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "month_day", "day_month", "year"}
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|(?:is|are|was|were|been) due|plans? to|planned"
-                     r"|scheduled|expected to|set to|slated to|yet to|going to|would|upcoming|next)\b",
+                     r"|scheduled|expected to|expects? to|hopes? to|aims? to|intends? to|set to|slated to|yet to"
+                     r"|going to|would|upcoming|next)\b",
                      re.IGNORECASE)
 # Verbs of a past report or event: a day right beside one is behind the reporter.
 _PAST = re.compile(
