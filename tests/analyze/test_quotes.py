@@ -59,6 +59,15 @@ def test_pronoun_goes_to_the_person_named_last_before_the_quote():
     assert quote.speaker == "Sergei Volkov"
 
 
+
+def test_a_word_opening_the_sentence_is_not_the_speaker():
+    quotes = quotes_of('"The new cap is good news," President Barack Obama said on Friday. But he added: "One of '
+                       'the problems with the camera is that everybody feels we are done." Then Thad Allen said: '
+                       '"We will keep testing the well for days."')
+    assert {q.text[:20]: q.speaker for q in quotes} == {
+        "The new cap is good ": "Barack Obama", "One of the problems ": "Barack Obama",
+        "We will keep testing": "Thad Allen"}
+
 def test_one_quote_told_by_several_outlets_with_small_differences_is_one_quote():
     quotes = quotes_of(
         '"We were lucky the wind was blowing toward the water and not toward the neighborhoods," Fire Chief Maria Delgado said.',

@@ -29,8 +29,11 @@ SAME_TRUNCATED = 92  # partial ratio when one telling is a truncation of the oth
 _SAY = (r"(?:said|says|say|told\s+(?:[\w.]+\s+){0,3}?(?:reporters|journalists|him|her|them|us|me|[A-Z][\w.]+)"
         r"|added|adds|wrote|writes|asked|asks|explained|insisted|warned|tweeted|stated|declared"
         r"|recalled|acknowledged|argued|continued|noted|replied|responded|answered|told)")
-# A name, with titles, maybe after a nationality or place ("Honduran President Carlos Flores").
-_NAME = rf"(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
+# A name, with titles, maybe after a nationality or place ("Honduran President Carlos Flores"); not
+# a capitalised word opening a sentence ("But he added: ..." is his quote, not But's).
+_NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earlier|Now|Instead|When|While"
+             r"|After|Before|Separately|Speaking|Asked)\b")
+_NAME = rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|official|officials|statement|source|sources|witness|resident|neighbor|neighbour|lawyer|attorney|police|company|agency|department|ministry))"
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
