@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Sentence
-from storyweave.nlp.claims import stem
+from storyweave.nlp.claims import PRONOUN_SPEAKER, stem
 from storyweave.summarize.align import DANGLING_START, Alignment
 from storyweave.summarize.select import REDUNDANT, Candidate, is_summary_material
 
@@ -92,7 +92,9 @@ def select_by_coverage(
     def value(i: int, covered: set[Concept]) -> float:
         gain = sum(weights.get(c, 0) for c in concepts(sentences[i].text) - covered)
         worth = gain / sentences[i].words + prior[i] if gain else 0.0
-        return worth * (0.8 if DANGLING_START.match(sentences[i].text) else 1.0)
+        # A sentence that leans on one before it ("He said ...", '"...," she said.') reads badly alone.
+        leaning = DANGLING_START.match(sentences[i].text) or PRONOUN_SPEAKER.search(sentences[i].text)
+        return worth * (0.8 if leaning else 1.0)
 
     while remaining:
         best = max(sorted(remaining), key=lambda i: value(i, covered))
