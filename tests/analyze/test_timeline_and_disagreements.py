@@ -160,3 +160,59 @@ def test_a_long_sentence_is_shortened_in_a_disagreement_label_at_a_word_boundary
     assert shown.endswith(" …") and len(shown) <= 90
     assert long.startswith(shown.removesuffix(" …"))  # whole words of the sentence, in order
     assert shown.removesuffix(" …").split()[-1] in long.split()
+
+
+def test_questions_conditions_fragments_and_negative_affirmations_contradict_nothing():
+    denial = Sentence("n", 0, "Outside of Mexico swine flu has not caused any deaths, health officials said.")
+    day = {x: "2009-04-28" for x in "nabcde"}
+    not_statements = [
+        Sentence("a", 0, "Why is swine flu causing deaths in Mexico but not elsewhere in the world?"),
+        Sentence("b", 0, "If these are confirmed swine flu deaths they would be the first outside of Mexico."),
+        Sentence("d", 0, '"We will call it Mexico flu, because swine flu has caused deaths in Mexico.'),
+        Sentence("e", 0, "Israel re-named swine flu because the term is not kosher, and deaths in Mexico rose."),
+    ]
+    for sentence in not_statements:
+        assert polarity_conflicts([denial, sentence], day) == [], sentence.text
+    # A plain statement of the same thing still contradicts the denial.
+    stated = Sentence("f", 0, "Swine flu has caused deaths outside of Mexico, health officials in Spain said.")
+    [claim] = polarity_conflicts([denial, stated], {**day, "f": "2009-04-28"})
+    assert claim.kind == "claim"
+
+
+def test_numbers_are_compared_within_tellings_of_one_statement_and_millions_count_what_follows():
+    day = {x: "2009-04-28" for x in "abcd"}
+    sentences = [
+        Sentence("a", 0, "Swine flu is suspected in 103 deaths in Mexico, health officials said on Tuesday."),
+        Sentence("b", 0, "Health officials said swine flu is suspected in 149 deaths in Mexico."),
+        Sentence("c", 0, "Seasonal flu causes 36,000 deaths a year in the United States, health officials said."),
+        Sentence("d", 0, "The 1918 Spanish flu pandemic killed 50 million people around the world."),
+        Sentence("a", 1, "The Spanish flu pandemic of 1918 killed 40 million people around the world."),
+    ]
+    found = {d.description.split(":")[1].split()[0]: d for d in conflicting_numbers(sentences, day)}
+    assert sorted(v for v, _ in found["deaths"].positions) == ["103 deaths", "149 deaths"]
+    assert sorted(v for v, _ in found["people"].positions) == ["40 million people", "50 million people"]
+
+
+def test_one_amount_told_rounded_or_abbreviated_is_one_value():
+    day = {x: "2010-07-16" for x in "abc"}
+    told = [Sentence("a", 0, "The government estimates 2.5 million gallons of oil are leaking into the gulf every day."),
+            Sentence("b", 0, "The government estimates 2.5 million gallons of oil are leaking into the gulf each day."),
+            Sentence("c", 0, "The government estimates 2.47 million gallons of oil are leaking into the gulf every day.")]
+    assert conflicting_numbers(told, day) == []
+    more = [*told[:2], Sentence("c", 0, "The government estimates 4 million gallons of oil are leaking into the gulf "
+                                        "every day.")]
+    [number] = conflicting_numbers(more, day)
+    assert [ids for _, ids in number.positions] == [["a", "b"], ["c"]]
+
+
+def test_a_period_opened_with_since_does_not_date_the_event_and_one_today_on_two_days_is_no_disagreement():
+    from storyweave.analyze.disagreements import conflicting_event_dates
+
+    articles = [article("a", "The oil flow has stopped for the first time since 20 April, BP said.", "2010-07-16"),
+                article("b", "The oil flow stopped on Thursday for the first time since the April 20 blast.",
+                        "2010-07-16")]
+    timeline = build_timeline(articles)
+    assert [e.date for e in timeline] == ["2010-07-15"]
+    quoted = [article("c", '"A lot of prayers were answered today," Thad Allen said at the well.', "2010-07-15"),
+              article("d", '"A lot of prayers were answered today," Thad Allen said at the well.', "2010-07-16")]
+    assert conflicting_event_dates(build_timeline(quoted)) == []

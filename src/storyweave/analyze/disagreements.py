@@ -24,11 +24,15 @@ from storyweave.nlp.claims import NUMBER_WORDS, claim_text, content_words, main_
 _QUANTITY = re.compile(
     r"(?P<value>\$\s?\d[\d,.]*(?:\s+(?:million|billion|thousand|bn|m))?|\d[\d,.]*\s*%|\b\d[\d,.]*\b"
     rf"|\b(?:{'|'.join(w for w in NUMBER_WORDS if w not in ('zero', 'one'))})\b)"
-    r"(?P<between>\s+(?:[a-z-]+\s+){0,2}?)(?P<noun>[a-z][a-z-]{2,})",
+    r"(?P<between>\s+(?:[a-z-]+\s+){0,2}?)(?P<noun>(?!(?:million|billion|trillion|thousand|hundred|dozen)\b)"
+    r"[a-z][a-z-]{2,})",
     re.IGNORECASE)
+_MULTIPLIERS = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3, "hundred": 100, "dozen": 12,
+                "m": 1e6, "bn": 1e9}
+SAME_VALUE = 0.01  # relative difference under which two values are one, rounded ("184 million" / "184.3 million")
 # Negative polarity beyond plain negation: resisting, refusing, declining, denying, not yet.
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
-                          r"has yet to|have yet to|so far|still hasn't|still has not)\b", re.IGNORECASE)
+                          r"has yet to|have yet to)\b", re.IGNORECASE)  # not "so far": "died so far" denies nothing
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two statements on one thing
@@ -115,13 +119,48 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
 
 
 def _number_value(phrase: str) -> str:
-    head = phrase.split()[0].lower().replace(",", "").replace("$", "")
-    return NUMBER_WORDS.get(head, head)
+    """'30 million people' -> '30 million', '2.5m gallons' -> '2.5 million', 'Fourteen workers' -> '14'."""
+    words = phrase.lower().replace(",", "").replace("$", "").split()
+    head = NUMBER_WORDS.get(words[0], words[0])
+    multiplier = words[1] if len(words) > 2 and words[1] in _MULTIPLIERS else ""
+    return f"{head} {_SPELLED.get(multiplier, multiplier)}".strip()
+
+
+_SPELLED = {"m": "million", "bn": "billion"}
+
+
+def _amount(value: str) -> float | None:
+    """'2.5 million' -> 2500000.0; None if it is no number."""
+    head, _, multiplier = value.partition(" ")
+    try:
+        return float(head.rstrip("%")) * _MULTIPLIERS.get(multiplier, 1)
+    except ValueError:
+        return None
+
+
+def _same_amount(a: str, b: str) -> bool:
+    """One value told two ways: rounded ("184 million" / "184.3 million", "2.5 million" / "2.47
+    million": the finer one rounds to the coarser), or in other units within `SAME_VALUE`."""
+    x, y = _amount(a), _amount(b)
+    if x is None or y is None:
+        return False
+    (head_a, _, unit_a), (head_b, _, unit_b) = a.partition(" "), b.partition(" ")
+    if unit_a == unit_b:
+        places = min(_decimals(head_a), _decimals(head_b))
+        return round(float(head_a.rstrip("%")), places) == round(float(head_b.rstrip("%")), places)
+    return abs(x - y) <= SAME_VALUE * max(abs(x), abs(y))
+
+
+def _decimals(number: str) -> int:
+    return len(number.rstrip("%").partition(".")[2])
 
 
 def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
     """The same quantity ("workers", "$ harbor") with different values in sentences that say
-    much the same thing (overlapping content words, the numbers aside)."""
+    much the same thing (overlapping content words, the numbers aside). Tellings that say the same
+    thing, in different articles, form one group (linked pair by pair, whatever their values);
+    each group with two values or more is one disagreement, so "103 deaths in Mexico" and "36,000
+    deaths a year from flu" stay apart."""
     told: dict[str, list[tuple[str, str, Sentence, frozenset[str], frozenset[str]]]] = defaultdict(list)
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
@@ -132,29 +171,56 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
             continue
-        positions: dict[str, list[str]] = defaultdict(list)
-        phrases: dict[str, str] = {}
-        about = None
-        for value, phrase, sentence, words, context in tellings:
-            # Another value for the same count: the sentences say much the same, and the words
-            # around the number agree ("sent 12 workers to hospitals" / "14 workers were taken to
-            # hospitals"), so "14 people killed" and "5,000 people evacuated" are not compared.
-            rivals = [t for t in tellings if t[0] != value and t[2].article_id != sentence.article_id
-                      and _overlap(words, t[3]) >= MIN_NUMBER_OVERLAP and len(context & t[4]) >= 1
-                      and _overlap(context - {key.lstrip("$%")}, t[4] - {key.lstrip("$%")}) >= 0.25]
-            if rivals:
+        noun = key.lstrip("$%")
+        group = list(range(len(tellings)))  # union-find over tellings of one statement
+        linked: set[tuple[int, int]] = set()
+
+        def root(i: int) -> int:
+            while group[i] != i:
+                group[i] = group[group[i]]
+                i = group[i]
+            return i
+
+        for i, (_, _, sentence, words, context) in enumerate(tellings):
+            for j in range(i + 1, len(tellings)):
+                # The same count: the sentences say much the same, and the words around the number
+                # agree ("sent 12 workers to hospitals" / "14 workers were taken to hospitals"), so
+                # "14 people killed" and "5,000 people evacuated" are not compared.
+                other = tellings[j]
+                if (other[2].article_id != sentence.article_id
+                        and _overlap(words, other[3]) >= MIN_NUMBER_OVERLAP and len(context & other[4]) >= 1
+                        and _overlap(context - {noun}, other[4] - {noun}) >= 0.25):
+                    group[root(j)] = root(i)
+                    linked.add((i, j))
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(tellings)):
+            members[root(i)].append(i)
+        for indices in members.values():
+            if len(indices) < 2:
+                continue
+            positions: dict[str, list[str]] = defaultdict(list)
+            phrases: dict[str, str] = {}
+            value_of: dict[int, str] = {}
+            for i in indices:
+                value, phrase, sentence, *_ = tellings[i]
+                value = value_of[i] = next((v for v in positions if _same_amount(v, value)), value)
                 if sentence.article_id not in positions[value]:
                     positions[value].append(sentence.article_id)
                 phrases.setdefault(value, phrase)
-                about = about or sentence.text
-        ranked = sorted(positions.items(), key=lambda item: -len(item[1]))
-        listed = apart([(phrases[value], ids) for value, ids in ranked])
-        if len(listed) < 2:
-            continue
-        kind = "development" if _moves_over_time(listed, published) else "number"
-        what = "changed over time" if kind == "development" else "outlets give different numbers"
-        noun = listed[0][0].split()[-1]  # as written ("people"), not the key's stem ("peopl")
-        found.append(Disagreement(kind, f"{what}: {noun} ({excerpt(about or '')})", listed))
+            # Each value is set against the most reported one directly, never through a chain of
+            # look-alike sentences ("800 deaths" ~ "103 deaths" ~ "36,000 deaths a year").
+            top = max(positions, key=lambda v: len(positions[v]))
+            rivals = {value_of[b if value_of[a] == top else a] for a, b in linked
+                      if a in value_of and b in value_of and top in (value_of[a], value_of[b])}
+            ranked = sorted(((v, ids) for v, ids in positions.items() if v == top or v in rivals),
+                            key=lambda item: -len(item[1]))
+            listed = apart([(phrases[value], ids) for value, ids in ranked])
+            if len(listed) < 2:
+                continue
+            kind = "development" if _moves_over_time(listed, published) else "number"
+            what = "changed over time" if kind == "development" else "outlets give different numbers"
+            about = tellings[indices[0]][2].text
+            found.append(Disagreement(kind, f"{what}: {listed[0][0].split()[-1]} ({excerpt(about)})", listed))
     return found
 
 
@@ -199,6 +265,8 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
         for second in days[i + 1:]:
             if second.date == first.date or set(first.articles) == set(second.articles):
                 continue
+            if first.resolved_from.lower() == second.resolved_from.lower():
+                continue  # the same words said on two days ("today", in a quote run again a day later)
             second_words = content_words(main_clause(claim_text(second.text)))
             smaller = min(len(first_words), len(second_words))
             positions = apart([(f"{first.date} ({first.resolved_from})", first.articles),
@@ -210,6 +278,7 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
 
 
 _CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|no|never|n't)\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def _negated_predicates(text: str) -> frozenset[str]:
@@ -223,12 +292,28 @@ def _negated_predicates(text: str) -> frozenset[str]:
     return frozenset(negated_words)
 
 
+# What states no fact to contradict: a question, a condition or a guess ("If these are confirmed
+# they would be the first deaths outside Mexico"), the opening of a quotation that runs on.
+_NOT_A_STATEMENT = re.compile(r"\?|^(?:if|unless|whether|why|how|what|when|who)\b|\b(?:would|could|might|may)\b",
+                              re.IGNORECASE)
+MIN_CLAIM_WORDS = 4  # main-clause content words of either side: "7 confirmed deaths all in Mexico" is too little
+MAX_STATEMENT_WORDS = 60  # longer is a page's bullet points run together, not one statement
+
+
+def is_statement(text: str) -> bool:
+    """A declarative statement of fact, whole: something an outlet can affirm or deny."""
+    return (not _NOT_A_STATEMENT.search(text) and text.count('"') % 2 == 0
+            and len(text.split()) <= MAX_STATEMENT_WORDS)
+
+
 def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
     """An affirmation and a negation of the same thing, about the same named subject: a
     development where the negation was published before (or after) the affirmation, a
-    contradiction where both were published on the same day."""
+    contradiction where both were published on the same day. Both are whole statements of fact
+    (`is_statement`) of `MIN_CLAIM_WORDS` or more, and the affirmation negates nothing itself."""
     main = [content_words(main_clause(claim_text(s.text))) for s in sentences]
-    names = [set(re.findall(r"\b[A-Z][a-z]{2,}\b", s.text)) - _STARTERS for s in sentences]
+    usable = [is_statement(s.text) and len(words) >= MIN_CLAIM_WORDS for s, words in zip(sentences, main, strict=True)]
+    names = [set(_NAME_WORD.findall(s.text)) - _STARTERS for s in sentences]
     index: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(main):
         for word in words:
@@ -237,17 +322,21 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
     strong: set[tuple[int, int]] = set()
     for i, sentence in enumerate(sentences):
         claim = claim_text(sentence.text)
-        if not negated(claim) and not _HOLDING_OUT.search(claim):
+        if not usable[i] or (not negated(claim) and not _HOLDING_OUT.search(claim)):
             continue
         negates = _negated_predicates(sentence.text)
+        # Who denies or is denied: the names before the first negation ("Israel has rejected the
+        # name swine flu, and opted to call it Mexico flu" is about Israel, not Mexico).
+        cue = _CUE.search(claim)
+        subject = set(_NAME_WORD.findall(claim[:cue.start()] if cue else claim)) - _STARTERS
         # The cue words themselves ("so far", "resisted") are not what the sentence is about.
         about = main[i] - content_words(" ".join(m.group() for m in _CUE.finditer(claim)))
         for j in {j for word in negates for j in index[word]}:
             other = sentences[j]
             shared = about & main[j]
-            if (other.article_id != sentence.article_id and names[i] & names[j] and shared & negates
+            if (usable[j] and other.article_id != sentence.article_id and subject & names[j] and shared & negates
                     and len(shared) / max(1, min(len(about), len(main[j]))) >= SAME_SUBJECT
-                    and not _negated_predicates(other.text) & shared):
+                    and not _negated_predicates(other.text)):
                 grouped[j].add(i)
                 # A contradiction at one time needs near-identical statements, not just a topic.
                 if len(about) >= 4 and len(shared) / len(about | main[j]) >= SAME_STATEMENT:

@@ -86,9 +86,14 @@ def _median(dates: list[date]) -> date | None:
 
 
 def event_expression(sentence: Sentence, anchor: date | None) -> TemporalExpression | None:
-    """The expression that dates what a sentence reports: its first one."""
-    found = find_dates(sentence.text, anchor)
-    return found[0] if found else None
+    """The expression that dates what a sentence reports: its first one that does not open a
+    period with "since" ("the flow has stopped for the first time since 20 April" does not tell
+    what happened on 20 April)."""
+    for expression in find_dates(sentence.text, anchor):
+        before = sentence.text[:expression.start].split()[-1:]
+        if [w.lower() for w in before] != ["since"] and not expression.text.lower().startswith("since"):
+            return expression
+    return None
 
 
 def build_timeline(
