@@ -435,8 +435,10 @@ def test_a_heading_in_capitals_run_into_its_paragraph_is_removed_datelines_and_c
     paragraph = "In June, BP placed a cap, known as an LMRP cap, over the top of the well."
     assert remove_boilerplate(f"NEW CAP FOR LEAKING OIL WELL {paragraph}") == (
         paragraph, ["section heading: NEW CAP FOR LEAKING OIL WELL"])
-    assert remove_boilerplate("SWINE FLU - THE BASICS Symptoms usually appear within days.")[0] == (
-        "Symptoms usually appear within days.")
+    for heading, rest in (("SWINE FLU - THE BASICS", "Symptoms usually appear within days."),
+                          ("THE START OF THE CONFLICT", "Libya's civil war began last month."),
+                          ("ARAB LEAGUE REQUESTS NO-FLY ZONE; U.N. COMPLIES", "While the rebels pleaded, it voted.")):
+        assert remove_boilerplate(f"{heading} {rest}")[0] == rest
     for kept in ("NEW ORLEANS -- Oil from the well reached the marshes on Monday.",
                  "SAN LUIS OBISPO -- The city braced for the storm on Monday.",
                  "RIO DE JANEIRO — The city braced for the storm on Monday.",

@@ -300,8 +300,8 @@ def remove_opening_credits(line: str, removed: list[str]) -> str:
 # CAP FOR LEAKING OIL WELL In June, BP placed a cap ..."): three words in capitals or more, then a
 # capitalised word and a lowercase word soon after. A dateline ("NEW ORLEANS -- Oil ...", "WASHINGTON
 # (Reuters)") ends on punctuation, and text all in capitals has no lowercase word to go on with.
-_HEADING = re.compile(r"^\s*(?:(?:[A-Z0-9][A-Z0-9'\u2019&./]*|[-\u2013\u2014,:]+)\s+){3,16}"
-                      r"(?=[A-Z][a-z]+[,;]?\s+\S*[a-z])")
+_HEADING = re.compile(r"^\s*(?:(?:[A-Z0-9][A-Z0-9'\u2019&./;-]*|[-\u2013\u2014,:;]+)\s+){3,16}"
+                      r"(?=[A-Z][a-z]+(?:['\u2019]s)?[,;]?\s+\S*[a-z])")
 MIN_HEADING_LETTERS = 10
 
 

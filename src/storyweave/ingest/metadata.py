@@ -236,12 +236,16 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
 
 
 _OPENING_BYLINE = re.compile(r"\s*By\s+(?:the\s+)?[A-Z]")  # "By the CNN Wire Staff Mother of ...": a header
+# A page's stamp line, not its headline: "March 19, 2011 | By Jason Hanna, CNN", "Updated 0423 GMT | By ..."
+_STAMP_LINE = re.compile(r"[|\u2022\u00b7]\s*By\s+(?:the\s+)?[A-Z]"
+                         r"|^\s*" + _MONTHS + r"\.?\s+\d{1,2},?\s+\d{4}\s*[|\u2022\u00b7]")
 
 
 def _is_title_line(line: str, rest: list[str]) -> bool:
     """A short first line with no closing full stop, followed by more text, is a title."""
     words = line.lstrip("# ").split()
-    if not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")) or _OPENING_BYLINE.match(line):
+    if (not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")) or _OPENING_BYLINE.match(line)
+            or _STAMP_LINE.search(line)):
         return False
     remaining = " ".join(rest).split()
     return len(remaining) >= 2 * len(words)
