@@ -203,4 +203,5 @@ def test_a_dateline_behind_a_glued_byline_and_highlights_is_found_and_the_header
 def test_a_date_and_byline_line_is_no_title_and_a_title_with_by_in_it_is():
     for stamp in ("March 19, 2011 | By Jason Hanna, CNN", "Updated 0423 GMT | By the CNN Wire Staff"):
         assert infer_metadata(f"{stamp}\nThe {BODY}", has_title=False).title is None, stamp
-    assert infer_metadata(f"Stand By Me star dies at 80\nThe {BODY}", has_title=False).title == "Stand By Me star dies at 80"
+    title = "Stand By Me star dies at 80"
+    assert infer_metadata(f"{title}\nThe {BODY}", has_title=False).title == title
