@@ -53,6 +53,15 @@ def test_a_quote_running_over_paragraphs_is_one_quote():
     assert quote.speaker == "Linda Carraway"
 
 
+
+def test_a_quote_over_lines_of_a_text_set_one_sentence_a_line_is_one_quote_and_its_close_opens_nothing():
+    text = ('Britain fired missiles at Libya, the Ministry of Defence said.\n'
+            '"We made clear that if Gaddafi did not comply, it would be enforced.\n'
+            'Our forces have struck key military installations," Defence Secretary Liam Fox said in a statement.\n'
+            '"The fast jets flew 3,000 miles from RAF Marham and back," he said.')
+    quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
+    assert quotes == {"We made clear that i": "Liam Fox", "The fast jets flew 3": "Liam Fox"}
+
 def test_pronoun_goes_to_the_person_named_last_before_the_quote():
     [quote] = quotes_of('Sergei Volkov, the plant manager, met Maria Delgado on Monday. Later Volkov '
                         'spoke again. "Every worker has been accounted for," he said.')

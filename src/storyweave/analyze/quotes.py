@@ -88,19 +88,36 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
     return found
 
 
+MAX_QUOTE_LINES = 4  # lines a quote may run over without reopening (text of one sentence a line)
+
+
+def _opener_shaped(text: str, i: int) -> bool:
+    """A straight quote mark that opens: after a space (or the start, or a bracket or dash) and before
+    a word. One after a word ('installations," he said') closes, whatever the marks before it say."""
+    if text[i] != '"':
+        return True
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace()
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside quote marks; a quote may run over paragraphs, each reopened with a mark."""
+    """Spans inside quote marks; a quote may run over paragraphs, each reopened with a mark, or over
+    a few lines of a text set one sentence a line, to a closing mark."""
     spans = []
     i = 0
     while i < len(text):
         closer = _OPENERS.get(text[i])
-        if closer is None:
+        if closer is None or not _opener_shaped(text, i):
             i += 1
             continue
         start = i + 1
-        j = start
+        j, lines = start, 0
         while j < len(text):
             if text[j] == closer:
+                if closer != '"' or not _opener_shaped(text, j) or lines == 0:
+                    break
+                j = -1  # another quote opens before this one closed
                 break
             if text[j] == "\n":
                 # A paragraph break inside a quote: it goes on if the next paragraph reopens it.
@@ -110,8 +127,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 if k < len(text) and text[k] == text[i]:
                     j = k + 1
                     continue
-                j = -1
-                break
+                lines += 1
+                if "\n" in text[j + 1:k] or lines >= MAX_QUOTE_LINES:
+                    j = -1
+                    break
             j += 1
         if j == -1 or j >= len(text):
             i = start  # unbalanced: not a quote
