@@ -457,3 +457,13 @@ def test_a_newspapers_print_and_web_stamps_are_furniture():
     assert cleaned == story and len(removed) == 3
     kept = "A version of the bill appeared in the Senate last year, aides said."
     assert remove_boilerplate(kept) == (kept, [])
+
+
+def test_a_wire_photo_caption_dated_at_its_end_is_furniture_and_a_sentence_ending_on_a_date_is_not():
+    story = "Syrian forces killed 90 protesters on Friday, activists said. The death toll rose on Saturday."
+    first, second = story.split(". ")
+    for caption in ("A guide stands near the step pyramid in Saqqara, outside of Cairo March 5, 2011.",
+                    "A pedestrian walks under an electric market board in Tokyo, Thursday, Oct. 16, 2008."):
+        assert remove_boilerplate(f"{first}. {caption} {second}") == (story, [f"site furniture: {caption}"])
+    for kept in ("The law took effect on March 5, 2011.", "The ceasefire was signed in Geneva in May, 2011."):
+        assert remove_boilerplate(kept) == (kept, [])

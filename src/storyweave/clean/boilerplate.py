@@ -145,7 +145,10 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     # Guardian on ...", "This article was published on guardian.co.uk at 19.23 BST on ..."
     r"a version (?:of this article )?appeared (?:on|in) (?:p|page )?\d*", r"this article was published on [\w.-]+ at",
     r"it was last (?:modified|updated) (?:at|on) \d+",
-]) + r")\b", re.IGNORECASE)
+]) + r")\b"
+    # a wire photo's caption, dated at its end: "A guide stands near the step pyramid in Saqqara,
+    # outside of Cairo March 5, 2011." (a sentence ends its date "on March 5, 2011")
+    r"|(?:,|\b(?-i:[A-Z])[a-z]+)\s+" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\s*\.(?=\s|$)", re.IGNORECASE)
 MAX_FURNITURE_WORDS = 40
 # "Jan. 5" and "the u.s. embassy" end nothing
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
@@ -168,7 +171,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
                        "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
-                       " ago", "version", "published on", "last modified", "last updated"),
+                       " ago", "version", "published on", "last modified", "last updated", ", 19", ", 20"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
