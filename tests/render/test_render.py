@@ -112,9 +112,10 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
     articles = [replace(a, outlet="Outlet 0" if i < 2 else a.outlet) for i, a in enumerate(brief.articles)]
     box = Fact("An explainer box that one site runs on every page.", [], ["id0", "id1"])
     wide = Fact("A fact that two sites report.", [], ["id1", "id2"])
-    paged = replace(brief, story=replace(brief.story, articles=articles), facts=[*brief.facts, box, wide])
+    opening = Fact('"I heard an explosion.', [], ["id1", "id2"])  # a quotation that runs on: nothing alone
+    paged = replace(brief, story=replace(brief.story, articles=articles), facts=[*brief.facts, box, wide, opening])
     assert (support(paged, box), support(paged, wide)) == (1, 2)
-    assert wide in shared_facts(paged) and box not in shared_facts(paged)
+    assert wide in shared_facts(paged) and box not in shared_facts(paged) and opening not in shared_facts(paged)
     assert support_phrase(paged, wide) == "2 of 2 outlets"
     single = sum(support(paged, fact) == 1 for fact in paged.facts)
     assert single_source_note(paged) == f"{single} further facts are reported by one outlet only."

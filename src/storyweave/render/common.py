@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from storyweave.model import Article, Brief, Entity, Fact, Quote, TimelineEvent
+from storyweave.nlp.claims import opens_unclosed_quote
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
 
@@ -85,8 +86,10 @@ def ranked_facts(brief: Brief) -> list[Fact]:
 
 
 def shared_facts(brief: Brief, limit: int = SHOWN_FACTS) -> list[Fact]:
-    """Facts that more than one outlet (or article) reports, most widely reported first."""
-    return [fact for fact in ranked_facts(brief) if support(brief, fact) > 1][:limit]
+    """Facts that more than one outlet (or article) reports, most widely reported first; not the
+    opening of a quotation that runs on ('"I heard an explosion.'), which says nothing alone."""
+    return [fact for fact in ranked_facts(brief)
+            if support(brief, fact) > 1 and not opens_unclosed_quote(fact.text)][:limit]
 
 
 def single_source_count(brief: Brief) -> int:

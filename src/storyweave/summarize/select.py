@@ -22,7 +22,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Sentence, SummarySentence
-from storyweave.nlp.claims import claim_text, content_words
+from storyweave.nlp.claims import claim_text, content_words, opens_unclosed_quote
 from storyweave.summarize.align import DANGLING_START, Alignment, best_telling
 
 SUPPORT_WEIGHT = 0.40
@@ -52,7 +52,7 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not text.endswith("?")
         and not text[0].islower()
         and ":" not in text[-3:]
-        and not (text.count('"') % 2 and text[0] == '"' and text[1:2].isalnum())
+        and not opens_unclosed_quote(text)
     )
 
 
