@@ -28,3 +28,12 @@ def test_a_title_run_into_its_standfirst_gives_way_to_a_headline_or_is_cut_as_on
     assert story_title([long_one, short_one], [kill, _fact("The well leaked 4.9m barrels.", "a")]) == short_one.title
     alone = story_title([long_one], [kill])
     assert alone.endswith("…") and len(alone.split()) <= 14 and alone.startswith("BP oil spill: final tests")
+
+
+def test_a_title_in_capitals_is_a_section_heading_that_gives_way_to_any_other_title():
+    resigns = _fact("Mubarak stepped down on Friday and handed power to the military.", "a", "b")
+    heading = Article(id="a", source="a.txt", text="...", title="WALGREENS' BIG BRANDING PUSH")
+    headline = Article(id="b", source="b.txt", text="...", title="Mubarak resigns as Egypt's president")
+    facts = [resigns, _fact("Crowds cheered in Tahrir Square.", "a")]
+    assert story_title([heading, headline], facts) == headline.title
+    assert story_title([heading], [resigns]) == heading.title  # the only title there is

@@ -183,8 +183,10 @@ def story_title(articles: list[Article], facts: list) -> str:
     if shared:
         titled = [a for a in titled if not (a.title or "").rstrip().endswith("?")]
     if titled:
-        best = max(titled, key=lambda a: (len((a.title or "").split()) <= LONGEST_TITLE, reach[a.id],
-                                          -articles.index(a)))
+        # A title in capitals is more often a page's section heading ("WALGREENS' BIG BRANDING
+        # PUSH") than the story's headline: any other title goes first.
+        best = max(titled, key=lambda a: (not (a.title or "").isupper(), len((a.title or "").split()) <= LONGEST_TITLE,
+                                          reach[a.id], -articles.index(a)))
         title = best.title or ""
         return title if len(title.split()) <= LONGEST_TITLE else headline_from_text(title)
     # No article has a title: the opening of the most widely reported fact, cut to a headline.

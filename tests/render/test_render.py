@@ -113,9 +113,11 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
     box = Fact("An explainer box that one site runs on every page.", [], ["id0", "id1"])
     wide = Fact("A fact that two sites report.", [], ["id1", "id2"])
     opening = Fact('"I heard an explosion.', [], ["id1", "id2"])  # a quotation that runs on: nothing alone
-    paged = replace(brief, story=replace(brief.story, articles=articles), facts=[*brief.facts, box, wide, opening])
+    asking = Fact("BLITZER: So, what about the Vice President?", [], ["id1", "id2"])  # a question reports nothing
+    paged = replace(brief, story=replace(brief.story, articles=articles), facts=[*brief.facts, box, wide, opening, asking])
     assert (support(paged, box), support(paged, wide)) == (1, 2)
-    assert wide in shared_facts(paged) and box not in shared_facts(paged) and opening not in shared_facts(paged)
+    shared = shared_facts(paged)
+    assert wide in shared and all(fact not in shared for fact in (box, opening, asking))
     assert support_phrase(paged, wide) == "2 of 2 outlets"
     single = sum(support(paged, fact) == 1 for fact in paged.facts)
     assert single_source_note(paged) == f"{single} further facts are reported by one outlet only."

@@ -184,6 +184,10 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material(partial) and as_summary_text(partial) == partial
     assert not material("What caused the fire at the solvent warehouse on Monday?")
     assert not material("and then the firefighters went home for the night.")
+    # A transcript's line is speech, not reporting.
+    assert not material("WOLF BLITZER, CNN ANCHOR: Wael, this is Wolf Blitzer in Washington.")
+    assert not material("GHONIM: (INAUDIBLE) -- today is like the day for celebration.")
+    assert material("NATO said: the air strikes would go on until the attacks stopped.")
 
 
 def test_the_summary_opens_on_an_article_lead_then_follows_story_order():

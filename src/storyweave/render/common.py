@@ -87,9 +87,11 @@ def ranked_facts(brief: Brief) -> list[Fact]:
 
 def shared_facts(brief: Brief, limit: int = SHOWN_FACTS) -> list[Fact]:
     """Facts that more than one outlet (or article) reports, most widely reported first; not the
-    opening of a quotation that runs on ('"I heard an explosion.'), which says nothing alone."""
+    opening of a quotation that runs on ('"I heard an explosion.'), which says nothing alone, nor a
+    question (an interviewer's "So, what about the Vice President?" in transcripts of one show)."""
     return [fact for fact in ranked_facts(brief)
-            if support(brief, fact) > 1 and not opens_unclosed_quote(fact.text)][:limit]
+            if support(brief, fact) > 1 and not opens_unclosed_quote(fact.text)
+            and not fact.text.rstrip('"\'\u201d ').endswith("?")][:limit]
 
 
 def single_source_count(brief: Brief) -> int:

@@ -53,7 +53,12 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not text[0].islower()
         and ":" not in text[-3:]
         and not opens_unclosed_quote(text)
+        and not _TRANSCRIPT_SPEAKER.match(text)
     )
+
+
+# A transcript's speaker label: "BLITZER: So ...", "WOLF BLITZER, CNN ANCHOR: Wael, ..." (speech, not reporting)
+_TRANSCRIPT_SPEAKER = re.compile(r"[A-Z][A-Z.'\u2019-]+(?:[ ,]+[A-Z][A-Z.'\u2019-]+)*\s*(?:\([^)]*\))?\s*:\s")
 
 
 # The features of a candidate sentence that importance is computed from (see scorer.json).
