@@ -216,3 +216,12 @@ def test_a_period_opened_with_since_does_not_date_the_event_and_one_today_on_two
     quoted = [article("c", '"A lot of prayers were answered today," Thad Allen said at the well.', "2010-07-15"),
               article("d", '"A lot of prayers were answered today," Thad Allen said at the well.', "2010-07-16")]
     assert conflicting_event_dates(build_timeline(quoted)) == []
+
+
+def test_two_negative_tellings_of_one_fact_do_not_contradict_each_other():
+    day = {"a": "2009-06-27", "b": "2009-06-27"}
+    told = [Sentence("a", 0, "Michael Jackson's body has been given back to his family but there haven't been any "
+                             "details about his funeral yet."),
+            Sentence("b", 0, "Jackson's body has been released to his family but no funeral details have been made "
+                             "public.")]
+    assert polarity_conflicts(told, day) == []

@@ -277,7 +277,7 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
     return found
 
 
-_CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|no|never|n't)\b", re.IGNORECASE)
+_CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|no|never)\b|n't\b", re.IGNORECASE)  # "haven't"
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
