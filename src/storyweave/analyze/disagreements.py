@@ -155,13 +155,16 @@ def _decimals(number: str) -> int:
     return len(number.rstrip("%").partition(".")[2])
 
 
+Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str]]  # value, phrase, sentence, words, context
+
+
 def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
     """The same quantity ("workers", "$ harbor") with different values in sentences that say
     much the same thing (overlapping content words, the numbers aside). Tellings that say the same
     thing, in different articles, form one group (linked pair by pair, whatever their values);
     each group with two values or more is one disagreement, so "103 deaths in Mexico" and "36,000
     deaths a year from flu" stay apart."""
-    told: dict[str, list[tuple[str, str, Sentence, frozenset[str], frozenset[str]]]] = defaultdict(list)
+    told: dict[str, list[Telling]] = defaultdict(list)
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
         for key, (phrase, context) in quantities(sentence.text).items():
@@ -171,57 +174,71 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
             continue
-        noun = key.lstrip("$%")
-        group = list(range(len(tellings)))  # union-find over tellings of one statement
-        linked: set[tuple[int, int]] = set()
-
-        def root(i: int) -> int:
-            while group[i] != i:
-                group[i] = group[group[i]]
-                i = group[i]
-            return i
-
-        for i, (_, _, sentence, words, context) in enumerate(tellings):
-            for j in range(i + 1, len(tellings)):
-                # The same count: the sentences say much the same, and the words around the number
-                # agree ("sent 12 workers to hospitals" / "14 workers were taken to hospitals"), so
-                # "14 people killed" and "5,000 people evacuated" are not compared.
-                other = tellings[j]
-                if (other[2].article_id != sentence.article_id
-                        and _overlap(words, other[3]) >= MIN_NUMBER_OVERLAP and len(context & other[4]) >= 1
-                        and _overlap(context - {noun}, other[4] - {noun}) >= 0.25):
-                    group[root(j)] = root(i)
-                    linked.add((i, j))
-        members: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(tellings)):
-            members[root(i)].append(i)
-        for indices in members.values():
-            if len(indices) < 2:
-                continue
-            positions: dict[str, list[str]] = defaultdict(list)
-            phrases: dict[str, str] = {}
-            value_of: dict[int, str] = {}
-            for i in indices:
-                value, phrase, sentence, *_ = tellings[i]
-                value = value_of[i] = next((v for v in positions if _same_amount(v, value)), value)
-                if sentence.article_id not in positions[value]:
-                    positions[value].append(sentence.article_id)
-                phrases.setdefault(value, phrase)
-            # Each value is set against the most reported one directly, never through a chain of
-            # look-alike sentences ("800 deaths" ~ "103 deaths" ~ "36,000 deaths a year").
-            top = max(positions, key=lambda v: len(positions[v]))
-            rivals = {value_of[b if value_of[a] == top else a] for a, b in linked
-                      if a in value_of and b in value_of and top in (value_of[a], value_of[b])}
-            ranked = sorted(((v, ids) for v, ids in positions.items() if v == top or v in rivals),
-                            key=lambda item: -len(item[1]))
-            listed = apart([(phrases[value], ids) for value, ids in ranked])
+        linked = _same_statement(tellings, key.lstrip("$%"))
+        for group in _groups(len(tellings), linked):
+            at = {telling: n for n, telling in enumerate(group)}
+            listed = _number_positions([tellings[i] for i in group], {(at[a], at[b]) for a, b in linked if a in at})
             if len(listed) < 2:
                 continue
             kind = "development" if _moves_over_time(listed, published) else "number"
             what = "changed over time" if kind == "development" else "outlets give different numbers"
-            about = tellings[indices[0]][2].text
+            about = tellings[group[0]][2].text
             found.append(Disagreement(kind, f"{what}: {listed[0][0].split()[-1]} ({excerpt(about)})", listed))
     return found
+
+
+def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
+    """Pairs (i < j) of tellings in different articles that count the same thing: the sentences
+    say much the same, and the words around the number agree ("sent 12 workers to hospitals" / "14
+    workers were taken to hospitals"), so "14 people killed" and "5,000 people evacuated" are not
+    compared."""
+    linked = set()
+    for i, (_, _, sentence, words, context) in enumerate(tellings):
+        for j in range(i + 1, len(tellings)):
+            _, _, other, other_words, other_context = tellings[j]
+            if (other.article_id != sentence.article_id and _overlap(words, other_words) >= MIN_NUMBER_OVERLAP
+                    and len(context & other_context) >= 1
+                    and _overlap(context - {noun}, other_context - {noun}) >= 0.25):
+                linked.add((i, j))
+    return linked
+
+
+def _groups(count: int, linked: set[tuple[int, int]]) -> list[list[int]]:
+    """The connected groups of two or more among `count` items linked pair by pair."""
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in linked:
+        parent[root(j)] = root(i)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(count):
+        members[root(i)].append(i)
+    return [group for group in members.values() if len(group) > 1]
+
+
+def _number_positions(tellings: list[Telling], linked: set[tuple[int, int]]) -> list[tuple[str, list[str]]]:
+    """One group's values with the articles giving them, most given first: a value told rounded is
+    the same value, and each value is set against the most reported one directly, never through
+    a chain of look-alike sentences ("800 deaths" ~ "103 deaths" ~ "36,000 deaths a year")."""
+    positions: dict[str, list[str]] = defaultdict(list)
+    phrases: dict[str, str] = {}
+    value_of: list[str] = []
+    for value, phrase, sentence, *_ in tellings:
+        value = next((v for v in positions if _same_amount(v, value)), value)
+        value_of.append(value)
+        if sentence.article_id not in positions[value]:
+            positions[value].append(sentence.article_id)
+        phrases.setdefault(value, phrase)
+    top = max(positions, key=lambda v: len(positions[v]))
+    rivals = {value_of[b if value_of[a] == top else a] for a, b in linked if top in (value_of[a], value_of[b])}
+    ranked = sorted(((v, ids) for v, ids in positions.items() if v == top or v in rivals),
+                    key=lambda item: -len(item[1]))
+    return apart([(phrases[value], ids) for value, ids in ranked])
 
 
 def excerpt(text: str, width: int = 90) -> str:
@@ -352,7 +369,8 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
         negatives = set().union(*(grouped[k] for k in tellings))
         positive = sentences[j]
         when = published[positive.article_id]
-        before = [i for i in sorted(negatives) if when and published[sentences[i].article_id] and published[sentences[i].article_id] < when]
+        before = [i for i in sorted(negatives)
+                  if when and published[sentences[i].article_id] and published[sentences[i].article_id] < when]
         after = [i for i in sorted(negatives) if when and published[sentences[i].article_id] > when]
         # Same day only: with a date unknown, nothing says the two were said at one time.
         same_time = [i for i in sorted(negatives) if when and published[sentences[i].article_id] == when
