@@ -87,3 +87,14 @@ def test_the_shipped_model_says_what_it_was_trained_on_and_weighs_every_feature(
     model = pairs.installed_pair_model()
     assert model is not None and "ECB+ topics 1-35" in model.name and "Multi-News" in model.name
     assert set(model.weights) == set(pairs.FEATURES) and 0 < model.threshold < 1
+
+
+def test_a_phrase_a_few_articles_share_is_rare_one_that_many_use_is_not():
+    reports = ["Officers released the dashcam video on Tuesday night." for _ in range(2)]
+    saga = [f"The White House said on day {n} that the talks went on." for n in range(6)]
+    texts = [*reports, *saga, "Nobody else mentions anything here at all."]
+    rare = pairs.rare_word_pairs(texts)
+    assert rare[0] == rare[1] and len(rare[0]) == 5  # "officers released", "released dashcam", ... "tuesday night"
+    assert not rare[2] and not rare[-1]  # "white house" is in six: a saga's set phrase; a loner shares none
+    features = pairs.pair_features(texts, {(0, 1): 0.5, (2, 3): 0.5})
+    assert features["rare_pairs"].tolist() == [1.0, 0.0]

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.stories.batch import NEIGHBOURS, tfidf_vectors
 from storyweave.stories.features import names_in
@@ -35,7 +36,7 @@ COSINE_THRESHOLD = 0.17  # the average TF-IDF cosine at which clusters join, wit
 LEAD_WORDS = 60
 FEATURES = ("cosine", "cosine_squared", "lead", "first_line", "names", "numbers", "both_numbers",
             "to_closer_best", "to_farther_best", "rank_near", "rank_far", "shared_neighbours",
-            "degree_low", "degree_high", "weekdays", "both_weekdays", "months", "both_months")
+            "degree_low", "degree_high", "weekdays", "both_weekdays", "months", "both_months", "rare_pairs")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 # Reports of one event name the same days ("on Tuesday", "in March"); episodes of one saga, which
 # share its names and words, mostly name others. "May" is left out: it is also a verb.
@@ -43,6 +44,11 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNO
 _MONTH = re.compile(r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
                     re.IGNORECASE)
 _FIRST_LINE = re.compile(r"(?<=[.!?])\s+|\n")
+# Reports of one event share its phrases ("released dashcam video"): two content words in a row
+# (stop words between them skipped) that two to this many articles of the window use are a rare
+# phrase; a saga's set phrases are used by many more.
+RARE_PAIR_ARTICLES = 4
+_PAIR_WORD = re.compile(r"[a-z]+")
 
 Edges = dict[tuple[int, int], float]
 
@@ -116,6 +122,27 @@ def _both(sets: list[set[str]], left: np.ndarray, right: np.ndarray) -> np.ndarr
     return (has[left] & has[right]).astype(float)
 
 
+def rare_word_pairs(texts: list[str]) -> list[set[int]]:
+    """Per text, its rare phrases: keys (stable within one process) of the pairs of consecutive
+    content words that 2 to `RARE_PAIR_ARTICLES` of the texts use."""
+    keyed = []
+    for text in texts:
+        words = [w for w in _PAIR_WORD.findall(text.lower()) if len(w) > 2 and w not in STOP_WORDS]
+        keys = {hash(pair) for pair in zip(words, words[1:], strict=False)}
+        keyed.append(np.fromiter(keys, dtype=np.int64, count=len(keys)))
+    if not keyed:
+        return []
+    every = np.concatenate(keyed)
+    owner = np.repeat(np.arange(len(texts)), [len(keys) for keys in keyed])
+    _, inverse, counts = np.unique(every, return_inverse=True, return_counts=True)
+    used_by = counts[inverse]
+    keep = (used_by >= 2) & (used_by <= RARE_PAIR_ARTICLES)
+    rare: list[set[int]] = [set() for _ in texts]
+    for text, key in zip(owner[keep].tolist(), every[keep].tolist(), strict=True):
+        rare[text].add(key)
+    return rare
+
+
 def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
     """`FEATURES` of every edge (in the order of `edges`) of the neighbour graph over `texts`."""
     pairs = np.array(list(edges), dtype=np.int64).reshape(-1, 2)
@@ -159,6 +186,7 @@ def pair_features(texts: list[str], edges: Edges) -> dict[str, np.ndarray]:
         "both_weekdays": _both(weekdays, left, right),
         "months": _jaccard(months, left, right),
         "both_months": _both(months, left, right),
+        "rare_pairs": _jaccard(rare_word_pairs(texts), left, right),
     }
 
 
