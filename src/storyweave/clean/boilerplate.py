@@ -145,10 +145,12 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     # Guardian on ...", "This article was published on guardian.co.uk at 19.23 BST on ..."
     r"a version (?:of this article )?appeared (?:on|in) (?:p|page )?\d*", r"this article was published on [\w.-]+ at",
     r"it was last (?:modified|updated) (?:at|on) \d+",
-]) + r")\b"
-    # a wire photo's caption, dated at its end: "A guide stands near the step pyramid in Saqqara,
-    # outside of Cairo March 5, 2011." (a sentence ends its date "on March 5, 2011")
-    r"|(?:,|\b(?-i:[A-Z])[a-z]+)\s+" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\s*\.(?=\s|$)", re.IGNORECASE)
+]) + r")\b", re.IGNORECASE)
+# A wire photo's caption, dated at its end: "A guide stands near the step pyramid in Saqqara, outside
+# of Cairo March 5, 2011." (a sentence ends its date "on March 5, 2011"). Apart from the phrases
+# above: its hint (", 2011.") is in many lines, and one small pattern is quick to try.
+DATED_CAPTION = re.compile(r"(?:,|\b[A-Z][a-z]+)\s+" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\s*\.(?=\s|$)")
+_CAPTION_HINT = re.compile(r"\d, (?:19|20)\d\d\s*\.")
 MAX_FURNITURE_WORDS = 40
 # "Jan. 5" and "the u.s. embassy" end nothing
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
@@ -171,7 +173,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
                        "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
-                       " ago", "version", "published on", "last modified", "last updated", ", 19", ", 20"),
+                       " ago", "version", "published on", "last modified", "last updated"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,
@@ -337,6 +339,8 @@ def _remove_inline(line: str, removed: list[str]) -> str:
             lowered = line.lower()
     if any(hint in lowered for hint in INLINE_HINTS["site furniture"]):
         line = _remove_furniture_sentences(line, removed)
+    if _CAPTION_HINT.search(line):
+        line = _remove_furniture_sentences(line, removed, DATED_CAPTION)
     opening = line.lstrip()
     if opening and not original.lstrip().startswith(opening[:40]):
         # What opened the line went, and with it the capital of the word now first ("Story
@@ -345,11 +349,11 @@ def _remove_inline(line: str, removed: list[str]) -> str:
     return line
 
 
-def _remove_furniture_sentences(line: str, removed: list[str]) -> str:
-    """The line without its short sentences of site furniture (FURNITURE_PHRASES)."""
+def _remove_furniture_sentences(line: str, removed: list[str], phrases: re.Pattern[str] = FURNITURE_PHRASES) -> str:
+    """The line without its short sentences of site furniture (holding one of `phrases`)."""
     spans: list[tuple[int, int]] = []
     ends: list[int] | None = None  # where the line's sentences end, found once (a line may be megabytes)
-    for match in FURNITURE_PHRASES.finditer(line):
+    for match in phrases.finditer(line):
         if spans and match.start() < spans[-1][1]:
             continue  # inside a sentence already taken
         if ends is None:
