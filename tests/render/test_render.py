@@ -114,7 +114,8 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
     wide = Fact("A fact that two sites report.", [], ["id1", "id2"])
     opening = Fact('"I heard an explosion.', [], ["id1", "id2"])  # a quotation that runs on: nothing alone
     asking = Fact("BLITZER: So, what about the Vice President?", [], ["id1", "id2"])  # a question reports nothing
-    paged = replace(brief, story=replace(brief.story, articles=articles), facts=[*brief.facts, box, wide, opening, asking])
+    facts = [*brief.facts, box, wide, opening, asking]
+    paged = replace(brief, story=replace(brief.story, articles=articles), facts=facts)
     assert (support(paged, box), support(paged, wide)) == (1, 2)
     shared = shared_facts(paged)
     assert wide in shared and all(fact not in shared for fact in (box, opening, asking))
@@ -126,6 +127,10 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
         assert "two sites report" in shown and "2 of 2 outlets" in shown
         assert "reported by one outlet only" in shown
         assert fmt == "html" or "explainer box" not in shown  # (the HTML's who-reported-what matrix has it)
+    # Articles of unknown outlet are sources of their own.
+    mixed = [brief.articles[0], brief.articles[1], replace(brief.articles[2], outlet=None)]
+    partly = replace(paged, story=replace(paged.story, articles=mixed))
+    assert support_phrase(partly, wide) == "2 of 3 sources"
     # Without two known outlets, support is counted in articles.
     unknown = replace(paged, story=replace(paged.story, articles=[replace(a, outlet=None) for a in articles]))
     assert box in shared_facts(unknown) and support_phrase(unknown, box) == "2 of 3"

@@ -50,10 +50,12 @@ def support(brief: Brief, fact: Fact) -> int:
 
 
 def support_phrase(brief: Brief, fact: Fact) -> str:
-    """'3 of 5 outlets', or '7 of 32' articles."""
+    """'3 of 5 outlets'; '4 of 5 sources' where some articles' outlet is unknown (each is a source of
+    its own); or '7 of 32' articles."""
     if not by_outlet(brief):
         return f"{len(fact.articles)} of {len(brief.articles)}"
-    return f"{support(brief, fact)} of {len(set(_outlet_of(brief).values()))} outlets"
+    noun = "outlets" if all(article.outlet for article in brief.articles) else "sources"
+    return f"{support(brief, fact)} of {len(set(_outlet_of(brief).values()))} {noun}"
 
 
 def single_source_note(brief: Brief) -> str | None:
