@@ -193,3 +193,13 @@ def test_arabic_name_transliterations_merge_and_a_bare_surname_goes_to_the_names
     # a word tagged otherwise joins a person only as the surname itself, not as a look-alike
     christian = merge_entities(mentions(("Bob Christie", "PERSON", "a"), ("Christian", "NORP", "b")), texts=[])
     assert {(e.name, e.type) for e in christian} == {("Bob Christie", "PERSON"), ("Christian", "NORP")}
+
+
+def test_a_person_named_in_capitals_by_a_transcript_is_shown_as_articles_write_names():
+    found = merge_entities(mentions(("ANDERSON COOPER", "PERSON", "a"), ("ANDERSON COOPER", "PERSON", "a"),
+                                    ("Anderson", "PERSON", "a")), [])
+    assert [e.name for e in found] == ["Anderson Cooper"]
+    written = merge_entities(mentions(("WOLF BLITZER", "PERSON", "a"), ("WOLF BLITZER", "PERSON", "a"),
+                                      ("Wolf Blitzer", "PERSON", "b")), [])
+    assert [e.name for e in written] == ["Wolf Blitzer"]
+    assert [e.name for e in merge_entities(mentions(("NATO", "ORG", "a"), ("NATO", "ORG", "b")), [])] == ["NATO"]

@@ -441,6 +441,9 @@ def _entity(mentions: list[Mention]) -> Entity:
     trusted = [form for form, count in bare.items()
                if count >= max(1, top // 5) or (count >= 2 and " " in form)] or list(bare)
     name = max(trusted, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
+    if name.isupper() and " " in name:  # a transcript's "ANDERSON COOPER": as the articles write it, if they do
+        written = [form for form in bare if form.lower() == name.lower() and not form.isupper()]
+        name = written[0] if written else (name.title() if label == "PERSON" else name)
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)
 
 
