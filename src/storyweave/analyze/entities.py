@@ -28,7 +28,7 @@ from storyweave.model import Entity, Mention
 from storyweave.nlp.entities import HONORIFICS
 
 _TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+")
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_SUFFIX = re.compile(r",?\s+(?P<suffix>Jr|Sr|II|III|IV)\.?$")
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
 SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b")  # "H5N1", "A380": a code, never a person's name
@@ -55,9 +55,11 @@ NICKNAMES = {
 
 @lru_cache(maxsize=100_000)
 def bare_name(text: str) -> str:
-    """A name without titles, possessive or suffix: "Attorney General Jeff Sessions's" -> "Jeff Sessions"."""
+    """A name without titles or possessive: "Attorney General Jeff Sessions's" -> "Jeff Sessions". A
+    generational suffix stays, written one way ("Donald Trump Jr." -> "Donald Trump Jr"): beside
+    "Donald Trump" in one story it names the son, not the father."""
     text = re.sub(r"['’]s?$", "", text.strip())
-    text = _SUFFIX.sub("", text)
+    text = _SUFFIX.sub(lambda match: " " + match.group("suffix"), text)
     text = _TITLE.sub("", text).strip()
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
 
