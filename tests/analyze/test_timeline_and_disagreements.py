@@ -96,14 +96,18 @@ def test_spelling_variants_of_one_name_are_a_name_disagreement():
 def test_an_article_that_gives_both_numbers_is_on_neither_side():
     # Two pages that each give a lower and an upper bound: nobody disagrees with anybody.
     bounds = [Sentence(x, i, text) for x in "ab" for i, text in enumerate([
-        "If the pressure fell below 6,000 psi the well would probably be leaking, engineers said.",
-        "If the pressure rose above 8,000 psi the well would probably be intact, engineers said."])]
+        "A pressure below 6,000 psi means the well is probably leaking, engineers said.",
+        "A pressure above 8,000 psi means the well is probably intact, engineers said."])]
     assert conflicting_numbers(bounds, {"a": "2010-07-16", "b": "2010-07-16"}) == []
     # A third page with a value of its own disagrees with the others only where one of them gave
     # a single value: here it stands alone.
-    third = [*bounds, Sentence("c", 0, "If the pressure fell below 7,500 psi the well would probably be leaking.")]
+    third = [*bounds, Sentence("c", 0, "A pressure below 7,500 psi means the well is probably leaking.")]
     assert conflicting_numbers(third, {"a": "2010-07-16", "b": "2010-07-16", "c": "2010-07-16"}) == []
-    fourth = [*third, Sentence("d", 0, "If the pressure fell below 6,000 psi the well would be leaking, BP said.")]
+    # A question or a condition states no number to disagree with.
+    asked = [Sentence("e", 0, "Would the well leak if the pressure fell below 5,000 psi, engineers asked."),
+             Sentence("f", 0, "If the pressure fell below 5,500 psi the well would be leaking, engineers said.")]
+    assert conflicting_numbers([bounds[0], *asked], {x: "2010-07-16" for x in "aef"}) == []
+    fourth = [*third, Sentence("d", 0, "A pressure below 6,000 psi means the well is leaking, BP said.")]
     [number] = conflicting_numbers(fourth, {x: "2010-07-16" for x in "abcd"})
     assert sorted(number.positions) == [("6,000 psi", ["d"]), ("7,500 psi", ["c"])]
 

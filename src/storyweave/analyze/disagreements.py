@@ -167,6 +167,8 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     told: dict[str, list[Telling]] = defaultdict(list)
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
+        if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS:
+            continue  # "Would any other country do this with 20 confirmed deaths?", "If it fell below 6,000 psi ..."
         for key, (phrase, context) in quantities(sentence.text).items():
             value = _number_value(phrase)
             told[key].append((value, phrase, sentence, words - {value}, context))
