@@ -207,9 +207,10 @@ def test_a_person_named_in_capitals_by_a_transcript_is_shown_as_articles_write_n
 
 def test_a_son_named_with_jr_or_ii_beside_his_father_is_another_person():
     found = names(merge_entities(mentions(("Donald Trump", "PERSON", "a"), ("Donald Trump Jr.", "PERSON", "a"),
+                                          ("Trump Jr.", "PERSON", "b"),
                                           ("Trump", "PERSON", "a"), ("Mr Trump", "PERSON", "b"),
                                           ("Donald Trump", "PERSON", "b"), ("Michael Jackson", "PERSON", "c"),
                                           ("Prince Michael Jackson II", "PERSON", "c")), []))
     assert found["Donald Trump"] == {"Donald Trump", "Trump", "Mr Trump"}
-    assert found["Donald Trump Jr"] == {"Donald Trump Jr."}
+    assert found["Donald Trump Jr"] == {"Donald Trump Jr.", "Trump Jr."}
     assert "Prince Michael Jackson II" not in found["Michael Jackson"]

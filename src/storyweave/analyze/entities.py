@@ -29,6 +29,7 @@ from storyweave.nlp.entities import HONORIFICS
 
 _TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+")
 _SUFFIX = re.compile(r",?\s+(?P<suffix>Jr|Sr|II|III|IV)\.?$")
+_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
 SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b")  # "H5N1", "A380": a code, never a person's name
@@ -140,6 +141,11 @@ class _People:
         for index in range(len(self.people)):
             full = self.full_name_of(index)
             if full and same_spelling(full[-1], parts[-1]) and same_given_name(full[0], parts[0]):
+                return index
+            # "Trump Jr" is the "Donald Trump Jr" of the story: a surname with its generation
+            if (len(parts) == 2 and len(full) > 2 and parts[1].rstrip(".").lower() in _GENERATIONS
+                    and full[-1].rstrip(".").lower() == parts[1].rstrip(".").lower()
+                    and same_spelling(full[-2], parts[0])):
                 return index
         return None
 
