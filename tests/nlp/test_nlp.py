@@ -47,6 +47,11 @@ def test_lowercased_abbreviations_and_tokenised_punctuation_do_not_end_sentences
         "The head of u.s. Pacific command told congress on wednesday.", "It was cold."]
     assert split_text("The head of U.S. Pacific Command told Congress. It was cold.") == [
         "The head of U.S. Pacific Command told Congress.", "It was cold."]
+    # A month's or a number's abbreviation before a number: "oct. 28", "no. 5".
+    assert split_text("Comey sent a letter to congress on oct. 28, her aides said. He was ranked no. 5 in "
+                      "the world. It was cold.") == [
+        "Comey sent a letter to congress on oct. 28, her aides said.", "He was ranked no. 5 in the world.",
+        "It was cold."]
 
 
 @pytest.mark.parametrize("name", sorted(EMBEDDERS))

@@ -26,6 +26,7 @@ _ABBREVIATIONS = _TITLES | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill "
     "ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis "
     "wyo".split())
+_BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())  # "oct. 28", "no. 5"
 _LAST_ABBREVIATION = re.compile(r"(?:^|[\s(\-])((?:[a-z]\.){2,}|[a-z]+\.)[\s)]*$", re.IGNORECASE)
 
 
@@ -39,6 +40,8 @@ def _continues(previous: str, piece: str) -> bool:
     word = found.group(1).lower()
     if word[:-1] in _TITLES or word.count(".") > 1:
         return True  # a title, or a dotted acronym: spaCy never ends a sentence at "U.S." or "N.S.A."
+    if word[:-1] in _BEFORE_NUMBERS and piece[:1].isdigit():
+        return True  # "a letter to congress on oct. 28, her aides said"
     initial = len(word) == 2  # "r."
     return (initial or word[:-1] in _ABBREVIATIONS) and (piece[0].islower() or piece[0] in ",;)")
 
