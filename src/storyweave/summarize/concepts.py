@@ -8,7 +8,7 @@ greedily covers the most weight per word, with a prior for early and well-suppor
 when every shared concept is covered, the rest of the budget goes to the most important sentences
 left. Document frequency says what a story is about when its articles are whole: on DUC 2004 (ten
 articles a story) coverage beats maximal marginal relevance, and on two to four articles drawn from
-each DUC cluster it beats MMR by 0.7-1.6 ROUGE-1 (MMR falls under the lead baseline there). In
+each DUC cluster it beats MMR by 0.6-1.7 ROUGE-1 (MMR falls under the lead baseline there). In
 lead paragraphs alone (Multi-News) it loses to MMR — see the README's Quality section. The default
 selector ("auto") uses it for whole articles from two or more sources;
 `BriefConfig(selector="coverage")` always.
