@@ -5,8 +5,8 @@ episodes of one saga (a retrial ordered, then the verdict) share the saga's word
 high as two reports of one event, and an article that every other article of its topic resembles
 chains them together. What tells them apart lies around the cosine: how the pair compares with
 each article's closest neighbour, whether each is among the other's nearest, how many neighbours
-they share, whether their openings and headlines agree, and whether they name the same people,
-numbers, weekdays and months. A logistic regression over these features of a neighbour-graph
+they share, whether their openings and headlines agree, whether they name the same people,
+numbers, weekdays and months, and the rare phrases they share. A logistic regression over these features of a neighbour-graph
 edge gives the probability that the two tell one story; average linkage then joins clusters while
 their average probability reaches the model's threshold (as in the learned similarity of Miranda et al., 2018,
 "Multilingual Clustering of Streaming News").
