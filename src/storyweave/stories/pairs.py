@@ -6,8 +6,8 @@ high as two reports of one event, and an article that every other article of its
 chains them together. What tells them apart lies around the cosine: how the pair compares with
 each article's closest neighbour, whether each is among the other's nearest, how many neighbours
 they share, whether their openings and headlines agree, whether they name the same people,
-numbers, weekdays and months, and the rare phrases they share. A logistic regression over these features of a neighbour-graph
-edge gives the probability that the two tell one story; average linkage then joins clusters while
+numbers, weekdays and months, and the rare phrases they share. A logistic regression over these
+features of a neighbour-graph edge gives the probability that the two tell one story; average linkage then joins clusters while
 their average probability reaches the model's threshold (as in the learned similarity of Miranda et al., 2018,
 "Multilingual Clustering of Streaming News").
 
