@@ -46,3 +46,13 @@ RUN_ON_HEADLINES = [
 @pytest.mark.parametrize(("opening", "headline"), RUN_ON_HEADLINES)
 def test_a_headline_run_into_the_next_sentence_ends_where_that_sentence_starts(opening, headline):
     assert headline_from_text(opening) == headline
+
+
+def test_a_stored_story_keeps_its_title_unless_it_is_a_section_heading_in_capitals():
+    from storyweave.model import story_title_from
+
+    text = "Mubarak stepped down on Friday and handed power to the military, ending three decades of rule."
+    assert story_title_from("Mubarak resigns", ["Crowds cheer in Cairo"], text) == "Mubarak resigns"
+    assert story_title_from("WALGREENS' BIG BRANDING PUSH", [None, "Mubarak resigns"], text) == "Mubarak resigns"
+    assert story_title_from("WALGREENS' BIG BRANDING PUSH", ["BREAKING NEWS"], text) == "WALGREENS' BIG BRANDING PUSH"
+    assert story_title_from(None, [None], text).startswith("Mubarak stepped down on Friday")

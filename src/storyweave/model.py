@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -36,6 +37,17 @@ _CLAUSE_START = frozenset("and but as after while when who which where because a
 # next sentence starts with "The"/"An", or names the headline's subject again before its verb.
 _RUN_ON_DETERMINERS = frozenset(("The", "An"))
 _RUN_ON_VERBS = frozenset("is was has have had said says will would could can are were may might must should".split())
+
+
+def story_title_from(stored: str | None, titles: Iterable[str | None], text: str) -> str:
+    """A stored story keeps its title, unless it has none or one in capitals (a page's section
+    heading, "WALGREENS' BIG BRANDING PUSH"): then the first of its articles' titles that is not in
+    capitals, else the title it has, else the opening of `text` cut to a headline."""
+    if stored and not stored.isupper():
+        return stored
+    titles = [title for title in titles if title]
+    return next((t for t in titles if not t.isupper()), None) or stored or next(iter(titles), None) \
+        or headline_from_text(text)
 
 
 def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:

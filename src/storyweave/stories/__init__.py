@@ -22,7 +22,7 @@ import numpy as np
 from storyweave.errors import InputProblem
 from storyweave.ingest import DEFAULT_MAX_BYTES, iter_records, too_short
 from storyweave.ingest.formats import Record
-from storyweave.model import Article, headline_from_text
+from storyweave.model import Article, story_title_from
 from storyweave.nlp.embed import get_embedder
 from storyweave.processes import Done, Pending, T
 from storyweave.store import ReadOnlyStore, Store
@@ -286,7 +286,7 @@ class Ingester:
             for article, story, _, _ in rows:
                 self._count(story, article.published)
             self.store.save_stories([
-                (story_id, titles.get(story_id) or article.title or headline_from_text(article.text),
+                (story_id, story_title_from(titles.get(story_id), [article.title], article.text),
                  self.index.stories[story_id].centroid,
                  [n for n, _ in self.index.stories[story_id].names.most_common(20)],
                  dict(self.index.stories[story_id].terms), self.stats[story_id])

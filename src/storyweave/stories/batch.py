@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from storyweave.model import Article, headline_from_text
+from storyweave.model import Article, story_title_from
 from storyweave.nlp.embed import get_embedder
 from storyweave.store import Store
 from storyweave.stories.cluster import (
@@ -392,7 +392,7 @@ def _rebuild(store: Store, story_ids: set[str], embedder: str) -> None:
             names.update(names_in(members[p][1]))
             terms.update(weights.weigh(terms_of(members[p][1])))
         first = members[positions[0]]
-        title = titles.get(story) or first[2] or headline_from_text(first[1])
+        title = story_title_from(titles.get(story), [members[p][2] for p in positions], first[1])
         saved.append((story, title, vectors[positions].mean(axis=0), [n for n, _ in names.most_common(20)],
                       dict(terms.most_common(STORY_TERMS)), counts[story]))
     store.save_stories(saved)
