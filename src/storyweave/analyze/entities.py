@@ -60,7 +60,7 @@ def bare_name(text: str) -> str:
     generational suffix stays, written one way ("Donald Trump Jr." -> "Donald Trump Jr"): beside
     "Donald Trump" in one story it names the son, not the father."""
     text = re.sub(r"['’]s?$", "", text.strip())
-    text = _SUFFIX.sub(lambda match: " " + match.group("suffix"), text)
+    text = _SUFFIX.sub(r" \g<suffix>", text)
     text = _TITLE.sub("", text).strip()
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
 

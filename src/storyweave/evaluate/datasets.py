@@ -88,6 +88,7 @@ def small_stories(clusters: Iterable[tuple[Cluster, dict[str, str]]], articles: 
         drawn = rng.sample(cluster.articles, min(articles, len(cluster.articles)))
         yield Cluster(cluster.id, drawn, cluster.references), {}
 
+
 def _sgml_texts(sgml: str) -> list[str]:
     """The <TEXT> bodies of a DUC/TREC SGML file, paragraph tags turned into paragraph breaks."""
     texts = []

@@ -87,13 +87,13 @@ def stem(word: str) -> str:
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|den(?:y|ies|ied|ying))\b|n't\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=50_000)
 def opens_unclosed_quote(text: str) -> bool:
     """The opening of a quotation that runs on into the next sentence ('"We will rebuild.'): alone,
     it has no end and no speaker."""
     return bool(text.count('"') % 2 and text[:1] == '"' and text[1:2].isalnum())
 
 
+@lru_cache(maxsize=50_000)
 def negated(claim: str) -> bool:
     return bool(_NEGATION.search(claim))
 

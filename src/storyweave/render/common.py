@@ -43,10 +43,21 @@ def _outlet_of(brief: Brief) -> dict[str, str]:
 def support(brief: Brief, fact: Fact) -> int:
     """How many outlets report the fact (articles, where fewer than two outlets are known): seven
     pages of one site carrying the same explainer box are one outlet's word."""
+    return _supports(brief, [fact])[0]
+
+
+def _supports(brief: Brief, facts: list[Fact]) -> list[int]:
+    """`support` of each of `facts`, the article-to-outlet map built once."""
     if not by_outlet(brief):
-        return len(fact.articles)
+        return [len(fact.articles) for fact in facts]
     outlet_of = _outlet_of(brief)
-    return len({outlet_of[a] for a in fact.articles})
+    return [len({outlet_of[a] for a in fact.articles}) for fact in facts]
+
+
+def _ranked_with_support(brief: Brief) -> list[tuple[Fact, int]]:
+    """The facts with their support, most widely reported first (by outlets, then articles)."""
+    return sorted(zip(brief.facts, _supports(brief, brief.facts), strict=True),
+                  key=lambda pair: (-pair[1], -len(pair[0].articles)))
 
 
 def support_phrase(brief: Brief, fact: Fact) -> str:
@@ -84,20 +95,20 @@ def markers(citations: list[str], numbers: dict[str, int]) -> str:
 
 def ranked_facts(brief: Brief) -> list[Fact]:
     """The facts, most widely reported first (by outlets, then articles)."""
-    return sorted(brief.facts, key=lambda fact: (-support(brief, fact), -len(fact.articles)))
+    return [fact for fact, _ in _ranked_with_support(brief)]
 
 
 def shared_facts(brief: Brief, limit: int = SHOWN_FACTS) -> list[Fact]:
     """Facts that more than one outlet (or article) reports, most widely reported first; not the
     opening of a quotation that runs on ('"I heard an explosion.'), which says nothing alone, nor a
     question (an interviewer's "So, what about the Vice President?" in transcripts of one show)."""
-    return [fact for fact in ranked_facts(brief)
-            if support(brief, fact) > 1 and not opens_unclosed_quote(fact.text)
+    return [fact for fact, reach in _ranked_with_support(brief)
+            if reach > 1 and not opens_unclosed_quote(fact.text)
             and not fact.text.rstrip('"\'\u201d ').endswith("?")][:limit]
 
 
 def single_source_count(brief: Brief) -> int:
-    return sum(1 for fact in brief.facts if support(brief, fact) == 1)
+    return _supports(brief, brief.facts).count(1)
 
 
 def supporting_sentence(brief: Brief, fact_index: int, article_id: str) -> str | None:
