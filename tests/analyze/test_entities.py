@@ -29,12 +29,14 @@ def test_titles_surnames_and_transliterations_merge_into_one_person():
         ("Mike Flynn", "PERSON", "a"), ("Michael Flynn", "PERSON", "b"),
         ("Fred Bartlit", "PERSON", "a"), ("Chief Counsel Fred Bartlit", "PERSON", "b"),
         ("Counsel Fred Bartlit", "PERSON", "c"),
+        ("Pte Johnson Beharry", "PERSON", "a"), ("Pte Beharry", "PERSON", "b"),
     ), texts=[])
     found = names(entities)
     assert found["Fred Bartlit"] == {"Fred Bartlit", "Chief Counsel Fred Bartlit", "Counsel Fred Bartlit"}
     assert found["Jeff Sessions"] == {"Attorney General Jeff Sessions", "Sessions", "Mr. Sessions", "Mr Sessions"}
     assert found["Sergei Kislyak"] == {"Sergei Kislyak", "Sergey Kislyak", "Kislyak"}
     assert {"Mike Flynn", "Michael Flynn"} in [aliases for aliases in found.values()]
+    assert found["Johnson Beharry"] == {"Pte Johnson Beharry", "Pte Beharry"}  # a soldier's rank is a title
     sessions = next(e for e in entities if e.name == "Jeff Sessions")
     assert (len(sessions.mentions), sessions.articles) == (4, ["a", "b", "c"])
 
@@ -84,6 +86,11 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
              "Delgado said the fire was out. Officials in Tacoma thanked Delgado."]
     assert typed(texts, ("Misrata", "PERSON", "a"), ("Misrata", "PERSON", "a"), ("Delgado", "PERSON", "b"),
                  ("Delgado", "PERSON", "b")) == {("Misrata", "GPE"), ("Delgado", "PERSON")}
+    # "from" and "to" place it too, but "according to" names a source
+    texts = ["Troops blocked the routes from Falluja. A visit to Falluja showed ruin. Falluja is a ruin.",
+             "Delgado spoke. According to Delgado, the fire was out."]
+    assert typed(texts, ("Falluja", "PERSON", "a"), ("Falluja", "PERSON", "a"), ("Delgado", "PERSON", "b"),
+                 ("Delgado", "PERSON", "b")) == {("Falluja", "GPE"), ("Delgado", "PERSON")}
 
 
 def test_a_person_the_texts_also_write_in_capitals_within_a_sentence_is_an_organisation():
@@ -107,6 +114,9 @@ def test_a_person_of_two_words_the_texts_put_after_the_is_no_person():
     assert typed(texts, ("Deepwater Horizon", "PERSON", "a"), ("Deepwater Horizon", "PERSON", "b"),
                  ("Tony Hayward", "PERSON", "a"), ("Tony Hayward", "PERSON", "b")) == {
         ("Deepwater Horizon", "ORG"), ("Tony Hayward", "PERSON")}
+    texts = ["British bombing of Iraq in Operation Desert Fox in 1998 was legal, Tony Hayward said."]
+    assert typed(texts, ("Desert Fox", "PERSON", "a"), ("Tony Hayward", "PERSON", "a")) == {
+        ("Desert Fox", "EVENT"), ("Tony Hayward", "PERSON")}
 
 
 def test_a_one_word_person_the_texts_put_after_a_or_this_is_a_thing_not_a_person():
@@ -214,3 +224,11 @@ def test_a_son_named_with_jr_or_ii_beside_his_father_is_another_person():
     assert found["Donald Trump"] == {"Donald Trump", "Trump", "Mr Trump"}
     assert found["Donald Trump Jr"] == {"Donald Trump Jr.", "Trump Jr."}
     assert "Prince Michael Jackson II" not in found["Michael Jackson"]
+
+
+def test_a_name_with_jr_and_no_namesake_father_takes_the_nicknames_and_surname():
+    found = names(merge_entities(mentions(("Henry M. Paulson Jr.", "PERSON", "a"), ("Hank Paulson", "PERSON", "b"),
+                                          ("Secretary Paulson", "PERSON", "b"), ("Paulson", "PERSON", "c"),
+                                          ("Henry M. Paulson Jr.", "PERSON", "c")), []))
+    assert list(found) == ["Henry M. Paulson Jr"]
+    assert found["Henry M. Paulson Jr"] == {"Henry M. Paulson Jr.", "Hank Paulson", "Secretary Paulson", "Paulson"}

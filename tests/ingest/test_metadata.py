@@ -205,3 +205,16 @@ def test_a_date_and_byline_line_is_no_title_and_a_title_with_by_in_it_is():
         assert infer_metadata(f"{stamp}\nThe {BODY}", has_title=False).title is None, stamp
     title = "Stand By Me star dies at 80"
     assert infer_metadata(f"{title}\nThe {BODY}", has_title=False).title == title
+
+
+def test_bbc_page_stamps_without_a_zone_or_with_the_weekday_after_the_time_date_the_page():
+    found = infer_metadata(f"8 November 2011 Last updated at 06:28 The {BODY}", has_title=False)
+    assert (found.published, found.text[:16]) == ("2011-11-08T06:28", "The city council")
+    found = infer_metadata(f"Page last updated at 07:48 GMT , Tuesday , 8 November 2011 The {BODY}", has_title=False)
+    assert (found.title, found.published, found.text[:16]) == (None, "2011-11-08T07:48", "The city council")
+    # a stamp on a line of its own is no title; a headline before it on that line is
+    found = infer_metadata(f"Page last updated at 07:48 GMT, Tuesday, 8 November 2011\nThe {BODY}", has_title=False)
+    assert (found.title, found.published, found.text[:16]) == (None, "2011-11-08T07:48", "The city council")
+    found = infer_metadata(f"Doctor found guilty 8 November 2011 Last updated at 11:01 GMT Help\nThe {BODY}",
+                           has_title=False)
+    assert (found.title, found.published) == ("Doctor found guilty", "2011-11-08T11:01")

@@ -140,12 +140,12 @@ class _People:
     def find_full(self, parts: list[str]) -> int | None:
         for index in range(len(self.people)):
             full = self.full_name_of(index)
-            if full and same_spelling(full[-1], parts[-1]) and same_given_name(full[0], parts[0]):
+            if (full and same_spelling(surname(full), surname(parts)) and same_given_name(full[0], parts[0])
+                    and _same_generation(full, parts)):
                 return index
             # "Trump Jr" is the "Donald Trump Jr" of the story: a surname with its generation
-            if (len(parts) == 2 and len(full) > 2 and parts[1].rstrip(".").lower() in _GENERATIONS
-                    and full[-1].rstrip(".").lower() == parts[1].rstrip(".").lower()
-                    and same_spelling(full[-2], parts[0])):
+            if (len(parts) == 2 and len(full) > 2 and generation(parts) and generation(full) == generation(parts)
+                    and same_spelling(surname(full), parts[0])):
                 return index
         return None
 
@@ -207,7 +207,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
         if any(" " in form for form in forms):
-            if _written_with_the(forms, texts):
+            if _written_as_an_operation(forms, texts):
+                entity.type = "EVENT"
+            elif _written_with_the(forms, texts):
                 entity.type = "ORG"
             continue
         if _written_as_a_place(forms, texts):
@@ -217,8 +219,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
 
-# Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs".
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|into|throughout|"
+# Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes
+# from Falluja", "a visit to Falluja" (not "according to").
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|into|throughout|from|(?<![Aa]ccording )to|"
                                 r"(?:city|cities|town|towns|village|port|province|region|outskirts) of)\s+$")
 
 
@@ -273,6 +276,16 @@ def _written_with_the(forms: set[str], texts: list[str]) -> bool:
     # Clinton administration" says nothing of Bill Clinton)
     with_the, named = _context_share({form for form in forms if " " in form}, texts, before=_THE_BEFORE)
     return named >= 2 and with_the * 2 >= named
+
+
+_OPERATION_BEFORE = re.compile(r"\bOperation\s+$")
+
+
+def _written_as_an_operation(forms: set[str], texts: list[str]) -> bool:
+    """A name the texts mostly put after "Operation" ("Operation Desert Fox"): a military
+    operation, an event, whatever a tagger made of it."""
+    named_so, named = _context_share(forms, texts, before=_OPERATION_BEFORE)
+    return named >= 1 and named_so * 2 >= named
 
 
 def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:
@@ -332,8 +345,8 @@ def _matching_person(name: str, people: list[list[Mention]]) -> list[Mention] | 
     matches = []
     for index, person in enumerate(people):
         full = max((bare_name(m.text).split() for m in person), key=len)
-        if (len(parts) == 1 and same_surname(full[-1], parts[0])) or (
-                len(parts) > 1 and len(full) > 1 and same_spelling(full[-1], parts[-1])
+        if (len(parts) == 1 and same_surname(surname(full), parts[0])) or (
+                len(parts) > 1 and len(full) > 1 and same_spelling(surname(full), surname(parts))
                 and same_given_name(full[0], parts[0])):
             matches.append(index)
     if len(matches) > 1 and len(parts) == 1:
@@ -357,7 +370,10 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
     alone: dict[str, int] = {}  # single names that matched nobody, by lowercase form
     for mention in singles:
         word = bare_name(mention.text)
-        by_surname = [i for i, full in enumerate(full_names) if full and same_surname(full[-1], word)]
+        # A surname alone names the father where the son goes by a suffix ("Mr Trump", "Trump Jr.").
+        by_surname = ([i for i, full in enumerate(full_names) if full and not generation(full)
+                       and same_surname(surname(full), word)]
+                      or [i for i, full in enumerate(full_names) if full and same_surname(surname(full), word)])
         by_given = [i for i, full in enumerate(full_names) if full and full[0].lower() == word.lower()]
         candidates = by_surname or by_given
         if len(candidates) > 1:
@@ -371,6 +387,29 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
             people.add(mention)
             alone[word.lower()] = len(people.people) - 1
     return people.people
+
+
+def generation(parts: list[str]) -> str:
+    """The generational suffix of a name ("jr" of "Donald Trump Jr"), or ""."""
+    last = parts[-1].rstrip(".").lower() if len(parts) > 1 else ""
+    return last if last in _GENERATIONS else ""
+
+
+def surname(parts: list[str]) -> str:
+    """A name's surname, its generational suffix aside ("Paulson" of "Henry M. Paulson Jr")."""
+    return parts[-2] if generation(parts) else parts[-1]
+
+
+def _same_generation(a: list[str], b: list[str]) -> bool:
+    """Can two names of one surname and given name be one person, given their suffixes? "Hank
+    Paulson" is "Henry M. Paulson Jr", but "Donald Trump" beside "Donald Trump Jr" is his father:
+    a name without a suffix, written as the other's given name and surname exactly, is another
+    generation."""
+    if generation(a) == generation(b):
+        return True
+    if generation(a) and generation(b):
+        return False
+    return (a[0].lower(), surname(a).lower()) != (b[0].lower(), surname(b).lower())
 
 
 def same_surname(full: str, single: str) -> bool:

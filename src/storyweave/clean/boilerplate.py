@@ -145,6 +145,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     # Guardian on ...", "This article was published on guardian.co.uk at 19.23 BST on ..."
     r"a version (?:of this article )?appeared (?:on|in) (?:p|page )?\d*", r"this article was published on [\w.-]+ at",
     r"it was last (?:modified|updated) (?:at|on) \d+",
+    # a live page's notes on itself, and a link's percent-encoded path ("co. uk% 2Finc% 2Flive")
+    r"this live page", r"your comments may be published", r"(?:(?<=% )|(?<=%))2F\w*",
 ]) + r")\b", re.IGNORECASE)
 # A wire photo's caption, dated at its end: "A guide stands near the step pyramid in Saqqara, outside
 # of Cairo March 5, 2011." (a sentence ends its date "on March 5, 2011"). Apart from the phrases
@@ -173,7 +175,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "contact details", "sending us", "opinions expressed", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
                        "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
-                       " ago", "version", "published on", "last modified", "last updated"),
+                       " ago", "version", "published on", "last modified", "last updated", "live page", "%"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,

@@ -71,8 +71,11 @@ _STAMP_DATE = r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,
 _ZONE = r"(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
 _TIMESTAMP = re.compile(
     r"\b\d{1,2}:\d{2}\s+(?:UK|local)\s+time,\s+" + _WEEKDAY + _STAMP_DATE  # BBC: "09:27 UK time, Friday, 28 May 2010"
-    # BBC: "13 July 2010 Last updated at 09:43 GMT Help" (the page's help link after it)
-    + r"|\b" + _STAMP_DATE + r"\s+Last updated at\s+\d{1,2}:\d{2}\s*" + _ZONE + r"(?:\s+Help\b)?"
+    # BBC: "13 July 2010 Last updated at 09:43 GMT Help" (the page's help link after it; the zone
+    # may be missing) and "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
+    + r"|\b" + _STAMP_DATE + r"\s+Last updated at\s+\d{1,2}:\d{2}(?:\s*" + _ZONE + r")?(?:\s+Help\b)?"
+    + r"|\bPage last updated at\s+\d{1,2}:\d{2}\s*" + _ZONE + r"\s*,?\s*" + _WEEKDAY.replace(",?", "\\s*,?") + "?"
+    + _STAMP_DATE
     + r"|\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
     + r"|\b" + _WEEKDAY + _STAMP_DATE + r"[,;]?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b\.?(?:\s*" + _ZONE + ")?"
 )
@@ -245,7 +248,7 @@ def _is_title_line(line: str, rest: list[str]) -> bool:
     """A short first line with no closing full stop, followed by more text, is a title."""
     words = line.lstrip("# ").split()
     if (not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")) or _OPENING_BYLINE.match(line)
-            or _STAMP_LINE.search(line)):
+            or _STAMP_LINE.search(line) or _TIMESTAMP.search(line)):  # a time stamp, with a headline or not
         return False
     remaining = " ".join(rest).split()
     return len(remaining) >= 2 * len(words)
@@ -258,7 +261,8 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         if not match:
             continue
         # zone names (and the BBC's "Last updated at ... GMT Help") confuse dateutil, and so does "2008; 4:30 PM"
-        stamp = re.sub(r"\s*[A-Z]{3,4}(?:\s+Help)?$|\b(?:UK|local) time,|\s+Last updated at", "",
+        stamp = re.sub(r"\s*[A-Z]{3,4}(?:\s+Help)?$|\b(?:UK|local) time,|\s+Last updated at|\bPage last updated at|\s+"
+                       + _ZONE, "",
                        match.group()).replace(".", ":").replace(";", ",")
         if found.published is None and (iso := parse_date(stamp)):
             found.published, found.published_from = iso, "text"
