@@ -182,3 +182,21 @@ def test_coverage_lists_what_only_one_article_reports_and_what_it_leaves_out(fir
     assert set(rows) == {a["id"] for a in fire["articles"]}
     assert all(r["only_here_count"] >= len(r["only_here"]) for r in rows.values())
     assert any(r["left_out_count"] for r in rows.values())
+
+
+def test_articles_of_another_story_are_set_aside_and_listed_unless_all_is_asked(examples, tmp_path):
+    fire, mayor = str(examples / "tacoma-fire"), str(examples / "port-alder-mayor")
+    mixed = runner.invoke(app, ["brief", fire, mayor, "--format", "json"])
+    assert mixed.exit_code == 0 and "set aside" in mixed.stderr
+    brief = json.loads(mixed.stdout)
+    assert {Path(a["source"]).parent.name for a in brief["articles"]} == {"tacoma-fire"}
+    aside = [a["source"] for group in brief["set_aside"] for a in group["articles"]]
+    assert len(aside) == 4 and all("port-alder-mayor" in source for source in aside)
+    assert "set aside" in brief["provenance"]["components"]["story"]
+    assert "Port Alder" not in " ".join(s["text"] for s in brief["summary"])
+    shown = runner.invoke(app, ["brief", fire, mayor, "--format", "md"]).stdout
+    assert "## Set aside: other stories" in shown and "ap-mayor-steps-aside.txt" in shown
+    # --all briefs everything given as one story; one story alone has nothing to set aside
+    whole = brief_json(fire, mayor, "--all")
+    assert len(whole["articles"]) == 9 and whole["set_aside"] == []
+    assert brief_json(fire)["set_aside"] == [] and brief_json(mayor)["set_aside"] == []

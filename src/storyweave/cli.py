@@ -87,11 +87,15 @@ def brief(
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MB.")] = 5.0,
     rebuild: Annotated[bool, typer.Option(
         "--rebuild", help="With --story: build the brief afresh, not from the store's cache.")] = False,
+    all_articles: Annotated[bool, typer.Option(
+        "--all", help="Brief every article given as one story (by default, articles that tell other "
+                      "stories than the main one are set aside and listed).")] = False,
 ) -> None:
     """Write a cited multi-source brief of the articles given (about one story), or of a stored story."""
     from storyweave.pipeline import BriefConfig
 
-    config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder, ner_model=not no_models)
+    config = BriefConfig(words=words, embedder="tfidf" if no_models else embedder, ner_model=not no_models,
+                         one_story=not all_articles)
     format = output_format(format, output)
     if story is not None:
         _stored_brief(story, db, config, format, output, rebuild)
@@ -134,6 +138,9 @@ def _emit(made, format: Format, output: Path | None) -> None:
     from storyweave.render import render
     from storyweave.render.text import brief_renderable
 
+    if aside := sum(map(len, made.set_aside)):
+        stderr.print(f"{aside} article{'s' * (aside > 1)} given tell{'s' * (aside == 1)} other stories: set aside "
+                     "and listed at the end of the brief (--all briefs every article as one story)")
     if output is None and format is Format.text:
         Console(highlight=False).print(brief_renderable(made))
         return

@@ -309,6 +309,7 @@ class Brief:
     quotes: list[Quote] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     coverage: list[dict[str, Any]] = field(default_factory=list)
+    set_aside: list[list[Article]] = field(default_factory=list)  # given, but other stories' articles
 
     @property
     def articles(self) -> list[Article]:
@@ -330,5 +331,6 @@ class Brief:
             "facts": [fact.to_dict() for fact in self.facts],
             "disagreements": [d.to_dict() for d in self.disagreements],
             "coverage": list(self.coverage),
+            "set_aside": [{"articles": [article.to_dict() for article in group]} for group in self.set_aside],
             "provenance": {"version": self.version, "components": dict(self.provenance)},
         }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from storyweave import __version__
 from storyweave.analyze import analyze
@@ -26,6 +26,7 @@ from storyweave.model import (
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import split_article
 from storyweave.store import Store
+from storyweave.stories.focus import main_story
 from storyweave.summarize import choose_selector, summarize
 from storyweave.summarize.align import claim_text
 from storyweave.summarize.select import choose_scorer
@@ -40,6 +41,7 @@ class BriefConfig:
     ner_model: bool = True  # spaCy's NER when installed; False: the rule-based tagger
     fill: bool = False  # fill the budget: let the last sentence run over (evaluations truncate)
     selector: str = "auto"  # "auto" or a name from storyweave.summarize.SELECTORS
+    one_story: bool = True  # brief the main story of the articles given, set other stories aside
 
 
 DEFAULT_CONFIG = BriefConfig()  # frozen: safe to share as a default
@@ -68,6 +70,7 @@ class Summarized:
     facts: list[Fact]
     summary: list[SummarySentence]
     provenance: dict[str, str]
+    set_aside: list[list[Article]] = field(default_factory=list)  # articles of other stories
 
 
 def summarize_articles(
@@ -80,6 +83,10 @@ def summarize_articles(
     stage = on_stage or (lambda name: None)
     stage("cleaning")
     articles = prepare_articles(articles)
+    set_aside: list[list[Article]] = []
+    if config.one_story:
+        focus = main_story(articles)
+        articles, set_aside = focus.main, focus.set_aside
     stage("splitting sentences")
     per_article = [split_article(article) for article in articles]
     sentences, lead_only = lead_sentences(per_article, MAX_ALIGNED_SENTENCES)
@@ -101,7 +108,11 @@ def summarize_articles(
                     "coverage": "concept coverage (word and word-pair document frequency)"
                                 f" + importance prior ({scorer.name})"}[selector],
     }
-    return Summarized(articles, per_article, facts, summary, provenance)
+    if set_aside:
+        count, stories = sum(map(len, set_aside)), len(set_aside)
+        provenance["story"] = (f"main story of the input; {count} article{'s' * (count > 1)} of {stories} "
+                               f"other stor{'ies' if stories > 1 else 'y'} set aside (pair model clustering)")
+    return Summarized(articles, per_article, facts, summary, provenance, set_aside)
 
 
 def build_brief(
@@ -117,7 +128,7 @@ def build_brief(
     return Brief(story=story, summary=done.summary, facts=done.facts,
                  provenance={**done.provenance, **analysis.provenance}, version=__version__,
                  timeline=analysis.timeline, entities=analysis.entities, quotes=analysis.quotes,
-                 disagreements=analysis.disagreements, coverage=analysis.coverage)
+                 disagreements=analysis.disagreements, coverage=analysis.coverage, set_aside=done.set_aside)
 
 
 def brief_variant(fmt: str, config: BriefConfig) -> str:
@@ -139,8 +150,8 @@ def stored_brief(store: Store, story: str, fmt: str, config: BriefConfig = DEFAU
     if cached is not None:
         return cached
     if build is None:
-        articles = store.articles(story)
-        made = build_brief(articles, config, on_stage) if articles else None
+        articles = store.articles(story)  # one story already: nothing to set aside
+        made = build_brief(articles, replace(config, one_story=False), on_stage) if articles else None
     else:
         made = build()
     if made is None:

@@ -31,7 +31,7 @@ def storyweave_summarizer(config: BriefConfig | None = None) -> Summarizer:
 
     def run(articles: list[Article], words: int) -> str:
         settings = BriefConfig(words=words, embedder=config.embedder, ner_model=False, fill=True,
-                               selector=config.selector)
+                               selector=config.selector, one_story=config.one_story)
         return " ".join(s.text for s in summarize_articles(articles, settings).summary)
 
     return run

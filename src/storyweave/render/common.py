@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storyweave.model import Article, Brief, Entity, Fact, Quote, TimelineEvent
+from storyweave.model import Article, Brief, Entity, Fact, Quote, TimelineEvent, headline_from_text
 from storyweave.nlp.claims import opens_unclosed_quote
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
@@ -166,3 +166,20 @@ def coverage_rows(brief: Brief) -> list[tuple[int, Article, dict]]:
     numbers = brief.citation_numbers()
     by_id = {a.id: a for a in brief.articles}
     return [(numbers[row["article"]], by_id[row["article"]], row) for row in brief.coverage]
+
+
+def set_aside_note(brief: Brief) -> str | None:
+    """'3 articles given tell 2 other stories and are not in this brief ...', if any were set aside."""
+    count = sum(map(len, brief.set_aside))
+    if not count:
+        return None
+    return (f"{plural(count, 'article')} given {'tells' if count == 1 else 'tell'} "
+            f"{'another story' if len(brief.set_aside) == 1 else f'{len(brief.set_aside)} other stories'} and "
+            f"{'is' if count == 1 else 'are'} not in this brief (with --all, every article given is briefed as one story).")
+
+
+def set_aside_label(article: Article) -> str:
+    """An article set aside, by what it is about: its title, else its opening words."""
+    parts = [article.outlet or "unknown outlet", article.title or headline_from_text(article.text)]
+    label = " — ".join(parts)
+    return label + (f" ({article.published[:10]})" if article.published else "")

@@ -19,7 +19,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -205,8 +205,9 @@ class Service:
             made = self._built.get(key)
             if made is None:
                 articles = store.articles(story)
-                made = (self._builder.run(build_brief, articles, self.config) if self._builder
-                        else build_brief(articles, self.config))
+                config = replace(self.config, one_story=False)  # a stored story is one story already
+                made = (self._builder.run(build_brief, articles, config) if self._builder
+                        else build_brief(articles, config))
                 self._built.put(key, made)
         return made
 
