@@ -232,3 +232,10 @@ def test_a_name_with_jr_and_no_namesake_father_takes_the_nicknames_and_surname()
                                           ("Henry M. Paulson Jr.", "PERSON", "c")), []))
     assert list(found) == ["Henry M. Paulson Jr"]
     assert found["Henry M. Paulson Jr"] == {"Henry M. Paulson Jr.", "Hank Paulson", "Secretary Paulson", "Paulson"}
+
+
+def test_a_surname_slip_keeps_its_first_letter():
+    from storyweave.analyze.entities import same_surname
+
+    assert same_surname("Carraway", "Caraway") and same_surname("al-Assad", "Assad")
+    assert not same_surname("Lapan", "Japan")

@@ -62,6 +62,17 @@ def test_a_quote_over_lines_of_a_text_set_one_sentence_a_line_is_one_quote_and_i
     quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
     assert quotes == {"We made clear that i": "Liam Fox", "The fast jets flew 3": "Liam Fox"}
 
+def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
+    text = ('"Within a couple of weeks we could be back to normal," Erik Nilsson said by telephone.\n\n'
+            '"The oil income is essential to Libya and the new government."\n\n'
+            'Nilsson said staff numbers were down.\n"It is too early to say more than that."\n'
+            'Oil rose on Tuesday.\n"Nobody knows what comes next in the market."')
+    quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
+    assert quotes["The oil income is es"] == "Erik Nilsson"
+    # a paragraph of reported speech or of news between them: the quote is nobody's we know
+    assert quotes["It is too early to s"] is None and quotes["Nobody knows what co"] is None
+
+
 def test_pronoun_goes_to_the_person_named_last_before_the_quote():
     [quote] = quotes_of('Sergei Volkov, the plant manager, met Maria Delgado on Monday. Later Volkov '
                         'spoke again. "Every worker has been accounted for," he said.')

@@ -132,6 +132,17 @@ def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
     assert conflicting_numbers(two_counts, {"a": "2010-09-08", "b": "2010-09-08"}) == []
 
 
+def test_market_reports_prices_move_by_the_minute_and_disagree_on_nothing_but_a_toll_is_compared():
+    day = {"a": "2011-08-23", "b": "2011-08-23"}
+    prices = [Sentence("a", 0, "More actively traded October crude rose 79 cents to $83.20 a barrel on Tuesday."),
+              Sentence("b", 0, "More actively traded October crude rose 95 cents to $84.42 a barrel on Tuesday.")]
+    assert conflicting_numbers(prices, day) == []
+    tolls = [Sentence("a", 0, "The death toll in the capital rose to 36 on Tuesday, officials said."),
+             Sentence("b", 0, "The death toll in the capital rose to 41 on Tuesday, officials said.")]
+    [toll] = conflicting_numbers(tolls, day)
+    assert toll.kind == "number"
+
+
 def test_affirmed_and_denied_is_a_claim_at_one_time_and_a_development_over_time():
     sentences = [Sentence("a", 0, "Sessions said he met the Russian ambassador Kislyak twice last year."),
                  Sentence("b", 0, "Sessions denied that he met the Russian ambassador Kislyak last year.")]

@@ -270,6 +270,11 @@ def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():
                        "\nProtesters remained in Tahrir Square.")
     assert [r.split(":", 1)[0] for r in removed] == [
         "site furniture", "live-update time", "live-update time", "embedded tweet", "reporting credit"]
+    # an opinion page's disclaimer and a closed comment thread; the same words in news stay
+    closed = (STORY + " The opinions expressed are his own.\nThis discussion is now closed.\n"
+              "The border crossings are now closed, and the views expressed at the talks were harsh.")
+    assert remove_boilerplate(closed)[0] == (
+        STORY + "\n\nThe border crossings are now closed, and the views expressed at the talks were harsh.")
 
 
 def test_long_lines_repeated_across_a_story_are_furniture_only_when_off_the_story():

@@ -71,3 +71,11 @@ def test_every_embedder_ranks_a_paraphrase_above_an_unrelated_sentence(name):
 def test_unknown_embedder_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown embedder 'nope'"):
         get_embedder("nope")
+
+
+def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out():
+    from storyweave.nlp.entities import _without_leading_verb
+
+    assert _without_leading_verb(10, "Regarding Gaddafi") == (20, "Gaddafi")
+    assert _without_leading_verb(0, "Did Holder") == (4, "Holder")
+    assert _without_leading_verb(0, "Will Smith") == (0, "Will Smith")  # a first name too

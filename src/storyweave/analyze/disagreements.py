@@ -39,6 +39,15 @@ SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two s
 SAME_STATEMENT = 0.4  # Jaccard of the two statements' words, for a contradiction
 MAX_PER_KIND = 25  # contradictions and developments reported (strongest first)
 MIN_NUMBER_OVERLAP = 0.5  # shared content words / the smaller sentence's, for two tellings of a quantity
+# A market report's move: "crude rose 79 cents to $83.20 a barrel", "settled at $84.12", "the Dow
+# closed at 11,176 points". Prices change by the minute, so two reports' values disagree on nothing.
+# (A death toll that "rose to 36" is no price: its values are compared.)
+_MARKET_MOVE = re.compile(
+    r"\b(?:rose|rises|fell|falls|gained|gains|lost|dropped|drops|climbed|climbs|slipped|slid|jumped|tumbled"
+    r"|surged|plunged|plummeted|soared|sank|eased|edged|firmed|weakened|rallied|settled|settles|traded|closed"
+    r"|opened|ended|finished|hovered|narrowed|widened)\b(?:\s+(?:[\w$.,%]+\s+){0,5}?)(?:to|at)\s+"
+    r"(?:[$£€]\s?\d|\d[\d,.]*\s+(?:points|cents|pence|yen|euros|dollars)\b|\d[\d,.]*\s+(?:a|per)\s+(?:barrel|ounce|share)\b)",
+    re.IGNORECASE)
 
 
 def find_disagreements(
@@ -167,7 +176,7 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     told: dict[str, list[Telling]] = defaultdict(list)
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
-        if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS:
+        if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text):
             continue  # "Would any other country do this with 20 confirmed deaths?", "If it fell below 6,000 psi ..."
         for key, (phrase, context) in quantities(sentence.text).items():
             value = _number_value(phrase)

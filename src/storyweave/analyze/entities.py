@@ -417,8 +417,9 @@ def same_surname(full: str, single: str) -> bool:
     "al-Assad" / "Assad"), or with one letter's slip in a long name ("Caraway" for "Carraway"),
     never by mere resemblance ("Jacko" is not "Jackson")."""
     a, b = _ARTICLE.sub("", full.lower()), _ARTICLE.sub("", single.lower())
+    # a slip keeps the first letter ("Lapan" is no "Japan"); a transliteration may not ("Qaddafi")
     return a == b or (min(len(a), len(b)) >= 5
-                      and (Levenshtein.distance(a, b) <= 1 or skeleton(a) == skeleton(b)))
+                      and (a[:1] == b[:1] and Levenshtein.distance(a, b) <= 1 or skeleton(a) == skeleton(b)))
 
 
 def _dominant(candidates: list[int], sizes: list[int]) -> list[int]:

@@ -67,9 +67,10 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
         # A quote that ends its own sentence ('"… standing." Honduran officials said 14 …') is
         # attributed only by what comes before it.
         closed = content.endswith((".", "!", "?"))
-        found.append(QuoteTelling(content, article.id, start,
-                                  _speaker_around(text, start - 1, end + 1, look_after=not closed),
-                                  direct=True, degraded=article.degraded))
+        speaker = _speaker_around(text, start - 1, end + 1, look_after=not closed)
+        if speaker is None and found and _continues(text, found[-1], start):
+            speaker = found[-1].speaker_text
+        found.append(QuoteTelling(content, article.id, start, speaker, direct=True, degraded=article.degraded))
     quoted = [(q.start, q.start + len(q.text)) for q in found]
     cursor = 0
     for sentence in split_text(text):  # real sentences: "6 a.m. in a building" is not two
@@ -86,6 +87,20 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
                                           start + reported.start("clause"), speaker, direct=False,
                                           degraded=article.degraded))
     return found
+
+
+def _continues(text: str, previous: QuoteTelling, start: int) -> bool:
+    """Does the quote opening at `start` carry on the previous one? A paragraph that is one
+    unattributed quotation, right after a paragraph quoting someone, is theirs: news writes a
+    speaker's words over several paragraphs and names them once ('"…," Nilsson said by telephone.'
+    then '"The oil income is essential to Libya …"')."""
+    opening = text.rfind("\n", 0, start) + 1
+    if text[opening:start - 1].strip() or previous.speaker_text is None:
+        return False  # the quote does not open its paragraph, or the one before names nobody
+    before = text.rfind("\n", 0, max(opening - 1, 0))
+    while before > 0 and not text[before + 1:opening].strip():  # blank lines between paragraphs
+        before = text.rfind("\n", 0, before)
+    return before < previous.start < opening
 
 
 MAX_QUOTE_LINES = 4  # lines a quote may run over without reopening (text of one sentence a line)

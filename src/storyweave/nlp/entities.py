@@ -64,7 +64,8 @@ class SpacyTagger:
 # "Did Holder ..."); "Will", "May" and "Can" are first names too, so they stay.
 _LEADING_NOT_NAME = frozenset(
     "Should Would Could Did Does Do Is Are Was Were Has Have Had Must Might Shall Why How What Where "
-    "Who Which If But And Or So Then Now Says Said Meet Inside Watch Read".split())
+    "Who Which If But And Or So Then Now Says Said Meet Inside Watch Read Regarding Concerning Unlike "
+    "Including Following Despite Amid Among Against Under Asked".split())
 
 
 def _without_leading_verb(start: int, text: str) -> tuple[int, str]:
