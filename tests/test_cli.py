@@ -187,16 +187,29 @@ def test_coverage_lists_what_only_one_article_reports_and_what_it_leaves_out(fir
 def test_articles_of_another_story_are_set_aside_and_listed_unless_all_is_asked(examples, tmp_path):
     fire, mayor = str(examples / "tacoma-fire"), str(examples / "port-alder-mayor")
     mixed = runner.invoke(app, ["brief", fire, mayor, "--format", "json"])
-    assert mixed.exit_code == 0 and "set aside" in mixed.stderr
+    assert mixed.exit_code == 0 and "set aside (tells another story)" in mixed.stderr
     brief = json.loads(mixed.stdout)
     assert {Path(a["source"]).parent.name for a in brief["articles"]} == {"tacoma-fire"}
-    aside = [a["source"] for group in brief["set_aside"] for a in group["articles"]]
-    assert len(aside) == 4 and all("port-alder-mayor" in source for source in aside)
+    [group] = brief["set_aside"]
+    assert group["reason"] == "tells another story"
+    assert len(group["articles"]) == 4 and all("port-alder-mayor" in a["source"] for a in group["articles"])
     assert "set aside" in brief["provenance"]["components"]["story"]
     assert "Port Alder" not in " ".join(s["text"] for s in brief["summary"])
     shown = runner.invoke(app, ["brief", fire, mayor, "--format", "md"]).stdout
-    assert "## Set aside: other stories" in shown and "ap-mayor-steps-aside.txt" in shown
+    assert "## Set aside" in shown and "1. Tells another story: " in shown and "ap-mayor-steps-aside.txt" in shown
     # --all briefs everything given as one story; one story alone has nothing to set aside
     whole = brief_json(fire, mayor, "--all")
     assert len(whole["articles"]) == 9 and whole["set_aside"] == []
     assert brief_json(fire)["set_aside"] == [] and brief_json(mayor)["set_aside"] == []
+
+
+def test_a_page_of_site_furniture_alone_is_set_aside_with_its_reason(examples, tmp_path):
+    page = tmp_path / "furniture.txt"
+    page.write_text("An ultra-low latency infrastructure for electronic trading and data distribution. A connected "
+                    "approach to governance, risk and compliance. Our next generation legal research platform.\n")
+    result = runner.invoke(app, ["brief", str(examples / "tacoma-fire"), str(page), "--format", "json"])
+    assert result.exit_code == 0
+    brief = json.loads(result.stdout)
+    assert all(a["source"] != str(page) for a in brief["articles"])
+    [group] = brief["set_aside"]
+    assert group["reason"].startswith("too little text after cleaning") and group["articles"][0]["source"] == str(page)

@@ -138,9 +138,8 @@ def _emit(made, format: Format, output: Path | None) -> None:
     from storyweave.render import render
     from storyweave.render.text import brief_renderable
 
-    if aside := sum(map(len, made.set_aside)):
-        stderr.print(f"{aside} article{'s' * (aside > 1)} given tell{'s' * (aside == 1)} other stories: set aside "
-                     "and listed at the end of the brief (--all briefs every article as one story)")
+    for group in made.set_aside:
+        stderr.print(f"set aside ({group.reason}): " + ", ".join(a.source for a in group.articles))
     if output is None and format is Format.text:
         Console(highlight=False).print(brief_renderable(made))
         return

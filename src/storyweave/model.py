@@ -295,6 +295,21 @@ class Story:
         }
 
 
+ANOTHER_STORY = "tells another story"  # why articles were set aside: see stories.focus
+
+
+@dataclass
+class SetAside:
+    """Articles given for a brief but left out of it, and why: another story's (see
+    `stories.focus`), or nothing left after cleaning (a page of site furniture)."""
+
+    articles: list[Article]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reason": self.reason, "articles": [article.to_dict() for article in self.articles]}
+
+
 @dataclass
 class Brief:
     """One story's cited multi-source brief; `to_dict` gives the documented JSON schema."""
@@ -309,7 +324,7 @@ class Brief:
     quotes: list[Quote] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     coverage: list[dict[str, Any]] = field(default_factory=list)
-    set_aside: list[list[Article]] = field(default_factory=list)  # given, but other stories' articles
+    set_aside: list[SetAside] = field(default_factory=list)  # articles given but not briefed
 
     @property
     def articles(self) -> list[Article]:
@@ -331,6 +346,6 @@ class Brief:
             "facts": [fact.to_dict() for fact in self.facts],
             "disagreements": [d.to_dict() for d in self.disagreements],
             "coverage": list(self.coverage),
-            "set_aside": [{"articles": [article.to_dict() for article in group]} for group in self.set_aside],
+            "set_aside": [group.to_dict() for group in self.set_aside],
             "provenance": {"version": self.version, "components": dict(self.provenance)},
         }

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field, replace
 from storyweave import __version__
 from storyweave.analyze import analyze
 from storyweave.clean import clean_article, remove_repeated_lines, repair_story
-from storyweave.ingest import complete_from_story
+from storyweave.ingest import complete_from_story, too_short
 from storyweave.model import (
+    ANOTHER_STORY,
     Article,
     Brief,
     Fact,
     Sentence,
+    SetAside,
     Story,
     SummarySentence,
     headline_from_text,
@@ -70,7 +72,7 @@ class Summarized:
     facts: list[Fact]
     summary: list[SummarySentence]
     provenance: dict[str, str]
-    set_aside: list[list[Article]] = field(default_factory=list)  # articles of other stories
+    set_aside: list[SetAside] = field(default_factory=list)  # articles given but not briefed
 
 
 def summarize_articles(
@@ -83,10 +85,16 @@ def summarize_articles(
     stage = on_stage or (lambda name: None)
     stage("cleaning")
     articles = prepare_articles(articles)
-    set_aside: list[list[Article]] = []
+    set_aside = [SetAside([a], reason) for a in articles if (reason := too_short(a.text, "after cleaning"))]
+    if set_aside and len(set_aside) < len(articles):  # (if nothing has text left, brief what there is)
+        emptied = {id(a) for group in set_aside for a in group.articles}
+        articles = [a for a in articles if id(a) not in emptied]
+    else:
+        set_aside = []
     if config.one_story:
         focus = main_story(articles)
-        articles, set_aside = focus.main, focus.set_aside
+        articles = focus.main
+        set_aside += [SetAside(group, ANOTHER_STORY) for group in focus.set_aside]
     stage("splitting sentences")
     per_article = [split_article(article) for article in articles]
     sentences, lead_only = lead_sentences(per_article, MAX_ALIGNED_SENTENCES)
@@ -108,8 +116,8 @@ def summarize_articles(
                     "coverage": "concept coverage (word and word-pair document frequency)"
                                 f" + importance prior ({scorer.name})"}[selector],
     }
-    if set_aside:
-        count, stories = sum(map(len, set_aside)), len(set_aside)
+    if others := [group for group in set_aside if group.reason == ANOTHER_STORY]:
+        count, stories = sum(len(group.articles) for group in others), len(others)
         provenance["story"] = (f"main story of the input; {count} article{'s' * (count > 1)} of {stories} "
                                f"other stor{'ies' if stories > 1 else 'y'} set aside (pair model clustering)")
     return Summarized(articles, per_article, facts, summary, provenance, set_aside)

@@ -133,8 +133,10 @@ def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
 
 
 def test_market_reports_prices_move_by_the_minute_and_disagree_on_nothing_but_a_toll_is_compared():
-    day = {"a": "2011-08-23", "b": "2011-08-23"}
+    day = {"a": "2011-08-23", "b": "2011-08-23", "c": "2011-08-23", "d": "2011-08-23"}
     prices = [Sentence("a", 0, "More actively traded October crude rose 79 cents to $83.20 a barrel on Tuesday."),
+              Sentence("c", 0, "Brent's premium to U.S. crude narrowed to below $24 a barrel on Tuesday."),
+              Sentence("d", 0, "Brent's premium to U.S. crude narrowed to below $23 a barrel on Tuesday."),
               Sentence("b", 0, "More actively traded October crude rose 95 cents to $84.42 a barrel on Tuesday.")]
     assert conflicting_numbers(prices, day) == []
     tolls = [Sentence("a", 0, "The death toll in the capital rose to 36 on Tuesday, officials said."),

@@ -45,7 +45,7 @@ MIN_NUMBER_OVERLAP = 0.5  # shared content words / the smaller sentence's, for t
 _MARKET_MOVE = re.compile(
     r"\b(?:rose|rises|fell|falls|gained|gains|lost|dropped|drops|climbed|climbs|slipped|slid|jumped|tumbled"
     r"|surged|plunged|plummeted|soared|sank|eased|edged|firmed|weakened|rallied|settled|settles|traded|closed"
-    r"|opened|ended|finished|hovered|narrowed|widened)\b(?:\s+(?:[\w$.,%]+\s+){0,5}?)(?:to|at)\s+"
+    r"|opened|ended|finished|hovered|narrowed|widened)\b(?:\s+(?:[\w$.,%]+\s+){0,5}?)(?:to|at)\s+(?:(?:below|above|about|around|nearly|almost|just|under|over)\s+)?"
     r"(?:[$£€]\s?\d|\d[\d,.]*\s+(?:points|cents|pence|yen|euros|dollars)\b|\d[\d,.]*\s+(?:a|per)\s+(?:barrel|ounce|share)\b)",
     re.IGNORECASE)
 

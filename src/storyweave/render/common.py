@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from storyweave.model import Article, Brief, Entity, Fact, Quote, TimelineEvent, headline_from_text
+from storyweave.model import (
+    ANOTHER_STORY,
+    Article,
+    Brief,
+    Entity,
+    Fact,
+    Quote,
+    TimelineEvent,
+    headline_from_text,
+)
 from storyweave.nlp.claims import opens_unclosed_quote
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
@@ -169,17 +178,23 @@ def coverage_rows(brief: Brief) -> list[tuple[int, Article, dict]]:
 
 
 def set_aside_note(brief: Brief) -> str | None:
-    """'3 articles given tell 2 other stories and are not in this brief ...', if any were set aside."""
-    count = sum(map(len, brief.set_aside))
+    """'3 articles given are not in this brief.' (and how to brief other stories' with the rest)."""
+    count = sum(len(group.articles) for group in brief.set_aside)
     if not count:
         return None
-    return (f"{plural(count, 'article')} given {'tells' if count == 1 else 'tell'} "
-            f"{'another story' if len(brief.set_aside) == 1 else f'{len(brief.set_aside)} other stories'} and "
-            f"{'is' if count == 1 else 'are'} not in this brief (with --all, every article given is briefed as one story).")
+    note = f"{plural(count, 'article')} given {'is' if count == 1 else 'are'} not in this brief"
+    if any(group.reason == ANOTHER_STORY for group in brief.set_aside):
+        note += " (with --all, articles that tell another story are briefed with the rest)"
+    return note + "."
+
+
+def set_aside_groups(brief: Brief) -> list[tuple[str, list[Article]]]:
+    """Each group of articles set aside with its reason, capitalised: 'Tells another story'."""
+    return [(group.reason[:1].upper() + group.reason[1:], group.articles) for group in brief.set_aside]
 
 
 def set_aside_label(article: Article) -> str:
     """An article set aside, by what it is about: its title, else its opening words."""
-    parts = [article.outlet or "unknown outlet", article.title or headline_from_text(article.text)]
-    label = " — ".join(parts)
+    about = article.title or headline_from_text(article.text) or "no text"
+    label = f"{article.outlet or 'unknown outlet'} — {about}"
     return label + (f" ({article.published[:10]})" if article.published else "")

@@ -16,6 +16,7 @@ from storyweave.render.common import (
     other_aliases,
     outlets_phrase,
     ranked_facts,
+    set_aside_groups,
     set_aside_label,
     set_aside_note,
     shared_facts,
@@ -98,5 +99,6 @@ def brief_context(brief: Brief) -> dict:
         single=single_source_note(brief), outlets=outlets_phrase(brief), shared_heading=shared_heading(brief),
         entities=entities, quotes=quotes, events=events, disagreements=disagreements, coverage=coverage,
         matrix=matrix, set_aside_note=set_aside_note(brief),
-        set_aside=[[{"label": set_aside_label(a), "source": a.source} for a in group] for group in brief.set_aside],
+        set_aside=[{"reason": reason, "articles": [{"label": set_aside_label(a), "source": a.source} for a in group]}
+                   for reason, group in set_aside_groups(brief)],
     )

@@ -9,6 +9,7 @@ from storyweave.render.common import (
     other_aliases,
     outlets_phrase,
     plural,
+    set_aside_groups,
     set_aside_label,
     set_aside_note,
     shared_facts,
@@ -52,9 +53,10 @@ def render_markdown(brief: Brief) -> str:
         note = " — *degraded text, repaired*" if article.degraded else ""
         lines.append(f"{numbers[article.id]}. {_escape(source_label(article))} — `{article.source}`{note}")
     if aside := set_aside_note(brief):
-        lines += ["", "## Set aside: other stories", "", _escape(aside), ""]
-        for number, group in enumerate(brief.set_aside, start=1):
-            lines += [f"{number}. " + "; ".join(f"{_escape(set_aside_label(a))} — `{a.source}`" for a in group)]
+        lines += ["", "## Set aside", "", _escape(aside), ""]
+        for number, (reason, group) in enumerate(set_aside_groups(brief), start=1):
+            lines += [f"{number}. {_escape(reason)}: "
+                      + "; ".join(f"{_escape(set_aside_label(a))} — `{a.source}`" for a in group)]
     lines += ["", f"<sub>storyweave {brief.version}: "
               + ", ".join(f"{k}: {v}" for k, v in brief.provenance.items()) + "</sub>", ""]
     return "\n".join(lines)

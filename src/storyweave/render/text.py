@@ -15,6 +15,7 @@ from storyweave.render.common import (
     other_aliases,
     outlets_phrase,
     plural,
+    set_aside_groups,
     set_aside_label,
     set_aside_note,
     shared_facts,
@@ -60,10 +61,10 @@ def brief_renderable(brief: Brief) -> Group:
             line.append("  degraded text, repaired", style="yellow")
         parts.append(line)
     if aside := set_aside_note(brief):
-        parts.append(Text("\nSet aside: other stories", style="bold underline"))
+        parts.append(Text("\nSet aside", style="bold underline"))
         parts.append(Text(aside, style="dim"))
-        for number, group in enumerate(brief.set_aside, start=1):
-            line = Text(f"{number}. ", style="cyan")
+        for number, (reason, group) in enumerate(set_aside_groups(brief), start=1):
+            line = Text(f"{number}. {reason}: ", style="cyan")
             line.append("; ".join(f"{set_aside_label(a)}  {a.source}" for a in group))
             parts.append(line)
     parts.append(Text("\n" + ", ".join(f"{k}: {v}" for k, v in brief.provenance.items()), style="dim"))
