@@ -91,6 +91,13 @@ def test_spelling_variants_of_one_name_are_a_name_disagreement():
                 Mention("Robert Kraft", "PERSON", "b", 0, 12)]
     [entity] = merge_entities(one_page, [])
     assert name_variants([entity]) == []
+    # A house style's British or American spelling is no disagreement on the name (and a bracket
+    # the tagger opened and never closed is no part of it).
+    styles = [Mention("World Health Organisation (WHO", "ORG", "a", 0, 29),
+              Mention("World Health Organization", "ORG", "b", 0, 25)]
+    [who] = merge_entities(styles, [])
+    assert who.name.startswith("World Health Organi") and "(" not in who.name
+    assert name_variants([who]) == []
 
 
 def test_an_article_that_gives_both_numbers_is_on_neither_side():

@@ -186,6 +186,9 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("and then the firefighters went home for the night.")
     # A transcript's line is speech, not reporting.
     assert not material("WOLF BLITZER, CNN ANCHOR: Wael, this is Wolf Blitzer in Washington.")
+    # A caption's name and role, with no verb, says nothing; the same opening with one does.
+    assert not material("Nicola Sturgeon, the Scottish health minister.")
+    assert material("Nicola Sturgeon, the Scottish health minister, said schools would stay open.")
     assert not material("GHONIM: (INAUDIBLE) -- today is like the day for celebration.")
     assert material("NATO said: the air strikes would go on until the attacks stopped.")
 

@@ -16,7 +16,7 @@ import re
 import textwrap
 from collections import Counter, defaultdict
 
-from storyweave.analyze.entities import bare_name, same_spelling
+from storyweave.analyze.entities import bare_name, house_style, same_spelling
 from storyweave.analyze.timeline import Anchor
 from storyweave.model import Article, Disagreement, Entity, Sentence, TimelineEvent
 from storyweave.nlp.claims import NUMBER_WORDS, claim_text, content_words, main_clause, negated
@@ -102,8 +102,12 @@ def name_variants(entities: list[Entity]) -> list[Disagreement]:
 
 
 def _spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one name that outlets differ on; not a house style's British or American
+    spelling of a word in it ("World Health Organisation"/"Organization", "Defence"/"Defense")."""
     pairs = list(zip(a.split(), b.split(), strict=True))
-    return a.lower() != b.lower() and all(same_spelling(x, y) for x, y in pairs)
+    return (house_style(a) != house_style(b) and a.lower() != b.lower()
+            and all(same_spelling(x, y) for x, y in pairs))
+
 
 
 def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:

@@ -59,7 +59,8 @@ def bare_name(text: str) -> str:
     """A name without titles or possessive: "Attorney General Jeff Sessions's" -> "Jeff Sessions". A
     generational suffix stays, written one way ("Donald Trump Jr." -> "Donald Trump Jr"): beside
     "Donald Trump" in one story it names the son, not the father."""
-    text = re.sub(r"['’]s?$", "", text.strip())
+    text = re.sub(r"\s*\([^)]*$", "", text.strip())  # a bracket the tagger opened and never closed
+    text = re.sub(r"['’]s?$", "", text)
     text = _SUFFIX.sub(r" \g<suffix>", text)
     text = _TITLE.sub("", text).strip()
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
@@ -107,13 +108,28 @@ def acronym_forms(name: str) -> frozenset[str]:
     return frozenset({major, every})
 
 
+# British spellings, written the American way: "organisation" -> "organization", "centre" ->
+# "center", "defence" -> "defense", "labour" -> "labor", "programme" -> "program".
+_BRITISH = [(re.compile(r"is(ation|e|ed|ing)\b"), r"iz\1"), (re.compile(r"([^aeiou])re\b"), r"\1er"),
+            (re.compile(r"ence\b"), "ense"), (re.compile(r"our\b"), "or"), (re.compile(r"mme\b"), "m")]
+
+
+def house_style(name: str) -> str:
+    """The name lowercased, its British spellings written the American way."""
+    name = name.lower()
+    for pattern, american in _BRITISH:
+        name = pattern.sub(american, name)
+    return name
+
+
 def org_key(name: str) -> str:
     """One form for "Justice Department" and "Department of Justice", "U.S." and "US"."""
-    name = re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name.strip()), flags=re.IGNORECASE).replace(".", "")
+    name = re.sub(r"\s*\([^)]*$", "", name.strip())  # a bracket the tagger opened and never closed
+    name = re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name), flags=re.IGNORECASE).replace(".", "")
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
     if match:
         name = f"{match.group('kind')} of {match.group('what')}"
-    return " ".join(name.lower().split())
+    return " ".join(house_style(name).split())
 
 
 class _People:

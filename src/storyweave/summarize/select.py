@@ -54,7 +54,12 @@ def is_summary_material(sentence: Sentence) -> bool:
         and ":" not in text[-3:]
         and not opens_unclosed_quote(text)
         and not _TRANSCRIPT_SPEAKER.match(text)
+        and not (words <= 12 and _NAME_AND_ROLE.match(text))
     )
+
+
+# A caption's name and role alone, no verb: "Nicola Sturgeon, the Scottish health minister."
+_NAME_AND_ROLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*, (?:the|a|an) [^,;:]+\.$")
 
 
 # A transcript's speaker label: "BLITZER: So ...", "WOLF BLITZER, CNN ANCHOR: Wael, ..." (speech, not reporting)
