@@ -24,6 +24,21 @@ def test_detection_tells_lowercasing_from_stripped_punctuation():
     assert detect_degradation(CLEAN * 2) == []
     assert detect_degradation(DEGRADED * 2) == [LOWERCASED, PUNCTUATION_STRIPPED]
     assert detect_degradation(CLEAN.lower() * 2) == [LOWERCASED]
+    # sentence starts capitalised again but no name (Multi-News's "sentence case restored")
+    restored = ". ".join(s[:1].upper() + s[1:] for s in CLEAN.lower().split(". "))
+    assert detect_degradation((restored + " ") * 3) == [LOWERCASED]
+    # ...but a short text that names nobody is not judged on that
+    plain = "He said it was a long day for everyone. It went on until the evening came. They went home. "
+    assert detect_degradation(plain * 3) == []
+
+
+def test_a_story_of_sentence_case_copies_gets_its_names_from_a_cased_sibling():
+    restored = ". ".join(s[:1].upper() + s[1:] for s in CLEAN.lower().split(". "))
+    clean = Article("a", "a.txt", CLEAN * 2)
+    copy = clean_article(Article("b", "b.txt", (restored + " ") * 3))
+    assert copy.degraded
+    [_, repaired] = repair_story([clean_article(clean), copy])
+    assert "Jeff Sessions met Russian Ambassador Sergey Kislyak" in repaired.text
 
 
 def test_repair_uses_names_cased_in_the_story_and_restores_sentences():

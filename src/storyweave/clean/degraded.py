@@ -35,17 +35,35 @@ _STARTERS = set(
 
 
 def detect_degradation(text: str) -> list[str]:
-    """Which kinds of degradation a text shows: lowercased, punctuation stripped, or none."""
+    """Which kinds of degradation a text shows: lowercased, punctuation stripped, or none.
+    Lowercased also covers a text whose sentence starts were capitalised again but not its names
+    ("the fbi director james comey said"): news prose capitalises 6-20% of the words inside its
+    sentences (DUC 2004: 5.7% at the 1st percentile), such text none."""
     letters = sum(map(str.isalpha, text))  # map: no Python frame per character
     words = len(text.split())
     flags = []
-    if letters >= 150 and sum(map(str.isupper, text)) / letters < 0.003:
+    if letters >= 150 and (sum(map(str.isupper, text)) / letters < 0.003 or _inner_capitals(text) < 0.01):
         flags.append(LOWERCASED)
     if words >= 40:
         marks = len(re.findall(r"[.!?,;:](?=\s|$)", text))
         if marks / words < 0.015:
             flags.append(PUNCTUATION_STRIPPED)
     return flags
+
+
+MIN_INNER_WORDS = 80
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+
+
+def _inner_capitals(text: str) -> float:
+    """The share of words inside sentences (not opening one) that start with a capital."""
+    inner = capitalised = 0
+    for sentence in _SENTENCE_SPLIT.split(text):
+        tokens = _WORD.findall(sentence)[1:]
+        inner += len(tokens)
+        capitalised += sum(token[0].isupper() for token in tokens)
+    # Too few words to tell: a short text may name nobody.
+    return capitalised / inner if inner >= MIN_INNER_WORDS else 1.0
 
 
 @dataclass
