@@ -24,10 +24,10 @@ def test_the_largest_story_is_kept_in_input_order_and_the_other_is_set_aside(sto
     assert focus.set_aside == [mayor]
 
 
-def test_with_no_largest_story_or_under_three_articles_everything_stays(stories):
+def test_with_no_largest_story_or_under_four_articles_everything_stays(stories):
     fire, mayor = stories
     tied = [*fire[:2], *mayor[:2]]
     assert main_story(tied).main == tied and main_story(tied).set_aside == []
-    pair = [fire[0], mayor[0]]
-    assert main_story(pair).main == pair
+    three = [*fire[:2], mayor[0]]
+    assert main_story(three).main == three
     assert main_story(fire).main == fire and main_story(mayor).main == mayor

@@ -98,3 +98,22 @@ def test_a_phrase_a_few_articles_share_is_rare_one_that_many_use_is_not():
     assert not rare[2] and not rare[-1]  # "white house" is in six: a saga's set phrase; a loner shares none
     features = pairs.pair_features(texts, {(0, 1): 0.5, (2, 3): 0.5})
     assert features["rare_pairs"].tolist() == [1.0, 0.0]
+
+
+def test_a_few_texts_are_vectorised_as_scikit_learn_would_without_its_overhead():
+    import numpy as np
+
+    from storyweave.stories import batch
+
+    texts = ["A fire broke out at the Halvorsen chemical plant on Monday, injuring 12 workers.",
+             "Twelve workers were hurt in the Halvorsen plant fire, the fire chief said on Monday.",
+             "The city council voted on the budget.", "", "the and of it"]
+    small = batch.tfidf_vectors(texts)
+    assert len(texts) < batch.SMALL_WINDOW
+    from unittest import mock
+
+    with mock.patch.object(batch, "SMALL_WINDOW", 0):
+        reference = batch.tfidf_vectors(texts)
+    assert small.shape == reference.shape
+    assert np.abs(small.toarray() - reference.toarray()).max() < 1e-12
+    assert batch.tfidf_vectors(["the and of", "it is"]) is None

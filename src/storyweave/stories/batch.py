@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -113,8 +114,13 @@ def smoothed_idf(document_frequency: np.ndarray | float, documents: int,
                   / (document_frequency + BACKGROUND_DOCUMENTS * share + 1)) + 1.0
 
 
+SMALL_WINDOW = 100  # texts; fewer are vectorised directly (see `_small_tfidf_vectors`), with min_df 1
+
+
 def tfidf_vectors(texts: list[str]) -> object | None:
     """L2-normalised TF-IDF rows (scipy CSR) of a window's texts; None if no word is left."""
+    if len(texts) < SMALL_WINDOW:
+        return _small_tfidf_vectors(texts)
     from scipy.sparse import diags
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
@@ -129,6 +135,35 @@ def tfidf_vectors(texts: list[str]) -> object | None:
     shares = np.array([english_share(word) for word in vectorizer.get_feature_names_out().tolist()])
     idf = smoothed_idf(document_frequency, counts.shape[0], shares)
     return normalize(counts @ diags(idf)).tocsr()
+
+
+_SKLEARN_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+
+
+def _small_tfidf_vectors(texts: list[str]) -> object | None:
+    """What `tfidf_vectors` computes with scikit-learn's TfidfVectorizer, for a few texts (a brief's
+    articles): the same tokens, stop words, vocabulary order and weights, without the vectorizer's
+    per-call validation, which costs more than the counting at this size."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    counted = [Counter(w for w in _SKLEARN_TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS)
+               for text in texts]
+    vocabulary = sorted(set().union(*counted))
+    if not vocabulary:
+        return None
+    column = {word: i for i, word in enumerate(vocabulary)}
+    rows = np.repeat(np.arange(len(texts)), [len(c) for c in counted])
+    columns = np.fromiter((column[w] for c in counted for w in c), dtype=np.int64, count=len(rows))
+    tf = 1.0 + np.log(np.fromiter((n for c in counted for n in c.values()), dtype=float, count=len(rows)))
+    document_frequency = np.bincount(columns, minlength=len(vocabulary))
+    shares = np.array([english_share(word) for word in vocabulary])
+    values = tf * smoothed_idf(document_frequency, len(texts), shares)[columns]
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(texts)))
+    values /= np.maximum(norms[rows], 1e-300)
+    vectors = csr_matrix((values, (rows, columns)), shape=(len(texts), len(vocabulary)))
+    vectors.sort_indices()
+    return vectors
 
 
 def ann_candidates(vectors: object, count: int = ANN_CANDIDATES) -> np.ndarray:

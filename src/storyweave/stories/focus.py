@@ -26,6 +26,8 @@ from storyweave.model import Article
 # 300 documents set aside, 78% of them off-topic (2% of the on-topic documents); without the
 # rescue, 372 and 69%. (Multi-News+'s marks are noisy: a web-archive crawl notice is "on-topic".)
 MIN_LINK = 0.1
+# With three articles, the "largest story" is two of them: too little to set the third aside on.
+MIN_ARTICLES = 4
 
 
 @dataclass
@@ -36,7 +38,7 @@ class Focus:
 
 def main_story(articles: list[Article]) -> Focus:
     """The articles of the main story, and the other stories' articles set aside (input order kept)."""
-    if len(articles) < 3:
+    if len(articles) < MIN_ARTICLES:
         return Focus(list(articles))
     from storyweave.stories.batch import average_linkage, neighbour_graph
     from storyweave.stories.pairs import default_threshold, same_story_edges
