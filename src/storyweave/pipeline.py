@@ -84,13 +84,7 @@ def summarize_articles(
         raise ValueError("a brief needs at least one article")
     stage = on_stage or (lambda name: None)
     stage("cleaning")
-    articles = prepare_articles(articles)
-    set_aside = [SetAside([a], reason) for a in articles if (reason := too_short(a.text, "after cleaning"))]
-    if set_aside and len(set_aside) < len(articles):  # (if nothing has text left, brief what there is)
-        emptied = {id(a) for group in set_aside for a in group.articles}
-        articles = [a for a in articles if id(a) not in emptied]
-    else:
-        set_aside = []
+    articles, set_aside = _without_emptied(prepare_articles(articles))
     if config.one_story:
         focus = main_story(articles)
         articles = focus.main
@@ -121,6 +115,22 @@ def summarize_articles(
         provenance["story"] = (f"main story of the input; {count} article{'s' * (count > 1)} of {stories} "
                                f"other stor{'ies' if stories > 1 else 'y'} set aside (pair model clustering)")
     return Summarized(articles, per_article, facts, summary, provenance, set_aside)
+
+
+def _without_emptied(articles: list[Article]) -> tuple[list[Article], list[SetAside]]:
+    """The articles that cleaning left with text enough, and the others set aside (a page of site
+    furniture); if none has, all of them: a brief of what there is beats none."""
+    emptied = {a.id: reason for a in articles if (reason := too_short(a.text, "after cleaning"))}
+    if not emptied or len(emptied) == len(articles):
+        return articles, []
+    return [a for a in articles if a.id not in emptied], [SetAside([a], emptied[a.id]) for a in articles
+                                                          if a.id in emptied]
+
+
+def build_stored_brief(articles: list[Article], config: BriefConfig = DEFAULT_CONFIG,
+                       on_stage: Callable[[str], None] | None = None) -> Brief:
+    """The brief of a stored story's articles: one story already, so nothing is set aside."""
+    return build_brief(articles, replace(config, one_story=False), on_stage)
 
 
 def build_brief(
@@ -158,8 +168,8 @@ def stored_brief(store: Store, story: str, fmt: str, config: BriefConfig = DEFAU
     if cached is not None:
         return cached
     if build is None:
-        articles = store.articles(story)  # one story already: nothing to set aside
-        made = build_brief(articles, replace(config, one_story=False), on_stage) if articles else None
+        articles = store.articles(story)
+        made = build_stored_brief(articles, config, on_stage) if articles else None
     else:
         made = build()
     if made is None:

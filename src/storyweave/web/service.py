@@ -19,7 +19,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from storyweave.pipeline import (
     DEFAULT_CONFIG,
     BriefConfig,
     brief_variant,
-    build_brief,
+    build_stored_brief,
     stored_brief,
 )
 from storyweave.processes import WorkerProcess
@@ -205,9 +205,8 @@ class Service:
             made = self._built.get(key)
             if made is None:
                 articles = store.articles(story)
-                config = replace(self.config, one_story=False)  # a stored story is one story already
-                made = (self._builder.run(build_brief, articles, config) if self._builder
-                        else build_brief(articles, config))
+                made = (self._builder.run(build_stored_brief, articles, self.config) if self._builder
+                        else build_stored_brief(articles, self.config))
                 self._built.put(key, made)
         return made
 
