@@ -173,10 +173,10 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
                        "latency", "governance", "research platform", "contacted", "telephone number",
-                       "contact details", "sending us", "opinions expressed", "views expressed", "discussion is", "closed", "crawl", "wayback", "warc",
+                       "contact details", "sending us", "opinions expressed", "views expressed", "discussion is", "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
                        "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
-                       " ago", "version", "published on", "last modified", "last updated", "live page", "%"),
+                       " ago", "version", "published on", "last modified", "last updated", "live page", "%2f", "% 2f"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,

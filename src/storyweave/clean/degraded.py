@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -39,6 +40,11 @@ def detect_degradation(text: str) -> list[str]:
     Lowercased also covers a text whose sentence starts were capitalised again but not its names
     ("the fbi director james comey said"): news prose capitalises 6-20% of the words inside its
     sentences (DUC 2004: 5.7% at the 1st percentile), such text none."""
+    return list(_degradation(text))
+
+
+@lru_cache(maxsize=256)  # cleaning and repair both ask
+def _degradation(text: str) -> tuple[str, ...]:
     letters = sum(map(str.isalpha, text))  # map: no Python frame per character
     words = len(text.split())
     flags = []
@@ -48,7 +54,7 @@ def detect_degradation(text: str) -> list[str]:
         marks = len(re.findall(r"[.!?,;:](?=\s|$)", text))
         if marks / words < 0.015:
             flags.append(PUNCTUATION_STRIPPED)
-    return flags
+    return tuple(flags)
 
 
 MIN_INNER_WORDS = 80
@@ -159,15 +165,22 @@ def _is_boundary(previous_last: str, next_first: str, sentence_words: int, next_
 
 
 def _restore_case(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
+    # Only the words that have a cased form are looked at: one pattern of those the text uses, not
+    # a Python call for each of its words.
+    used = {word.lower() for word in set(_WORD.findall(text))}
+    forms = {word: form for word in used if (form := hints.casing.get(word) or _ALWAYS_CAPITALISED.get(word))}
+
     def case_word(match: re.Match[str]) -> str:
         word = match.group()
-        form = hints.casing.get(word.lower()) or _ALWAYS_CAPITALISED.get(word.lower())
-        if form and form != word:
+        form = forms[word.lower()]
+        if form != word:
             counts["cased"] += 1
             return form
         return word
 
-    text = _WORD.sub(case_word, text)
+    if forms:
+        alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+        text = re.sub(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", case_word, text, flags=re.IGNORECASE)
     # Capitalise sentence starts (after . ! ? and at paragraph starts, past opening quotes).
     return re.sub(r"(^|[.!?][\"')\]]*\s+|\n\s*)([\"'(\[]*)([a-z])",
                   lambda m: m.group(1) + m.group(2) + m.group(3).upper(), text)
