@@ -89,16 +89,27 @@ def select_by_coverage(
     chosen: list[Candidate] = []
     used = 0
     remaining = set(usable)
-    def value(i: int, covered: set[Concept]) -> float:
-        gain = sum(weights.get(c, 0) for c in concepts(sentences[i].text) - covered)
+    # Each sentence's weight of concepts not yet covered, kept up to date as concepts are covered
+    # (weights are whole counts, so the running sums are exact).
+    gains = {i: sum(weights.get(c, 0) for c in concepts(sentences[i].text)) for i in usable}
+    holders: dict[Concept, list[int]] = {}
+    for i in usable:
+        for concept in concepts(sentences[i].text):
+            if concept in weights:
+                holders.setdefault(concept, []).append(i)
+
+    # A sentence that leans on one before it ("He said ...", '"...," she said.') reads badly alone.
+    standing = {i: 0.8 if DANGLING_START.match(sentences[i].text) or PRONOUN_SPEAKER.search(sentences[i].text)
+                else 1.0 for i in usable}
+
+    def value(i: int) -> float:
+        gain = gains[i]
         worth = gain / sentences[i].words + prior[i] if gain else 0.0
-        # A sentence that leans on one before it ("He said ...", '"...," she said.') reads badly alone.
-        leaning = DANGLING_START.match(sentences[i].text) or PRONOUN_SPEAKER.search(sentences[i].text)
-        return worth * (0.8 if leaning else 1.0)
+        return worth * standing[i]
 
     while remaining:
-        best = max(sorted(remaining), key=lambda i: value(i, covered))
-        worth = value(best, covered)
+        best = max(sorted(remaining), key=value)
+        worth = value(best)
         if worth <= 0:
             # Every shared concept is covered (two articles that share little): the rest of the
             # budget goes to the most important of what is left, as MMR would choose it.
@@ -110,6 +121,9 @@ def select_by_coverage(
             continue
         chosen.append(Candidate(alignment.fact_of[best], best, worth))
         used += length
+        for concept in concepts(sentences[best].text) - covered:
+            for i in holders.get(concept, ()):
+                gains[i] -= weights[concept]
         covered |= concepts(sentences[best].text)
         # A paraphrase covers other word pairs but tells the reader nothing new: drop the other
         # tellings of this fact and whatever this sentence already says.

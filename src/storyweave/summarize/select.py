@@ -12,6 +12,7 @@ was first reported, then where it stands in its article; the summary opens on an
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -172,6 +173,7 @@ def score_candidates(
     for bag in vocabulary.values():
         used_by.update(bag)
     degree = alignment.similarity.mean(axis=1)
+    other_articles = {a: article_of != a for a in article_length}  # each article's mask of the others' sentences
     prior, unknown = word_prior()
     candidates = []
     for fact_index, fact in enumerate(alignment.facts):
@@ -184,13 +186,13 @@ def score_candidates(
         text = sentence.text
         earliest = min(sentences[i].index for i in member_ids)
         spread = [used_by[w] / article_count for w in words[representative]] or [0.0]
-        others = article_of != sentence.article_id
+        others = other_articles[sentence.article_id]
         echoes = alignment.similarity[representative, others] if others.any() else np.zeros(1)
         tokens = text.split()
         features = {
             "support": (len(fact.articles) - 1) / max(1, article_count - 1) if article_count > 1 else 1.0,
             "centrality": float(centrality[member_ids].max()),
-            "position": float(np.exp(-earliest / 6.0)),
+            "position": math.exp(-earliest / 6.0),
             "first": 1.0 if earliest == 0 else 0.0,
             "recency": max((day_rank.get((articles[a].published or "")[:10], 0.0) for a in fact.articles),
                            default=0.0),
@@ -201,7 +203,7 @@ def score_candidates(
             "numbers": 1.0 if re.search(r"\d", text) else 0.0,
             "relative_position": sentence.index / article_length[sentence.article_id],
             "fact_size": min(len(fact.sentences), 10) / 10,
-            "shared_words": float(np.mean(spread)),  # how widely the sentence's words are used
+            "shared_words": _mean(spread),  # how widely the sentence's words are used
             "widest_word": max(spread),
             "shared_share": sum(x > 1 / article_count for x in spread) / len(spread),
             "echo_max": float(echoes.max()),  # the closest telling in another article
@@ -213,10 +215,14 @@ def score_candidates(
             "first_person": 1.0 if _FIRST_PERSON.search(text) else 0.0,
             "degraded": 1.0 if sentence.degraded else 0.0,
             "article_length": min(article_length[sentence.article_id], 60) / 60,
-            "summary_words": float(np.mean([prior.get(w, unknown) for w in words[representative]] or [unknown])),
+            "summary_words": _mean([prior.get(w, unknown) for w in words[representative]] or [unknown]),
         }
         candidates.append(Candidate(fact_index, representative, scorer(features), features))
     return candidates
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)  # numpy's mean costs more than the sum of a sentence's few words
 
 
 def concept_density(sentences: list[Sentence]) -> list[float]:
