@@ -195,6 +195,10 @@ def test_articles_of_another_story_are_set_aside_and_listed_unless_all_is_asked(
     assert len(group["articles"]) == 4 and all("port-alder-mayor" in a["source"] for a in group["articles"])
     assert "set aside" in brief["provenance"]["components"]["story"]
     assert "Port Alder" not in " ".join(s["text"] for s in brief["summary"])
+    import jsonschema  # the published contract covers what was set aside
+
+    schema = Path(__file__).resolve().parents[1] / "src" / "storyweave" / "schema" / "brief.schema.json"
+    jsonschema.validate(brief, json.loads(schema.read_text()))
     shown = runner.invoke(app, ["brief", fire, mayor, "--format", "md"]).stdout
     assert "## Set aside" in shown and "1. Tells another story: " in shown and "ap-mayor-steps-aside.txt" in shown
     # --all briefs everything given as one story; one story alone has nothing to set aside
