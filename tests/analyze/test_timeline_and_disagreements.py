@@ -249,3 +249,10 @@ def test_two_negative_tellings_of_one_fact_do_not_contradict_each_other():
             Sentence("b", 0, "Jackson's body has been released to his family but no funeral details have been made "
                              "public.")]
     assert polarity_conflicts(told, day) == []
+
+
+def test_a_date_stamp_with_nothing_else_is_no_event_but_a_short_report_is():
+    articles = [article("a", "9th November 2011 - 8:40\nMurray was found guilty on Monday.\n"
+                             "Franco's reign ended in 1975.", "2011-11-09")]
+    texts = [e.text for e in build_timeline(articles)]
+    assert texts == ["Franco's reign ended in 1975.", "Murray was found guilty on Monday."]

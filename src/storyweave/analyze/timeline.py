@@ -96,6 +96,14 @@ def event_expression(sentence: Sentence, anchor: date | None) -> TemporalExpress
     return None
 
 
+MIN_EVENT_WORDS = 2  # content words besides the date: a stamp ("9th November 2011 - 8:40") tells nothing
+
+
+def _tells_something(text: str, expression: TemporalExpression) -> bool:
+    rest = text[:expression.start] + " " + text[expression.end:]
+    return sum(not word.isdigit() for word in content_words(rest)) >= MIN_EVENT_WORDS
+
+
 def build_timeline(
     articles: list[Article], sentences: dict[str, list[Sentence]] | None = None,
     anchors: dict[str, Anchor] | None = None, fact_of: dict[tuple[str, int], int] | None = None,
@@ -116,7 +124,7 @@ def build_timeline(
             if sentence.words < 5 or sentence.text.endswith("?"):
                 continue
             expression = event_expression(sentence, anchor.date)
-            if expression is not None:
+            if expression is not None and _tells_something(sentence.text, expression):
                 by_date.setdefault(expression.date, []).append((sentence, expression))
 
     events: list[TimelineEvent] = []
