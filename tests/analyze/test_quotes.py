@@ -12,7 +12,7 @@ def quotes_of(*texts: str, degraded: tuple[int, ...] = ()):
     mentions = RuleTagger().mentions(articles)
     entities = merge_entities([m for a in articles for m in mentions[a.id]], [a.text for a in articles])
     tellings = [t for a in articles for t in find_quotes(a)]
-    resolve_speakers(tellings, entities, mentions)
+    resolve_speakers(tellings, entities, mentions, {a.id: a.text for a in articles})
     return merge_quotes(tellings, {e.name for e in entities if e.type == "PERSON"})
 
 
@@ -78,6 +78,14 @@ def test_pronoun_goes_to_the_person_named_last_before_the_quote():
                         'spoke again. "Every worker has been accounted for," he said.')
     assert quote.speaker == "Sergei Volkov"
 
+
+
+def test_he_said_is_the_subject_of_the_sentence_before_not_the_last_name_in_it():
+    text = ('Cuban President Fidel Castro spoke in Porto. Castro joked that police could have waited to avoid '
+            'having the arrest of Augusto Pinochet overshadow the summit. "Now they are talking about the '
+            'arrest instead of the summit," he said.')
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Fidel Castro"
 
 
 def test_a_word_opening_the_sentence_is_not_the_speaker():

@@ -38,7 +38,7 @@ def analyze(articles: list[Article], sentences: dict[str, list[Sentence]], facts
     entities = merge_entities([m for a in articles for m in mentions[a.id]], [a.text for a in articles])
 
     tellings = [t for article in articles for t in find_quotes(article)]
-    resolve_speakers(tellings, entities, mentions)
+    resolve_speakers(tellings, entities, mentions, {a.id: a.text for a in articles})
     quotes = merge_quotes(tellings, {e.name for e in entities if e.type == "PERSON"})
 
     anchors = anchor_dates(articles, sentences)

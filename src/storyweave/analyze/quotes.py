@@ -168,9 +168,36 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
     return None
 
 
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+# A period that ends an abbreviation, not a sentence: "U.S.", "Mr.", "Gen."
+_ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Z]\.)+|\b(?:{HONORIFICS}|Jr|Sr|St)\.)$")
+
+
+def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Mention | None:
+    """The person who opens the sentence before the quote's, if one does ('Castro joked that the
+    arrest of Pinochet overshadowed the summit. "...," he said.': Castro, not Pinochet): first in
+    it, or after capitalised words alone ("Cuban President Fidel Castro"), and not inside a quotation."""
+    boundaries = [m for m in _SENTENCE_BOUNDARY.finditer(text, max(0, quote_start - 1500), quote_start)
+                  if not _ABBREVIATION_END.search(text, max(0, m.start() - 12), m.start() + 1)]
+    if not boundaries:
+        return None
+    own = boundaries[-1].end()
+    previous = boundaries[-2].end() if len(boundaries) > 1 else max(0, quote_start - 1500)
+    named = [m for m in people if previous <= m.start < own]
+    if not named:
+        return None
+    head = text[previous:named[0].start]
+    if _QUOTE_MARKS.search(head) or not all(word[:1].isupper() for word in head.split()):
+        return None
+    return named[0]
+
+
 def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
-                     mentions: dict[str, list[Mention]]) -> None:
-    """Names to entity names via their aliases; pronouns to the person named last before the quote."""
+                     mentions: dict[str, list[Mention]], texts: dict[str, str] | None = None) -> None:
+    """Names to entity names via their aliases; a pronoun ("he said") to the person who opens the
+    sentence before the quote, where `texts` (article id -> text) show one (`_subject_before`), else
+    to the person named last before it."""
     alias_of: dict[str, str] = {}
     for entity in entities:
         for alias in entity.aliases + [entity.name]:
@@ -186,7 +213,10 @@ def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
         if raw.lower() in ("he", "she", "they"):
             people = [m for m in mentions.get(telling.article_id, [])
                       if m.start < telling.start and entity_of_mention.get((m.article_id, m.start)) in person_names]
-            telling.speaker = entity_of_mention[(people[-1].article_id, people[-1].start)] if people else None
+            text = (texts or {}).get(telling.article_id)
+            subject = _subject_before(text, telling.start, people) if text is not None else None
+            chosen = subject or (people[-1] if people else None)
+            telling.speaker = entity_of_mention[(chosen.article_id, chosen.start)] if chosen else None
             continue
         name = bare_name(raw)
         telling.speaker = alias_of.get(name.lower()) or alias_of.get(name.split()[-1].lower()) or raw
