@@ -86,6 +86,13 @@ def test_he_said_is_the_subject_of_the_sentence_before_not_the_last_name_in_it()
             'arrest instead of the summit," he said.')
     [quote] = quotes_of(text)
     assert quote.speaker == "Fidel Castro"
+    # ...or the one that sentence quotes, not a name inside its quotation
+    text = ('Rivers overflowed. National police spokesman Ivan Mejia said the Coco and Segovia rivers '
+            'flooded. "People are moving into the mountains to search for shelter," he said.')
+    assert quotes_of(text)[0].speaker == "Ivan Mejia"
+    text = ('"Now President Barack Obama said he will work with the new government," Hugo Chavez said. '
+            '"We only recognize one government, the one led by Muammar Gaddafi," he said.')
+    assert {q.text[:10]: q.speaker for q in quotes_of(text)}["We only re"] == "Hugo Chavez"
 
 
 def test_a_word_opening_the_sentence_is_not_the_speaker():

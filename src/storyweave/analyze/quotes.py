@@ -170,6 +170,7 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
 
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_SAID_AFTER = re.compile(rf"(?:,[^.,]{{0,60}},)?\s+{_SAY}\b")  # "Neil Fritzsche, of Lincolnshire Fire and Rescue, said"
 # A period that ends an abbreviation, not a sentence: "U.S.", "Mr.", "Gen."
 _ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Z]\.)+|\b(?:{HONORIFICS}|Jr|Sr|St)\.)$")
 
@@ -188,9 +189,12 @@ def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Menti
     if not named:
         return None
     head = text[previous:named[0].start]
-    if _QUOTE_MARKS.search(head) or not all(word[:1].isupper() for word in head.split()):
-        return None
-    return named[0]
+    if not _QUOTE_MARKS.search(head) and all(word[:1].isupper() for word in head.split()):
+        return named[0]
+    # ...or the one that sentence quotes: "National police spokesman Ivan Mejia said ...",
+    # '"...," Espina said, arguing ...'
+    return next((m for m in named if _SAID_AFTER.match(text, m.end)
+                 and len(_QUOTE_MARKS.findall(text, previous, m.start)) % 2 == 0), None)  # not inside a quotation
 
 
 def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
