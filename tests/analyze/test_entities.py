@@ -239,3 +239,11 @@ def test_a_surname_slip_keeps_its_first_letter():
 
     assert same_surname("Carraway", "Caraway") and same_surname("al-Assad", "Assad")
     assert not same_surname("Lapan", "Japan")
+
+
+def test_a_word_that_is_one_persons_surname_and_anothers_given_name_goes_to_the_one_the_article_names():
+    found = names(merge_entities(mentions(
+        ("Michael Jackson", "PERSON", "a"), ("Michael", "PERSON", "a"), ("Alun Michael", "PERSON", "b"),
+        ("Michael", "PERSON", "b"), *[("Michael Jackson", "PERSON", "c")] * 6, ("Michael", "PERSON", "d")), []))
+    assert found["Michael Jackson"] == {"Michael Jackson", "Michael"}
+    assert found["Alun Michael"] == {"Alun Michael", "Michael"}

@@ -391,7 +391,10 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
                        and same_surname(surname(full), word)]
                       or [i for i, full in enumerate(full_names) if full and same_surname(surname(full), word)])
         by_given = [i for i, full in enumerate(full_names) if full and full[0].lower() == word.lower()]
-        candidates = by_surname or by_given
+        # A word that is one person's surname and another's given name ("Michael" beside Alun Michael
+        # and Michael Jackson) is either: the article, or the one named far more often, decides.
+        candidates = by_surname + [i for i in by_given if i not in by_surname] if by_surname and by_given \
+            else by_surname or by_given
         if len(candidates) > 1:
             candidates = (_nearest_in_article(mention, candidates, people.people)
                           or _dominant(candidates, [len(person) for person in people.people]))
