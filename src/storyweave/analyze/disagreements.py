@@ -16,6 +16,8 @@ import re
 import textwrap
 from collections import Counter, defaultdict
 
+import numpy as np
+
 from storyweave.analyze.entities import bare_name, house_style, same_spelling
 from storyweave.analyze.timeline import Anchor
 from storyweave.model import Article, Disagreement, Entity, Sentence, TimelineEvent
@@ -45,8 +47,10 @@ MIN_NUMBER_OVERLAP = 0.5  # shared content words / the smaller sentence's, for t
 _MARKET_MOVE = re.compile(
     r"\b(?:rose|rises|fell|falls|gained|gains|lost|dropped|drops|climbed|climbs|slipped|slid|jumped|tumbled"
     r"|surged|plunged|plummeted|soared|sank|eased|edged|firmed|weakened|rallied|settled|settles|traded|closed"
-    r"|opened|ended|finished|hovered|narrowed|widened)\b(?:\s+(?:[\w$.,%]+\s+){0,5}?)(?:to|at)\s+(?:(?:below|above|about|around|nearly|almost|just|under|over)\s+)?"
-    r"(?:[$£€]\s?\d|\d[\d,.]*\s+(?:points|cents|pence|yen|euros|dollars)\b|\d[\d,.]*\s+(?:a|per)\s+(?:barrel|ounce|share)\b)",
+    r"|opened|ended|finished|hovered|narrowed|widened)\b(?:\s+(?:[\w$.,%]+\s+){0,5}?)(?:to|at)\s+"
+    r"(?:(?:below|above|about|around|nearly|almost|just|under|over)\s+)?"
+    r"(?:[$£€]\s?\d|\d[\d,.]*\s+(?:points|cents|pence|yen|euros|dollars)\b"
+    r"|\d[\d,.]*\s+(?:a|per)\s+(?:barrel|ounce|share)\b)",
     re.IGNORECASE)
 
 
@@ -220,19 +224,15 @@ def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
 
 def _groups(count: int, linked: set[tuple[int, int]]) -> list[list[int]]:
     """The connected groups of two or more among `count` items linked pair by pair."""
-    parent = list(range(count))
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in linked:
-        parent[root(j)] = root(i)
+    pairs = np.array(sorted(linked), dtype=np.int64).reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(count, count))
+    _, labels = connected_components(graph, directed=False)
     members: dict[int, list[int]] = defaultdict(list)
-    for i in range(count):
-        members[root(i)].append(i)
+    for i, label in enumerate(labels.tolist()):
+        members[label].append(i)
     return [group for group in members.values() if len(group) > 1]
 
 

@@ -30,6 +30,7 @@ from storyweave.nlp.entities import HONORIFICS
 _TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+")
 _SUFFIX = re.compile(r",?\s+(?P<suffix>Jr|Sr|II|III|IV)\.?$")
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+_UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")  # a bracket the tagger opened and never closed: "WHO (WHO"
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
 SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b")  # "H5N1", "A380": a code, never a person's name
@@ -59,7 +60,7 @@ def bare_name(text: str) -> str:
     """A name without titles or possessive: "Attorney General Jeff Sessions's" -> "Jeff Sessions". A
     generational suffix stays, written one way ("Donald Trump Jr." -> "Donald Trump Jr"): beside
     "Donald Trump" in one story it names the son, not the father."""
-    text = re.sub(r"\s*\([^)]*$", "", text.strip())  # a bracket the tagger opened and never closed
+    text = _UNCLOSED_BRACKET.sub("", text.strip())
     text = re.sub(r"['’]s?$", "", text)
     text = _SUFFIX.sub(r" \g<suffix>", text)
     text = _TITLE.sub("", text).strip()
@@ -124,7 +125,7 @@ def house_style(name: str) -> str:
 
 def org_key(name: str) -> str:
     """One form for "Justice Department" and "Department of Justice", "U.S." and "US"."""
-    name = re.sub(r"\s*\([^)]*$", "", name.strip())  # a bracket the tagger opened and never closed
+    name = _UNCLOSED_BRACKET.sub("", name.strip())
     name = re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name), flags=re.IGNORECASE).replace(".", "")
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
     if match:
@@ -237,7 +238,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
 
 # Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes
 # from Falluja", "a visit to Falluja" (not "according to").
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|into|throughout|from|(?<![Aa]ccording )to|"
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|into|throughout|from"
+                                r"|(?<![Aa]ccording )to|"
                                 r"(?:city|cities|town|towns|village|port|province|region|outskirts) of)\s+$")
 
 
@@ -387,14 +389,12 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
     for mention in singles:
         word = bare_name(mention.text)
         # A surname alone names the father where the son goes by a suffix ("Mr Trump", "Trump Jr.").
-        by_surname = ([i for i, full in enumerate(full_names) if full and not generation(full)
-                       and same_surname(surname(full), word)]
-                      or [i for i, full in enumerate(full_names) if full and same_surname(surname(full), word)])
+        matched = [i for i, full in enumerate(full_names) if full and same_surname(surname(full), word)]
+        by_surname = [i for i in matched if not generation(full_names[i])] or matched
         by_given = [i for i, full in enumerate(full_names) if full and full[0].lower() == word.lower()]
         # A word that is one person's surname and another's given name ("Michael" beside Alun Michael
         # and Michael Jackson) is either: the article, or the one named far more often, decides.
-        candidates = by_surname + [i for i in by_given if i not in by_surname] if by_surname and by_given \
-            else by_surname or by_given
+        candidates = by_surname + [i for i in by_given if i not in by_surname]
         if len(candidates) > 1:
             candidates = (_nearest_in_article(mention, candidates, people.people)
                           or _dominant(candidates, [len(person) for person in people.people]))

@@ -33,7 +33,8 @@ _SAY = (r"(?:said|says|say|told\s+(?:[\w.]+\s+){0,3}?(?:reporters|journalists|hi
 # a capitalised word opening a sentence ("But he added: ..." is his quote, not But's).
 _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earlier|Now|Instead|When|While"
              r"|After|Before|Separately|Speaking|Asked)\b")
-_NAME = rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
+_NAME = (rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*"
+         rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|official|officials|statement|source|sources|witness|resident|neighbor|neighbour|lawyer|attorney|police|company|agency|department|ministry))"
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"

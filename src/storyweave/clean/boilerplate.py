@@ -122,7 +122,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"next generation legal research platform",  # a news agency's page advertising its products
     r"happy to be contacted by", r"leave a telephone number", r"your comments will be published",
     r"your contact details", r"when sending us (?:pictures|photos|videos?)",
-    r"(?:opinions|views) expressed (?:here |in this (?:commentary|column|article|piece) )?are (?:solely|his|her|their|those)",
+    r"(?:opinions|views) expressed (?:here |in this (?:commentary|column|article|piece) )?"
+    r"are (?:solely|his|her|their|those)",
     r"this discussion is (?:now )?closed", r"comments (?:are|have been) (?:now )?closed",
     r"web ?crawls?", r"crawl data", r"wayback machine", r"warc files?", r"(?:seed|seeds) for this crawl",
     r"crawls? (?:are|is) part of an effort to archive", r"crawls of supported", r"no more 404",
@@ -173,10 +174,12 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "available", "try again", "transcript", "rented", "browser", "tweet", "code below",
                        "comments", "appear anywhere", "courteous", "displayed", "you post", "edition",
                        "latency", "governance", "research platform", "contacted", "telephone number",
-                       "contact details", "sending us", "opinions expressed", "views expressed", "discussion is", "crawl", "wayback", "warc",
+                       "contact details", "sending us", "opinions expressed", "views expressed", "discussion is",
+                       "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
                        "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
-                       " ago", "version", "published on", "last modified", "last updated", "live page", "%2f", "% 2f"),
+                       " ago", "version", "published on", "last modified", "last updated", "live page",
+                       "%2f", "% 2f"),
 }
 
 # What a scrape leaves before the story's first word: a photo credit in brackets ("(rj sangosti,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storyweave.model import (
     ANOTHER_STORY,
@@ -195,6 +196,4 @@ def set_aside_groups(brief: Brief) -> list[tuple[str, list[Article]]]:
 
 def set_aside_label(article: Article) -> str:
     """An article set aside, by what it is about: its title, else its opening words."""
-    about = article.title or headline_from_text(article.text) or "no text"
-    label = f"{article.outlet or 'unknown outlet'} — {about}"
-    return label + (f" ({article.published[:10]})" if article.published else "")
+    return source_label(replace(article, title=article.title or headline_from_text(article.text) or "no text"))

@@ -7,9 +7,9 @@ chains them together. What tells them apart lies around the cosine: how the pair
 each article's closest neighbour, whether each is among the other's nearest, how many neighbours
 they share, whether their openings and headlines agree, whether they name the same people,
 numbers, weekdays and months, and the rare phrases they share. A logistic regression over these
-features of a neighbour-graph edge gives the probability that the two tell one story; average linkage then joins clusters while
-their average probability reaches the model's threshold (as in the learned similarity of Miranda et al., 2018,
-"Multilingual Clustering of Streaming News").
+features of a neighbour-graph edge gives the probability that the two tell one story; average
+linkage then joins clusters while their average probability reaches the model's threshold (as in
+the learned similarity of Miranda et al., 2018, "Multilingual Clustering of Streaming News").
 
 The model (`pair_model.json`: weights, threshold and what they were trained on) is fitted by
 `scripts/train_pair_model.py` on ECB+ topics 1-35 and the first half of Multi-News validation,

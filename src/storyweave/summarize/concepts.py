@@ -91,12 +91,13 @@ def select_by_coverage(
     remaining = set(usable)
     # Each sentence's weight of concepts not yet covered, kept up to date as concepts are covered
     # (weights are whole counts, so the running sums are exact).
-    gains = {i: sum(weights.get(c, 0) for c in concepts(sentences[i].text)) for i in usable}
-    holders: dict[Concept, list[int]] = {}
+    gains: dict[int, int] = {}
+    holders: dict[Concept, list[int]] = {}  # concept -> the sentences that hold it
     for i in usable:
-        for concept in concepts(sentences[i].text):
-            if concept in weights:
-                holders.setdefault(concept, []).append(i)
+        weighted = [c for c in concepts(sentences[i].text) if c in weights]
+        gains[i] = sum(weights[c] for c in weighted)
+        for concept in weighted:
+            holders.setdefault(concept, []).append(i)
 
     # A sentence that leans on one before it ("He said ...", '"...," she said.') reads badly alone.
     standing = {i: 0.8 if DANGLING_START.match(sentences[i].text) or PRONOUN_SPEAKER.search(sentences[i].text)
