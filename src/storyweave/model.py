@@ -149,6 +149,7 @@ class Sentence:
     index: int  # position in the article, from 0
     text: str
     degraded: bool = False
+    spoken: bool = False  # from a broadcast transcript (`nlp.sentences.is_transcript`)
 
     @property
     def words(self) -> int:

@@ -166,15 +166,6 @@ def test_taggers_find_people_with_their_titles(tagger):
     assert any(m.text in ("FBI", "The FBI") and m.label == "ORG" for m in found)
 
 
-def test_a_question_headlines_opening_verb_is_no_part_of_the_name_the_tagger_found():
-    from storyweave.nlp.entities import _without_leading_verb
-
-    assert _without_leading_verb(10, "Should Obama") == (17, "Obama")
-    assert _without_leading_verb(0, "Did Holder") == (4, "Holder")
-    assert _without_leading_verb(0, "Will Smith") == (0, "Will Smith")  # a first name
-    assert _without_leading_verb(0, "Should") == (0, "Should")
-
-
 def test_arabic_name_transliterations_merge_and_a_bare_surname_goes_to_the_namesake_named_far_more():
     leader = [("Moammar Gadhafi", "PERSON", "a"), ("Gadhafi", "PERSON", "a"), ("Muammar Gaddafi", "PERSON", "b"),
               ("Colonel Gaddafi", "PERSON", "b"), ("Khadaffi", "PERSON", "c"), ("Qaddafi", "PERSON", "d")]

@@ -300,6 +300,27 @@ def test_long_lines_repeated_across_a_story_are_furniture_only_when_off_the_stor
     assert remove_repeated_lines(copies) == copies
 
 
+def test_a_teaser_on_the_story_topic_under_many_pages_is_furniture_and_a_shared_lead_is_not():
+    from storyweave.clean import remove_repeated_lines
+
+    # five pages carry a teaser for another piece on the topic; the story's other articles use its
+    # words ("Syria", "settlement", "talks"), but the pages carrying it hardly do
+    teaser = "Hopes for a negotiated settlement in Syria remain alive despite regional tensions, says our analyst."
+    lead = "Syrian troops shelled the city of Homs on Saturday, killing at least 40 people, activists said."
+    bodies = [f"Activists in Homs counted the dead after troops shelled the city on day {i}; troops shelled "
+              f"Homs again and activists said people were killed." for i in range(5)]
+    others = [f"Talks on a settlement for Syria: regional envoys met on day {i}, with tensions high, hopes "
+              f"low and no negotiated end in sight for Syria." for i in range(3)]
+    articles = [Article(id=str(i), source=f"{i}.txt", text=f"{lead}\n{body}\n{teaser}")
+                for i, body in enumerate(bodies)]
+    articles += [Article(id=f"o{i}", source=f"o{i}.txt", text=body) for i, body in enumerate(others)]
+    cleaned = remove_repeated_lines(articles)
+    assert all(teaser not in a.text and lead in a.text for a in cleaned[:5])
+    assert cleaned[0].removed == [f"repeated in 5 articles: {teaser}"]
+    # under four pages the same line needs its words to be rare in the other articles too
+    assert remove_repeated_lines(articles[:4] + articles[5:]) == articles[:4] + articles[5:]
+
+
 
 def test_in_a_large_story_short_lines_in_a_few_articles_go_only_when_off_the_story():
     from storyweave.clean import remove_repeated_lines

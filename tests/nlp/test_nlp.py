@@ -74,8 +74,20 @@ def test_unknown_embedder_is_a_clear_error():
 
 
 def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out():
-    from storyweave.nlp.entities import _without_leading_verb
+    from storyweave.nlp.entities import _PREFIXED, _without_leading_words
 
-    assert _without_leading_verb(10, "Regarding Gaddafi") == (20, "Gaddafi")
-    assert _without_leading_verb(0, "Did Holder") == (4, "Holder")
-    assert _without_leading_verb(0, "Will Smith") == (0, "Will Smith")  # a first name too
+    assert _without_leading_words(10, "Regarding Gaddafi", "PERSON") == (20, "Gaddafi")
+    assert _without_leading_words(10, "Should Obama", "PERSON") == (17, "Obama")
+    assert _without_leading_words(0, "Did Holder", "ORG") == (4, "Holder")
+    assert _without_leading_words(0, "Should", "PERSON") == (0, "Should")
+    # a person's name loses the function words a sentence opened on
+    assert _without_leading_words(0, "As Mubarak", "PERSON") == (3, "Mubarak")
+    assert _without_leading_words(5, "Without Hosni Mubarak", "PERSON") == (13, "Hosni Mubarak")
+    assert _without_leading_words(0, "Down with Mubarak", "PERSON") == (10, "Mubarak")
+    # but not a first name that is a function word too, nor an organisation's own name
+    assert _without_leading_words(0, "Will Smith", "PERSON") == (0, "Will Smith")
+    assert _without_leading_words(0, "May Jones", "PERSON") == (0, "May Jones")
+    assert _without_leading_words(0, "As Seen", "ORG") == (0, "As Seen")
+    # an adjective made of a name is not the name
+    assert all(_PREFIXED.match(text) for text in ("pro-Mubarak", "Anti-Gaddafi", "post - Mubarak"))
+    assert not _PREFIXED.match("Prosper Mubarak") and not _PREFIXED.match("Antoine Pretorius")

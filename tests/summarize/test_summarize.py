@@ -191,6 +191,41 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material("Nicola Sturgeon, the Scottish health minister, said schools would stay open.")
     assert not material("GHONIM: (INAUDIBLE) -- today is like the day for celebration.")
     assert material("NATO said: the air strikes would go on until the attacks stopped.")
+    # A page speaking to its reader is not reporting; the same verb inside a sentence is.
+    assert not material("Read history to find out why the army matters so much in Egypt.")
+    assert not material("Follow the latest tweets from CNN correspondents and images from the protests.")
+    assert material("Readers of the paper were told to follow the evacuation orders at once.")
+
+
+def test_a_broadcast_transcript_is_cited_but_not_summarised_from_when_written_reports_exist(embedder):
+    from storyweave.nlp.sentences import is_transcript, split_article
+
+    turns = ["WOLF BLITZER, CNN ANCHOR: Tonight, a special report from Cairo.",
+             "We're going to talk about this, Ben, because the army took over the streets of Cairo on Friday.",
+             "BEN WEDEMAN, CNN CORRESPONDENT: That's right, Wolf.",
+             "The army took control of the streets of Cairo on Friday as protests grew.",
+             "BLITZER: And the protesters are still out there?", "WEDEMAN: They are, in their thousands.",
+             "BLITZER: Thank you, Ben.", "We'll be right back with more on the protests in Cairo and Alexandria."]
+    transcript = Article(id="tv", source="tv.txt", text="\n".join(turns))
+    report = Article(id="web", source="web.txt", text=(
+        "The army took control of the streets of Cairo on Friday as protests grew. "
+        "Protesters defied a curfew in Cairo, Alexandria and Suez for a fourth night. "
+        "The government shut down mobile phone networks in the capital on Friday."))
+    assert is_transcript(transcript.text) and not is_transcript(report.text)
+    assert not is_transcript("\n".join(turns[:3] + ["The army took control of Cairo."] * 20))  # two labels
+    sentences = split_article(transcript) + split_article(report)
+    assert all(s.spoken for s in sentences if s.article_id == "tv")
+    _, summary = summarize([transcript, report], sentences, embedder.encode([s.text for s in sentences]),
+                           words=100, fact_threshold=embedder.fact_threshold)
+    assert summary and all(s.source.article_id == "web" for s in summary)
+    # the fact the transcript tells too cites it
+    army = next(s for s in summary if s.text.startswith("The army took control"))
+    assert sorted(army.citations) == ["tv", "web"]
+    # a story told only in transcripts is summarised from them
+    alone = split_article(transcript)
+    _, summary = summarize([transcript], alone, embedder.encode([s.text for s in alone]), words=60,
+                           fact_threshold=embedder.fact_threshold)
+    assert any(s.source.article_id == "tv" for s in summary)
 
 
 def test_the_summary_opens_on_an_article_lead_then_follows_story_order():

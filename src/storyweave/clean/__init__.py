@@ -41,6 +41,11 @@ REPEATED_LINE_ARTICLES = 3
 MAX_REPEATED_LINE_WORDS = 60
 OFF_STORY_OWN = 0.3  # mean share, over its content words, of its carriers using the word elsewhere
 OFF_STORY_OTHERS = 0.15  # mean share of the other articles using the word
+# Carried by this many articles, a line whose carriers scarcely use its words elsewhere is a
+# site's teaser even when it is on the story's topic ("Hopes for a negotiated settlement in Syria
+# remain alive ..., says Jim Muir" under five BBC pages; "2 men charged in death of Chicago teen
+# ..." atop ten CNN pages, whose words "death", "men", "charged" the story uses too).
+REPEATED_LINE_MANY = 5
 
 
 def remove_repeated_lines(articles: list[Article]) -> list[Article]:
@@ -68,7 +73,8 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
         words_of = [Counter(word for _, key in lines if key not in widgets for word in content_words(key))
                     for lines in lines_of]
         furniture |= {key for key in frequent if key not in furniture
-                      and _off_story(key, keys_of, words_of, counted=key not in widgets)}
+                      and _off_story(key, keys_of, words_of, counted=key not in widgets,
+                                     many=seen[key] >= REPEATED_LINE_MANY)}
     if not furniture:
         return articles
     cleaned = []
@@ -234,16 +240,17 @@ def _without_runs(article: Article, lines: list[str], cut: list[tuple[_Run, int]
     return replace(article, text=text, removed=article.removed + removed)
 
 
-def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str]], counted: bool) -> bool:
+def _off_story(key: str, keys_of: list[Counter[str]], words_of: list[Counter[str]], counted: bool,
+               many: bool = False) -> bool:
     """Are the line's words rare in the story text of the articles carrying it and of the others?
-    (`counted`: its own copies are in `words_of`.)"""
+    (`counted`: its own copies are in `words_of`; with `many` carriers, their use alone decides.)"""
     words = _topic_words(content_words(key))
     if not words:
         return True
     # a word used elsewhere than in this line (in each of its copies)
     own, others = _word_use(words, words_of, [
         Counter(dict.fromkeys(words, keys[key] if counted else 0)) if keys[key] else None for keys in keys_of])
-    return own < OFF_STORY_OWN and (others is None or others < OFF_STORY_OTHERS)
+    return own < OFF_STORY_OWN and (many or others is None or others < OFF_STORY_OTHERS)
 
 
 def _topic_words(words: frozenset[str]) -> set[str]:

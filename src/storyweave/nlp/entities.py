@@ -54,8 +54,8 @@ class SpacyTagger:
         for article, doc in zip(articles, self._nlp.pipe(texts, batch_size=16, n_process=workers), strict=True):
             found[article.id] = []
             for ent in doc.ents:
-                start, text = _without_leading_verb(ent.start_char, ent.text)
-                if ent.label_ in KEPT_LABELS and text and _plausible(text):
+                start, text = _without_leading_words(ent.start_char, ent.text, ent.label_)
+                if ent.label_ in KEPT_LABELS and text and _plausible(text) and not _PREFIXED.match(text):
                     found[article.id].append(_with_honorific(article, text, ent.label_, start, ent.end_char))
         return found
 
@@ -68,10 +68,28 @@ _LEADING_NOT_NAME = frozenset(
     "Including Following Despite Amid Among Against Under Asked".split())
 
 
-def _without_leading_verb(start: int, text: str) -> tuple[int, str]:
+# Function words that are first names too ("Will Smith", "May Jones", "Per Stig Moller").
+_NAME_STOP_WORDS = frozenset("Will May Can Per".split())
+# "pro-Mubarak", "anti-Gaddafi", "post - Mubarak": an adjective made of a name, not the name.
+_PREFIXED = re.compile(r"(?:pro|anti|post|pre|non)\s*-", re.IGNORECASE)
+
+
+def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]:
+    """The name without a headline's or question's opening word; a person's name also without
+    the function words a sentence opened on ("As Mubarak", "Without Hosni Mubarak", "Down with
+    Mubarak"), which the tagger takes in when they are capitalised."""
     first, _, rest = text.partition(" ")
     if first in _LEADING_NOT_NAME and rest[:1].isupper():
         return start + len(first) + 1, rest
+    if label != "PERSON":  # "Under Armour", "The Who"
+        return start, text
+    words = text.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in STOP_WORDS and words[lead] not in _NAME_STOP_WORDS:
+        lead += 1
+    if lead and words[lead][:1].isupper():
+        cut = len(" ".join(words[:lead])) + 1
+        return start + cut, text[cut:]
     return start, text
 
 

@@ -95,7 +95,20 @@ def split_text(text: str) -> list[str]:
 
 
 def split_article(article: Article) -> list[Sentence]:
+    spoken = is_transcript(article.text)
     return [
-        Sentence(article_id=article.id, index=i, text=text, degraded=article.degraded)
+        Sentence(article_id=article.id, index=i, text=text, degraded=article.degraded, spoken=spoken)
         for i, text in enumerate(split_text(article.text))
     ]
+
+
+# A broadcast transcript's speaker label: "BLITZER: So ...", "WOLF BLITZER, CNN ANCHOR: Wael, ..."
+TRANSCRIPT_SPEAKER = re.compile(r"[A-Z][A-Z.'\u2019-]+(?:[ ,]+[A-Z][A-Z.'\u2019-]+)*\s*(?:\([^)]*\))?\s*:\s")
+TRANSCRIPT_TURNS = 5  # speaker labels, opening at least a tenth of the lines
+
+
+def is_transcript(text: str) -> bool:
+    """Is the text a broadcast transcript, turns of speech under speaker labels?"""
+    lines = [line for line in text.split("\n") if line.strip()]
+    turns = sum(1 for line in lines if TRANSCRIPT_SPEAKER.match(line.lstrip()))
+    return turns >= max(TRANSCRIPT_TURNS, len(lines) / 10)

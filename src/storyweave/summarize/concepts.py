@@ -27,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from storyweave.model import Sentence
 from storyweave.nlp.claims import PRONOUN_SPEAKER, stem
 from storyweave.summarize.align import DANGLING_START, Alignment
-from storyweave.summarize.select import REDUNDANT, Candidate, is_summary_material
+from storyweave.summarize.select import REDUNDANT, Candidate, summary_material
 
 MIN_DOCUMENT_FREQUENCY = 2  # a concept one article uses is that article's, not the story's
 PRIOR_WEIGHT = 2.0  # lead position prior, in units of concept weight per word
@@ -82,7 +82,7 @@ def select_by_coverage(
     """Greedy weighted concept coverage per word, within the budget (`fill`: the last may overrun)."""
     weights = concept_weights(sentences)
     fact_score = {c.fact: c.score for c in candidates}
-    usable = [i for i, s in enumerate(sentences) if is_summary_material(s)]
+    usable = [i for i, material in enumerate(summary_material(sentences)) if material]
     prior = {i: PRIOR_WEIGHT * math.exp(-sentences[i].index / 6.0)
              + SCORE_WEIGHT * fact_score.get(alignment.fact_of[i], 0.0) for i in usable}
     covered: set[Concept] = set()

@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Sentence, SummarySentence
 from storyweave.nlp.claims import claim_text, content_words, opens_unclosed_quote
+from storyweave.nlp.sentences import TRANSCRIPT_SPEAKER
 from storyweave.summarize.align import DANGLING_START, Alignment, best_telling
 
 SUPPORT_WEIGHT = 0.40
@@ -54,17 +55,30 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not text[0].islower()
         and ":" not in text[-3:]
         and not opens_unclosed_quote(text)
-        and not _TRANSCRIPT_SPEAKER.match(text)
+        and not TRANSCRIPT_SPEAKER.match(text)
         and not (words <= 12 and _NAME_AND_ROLE.match(text))
+        and not _TO_THE_READER.match(text)
     )
+
+
+# A page speaking to its reader, not reporting: "Read history to find out why.", "Follow the
+# latest tweets from our correspondents.", "Click here for more."
+_TO_THE_READER = re.compile(
+    r"(?:Read|Watch|Follow|Click|Tap|See|Check out|Sign up|Share|Join|Tell us|Send us|Find out|Listen|"
+    r"Subscribe|Download|Visit|Explore|Learn|Scroll|View|Vote|Keep up|Stay up|Catch up|Don't miss) ")
 
 
 # A caption's name and role alone, no verb: "Nicola Sturgeon, the Scottish health minister."
 _NAME_AND_ROLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*, (?:the|a|an) [^,;:]+\.$")
 
 
-# A transcript's speaker label: "BLITZER: So ...", "WOLF BLITZER, CNN ANCHOR: Wael, ..." (speech, not reporting)
-_TRANSCRIPT_SPEAKER = re.compile(r"[A-Z][A-Z.'\u2019-]+(?:[ ,]+[A-Z][A-Z.'\u2019-]+)*\s*(?:\([^)]*\))?\s*:\s")
+def summary_material(sentences: list[Sentence]) -> list[bool]:
+    """`is_summary_material` for each of a story's sentences. Where the story has written reports,
+    a broadcast transcript's sentences are not material: spoken news comes wrapped in chatter and
+    framing ("We're going to talk about this.", "Mixed reaction in the Middle East."). The
+    transcript is still cited for the facts the written reports tell."""
+    written = any(not s.spoken for s in sentences)
+    return [is_summary_material(s) and not (s.spoken and written) for s in sentences]
 
 
 # The features of a candidate sentence that importance is computed from (see scorer.json).
@@ -163,6 +177,7 @@ def score_candidates(
     density = concept_density(sentences) if "concepts" in scorer.weights else [0.0] * len(sentences)
 
     index_of = {id(s): i for i, s in enumerate(sentences)}
+    material = summary_material(sentences)
     article_of = np.array([s.article_id for s in sentences])
     article_length = Counter(article_of.tolist())
     words = [content_words(claim_text(s.text)) for s in sentences]
@@ -178,7 +193,7 @@ def score_candidates(
     candidates = []
     for fact_index, fact in enumerate(alignment.facts):
         member_ids = [index_of[id(s)] for s in fact.sentences]
-        usable = [i for i in member_ids if is_summary_material(sentences[i])]
+        usable = [i for i in member_ids if material[i]]
         if not usable:
             continue
         representative = best_telling(usable, member_ids, sentences, alignment.similarity)
