@@ -263,13 +263,15 @@ def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():
             "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal to the government are honoring a cease-fire.\n"
             "(Update 6:20 a.m. Friday in Cairo, 11:20 p.m. Thursday ET) Protesters remained in Tahrir Square.\n"
             "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?\n"
+            "RT @BrianSozzi: Within food, white bread had one of the strongest price increases in December.\n"
             "CNN's Richard Roth, Arwa Damon, Nic Robertson, Tommy Evans, Elise Labott, Al Goodman, John King "
             "and Reza Sayah, and journalist Mohamed Fadel Fahmy contributed to this report.")
     cleaned, removed = remove_boilerplate(text)
     assert cleaned == (STORY + "\nForces loyal to the government are honoring a cease-fire."
                        "\nProtesters remained in Tahrir Square.")
     assert [r.split(":", 1)[0] for r in removed] == [
-        "site furniture", "live-update time", "live-update time", "embedded tweet", "reporting credit"]
+        "site furniture", "live-update time", "live-update time", "embedded tweet", "embedded tweet",
+        "reporting credit"]
     # an opinion page's disclaimer and a closed comment thread; the same words in news stay
     closed = (STORY + " The opinions expressed are his own.\nThis discussion is now closed.\n"
               "The border crossings are now closed, and the views expressed at the talks were harsh.")

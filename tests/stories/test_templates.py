@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from storyweave.store import Store
 from storyweave.stories import ingest, recluster
-from storyweave.stories.templates import CONTENT_WORDS, TEMPLATE_ARTICLES, strip_templates, template_keys
+from storyweave.stories.templates import (
+    CONTENT_WORDS,
+    TEMPLATE_ARTICLES,
+    strip_templates,
+    template_keys,
+)
 
 FURNITURE = ("Breaking news emails. Get breaking news alerts and special reports. The news and stories that "
              "matter, delivered weekday mornings. This video player feature is not available right now. "

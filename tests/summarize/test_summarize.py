@@ -195,6 +195,11 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("Read history to find out why the army matters so much in Egypt.")
     assert not material("Follow the latest tweets from CNN correspondents and images from the protests.")
     assert material("Readers of the paper were told to follow the evacuation orders at once.")
+    # A headline's kicker glued to a caption is no sentence; prose with a colon is.
+    assert not material("Gulf oil spill: BP says 'top kill' plug going to plan BP Chief Operating Officer Doug Suttles.")
+    assert not material("Update: Police have reopened the road between the two towns on Monday.")
+    assert material("He had one aim: To win the title before his contract ran out in June.")
+    assert material('Smith told reporters: "We will rebuild the plant within the year."')
 
 
 def test_a_broadcast_transcript_is_cited_but_not_summarised_from_when_written_reports_exist(embedder):

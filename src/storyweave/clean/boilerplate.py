@@ -31,7 +31,7 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:Getty Images|AP Photo|AP|Reuters|AFP|EPA|PA Media|PA|Shutterstock|EPA-EFE)\s*$)",
         re.IGNORECASE),
     "embedded tweet": re.compile(
-        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|" + _HANDLE_DATE
+        r"pic\.twitter\.com/|\bpic twitter com\b|twitter\.com/\w+/status/|\bRT @\w{1,15}\s?:|" + _HANDLE_DATE
         + r"|\d{1,2}:\d{2}\s*[ap]m\s+ET\s+" + _MONTH + r"\s+\d{1,2},\s*\d{4}\s+RETWEET\b",  # a feed widget's tweet
         re.IGNORECASE),
     "developing-story footer": re.compile(

@@ -58,7 +58,28 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not TRANSCRIPT_SPEAKER.match(text)
         and not (words <= 12 and _NAME_AND_ROLE.match(text))
         and not _TO_THE_READER.match(text)
+        and not _opens_on_kicker(text)
     )
+
+
+# A headline's kicker, a few words and a colon before a capital: "Gulf oil spill: BP says 'top kill'
+# plug going to plan ...", "Update: Police ...". A speaker's words ("NATO said: The ...") are not one.
+_KICKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s?:\s+[\"'‘“`]*[A-Z]")
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|declared|announced|stated|"
+                     r"explained|tweeted|warned|asked|replied)\b", re.IGNORECASE)
+
+
+_KICKER_WORDS = frozenset("of the in on at for and a an".split())  # "Battle for the capital:"
+
+
+def _opens_on_kicker(text: str) -> bool:
+    """Does the text open on a kicker? Its words are a label's: no verb of saying, and no function
+    word but a label's few ("He had one aim: To win." is prose)."""
+    match = _KICKER.match(text)
+    if not match or _SAYING.search(match.group()):
+        return False
+    words = match.group().split(":")[0].lower().split()
+    return not any(word in STOP_WORDS and word not in _KICKER_WORDS for word in words)
 
 
 # A page speaking to its reader, not reporting: "Read history to find out why.", "Follow the
