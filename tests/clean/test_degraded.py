@@ -67,3 +67,19 @@ def test_repair_story_repairs_only_degraded_articles_and_keeps_the_original():
     assert fixed["b"].original_text == bad.text
     assert fixed["b"].title == "Sessions met Kislyak"
     assert any(w.startswith("repaired:") for w in fixed["b"].warnings)
+
+
+def test_text_stripped_of_punctuation_and_of_the_spaces_it_left_gets_its_sentences_back():
+    # the marks removed and the spaces collapsed: only the words tell where sentences end
+    collapsed = " ".join(DEGRADED.split())
+    assert "  " not in collapsed and detect_degradation(collapsed) == [LOWERCASED, PUNCTUATION_STRIPPED]
+    text, counts = repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints.from_texts([CLEAN]))
+    sentences = text.split(". ")
+    assert counts["boundaries"] == len(sentences) - 1 >= 4
+    # the pairs the clean article shows across a boundary ("wednesday | sessions") or inside a
+    # sentence ("the justice") decide; every sentence is a sentence's length
+    assert "on Wednesday. Sessions did not disclose" in text and "2016 the Justice Department" in text
+    assert all(4 <= len(s.split()) <= 45 for s in sentences)
+    # with no clean sibling, news prose's general rates still cut a long run into sentences
+    alone, counts = repair_text(collapsed * 3, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    assert counts["boundaries"] >= 3 and all(len(s.split()) <= 45 for s in alone.split(". "))

@@ -2,16 +2,23 @@
 
 Repair uses the other articles of the same story where it can: they tell which words are names
 ("sessions" -> "Sessions", "fbi" -> "FBI") and which words tend to start or end a sentence (so a
-run of spaces left where punctuation was becomes a full stop or a comma). Without clean siblings a
-general fallback still restores sentence starts, "I", weekdays and months.
+run of spaces left where punctuation was becomes a full stop or a comma). Where the spaces were
+collapsed too, every gap between two words is weighed: how often the clean articles end a
+sentence on the first and open one on the second, and whether they put the pair inside a sentence
+or across a boundary; words they do not use fall back on news prose's rates (`boundary_rates.json`,
+from ECB+). Without clean siblings a general fallback still restores sentence starts, "I",
+weekdays and months. benchmarks/bench_degraded.py measures it.
 """
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -79,6 +86,11 @@ class StoryHints:
     casing: dict[str, str] = field(default_factory=dict)  # "sessions" -> "Sessions"
     start_rate: dict[str, float] = field(default_factory=dict)  # how often a word opens a sentence
     end_rate: dict[str, float] = field(default_factory=dict)  # how often a word closes one
+    seen: dict[str, int] = field(default_factory=dict)  # how often the clean articles use each word
+    # Pairs of words side by side in the clean articles: inside a sentence, and across a boundary
+    # (last word, next sentence's first). Outlets share phrases, and wire copy whole sentences.
+    within: Counter[tuple[str, str]] = field(default_factory=Counter)
+    across: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> StoryHints:
@@ -86,13 +98,21 @@ class StoryHints:
         total: Counter[str] = Counter()
         starts: Counter[str] = Counter()
         ends: Counter[str] = Counter()
+        within: Counter[tuple[str, str]] = Counter()
+        across: Counter[tuple[str, str]] = Counter()
         for text in texts:
+            last = None
             for sentence in re.split(r"(?<=[.!?])[\"')\]]*\s+|\n+", text):
                 tokens = _WORD.findall(sentence)
                 if not tokens:
                     continue
-                starts[tokens[0].lower()] += 1
-                ends[tokens[-1].lower()] += 1
+                lowered = [token.lower() for token in tokens]
+                starts[lowered[0]] += 1
+                ends[lowered[-1]] += 1
+                within.update(zip(lowered, lowered[1:], strict=False))
+                if last is not None:
+                    across[(last, lowered[0])] += 1
+                last = lowered[-1]
                 for position, token in enumerate(tokens):
                     key = token.lower()
                     total[key] += 1
@@ -106,7 +126,7 @@ class StoryHints:
         # One pseudo-occurrence mid-sentence keeps a word seen once from counting as certain.
         start_rate = {w: starts[w] / (total[w] + 1) for w in starts}
         end_rate = {w: ends[w] / (total[w] + 1) for w in ends}
-        return cls(casing, start_rate, end_rate)
+        return cls(casing, start_rate, end_rate, dict(total), within, across)
 
 
 def repair_text(text: str, flags: list[str], hints: StoryHints) -> tuple[str, dict[str, int]]:
@@ -132,10 +152,13 @@ def _join_contraction(match: re.Match[str]) -> str:
 
 
 def _restore_punctuation(paragraph: str, hints: StoryHints, counts: dict[str, int]) -> str:
-    """Runs of 2+ spaces mark removed punctuation: decide full stop or comma for each."""
+    """Runs of 2+ spaces mark removed punctuation: decide full stop or comma for each. Where the
+    spaces were collapsed too, only the words are left to tell (`_split_words`)."""
     chunks = [c.strip() for c in re.split(r" {2,}|\t", paragraph) if c.strip()]
     if not chunks:
         return ""
+    if len(chunks) == 1 and len(chunks[0].split()) > RUN_ON_WORDS:
+        return _split_words(chunks[0].split(), hints, counts)
     out = chunks[0]
     words_in_sentence = len(chunks[0].split())
     for chunk in chunks[1:]:
@@ -184,3 +207,82 @@ def _restore_case(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
     # Capitalise sentence starts (after . ! ? and at paragraph starts, past opening quotes).
     return re.sub(r"(^|[.!?][\"')\]]*\s+|\n\s*)([\"'(\[]*)([a-z])",
                   lambda m: m.group(1) + m.group(2) + m.group(3).upper(), text)
+
+
+# A paragraph of more words than this without a mark or a run of spaces is several sentences.
+RUN_ON_WORDS = 40
+MIN_SENTENCE_WORDS = 4
+MAX_SENTENCE_WORDS = 45
+BOUNDARY_RATES_FILE = Path(__file__).parent / "boundary_rates.json"
+_PRIOR_SENTENCE_WORDS = 22  # news sentences' mean length: a boundary follows one word in this many
+_PSEUDO_COUNT = 3.0  # of the general rate, added to a word's counts in the story
+
+
+@lru_cache(maxsize=1)
+def general_boundary_rates() -> tuple[dict[str, float], dict[str, float]]:
+    """How often each common word opens and closes a sentence in news prose (ECB+, built by
+    scripts/build_boundary_rates.py); empty if the file is missing."""
+    if not BOUNDARY_RATES_FILE.exists():
+        return {}, {}
+    data = json.loads(BOUNDARY_RATES_FILE.read_text())
+    count = data["count"]
+    return ({w: n / count[w] for w, n in data["starts"].items()},
+            {w: n / count[w] for w, n in data["ends"].items()})
+
+
+def _boundary_odds(previous: str, following: str, hints: StoryHints) -> float:
+    """The odds that a sentence ends between two words, naive Bayes over how often the first
+    closes a sentence and the second opens one (the story's clean articles where they use the
+    word, else news prose in general)."""
+    general_start, general_end = general_boundary_rates()
+    prior = 1.0 / _PRIOR_SENTENCE_WORDS
+
+    def rate(word: str, story: dict[str, float], general: dict[str, float]) -> float:
+        base = general.get(word, prior / 4 if general else prior)
+        value = story.get(word)
+        if value is None:
+            return base
+        seen = hints.seen.get(word, 0)
+        return (value * seen + base * _PSEUDO_COUNT) / (seen + _PSEUDO_COUNT)
+
+    def odds(p: float) -> float:
+        p = min(max(p, 1e-4), 1 - 1e-4)
+        return p / (1 - p)
+
+    prior_odds = odds(prior)
+    words = (odds(rate(previous, hints.end_rate, general_end)) / prior_odds
+             * odds(rate(following, hints.start_rate, general_start)) / prior_odds * prior_odds)
+    pair = (previous, following)
+    inside, between = hints.within.get(pair, 0), hints.across.get(pair, 0)
+    # the pair's own record, where the clean articles have one, with the words' odds as a prior
+    return (between + words) / (inside + 1) if inside or between else words
+
+
+def _split_words(words: list[str], hints: StoryHints, counts: dict[str, int]) -> str:
+    """Sentences of a run of words that lost all punctuation and spacing: full stops at the gaps
+    most likely to end a sentence (odds above even), none leaving a sentence under
+    `MIN_SENTENCE_WORDS`; a sentence still over `MAX_SENTENCE_WORDS` is cut at its likeliest gap."""
+    keys = [w.lower().strip("'’") for w in words]
+    odds = [_boundary_odds(keys[i], keys[i + 1], hints) for i in range(len(words) - 1)]  # gap i: after word i
+    cuts: list[int] = []  # word indices that open a sentence, sorted
+
+    def fits(start: int) -> bool:
+        position = bisect.bisect(cuts, start)
+        before = cuts[position - 1] if position else 0
+        after = cuts[position] if position < len(cuts) else len(words)
+        return start - before >= MIN_SENTENCE_WORDS and after - start >= MIN_SENTENCE_WORDS
+
+    for gap in sorted(range(len(odds)), key=lambda g: -odds[g]):
+        if odds[gap] <= 1.0:
+            break
+        if fits(gap + 1):
+            bisect.insort(cuts, gap + 1)
+    spans = list(zip([0, *cuts], [*cuts, len(words)], strict=True))
+    while any(end - start > MAX_SENTENCE_WORDS for start, end in spans):
+        start, end = next((a, b) for a, b in spans if b - a > MAX_SENTENCE_WORDS)
+        inside = range(start + MIN_SENTENCE_WORDS - 1, end - MIN_SENTENCE_WORDS)
+        gap = max(inside, key=lambda g: odds[g])
+        bisect.insort(cuts, gap + 1)
+        spans = list(zip([0, *cuts], [*cuts, len(words)], strict=True))
+    counts["boundaries"] += len(cuts)
+    return " ".join(" ".join(words[start:end]) + "." for start, end in spans)

