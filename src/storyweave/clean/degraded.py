@@ -91,6 +91,9 @@ class StoryHints:
     # (last word, next sentence's first). Outlets share phrases, and wire copy whole sentences.
     within: Counter[tuple[str, str]] = field(default_factory=Counter)
     across: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # How often a pair of words opens a sentence, and how often one closes it ("he said").
+    opening_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    closing_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> StoryHints:
@@ -100,6 +103,8 @@ class StoryHints:
         ends: Counter[str] = Counter()
         within: Counter[tuple[str, str]] = Counter()
         across: Counter[tuple[str, str]] = Counter()
+        opening: Counter[tuple[str, str]] = Counter()
+        closing: Counter[tuple[str, str]] = Counter()
         for text in texts:
             last = None
             for sentence in re.split(r"(?<=[.!?])[\"')\]]*\s+|\n+", text):
@@ -110,6 +115,9 @@ class StoryHints:
                 starts[lowered[0]] += 1
                 ends[lowered[-1]] += 1
                 within.update(zip(lowered, lowered[1:], strict=False))
+                if len(lowered) > 1:
+                    opening[(lowered[0], lowered[1])] += 1
+                    closing[(lowered[-2], lowered[-1])] += 1
                 if last is not None:
                     across[(last, lowered[0])] += 1
                 last = lowered[-1]
@@ -126,7 +134,7 @@ class StoryHints:
         # One pseudo-occurrence mid-sentence keeps a word seen once from counting as certain.
         start_rate = {w: starts[w] / (total[w] + 1) for w in starts}
         end_rate = {w: ends[w] / (total[w] + 1) for w in ends}
-        return cls(casing, start_rate, end_rate, dict(total), within, across)
+        return cls(casing, start_rate, end_rate, dict(total), within, across, opening, closing)
 
 
 def repair_text(text: str, flags: list[str], hints: StoryHints) -> tuple[str, dict[str, int]]:
@@ -230,10 +238,11 @@ def general_boundary_rates() -> tuple[dict[str, float], dict[str, float]]:
             {w: n / count[w] for w, n in data["ends"].items()})
 
 
-def _boundary_odds(previous: str, following: str, hints: StoryHints) -> float:
-    """The odds that a sentence ends between two words, naive Bayes over how often the first
-    closes a sentence and the second opens one (the story's clean articles where they use the
-    word, else news prose in general)."""
+def _boundary_odds(previous: str, following: str, hints: StoryHints, before: str = "", after: str = "") -> float:
+    """The odds that a sentence ends between `previous` and `following` (`before` and `after`:
+    the words either side of them), naive Bayes over how often the first closes a sentence and the
+    second opens one (the story's clean articles where they use the word, else news prose in
+    general)."""
     general_start, general_end = general_boundary_rates()
     prior = 1.0 / _PRIOR_SENTENCE_WORDS
 
@@ -250,8 +259,15 @@ def _boundary_odds(previous: str, following: str, hints: StoryHints) -> float:
         return p / (1 - p)
 
     prior_odds = odds(prior)
-    words = (odds(rate(previous, hints.end_rate, general_end)) / prior_odds
-             * odds(rate(following, hints.start_rate, general_start)) / prior_odds * prior_odds)
+    end = rate(previous, hints.end_rate, general_end)
+    start = rate(following, hints.start_rate, general_start)
+    # the pair of words either side, where the clean articles use it ("he said | the", "said | he
+    # said"), with the single word's rate as a prior
+    if before and (uses := hints.within.get((before, previous), 0)):
+        end = (hints.closing_pairs.get((before, previous), 0) + _PSEUDO_COUNT * end) / (uses + _PSEUDO_COUNT)
+    if after and (uses := hints.within.get((following, after), 0)):
+        start = (hints.opening_pairs.get((following, after), 0) + _PSEUDO_COUNT * start) / (uses + _PSEUDO_COUNT)
+    words = odds(end) / prior_odds * odds(start) / prior_odds * prior_odds
     pair = (previous, following)
     inside, between = hints.within.get(pair, 0), hints.across.get(pair, 0)
     # the pair's own record, where the clean articles have one, with the words' odds as a prior
@@ -263,7 +279,9 @@ def _split_words(words: list[str], hints: StoryHints, counts: dict[str, int]) ->
     most likely to end a sentence (odds above even), none leaving a sentence under
     `MIN_SENTENCE_WORDS`; a sentence still over `MAX_SENTENCE_WORDS` is cut at its likeliest gap."""
     keys = [w.lower().strip("'’") for w in words]
-    odds = [_boundary_odds(keys[i], keys[i + 1], hints) for i in range(len(words) - 1)]  # gap i: after word i
+    keys += [""]
+    odds = [_boundary_odds(keys[i], keys[i + 1], hints, keys[i - 1] if i else "", keys[i + 2])
+            for i in range(len(words) - 1)]  # gap i: after word i
     cuts: list[int] = []  # word indices that open a sentence, sorted
 
     def fits(start: int) -> bool:
