@@ -8,7 +8,7 @@ annotators; CC BY 3.0, so figures drawn from it may ship). A text whose punctuat
 whose spaces were collapsed keeps nothing but its words; these rates, with those of the story's
 clean articles, tell where its sentences most likely end (`storyweave.clean.degraded`).
 
-    python scripts/build_boundary_rates.py [--min-count 8]
+    python scripts/build_boundary_rates.py [--min-count 8] [--min-pair-count 3]
 """
 
 from __future__ import annotations
@@ -43,19 +43,39 @@ def sentences(path: Path) -> list[list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--min-count", type=int, default=8, help="words seen fewer times are left out")
+    parser.add_argument("--min-pair-count", type=int, default=3, help="pairs seen fewer times are left out")
     args = parser.parse_args()
     total: Counter[str] = Counter()
     starts: Counter[str] = Counter()
     ends: Counter[str] = Counter()
+    within: Counter[tuple[str, str]] = Counter()  # pairs side by side inside a sentence
+    across: Counter[tuple[str, str]] = Counter()  # a sentence's last word and the next one's first
+    opening: Counter[tuple[str, str]] = Counter()
+    closing: Counter[tuple[str, str]] = Counter()
     documents = count = 0
     for path in sorted(ECBPLUS.glob("*/*.xml")):
         documents += 1
+        last = None
         for words in sentences(path):
             count += 1
             total.update(words)
             starts[words[0]] += 1
             ends[words[-1]] += 1
+            within.update(zip(words, words[1:], strict=False))
+            if len(words) > 1:
+                opening[(words[0], words[1])] += 1
+                closing[(words[-2], words[-1])] += 1
+            if last is not None:
+                across[(last, words[0])] += 1
+            last = words[-1]
     common = [w for w, n in total.items() if n >= args.min_count and (starts[w] or ends[w])]
+
+    def frequent(pairs: Counter[tuple[str, str]]) -> dict[str, int]:
+        return {" ".join(pair): n for pair, n in sorted(pairs.items()) if n >= args.min_pair_count}
+
+    pairs = {"opening_pairs": frequent(opening), "closing_pairs": frequent(closing), "across": frequent(across)}
+    needed = {key for table in pairs.values() for key in table}
+    pairs["within"] = {key: within[tuple(key.split(" "))] for key in sorted(needed) if within[tuple(key.split(" "))]}
     OUT.write_text(json.dumps({
         "source": f"ECB+ (CC BY 3.0): {documents} articles, {count} sentences; words seen "
                   f"{args.min_count}+ times that open or close a sentence",
@@ -64,6 +84,9 @@ def main() -> None:
         "count": {w: total[w] for w in sorted(common)},
         "starts": {w: starts[w] for w in sorted(common) if starts[w]},
         "ends": {w: ends[w] for w in sorted(common) if ends[w]},
+        # pairs of words (space-joined) that open, close or straddle a boundary `--min-pair-count`
+        # times or more, and how often each is seen inside a sentence
+        **pairs,
     }, separators=(",", ":")) + "\n")
     print(f"{len(common)} words from {documents} documents, {count} sentences -> {OUT}")
 

@@ -62,6 +62,19 @@ def test_two_people_sharing_a_surname_stay_apart_and_a_bare_surname_goes_to_the_
     assert len(found["John Smith"].mentions) == len(found["Jane Smith"].mentions) == 2
 
 
+def test_a_bare_surname_far_below_a_namesake_goes_to_the_one_the_story_names_most():
+    from storyweave.analyze.entities import NEAR_CHARACTERS
+
+    # a chronology names the daughter once; "Gaddafi" a paragraph further on is the colonel again
+    colonel = [("Muammar Gaddafi", "PERSON", "a")] * 6
+    chronology = [Mention("Muammar Gaddafi", "PERSON", "b", 0, 15), Mention("Aisha Gaddafi", "PERSON", "b", 900, 913),
+                  Mention("Gaddafi", "PERSON", "b", 930, 937),
+                  Mention("Gaddafi", "PERSON", "b", 913 + NEAR_CHARACTERS + 50, 920 + NEAR_CHARACTERS + 50)]
+    found = {e.name: e for e in merge_entities(mentions(*colonel) + chronology, texts=[])}
+    assert set(found) == {"Muammar Gaddafi", "Aisha Gaddafi"}  # named in full, though once
+    assert [m.start for m in found["Aisha Gaddafi"].mentions] == [900, 930]
+
+
 def test_a_place_that_opens_an_organisation_name_is_not_that_organisation():
     entities = merge_entities(mentions(("Port Alder City Council", "ORG", "a"), ("City Council", "ORG", "b"),
                                        ("Port Alder", "GPE", "a")), texts=[])

@@ -22,6 +22,8 @@ def test_quote_styles_and_attributions():
         'Attorney General Jeff Sessions said: "I never met with any Russian officials to discuss the campaign."',
         "\u00abThe talks will continue next week in Geneva\u00bb \u2014 Sergei Lavrov",
         '"The rescue went on all night and into the morning," said Tom Reyes of the harbour patrol.',
+        '"Everything now has got to happen," John Hamilton, a Libya expert at Cross Border Information, told '
+        'Reuters.',
     )
     speakers = {q.text: q.speaker for q in quotes}
     assert speakers == {
@@ -29,6 +31,7 @@ def test_quote_styles_and_attributions():
         "I never met with any Russian officials to discuss the campaign.": "Jeff Sessions",
         "The talks will continue next week in Geneva": "Sergei Lavrov",
         "The rescue went on all night and into the morning": "Tom Reyes",
+        "Everything now has got to happen": "John Hamilton",  # an appositive between name and verb
     }
 
 

@@ -172,6 +172,14 @@ def test_unrelated_negations_are_not_contradictions():
     sentences = [Sentence("a", 0, "The city awarded Bayline Marine the contract without competitive bidding."),
                  Sentence("b", 0, "The audit found that the city awarded Bayline Marine the contract in June.")]
     assert polarity_conflicts(sentences, {"a": "2024-03-12", "b": "2024-03-14"}) == []
+    # what a sentence affirms before its "not" is not what it denies: "vice president, not
+    # president" contradicts no report of the appointment; a denial of the appointment does
+    day = {"a": "2011-01-29", "b": "2011-01-29", "c": "2011-01-29"}
+    contrast = Sentence("a", 0, "Mubarak appointed Omar Suleiman as his vice president, not president.")
+    report = Sentence("b", 0, "Mubarak has appointed Omar Suleiman as his vice president on Saturday.")
+    assert polarity_conflicts([contrast, report], day) == []
+    denial = Sentence("c", 0, "Mubarak has not appointed Omar Suleiman as his vice president on Saturday.")
+    assert len(polarity_conflicts([denial, report], day)) == 1
 
 
 def test_a_long_sentence_is_shortened_in_a_disagreement_label_at_a_word_boundary():
@@ -256,3 +264,12 @@ def test_a_date_stamp_with_nothing_else_is_no_event_but_a_short_report_is():
                              "Franco's reign ended in 1975.", "2011-11-09")]
     texts = [e.text for e in build_timeline(articles)]
     assert texts == ["Franco's reign ended in 1975.", "Murray was found guilty on Monday."]
+
+
+def test_a_date_years_after_the_page_is_no_event_unless_the_sentence_looks_ahead():
+    articles = [article("a", "Protesters filled Tahrir Square on Friday.\n"
+                             "A CNN's GUT CHECK for February 11, 2013, with the day's political news.\n"
+                             "The new parliament will sit for the first time in March 2012 in Cairo.", "2011-01-28")]
+    texts = [e.text for e in build_timeline(articles)]
+    assert texts == ["Protesters filled Tahrir Square on Friday.",
+                     "The new parliament will sit for the first time in March 2012 in Cairo."]

@@ -262,15 +262,18 @@ def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():
             "as you follow the Rules of Conduct set forth in our Terms of Service. " + STORY + "\n"
             "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal to the government are honoring a cease-fire.\n"
             "(Update 6:20 a.m. Friday in Cairo, 11:20 p.m. Thursday ET) Protesters remained in Tahrir Square.\n"
+            "(Updated 7:40 p.m. (0240 in Egypt)) The cabinet resigned.\n"
+            "(Update 3:31 p.m. Cairo, 8:31 a.m. ET) The curfew was extended.\n"
             "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?\n"
             "RT @BrianSozzi: Within food, white bread had one of the strongest price increases in December.\n"
             "CNN's Richard Roth, Arwa Damon, Nic Robertson, Tommy Evans, Elise Labott, Al Goodman, John King "
             "and Reza Sayah, and journalist Mohamed Fadel Fahmy contributed to this report.")
     cleaned, removed = remove_boilerplate(text)
     assert cleaned == (STORY + "\nForces loyal to the government are honoring a cease-fire."
-                       "\nProtesters remained in Tahrir Square.")
+                       "\nProtesters remained in Tahrir Square.\nThe cabinet resigned.\nThe curfew was extended.")
     assert [r.split(":", 1)[0] for r in removed] == [
-        "site furniture", "live-update time", "live-update time", "embedded tweet", "embedded tweet",
+        "site furniture", "live-update time", "live-update time", "live-update time", "live-update time",
+        "embedded tweet", "embedded tweet",
         "reporting credit"]
     # an opinion page's disclaimer and a closed comment thread; the same words in news stay
     closed = (STORY + " The opinions expressed are his own.\nThis discussion is now closed.\n"
@@ -376,9 +379,10 @@ def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed(
         "By Barbara Plett BBC UN correspondent "
         "The US accused Russia and China of intransigence after the UN vote on Syria.\n"
         "Are you in Syria?\nDo you have friends or family there?\n"
-        "Send us your comments and experiences using the form below\nIf you have a large file you can upload here.")
+        "Send us your comments and experiences using the form below\nIf you have a large file you can upload here.\n"
+        "Here are the latest developments as confirmed by CNN.")
     assert cleaned == "The US accused Russia and China of intransigence after the UN vote on Syria."
-    assert removed[-1] == "opening credit: By Barbara Plett BBC UN correspondent" and len(removed) == 5
+    assert removed[-1] == "opening credit: By Barbara Plett BBC UN correspondent" and len(removed) == 6
     kept = "By the time the editor arrived, the paper had gone to press and nothing could be changed."
     assert remove_boilerplate(kept) == (kept, [])
 

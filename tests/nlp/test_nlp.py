@@ -84,6 +84,7 @@ def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out(
     assert _without_leading_words(0, "As Mubarak", "PERSON") == (3, "Mubarak")
     assert _without_leading_words(5, "Without Hosni Mubarak", "PERSON") == (13, "Hosni Mubarak")
     assert _without_leading_words(0, "Down with Mubarak", "PERSON") == (10, "Mubarak")
+    assert _without_leading_words(0, "Reuters Gaddafi", "PERSON") == (8, "Gaddafi")
     # but not a first name that is a function word too, nor an organisation's own name
     assert _without_leading_words(0, "Will Smith", "PERSON") == (0, "Will Smith")
     assert _without_leading_words(0, "May Jones", "PERSON") == (0, "May Jones")

@@ -320,7 +320,9 @@ def _negated_predicates(text: str) -> frozenset[str]:
     negated_words: set[str] = set()
     for cue in _CUE.finditer(claim):
         following = [w for w in claim[cue.end():].split()[:4] if w[:1].islower()]  # not names
-        negated_words |= content_words(" ".join(following))
+        # what the sentence affirms before the cue is not what it denies: "appointed vice
+        # president, not president" denies no report of the appointment
+        negated_words |= content_words(" ".join(following)) - content_words(claim[:cue.start()])
     return frozenset(negated_words)
 
 

@@ -449,9 +449,14 @@ def _dominant(candidates: list[int], sizes: list[int]) -> list[int]:
     return []
 
 
+NEAR_CHARACTERS = 400  # about a paragraph
+
+
 def _nearest_in_article(mention: Mention, candidates: list[int], people: list[list[Mention]]) -> list[int]:
-    """Of several people sharing a surname, the one named last before this mention in its article."""
-    best, best_start = None, -1
+    """Of several people sharing a surname, the one named last before this mention in its article,
+    a paragraph before it at most (further back, "Gaddafi" in a chronology is the colonel again,
+    not the daughter named once in an entry above)."""
+    best, best_start = None, mention.start - NEAR_CHARACTERS
     for index in candidates:
         for other in people[index]:
             if other.article_id == mention.article_id and best_start < other.start <= mention.start:
@@ -508,6 +513,11 @@ def _entity(mentions: list[Mention]) -> Entity:
     trusted = [form for form, count in bare.items()
                if count >= max(1, top // 5) or (count >= 2 and " " in form)] or list(bare)
     name = max(trusted, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
+    if label == "PERSON" and " " not in name:
+        # a surname alone names no one when the articles write the full name, if only once
+        # ("Aisha Gaddafi" once, then "Gaddafi")
+        full = [form for form in bare if " " in form and same_surname(surname(form.split()), name)]
+        name = max(full, key=lambda form: (bare[form], len(form))) if full else name
     if name.isupper() and " " in name:  # a transcript's "ANDERSON COOPER": as the articles write it, if they do
         written = [form for form in bare if form.lower() == name.lower() and not form.isupper()]
         name = written[0] if written else (name.title() if label == "PERSON" else name)

@@ -40,9 +40,9 @@ _NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|sp
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
 _SPEAKER = rf"{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
 _WHEN = ATTRIBUTION_WHEN
-# '"…," Delgado said' / '"…," said Delgado' / '"…" — Delgado'
+# '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
-    rf"^[\s,]*(?:{_SPEAKER}\s+(?:[\w]+\s+)?{_SAY}|{_SAY}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
+    rf"^[\s,]*(?:{_SPEAKER}(?:,\s+[^,;\"]{{1,80}}?,)?\s+(?:[\w]+\s+)?{_SAY}|{_SAY}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
     rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
     # '"…," the paper quoted its executive editor, Bill Keller, as saying'
     rf"|(?:[\w-]+\s+){{0,3}}?quoted\s+(?:[\w'’-]+,?\s+){{0,4}}?(?P<speaker4>{_NAME}),?\s+as\s+saying)")

@@ -25,7 +25,7 @@ import numpy as np
 
 from storyweave.model import Article, Sentence, TimelineEvent
 from storyweave.nlp.claims import claim_text, content_words
-from storyweave.nlp.dates import TemporalExpression, find_dates, parse_anchor
+from storyweave.nlp.dates import TemporalExpression, find_dates, looks_ahead, parse_anchor
 from storyweave.nlp.sentences import split_article
 
 # A publication date this far after every calendar date in the text is doubtful...
@@ -104,6 +104,19 @@ def _tells_something(text: str, expression: TemporalExpression) -> bool:
     return sum(not word.isdigit() for word in content_words(rest)) >= MIN_EVENT_WORDS
 
 
+LATER_PAGE_DAYS = 365
+
+
+def _from_a_later_page(text: str, expression: TemporalExpression, published: date | None) -> bool:
+    """A date over a year after the article's publication, in a sentence that does not look ahead,
+    is not the story's: a page crawled later carries furniture of its day ("A CNN's GUT CHECK for
+    February 11, 2013" on a page of January 2011), or the publication date is wrong."""
+    if published is None:
+        return False
+    start = date(*(int(part) for part in (expression.date + "-01-01")[:10].split("-")))
+    return start > published + timedelta(days=LATER_PAGE_DAYS) and not looks_ahead(text)
+
+
 def build_timeline(
     articles: list[Article], sentences: dict[str, list[Sentence]] | None = None,
     anchors: dict[str, Anchor] | None = None, fact_of: dict[tuple[str, int], int] | None = None,
@@ -124,7 +137,8 @@ def build_timeline(
             if sentence.words < 5 or sentence.text.endswith("?"):
                 continue
             expression = event_expression(sentence, anchor.date)
-            if expression is not None and _tells_something(sentence.text, expression):
+            if (expression is not None and _tells_something(sentence.text, expression)
+                    and not _from_a_later_page(sentence.text, expression, anchor.date)):
                 by_date.setdefault(expression.date, []).append((sentence, expression))
 
     events: list[TimelineEvent] = []

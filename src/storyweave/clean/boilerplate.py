@@ -49,7 +49,7 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|click here\b|read more\b|related\s*:|more from\b|advertisement\s*$|story continues below"
         r"|recommended\s*:|watch\s*:|listen\s*:|(?:get|download) (?:the|our) app\b|copy link\b"
         r"|join the conversation|comments?\s*\(\d*\)\s*$|skip (?:to|advertisement)"
-        r"|here(?: is|'s) what (?:we|you need to) know"
+        r"|here(?: is|'s) what (?:we|you need to) know|here(?: are|'s| is) the latest\b"
         # a page's call for readers' stories: "Are you in Syria?", "Send us your comments ..."
         r"|are you (?:in|near|affected by) [\w .,'-]{2,40}\?\s*$|do you have friends or family (?:there|in\b)"
         r"|send us your (?:comments|pictures|photos|videos|experiences|stories)|if you have a large file)",
@@ -75,10 +75,11 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:" + _SIGNATURE + r")?|" + _SIGNATURE,
         re.IGNORECASE),
     # A live blog's entry time before the entry: "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal ...",
-    # "(Update 2:10 a.m. in Cairo, 7:10 p.m. ET) ..."
+    # "(Update 2:10 a.m. in Cairo, 7:10 p.m. ET) ...", "(Updated 7:40 p.m. (0240 in Egypt)) ...",
+    # "(Update 3:31 p.m. Cairo, 8:31 a.m. ET) ..."
     "live-update time": re.compile(
-        r"^\s*\((?:update:?\s*)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
-        r"(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|in\s+[A-Z]\w+)\b"
+        r"^\s*\((?:updated?:?\s*)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
+        r"(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|in\s+[A-Z]\w+|\(\d{4} in [A-Z]\w+\)|[A-Z]\w+,)"
         r"[^()]{0,40}\)\s*", re.IGNORECASE),
     # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
     # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
@@ -164,7 +165,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
 INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video"),
     "embedded tweet": ("twitter", "@"),
-    "live-update time": (" et", " gmt", " bst", " utc", " est", " edt", " ct", " pt", " in "),
+    "live-update time": (" et", " gmt", " bst", " utc", " est", " edt", " ct", " pt", " in ", "update"),
     "page prompt": ("continue reading", "media playback", "image copyright", "story highlights",
                     "story continue", "text size", "djreprints"),
     "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",

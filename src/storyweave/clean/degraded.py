@@ -227,50 +227,65 @@ _PSEUDO_COUNT = 3.0  # of the general rate, added to a word's counts in the stor
 
 
 @lru_cache(maxsize=1)
-def general_boundary_rates() -> tuple[dict[str, float], dict[str, float]]:
-    """How often each common word opens and closes a sentence in news prose (ECB+, built by
-    scripts/build_boundary_rates.py); empty if the file is missing."""
+def general_hints() -> StoryHints:
+    """What news prose in general tells of sentence boundaries (ECB+, built by
+    scripts/build_boundary_rates.py): each common word's rate of opening and closing a sentence,
+    and the pairs of words that often open, close or straddle one. Empty if the file is missing."""
     if not BOUNDARY_RATES_FILE.exists():
-        return {}, {}
+        return StoryHints()
     data = json.loads(BOUNDARY_RATES_FILE.read_text())
     count = data["count"]
-    return ({w: n / count[w] for w, n in data["starts"].items()},
-            {w: n / count[w] for w, n in data["ends"].items()})
+
+    def pairs(table: str) -> Counter[tuple[str, str]]:
+        return Counter({tuple(key.split(" ")): n for key, n in data.get(table, {}).items()})
+
+    return StoryHints(start_rate={w: n / count[w] for w, n in data["starts"].items()},
+                      end_rate={w: n / count[w] for w, n in data["ends"].items()}, seen=count,
+                      within=pairs("within"), across=pairs("across"),
+                      opening_pairs=pairs("opening_pairs"), closing_pairs=pairs("closing_pairs"))
+
+
+GENERAL_WEIGHT = 0.5  # of a general pair count against one in the story's own articles
 
 
 def _boundary_odds(previous: str, following: str, hints: StoryHints, before: str = "", after: str = "") -> float:
     """The odds that a sentence ends between `previous` and `following` (`before` and `after`:
     the words either side of them), naive Bayes over how often the first closes a sentence and the
     second opens one (the story's clean articles where they use the word, else news prose in
-    general)."""
-    general_start, general_end = general_boundary_rates()
+    general), then over the pairs either side and the pair itself where they are known."""
+    general = general_hints()
     prior = 1.0 / _PRIOR_SENTENCE_WORDS
 
-    def rate(word: str, story: dict[str, float], general: dict[str, float]) -> float:
-        base = general.get(word, prior / 4 if general else prior)
+    def rate(word: str, story: dict[str, float], usual: dict[str, float]) -> float:
+        base = usual.get(word, prior / 4 if usual else prior)
         value = story.get(word)
         if value is None:
             return base
         seen = hints.seen.get(word, 0)
         return (value * seen + base * _PSEUDO_COUNT) / (seen + _PSEUDO_COUNT)
 
+    def counts(pair: tuple[str, str], story: Counter[tuple[str, str]], usual: Counter[tuple[str, str]]) -> float:
+        return story.get(pair, 0) + GENERAL_WEIGHT * usual.get(pair, 0)
+
     def odds(p: float) -> float:
         p = min(max(p, 1e-4), 1 - 1e-4)
         return p / (1 - p)
 
     prior_odds = odds(prior)
-    end = rate(previous, hints.end_rate, general_end)
-    start = rate(following, hints.start_rate, general_start)
-    # the pair of words either side, where the clean articles use it ("he said | the", "said | he
-    # said"), with the single word's rate as a prior
-    if before and (uses := hints.within.get((before, previous), 0)):
-        end = (hints.closing_pairs.get((before, previous), 0) + _PSEUDO_COUNT * end) / (uses + _PSEUDO_COUNT)
-    if after and (uses := hints.within.get((following, after), 0)):
-        start = (hints.opening_pairs.get((following, after), 0) + _PSEUDO_COUNT * start) / (uses + _PSEUDO_COUNT)
+    end = rate(previous, hints.end_rate, general.end_rate)
+    start = rate(following, hints.start_rate, general.start_rate)
+    # the pair of words either side ("he said | the", "said | he said"), where it is known, with
+    # the single word's rate as a prior
+    if before and (uses := counts((before, previous), hints.within, general.within)):
+        closing = counts((before, previous), hints.closing_pairs, general.closing_pairs)
+        end = (closing + _PSEUDO_COUNT * end) / (uses + _PSEUDO_COUNT)
+    if after and (uses := counts((following, after), hints.within, general.within)):
+        opening = counts((following, after), hints.opening_pairs, general.opening_pairs)
+        start = (opening + _PSEUDO_COUNT * start) / (uses + _PSEUDO_COUNT)
     words = odds(end) / prior_odds * odds(start) / prior_odds * prior_odds
     pair = (previous, following)
-    inside, between = hints.within.get(pair, 0), hints.across.get(pair, 0)
-    # the pair's own record, where the clean articles have one, with the words' odds as a prior
+    inside, between = counts(pair, hints.within, general.within), counts(pair, hints.across, general.across)
+    # the pair's own record, where it has one, with the words' odds as a prior
     return (between + words) / (inside + 1) if inside or between else words
 
 

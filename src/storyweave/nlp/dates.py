@@ -59,6 +59,13 @@ _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|(?:is|are|was|were|bee
                      r"|scheduled|expected to|expects? to|hopes? to|aims? to|intends? to|set to|slated to|yet to"
                      r"|going to|would|upcoming|next)\b",
                      re.IGNORECASE)
+
+
+def looks_ahead(text: str) -> bool:
+    """Does the text speak of what is still to come ("will", "is due", "scheduled")?"""
+    return bool(_FUTURE.search(text))
+
+
 # Verbs of a past report or event: a day right beside one is behind the reporter.
 _PAST = re.compile(
     r"\b(?:said|told|announced|reported|confirmed|added|wrote|stated|declared|revealed|insisted|warned"

@@ -70,6 +70,8 @@ _LEADING_NOT_NAME = frozenset(
 
 # Function words that are first names too ("Will Smith", "May Jones", "Per Stig Moller").
 _NAME_STOP_WORDS = frozenset("Will May Can Per".split())
+# News agencies before a name: "... told Reuters Gaddafi had been cornered".
+_AGENCIES = frozenset("Reuters AP AFP CNN BBC Bloomberg NPR Xinhua Interfax TASS ITAR-TASS Yonhap Kyodo".split())
 # "pro-Mubarak", "anti-Gaddafi", "post - Mubarak": an adjective made of a name, not the name.
 _PREFIXED = re.compile(r"(?:pro|anti|post|pre|non)\s*-", re.IGNORECASE)
 
@@ -77,7 +79,8 @@ _PREFIXED = re.compile(r"(?:pro|anti|post|pre|non)\s*-", re.IGNORECASE)
 def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]:
     """The name without a headline's or question's opening word; a person's name also without
     the function words a sentence opened on ("As Mubarak", "Without Hosni Mubarak", "Down with
-    Mubarak"), which the tagger takes in when they are capitalised."""
+    Mubarak"), which the tagger takes in when they are capitalised, or a news agency ("told
+    Reuters Gaddafi had ...")."""
     first, _, rest = text.partition(" ")
     if first in _LEADING_NOT_NAME and rest[:1].isupper():
         return start + len(first) + 1, rest
@@ -85,7 +88,8 @@ def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]
         return start, text
     words = text.split(" ")
     lead = 0
-    while lead < len(words) - 1 and words[lead].lower() in STOP_WORDS and words[lead] not in _NAME_STOP_WORDS:
+    while lead < len(words) - 1 and (words[lead].lower() in STOP_WORDS and words[lead] not in _NAME_STOP_WORDS
+                                     or words[lead] in _AGENCIES):
         lead += 1
     if lead and words[lead][:1].isupper():
         cut = len(" ".join(words[:lead])) + 1
