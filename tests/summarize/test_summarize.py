@@ -195,9 +195,12 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("Read history to find out why the army matters so much in Egypt.")
     assert not material("Follow the latest tweets from CNN correspondents and images from the protests.")
     assert material("Readers of the paper were told to follow the evacuation orders at once.")
+    assert not material("The following is a timeline of key events in the Syrian conflict.")
+    assert material("The following day, the army sealed off the border with Turkey and Lebanon.")
     # A headline's kicker glued to a caption is no sentence; prose with a colon is.
     assert not material("Gulf oil spill: BP says 'top kill' plug going to plan BP Chief Operating Officer Doug Suttles.")
     assert not material("Update: Police have reopened the road between the two towns on Monday.")
+    assert not material("Syria crisis: £100m Assad assets in UK are frozen Fighters from the Free Syrian Army.")
     assert material("He had one aim: To win the title before his contract ran out in June.")
     assert material('Smith told reporters: "We will rebuild the plant within the year."')
 

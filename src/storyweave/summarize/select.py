@@ -64,7 +64,7 @@ def is_summary_material(sentence: Sentence) -> bool:
 
 # A headline's kicker, a few words and a colon before a capital: "Gulf oil spill: BP says 'top kill'
 # plug going to plan ...", "Update: Police ...". A speaker's words ("NATO said: The ...") are not one.
-_KICKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s?:\s+[\"'‘“`]*[A-Z]")
+_KICKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s?:\s+[\"'‘“`]*[A-Z0-9#$£€]")
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|declared|announced|stated|"
                      r"explained|tweeted|warned|asked|replied)\b", re.IGNORECASE)
 
@@ -83,10 +83,13 @@ def _opens_on_kicker(text: str) -> bool:
 
 
 # A page speaking to its reader, not reporting: "Read history to find out why.", "Follow the
-# latest tweets from our correspondents.", "Click here for more."
+# latest tweets from our correspondents.", "Click here for more.", or announcing what follows:
+# "The following is a timeline of key events in the Syrian conflict.", "Here is a look at ..."
 _TO_THE_READER = re.compile(
     r"(?:Read|Watch|Follow|Click|Tap|See|Check out|Sign up|Share|Join|Tell us|Send us|Find out|Listen|"
-    r"Subscribe|Download|Visit|Explore|Learn|Scroll|View|Vote|Keep up|Stay up|Catch up|Don't miss) ")
+    r"Subscribe|Download|Visit|Explore|Learn|Scroll|View|Vote|Keep up|Stay up|Catch up|Don't miss) "
+    r"|(?:The following|Following|Below|Here) (?:is|are) (?:a |an |the |some )?(?:timeline|look|list|summary"
+    r"|chronology|guide|factbox|key|full text|excerpts?|text|breakdown|roundup|selection)\b")
 
 
 # A caption's name and role alone, no verb: "Nicola Sturgeon, the Scottish health minister."
