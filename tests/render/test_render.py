@@ -115,11 +115,13 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
     opening = Fact('"I heard an explosion.', [], ["id1", "id2"])  # a quotation that runs on: nothing alone
     asking = Fact("BLITZER: So, what about the Vice President?", [], ["id1", "id2"])  # a question reports nothing
     scrap = Fact("co.", [], ["id1", "id2"])  # what is left of a link two pages carry
-    facts = [*brief.facts, box, wide, opening, asking, scrap]
+    flattened = Fact("The three men were at the meeting " + "Gen Daoud Rajiha, defence minister " * 12, [],
+                     ["id1", "id2"])  # a fact box's lines run together: no sentence
+    facts = [*brief.facts, box, wide, opening, asking, scrap, flattened]
     paged = replace(brief, story=replace(brief.story, articles=articles), facts=facts)
     assert (support(paged, box), support(paged, wide)) == (1, 2)
     shared = shared_facts(paged)
-    assert wide in shared and all(fact not in shared for fact in (box, opening, asking, scrap))
+    assert wide in shared and all(fact not in shared for fact in (box, opening, asking, scrap, flattened))
     assert support_phrase(paged, wide) == "2 of 2 outlets"
     single = sum(support(paged, fact) == 1 for fact in paged.facts)
     assert single_source_note(paged) == f"{single} further facts are reported by one outlet only."

@@ -19,6 +19,7 @@ from storyweave.nlp.claims import opens_unclosed_quote
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
 MIN_FACT_WORDS = 4  # fewer words are a scrap, not a fact
+MAX_FACT_WORDS = 60  # as a summary sentence
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -114,11 +115,12 @@ def shared_facts(brief: Brief, limit: int = SHOWN_FACTS) -> list[Fact]:
     """Facts that more than one outlet (or article) reports, most widely reported first; not the
     opening of a quotation that runs on ('"I heard an explosion.'), which says nothing alone, nor a
     question (an interviewer's "So, what about the Vice President?" in transcripts of one show), nor
-    a scrap of fewer than `MIN_FACT_WORDS` words (a link's "co." that two pages carry)."""
+    a scrap of fewer than `MIN_FACT_WORDS` words (a link's "co." that two pages carry), nor a run of
+    over `MAX_FACT_WORDS` (a fact box's lines flattened into one "sentence")."""
     return [fact for fact, reach in _ranked_with_support(brief)
             if reach > 1 and not opens_unclosed_quote(fact.text)
             and not fact.text.rstrip('"\'\u201d ').endswith("?")
-            and len(_WORD.findall(fact.text)) >= MIN_FACT_WORDS][:limit]
+            and MIN_FACT_WORDS <= len(_WORD.findall(fact.text)) <= MAX_FACT_WORDS][:limit]
 
 
 def single_source_count(brief: Brief) -> int:

@@ -177,4 +177,4 @@ def best_telling(candidates: list[int], group: list[int], sentences: list[Senten
         leaning = 0.7 if DANGLING_START.match(text) else 1.0
         return centrality * length_fit * named * leaning - (1.0 if sentences[i].degraded else 0.0)
 
-    return max(candidates, key=quality)
+    return candidates[0] if len(candidates) == 1 else max(candidates, key=quality)

@@ -309,8 +309,8 @@ def select_summary(
             # whose every content word it holds ("The vote had no legal force.").
             best_sentence = sentences[best.sentence]
             remaining = [c for c in remaining if not (
-                alignment.supports(best_sentence, sentences[c.sentence], check_numbers=False)
-                or bag(c) <= told)]
+                bag(c) <= told or bag(c) & told  # sharing no word, it cannot be supported
+                and alignment.supports(best_sentence, sentences[c.sentence], check_numbers=False))]
         if used + length > words and chosen and not fill:
             continue  # too long for what is left; a shorter one may still fit
         for said in [c for c in chosen if bag(c) <= told]:  # chosen before, now said again
