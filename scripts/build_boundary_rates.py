@@ -45,36 +45,24 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=8, help="words seen fewer times are left out")
     parser.add_argument("--min-pair-count", type=int, default=3, help="pairs seen fewer times are left out")
     args = parser.parse_args()
-    total: Counter[str] = Counter()
-    starts: Counter[str] = Counter()
-    ends: Counter[str] = Counter()
-    within: Counter[tuple[str, str]] = Counter()  # pairs side by side inside a sentence
-    across: Counter[tuple[str, str]] = Counter()  # a sentence's last word and the next one's first
-    opening: Counter[tuple[str, str]] = Counter()
-    closing: Counter[tuple[str, str]] = Counter()
-    documents = count = 0
+    from storyweave.clean.degraded import BoundaryCounts
+
+    counted = BoundaryCounts()
+    documents = 0
     for path in sorted(ECBPLUS.glob("*/*.xml")):
         documents += 1
-        last = None
-        for words in sentences(path):
-            count += 1
-            total.update(words)
-            starts[words[0]] += 1
-            ends[words[-1]] += 1
-            within.update(zip(words, words[1:], strict=False))
-            if len(words) > 1:
-                opening[(words[0], words[1])] += 1
-                closing[(words[-2], words[-1])] += 1
-            if last is not None:
-                across[(last, words[0])] += 1
-            last = words[-1]
+        counted.add(sentences(path))
+    total, starts, ends = counted.total, counted.starts, counted.ends
+    count = sum(starts.values())
     common = [w for w, n in total.items() if n >= args.min_count and (starts[w] or ends[w])]
 
     def frequent(pairs: Counter[tuple[str, str]]) -> dict[str, int]:
         return {" ".join(pair): n for pair, n in sorted(pairs.items()) if n >= args.min_pair_count}
 
-    pairs = {"opening_pairs": frequent(opening), "closing_pairs": frequent(closing), "across": frequent(across)}
+    pairs = {"opening_pairs": frequent(counted.opening), "closing_pairs": frequent(counted.closing),
+             "across": frequent(counted.across)}
     needed = {key for table in pairs.values() for key in table}
+    within = counted.within
     pairs["within"] = {key: within[tuple(key.split(" "))] for key in sorted(needed) if within[tuple(key.split(" "))]}
     OUT.write_text(json.dumps({
         "source": f"ECB+ (CC BY 3.0): {documents} articles, {count} sentences; words seen "

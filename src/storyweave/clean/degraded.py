@@ -98,43 +98,58 @@ class StoryHints:
     @classmethod
     def from_texts(cls, texts: list[str]) -> StoryHints:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
-        total: Counter[str] = Counter()
-        starts: Counter[str] = Counter()
-        ends: Counter[str] = Counter()
-        within: Counter[tuple[str, str]] = Counter()
-        across: Counter[tuple[str, str]] = Counter()
-        opening: Counter[tuple[str, str]] = Counter()
-        closing: Counter[tuple[str, str]] = Counter()
+        counted = BoundaryCounts()
         for text in texts:
-            last = None
-            for sentence in re.split(r"(?<=[.!?])[\"')\]]*\s+|\n+", text):
-                tokens = _WORD.findall(sentence)
-                if not tokens:
-                    continue
-                lowered = [token.lower() for token in tokens]
-                starts[lowered[0]] += 1
-                ends[lowered[-1]] += 1
-                within.update(zip(lowered, lowered[1:], strict=False))
-                if len(lowered) > 1:
-                    opening[(lowered[0], lowered[1])] += 1
-                    closing[(lowered[-2], lowered[-1])] += 1
-                if last is not None:
-                    across[(last, lowered[0])] += 1
-                last = lowered[-1]
-                for position, token in enumerate(tokens):
-                    key = token.lower()
-                    total[key] += 1
-                    if position > 0:  # a sentence's first word is capitalised whatever it is
-                        forms[key][token] += 1
+            sentences = [tokens for sentence in re.split(r"(?<=[.!?])[\"')\]]*\s+|\n+", text)
+                         if (tokens := _WORD.findall(sentence))]
+            counted.add([[token.lower() for token in tokens] for tokens in sentences])
+            for tokens in sentences:
+                for token in tokens[1:]:  # a sentence's first word is capitalised whatever it is
+                    forms[token.lower()][token] += 1
         casing = {}
         for key, counter in forms.items():
             form, count = counter.most_common(1)[0]
             if form != key and key not in STOP_WORDS and count / sum(counter.values()) >= 0.6:
                 casing[key] = form
+        total = counted.total
         # One pseudo-occurrence mid-sentence keeps a word seen once from counting as certain.
-        start_rate = {w: starts[w] / (total[w] + 1) for w in starts}
-        end_rate = {w: ends[w] / (total[w] + 1) for w in ends}
-        return cls(casing, start_rate, end_rate, dict(total), within, across, opening, closing)
+        start_rate = {w: n / (total[w] + 1) for w, n in counted.starts.items()}
+        end_rate = {w: n / (total[w] + 1) for w, n in counted.ends.items()}
+        return cls(casing, start_rate, end_rate, dict(total), counted.within, counted.across,
+                   counted.opening, counted.closing)
+
+
+@dataclass
+class BoundaryCounts:
+    """How words sit at the sentence boundaries of clean text: each word's uses, and how often it
+    opens or closes a sentence; pairs of words side by side inside a sentence, across a boundary,
+    opening or closing one. Counted over a story's clean articles (`StoryHints`) and over news prose
+    in general (scripts/build_boundary_rates.py)."""
+
+    total: Counter[str] = field(default_factory=Counter)
+    starts: Counter[str] = field(default_factory=Counter)
+    ends: Counter[str] = field(default_factory=Counter)
+    within: Counter[tuple[str, str]] = field(default_factory=Counter)
+    across: Counter[tuple[str, str]] = field(default_factory=Counter)
+    opening: Counter[tuple[str, str]] = field(default_factory=Counter)
+    closing: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, sentences: list[list[str]]) -> None:
+        """Count one document's sentences, each a list of lowercased words, in order."""
+        last = None
+        for words in sentences:
+            if not words:
+                continue
+            self.total.update(words)
+            self.starts[words[0]] += 1
+            self.ends[words[-1]] += 1
+            self.within.update(zip(words, words[1:], strict=False))
+            if len(words) > 1:
+                self.opening[(words[0], words[1])] += 1
+                self.closing[(words[-2], words[-1])] += 1
+            if last is not None:
+                self.across[(last, words[0])] += 1
+            last = words[-1]
 
 
 def repair_text(text: str, flags: list[str], hints: StoryHints) -> tuple[str, dict[str, int]]:

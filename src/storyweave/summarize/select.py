@@ -67,8 +67,6 @@ def is_summary_material(sentence: Sentence) -> bool:
 _KICKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s?:\s+[\"'‘“`]*[A-Z0-9#$£€]")
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|declared|announced|stated|"
                      r"explained|tweeted|warned|asked|replied)\b", re.IGNORECASE)
-
-
 _KICKER_WORDS = frozenset("of the in on at for and a an".split())  # "Battle for the capital:"
 
 
