@@ -188,6 +188,8 @@ def test_articles_of_another_story_are_set_aside_and_listed_unless_all_is_asked(
     fire, mayor = str(examples / "tacoma-fire"), str(examples / "port-alder-mayor")
     mixed = runner.invoke(app, ["brief", fire, mayor, "--format", "json"])
     assert mixed.exit_code == 0 and "set aside (tells another story)" in mixed.stderr
+    [line] = [line for line in mixed.stderr.splitlines() if line.startswith("set aside")]
+    assert line.count("port-alder-mayor") == 4  # one line, however long: the four files on it
     brief = json.loads(mixed.stdout)
     assert {Path(a["source"]).parent.name for a in brief["articles"]} == {"tacoma-fire"}
     [group] = brief["set_aside"]

@@ -196,6 +196,12 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("Follow the latest tweets from CNN correspondents and images from the protests.")
     assert material("Readers of the paper were told to follow the evacuation orders at once.")
     assert not material("The following is a timeline of key events in the Syrian conflict.")
+    # a photo caption points at who stands where; a chronology's entry is the timeline's
+    assert not material("BP chief executive Tony Hayward, left, listens to chairman Carl-Henric Svanberg speak.")
+    assert not material("President Barack Obama (R) meets BP executives at the White House on Wednesday.")
+    assert not material("April 20, 2010 - Explosion and fire on the Deepwater Horizon rig; 11 workers are killed.")
+    assert material("The company said it had left the country, right after the vote, for good.")
+    assert material("April was the deadliest month of the war, with 40 soldiers killed in Helmand.")
     assert material("The following day, the army sealed off the border with Turkey and Lebanon.")
     # A headline's kicker glued to a caption is no sentence; prose with a colon is.
     assert not material("Gulf oil spill: BP says 'top kill' plug going to plan BP Chief Operating Officer Doug Suttles.")

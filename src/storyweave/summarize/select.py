@@ -59,7 +59,19 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not (words <= 12 and _NAME_AND_ROLE.match(text))
         and not _TO_THE_READER.match(text)
         and not _opens_on_kicker(text)
+        and not _PICTURED.search(text)
+        and not _CHRONOLOGY_ENTRY.match(text)
     )
+
+
+# A photo caption points at who is where: "BP chief executive Tony Hayward, left, listens to ...",
+# "Obama (R) meets ...".
+_PICTURED = re.compile(r", (?:(?:second |far |top |bottom |front |back )?(?:left|right)|centre|center|"
+                       r"in the foreground|in the background),|\((?:L|R|C|left|right|center|centre)\)")
+# A chronology's entry: "April 20, 2010 - Explosion and fire on ..." (the timeline has it)
+_CHRONOLOGY_ENTRY = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*(?: \d{4})?|\d{4})\s*[-\u2013\u2014:]\s")
 
 
 # A headline's kicker, a few words and a colon before a capital: "Gulf oil spill: BP says 'top kill'
