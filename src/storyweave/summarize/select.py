@@ -60,6 +60,7 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not _TO_THE_READER.match(text)
         and not _opens_on_kicker(text)
         and not _PICTURED.search(text)
+        and not (words <= 16 and _caption_action(text))
         and not _CHRONOLOGY_ENTRY.match(text)
     )
 
@@ -68,6 +69,19 @@ def is_summary_material(sentence: Sentence) -> bool:
 # "Obama (R) meets ...".
 _PICTURED = re.compile(r", (?:(?:second |far |top |bottom |front |back )?(?:left|right)|centre|center|"
                        r"in the foreground|in the background),|\((?:L|R|C|left|right|center|centre)\)")
+# ...or says, in the present, what someone named is doing in the picture: "President Obama meets
+# with BP executives about oil spill.", "Rep. Joseph Cao speaks at a House hearing June 15."
+_CAPTION_ACTION = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){1,5})(?:meets|speaks|listens|walks|arrives|stands|looks|waves|gestures"
+    r"|poses|talks|sits|holds|leaves|attends|addresses|greets|shakes|smiles|reacts|watches|visits|prays|chants"
+    r"|marches|rides|carries|sings|testifies|delivers|signs|tours|inspects|surveys|hugs|weeps|celebrates"
+    r"|gathers|gather|walk|stand|wait|waits|pray|chant|protest|protests|shout|shouts|hold|sit)\b")
+
+
+def _caption_action(text: str) -> bool:
+    """Someone named (not "It", "He", "In ...") doing something in the present: a caption."""
+    match = _CAPTION_ACTION.match(text)
+    return bool(match) and match.group("who").split()[0].lower() not in STOP_WORDS
 # A chronology's entry: "April 20, 2010 - Explosion and fire on ..." (the timeline has it)
 _CHRONOLOGY_ENTRY = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
@@ -76,9 +90,9 @@ _CHRONOLOGY_ENTRY = re.compile(
 
 # A headline's kicker, a few words and a colon before a capital: "Gulf oil spill: BP says 'top kill'
 # plug going to plan ...", "Update: Police ...". A speaker's words ("NATO said: The ...") are not one.
-_KICKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s?:\s+[\"'‘“`]*[A-Z0-9#$£€]")
+_KICKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s?:\s+[\"'‘“`]*(?:[A-Z]|(?<!\d: )[0-9#$£€])")
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|declared|announced|stated|"
-                     r"explained|tweeted|warned|asked|replied)\b", re.IGNORECASE)
+                     r"explained|tweeted|warned|asked|replied|read|reads)\b", re.IGNORECASE)
 _KICKER_WORDS = frozenset("of the in on at for and a an".split())  # "Battle for the capital:"
 
 
