@@ -30,6 +30,9 @@ RUN_ON_HEADLINES = [
      "BP oil spill: Obama comments 'not anti-British'"),
     ("Obama vows to 'make BP pay' for oil spill damage President Obama: \"We will make BP pay for the damage\"",
      "Obama vows to 'make BP pay' for oil spill damage"),
+    # a headline in title case, and a caption of the person it named doing something
+    ("Palin Reacts to Obama's Oval Office Address on Gulf Disaster Sarah Palin appears on 'The O'Reilly Factor' "
+     "from Wasilla, Alaska.", "Palin Reacts to Obama's Oval Office Address on Gulf Disaster"),
     # after a capitalised word the capitals go on a name ("the World Health Organisation")
     ("The Ministry of Health and Social Affairs said on Thursday the World Health Organisation has decided to "
      "raise the alert level.", "The Ministry of Health and Social Affairs said on Thursday the World Health "

@@ -37,3 +37,15 @@ def test_a_title_in_capitals_is_a_section_heading_that_gives_way_to_any_other_ti
     facts = [resigns, _fact("Crowds cheered in Tahrir Square.", "a")]
     assert story_title([heading, headline], facts) == headline.title
     assert story_title([heading], [resigns]) == heading.title  # the only title there is
+
+
+def test_a_broadcast_transcripts_title_gives_way_to_a_written_reports():
+    speech = _fact("Obama addressed the nation from the Oval Office on Tuesday night.", "tv", "web")
+    turns = "\n".join(["O'REILLY: Governor, what did you make of the speech?", "PALIN: He missed the mark, Bill.",
+                       "O'REILLY: Why?", "PALIN: Because the leak goes on.", "O'REILLY: Thank you, Governor."])
+    transcript = Article(id="tv", source="tv.txt", text=turns, title="Palin Reacts to Obama's Oval Office Address")
+    report = Article(id="web", source="web.txt", text="Obama spoke from the Oval Office.",
+                     title="Obama vows to make BP pay in Oval Office address")
+    facts = [speech, _fact("The leak goes on.", "tv"), _fact("He missed the mark.", "tv", "web")]
+    assert story_title([transcript, report], facts) == report.title  # though the transcript comes first
+    assert story_title([transcript], facts) == transcript.title  # the only title there is

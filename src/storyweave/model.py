@@ -37,6 +37,7 @@ _CLAUSE_START = frozenset("and but as after while when who which where because a
 # next sentence starts with "The"/"An", or names the headline's subject again before its verb.
 _RUN_ON_DETERMINERS = frozenset(("The", "An"))
 _RUN_ON_VERBS = frozenset("is was has have had said says will would could can are were may might must should".split())
+_PRESENT_VERB = re.compile(r"[a-z]{2,}[^s]s")  # "appears", "meets": a caption's present tense
 
 
 def story_title_from(stored: str | None, titles: Iterable[str | None], text: str) -> str:
@@ -99,6 +100,14 @@ def cut_run_on(headline: str, limit: int = HEADLINE_WORDS) -> str:
             attributed = name[-1].endswith(":") or end < len(words) and words[end] in _RUN_ON_VERBS
             if attributed and any(_bare(w.rstrip(":")) in said for w in name):
                 return " ".join(words[:i])
+    # A caption run into a headline in title case, where no lowercase word shows the seam: a
+    # person the headline named, in full, doing something in the present ("Palin Reacts to Obama's
+    # Oval Office Address on Gulf Disaster Sarah Palin appears on ...").
+    for i in range(3, min(limit, len(words) - 3) + 1):
+        given, family, verb = words[i], words[i + 1], words[i + 2]
+        if (given.istitle() and family.istitle() and _PRESENT_VERB.fullmatch(verb)
+                and family in {_bare(w) for w in words[:i]}):
+            return " ".join(words[:i])
     return headline
 
 

@@ -26,7 +26,7 @@ from storyweave.model import (
     headline_from_text,
 )
 from storyweave.nlp.embed import get_embedder
-from storyweave.nlp.sentences import split_article
+from storyweave.nlp.sentences import is_transcript, split_article
 from storyweave.store import Store
 from storyweave.stories.focus import main_story
 from storyweave.summarize import choose_selector, summarize
@@ -205,10 +205,14 @@ def story_title(articles: list[Article], facts: list) -> str:
     articles share facts, it gives way to another title or to the opening of the top fact. A
     title longer than a headline is one that a scrape ran into its standfirst ("BP oil spill:
     final tests due before 'static kill' Scientists confirm the ..."): another article's title
-    of headline length is taken first, else it is cut as a headline."""
+    of headline length is taken first, else it is cut as a headline. A broadcast transcript's title
+    gives way to a written report's."""
     shared = [f for f in facts if len(f.articles) > 1]
     reach = {a.id: sum(a.id in f.articles for f in shared) for a in articles}
     titled = [a for a in articles if a.title and not a.degraded] or [a for a in articles if a.title]
+    # a broadcast transcript's title is the show's segment ("Palin Reacts to Obama's ..."): a
+    # written report's names the story better
+    titled = [a for a in titled if not is_transcript(a.text)] or titled
     if shared:
         titled = [a for a in titled if not (a.title or "").rstrip().endswith("?")]
     if titled:

@@ -31,3 +31,29 @@ def test_with_no_largest_story_or_under_four_articles_everything_stays(stories):
     three = [*fire[:2], mayor[0]]
     assert main_story(three).main == three
     assert main_story(fire).main == fire and main_story(mayor).main == mayor
+
+
+def test_another_event_of_the_main_storys_topic_stays_and_an_unrelated_story_goes(stories, monkeypatch):
+    from storyweave.model import Article
+    from storyweave.stories import pairs
+
+    fire, mayor = stories
+    shares = [prepare_articles([Article(id=f"shares{i}", source=f"shares{i}.txt", text=text)])[0] for i, text in enumerate([
+        "Shares of Halvorsen Chemicals fell 8 percent on Wednesday after the company said the Tacoma warehouse "
+        "fire would cut its quarterly earnings. Analysts said insurance should cover most of the lost solvent stock.",
+        "Halvorsen Chemicals stock slid in early trading on Wednesday. The company told investors the Tacoma fire "
+        "destroyed solvent inventory worth about $4 million and that the plant would resume production next month.",
+    ])]
+    given = [*fire, *shares, *mayor]
+    judged = pairs.same_story_edges
+    other_event = {len(fire), len(fire) + 1}
+
+    def events_apart(texts, edges, model=None):  # the pair model, judging the shares story another event
+        weighed = judged(texts, edges, model)
+        return {(i, j): 0.0 if (i in other_event) != (j in other_event) else p for (i, j), p in weighed.items()}
+
+    monkeypatch.setattr(pairs, "same_story_edges", events_apart)
+    focus = main_story(given)  # the shares story is the fire's topic and stays; the mayor's story goes
+    assert focus.main == [*fire, *shares] and focus.set_aside == [mayor]
+    monkeypatch.setattr("storyweave.stories.focus.MIN_TOPIC_COSINE", 2.0)  # by the pair model alone
+    assert main_story(given).set_aside == [mayor, shares]

@@ -196,6 +196,8 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("Follow the latest tweets from CNN correspondents and images from the protests.")
     assert material("Readers of the paper were told to follow the evacuation orders at once.")
     assert not material("The following is a timeline of key events in the Syrian conflict.")
+    assert not material("Following are remarks by President Barack Obama provided by the White House.")
+    assert not material("N) chairman apologized on Wednesday to the American people for the oil spill.")
     # a photo caption points at who stands where; a chronology's entry is the timeline's
     assert not material("BP chief executive Tony Hayward, left, listens to chairman Carl-Henric Svanberg speak.")
     assert not material("President Barack Obama (R) meets BP executives at the White House on Wednesday.")

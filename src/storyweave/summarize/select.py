@@ -62,7 +62,12 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not _PICTURED.search(text)
         and not (words <= 16 and _caption_action(text))
         and not _CHRONOLOGY_ENTRY.match(text)
+        and not _OPENS_INSIDE_BRACKETS.match(text)
     )
+
+
+# A piece that starts inside brackets a line break cut ("N) chairman apologized ..." of "(BP.\nN)").
+_OPENS_INSIDE_BRACKETS = re.compile(r"[^()\s]{1,12}\)")
 
 
 # A photo caption points at who is where: "BP chief executive Tony Hayward, left, listens to ...",
@@ -113,7 +118,8 @@ _TO_THE_READER = re.compile(
     r"(?:Read|Watch|Follow|Click|Tap|See|Check out|Sign up|Share|Join|Tell us|Send us|Find out|Listen|"
     r"Subscribe|Download|Visit|Explore|Learn|Scroll|View|Vote|Keep up|Stay up|Catch up|Don't miss) "
     r"|(?:The following|Following|Below|Here) (?:is|are) (?:a |an |the |some )?(?:timeline|look|list|summary"
-    r"|chronology|guide|factbox|key|full text|excerpts?|text|breakdown|roundup|selection)\b")
+    r"|chronology|guide|factbox|key|full text|excerpts?|text|breakdown|roundup|selection|remarks|highlights"
+    r"|comments|statements?|reactions?|details|facts)\b")
 
 
 # A caption's name and role alone, no verb: "Nicola Sturgeon, the Scottish health minister."
