@@ -435,6 +435,12 @@ def test_a_photo_credit_run_into_the_text_is_removed_and_the_word_photograph_is_
     assert removed == ["inline credit: Photograph: Gerald Herbert/AP"]
     kept = "The photograph: a record of the day that officials said they would keep on file."
     assert remove_boilerplate(kept) == (kept, [])
+    # a photographer and the paper, in brackets
+    cleaned, removed = remove_boilerplate("(Bill O'Leary - The Washington Post) The head of the National Urban "
+                                          "League wrote to Paulson this week.")
+    assert cleaned.startswith("The head of") and removed == ["inline credit: (Bill O'Leary - The Washington Post)"]
+    aside = "The vote (Democrats - Senate) was close, and the bill passed on Friday after a long debate."
+    assert remove_boilerplate(aside) == (aside, [])
 
 
 def test_a_dated_photo_caption_opening_a_page_is_removed_and_a_chronology_is_kept():

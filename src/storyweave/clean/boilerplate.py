@@ -68,7 +68,11 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\s*\[(?:photo|image|video)[^\]]{0,80}\]"
         # unbracketed, run into the text: "... ringed by booms Photograph: Gerald Herbert/AP The ..."
         r"|\s*\b(?-i:Photograph|Photo|Picture)s?:\s*(?-i:(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*/"
-        r"(?:Associated Press|Getty Images|PA Wire|[A-Z][\w&-]*)|(?:Reuters|AP|AFP|EPA|Getty Images|Nasa|PA)\b)",
+        r"(?:Associated Press|Getty Images|PA Wire|[A-Z][\w&-]*)|(?:Reuters|AP|AFP|EPA|Getty Images|Nasa|PA)\b)"
+        # a photographer and the paper, in brackets: "(Bill O'Leary - The Washington Post)",
+        # "(By Michael Fein -- Bloomberg News)"
+        r"|\s*\((?-i:(?:By )?(?:[A-Z][\w.'’-]*\s+){1,3}-{1,2}\s+(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}"
+        r"(?:Post|Times|News|Press|Reuters|AP|AFP|Bloomberg|Images|Photo|Photos|Journal|Herald|Tribune|Globe|EPA))\)",
         re.IGNORECASE),
     "embedded tweet": re.compile(
         r"\s*(?:(?:https?://)?pic\.twitter\.com/\w+|(?:https?://)?twitter\.com/\w+/status/\d+\S*)"
@@ -163,7 +167,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
 # Words one of which a line must contain (lowercased) for an inline rule to be tried: scanning
 # every paragraph with the patterns above cost more than all other cleaning together.
 INLINE_HINTS: dict[str, tuple[str, ...]] = {
-    "inline credit": ("photo", "image", "video"),
+    "inline credit": ("photo", "image", "video", " - ", " -- "),
     "embedded tweet": ("twitter", "@"),
     "live-update time": (" et", " gmt", " bst", " utc", " est", " edt", " ct", " pt", " in ", "update"),
     "page prompt": ("continue reading", "media playback", "image copyright", "story highlights",
