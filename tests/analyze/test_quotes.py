@@ -33,6 +33,15 @@ def test_quote_styles_and_attributions():
         "The rescue went on all night and into the morning": "Tom Reyes",
         "Everything now has got to happen": "John Hamilton",  # an appositive between name and verb
     }
+    # verbs that introduce speech beside its marks, and a quote on the line after "said:"
+    quotes = quotes_of('"Cleaning up the spill will offset the impact," summarizes Luca Di Leo.',
+                       'BP chief Tony Hayward joked: "I would like my life back."',
+                       'After reading the e-mails, the investigator Ann Reyes said:\n"BP chose risky procedures."')
+    assert [q.speaker for q in quotes] == ["Luca Di Leo", "Tony Hayward", "Ann Reyes"]
+    # "he" inside "the" is no speaker; reporting without marks takes only verbs of saying
+    unnamed = quotes_of('After weeks of talks, the lawmakers said:\n"There will be no deal on the budget this year."')
+    assert [q.speaker for q in unnamed] == [None]
+    assert quotes_of("Castro joked that the police could have waited a day before the arrest.") == []
 
 
 def test_agency_style_attributions_partial_quotes_and_quoted_as_saying():

@@ -29,6 +29,10 @@ SAME_TRUNCATED = 92  # partial ratio when one telling is a truncation of the oth
 _SAY = (r"(?:said|says|say|told\s+(?:[\w.]+\s+){0,3}?(?:reporters|journalists|him|her|them|us|me|[A-Z][\w.]+)"
         r"|added|adds|wrote|writes|asked|asks|explained|insisted|warned|tweeted|stated|declared"
         r"|recalled|acknowledged|argued|continued|noted|replied|responded|answered|told)")
+# Beside a quotation's marks more verbs introduce speech ('"...," summarizes Luca Di Leo', 'Hayward
+# joked: "..."') than report it without them ("Castro joked that ..." is no quote of his words).
+_SAY_QUOTING = (r"(?:" + _SAY + r"|commented|summarizes|summarized|summarised|observed|remarked|quipped"
+                r"|joked|admitted|conceded|cautioned|explains|insists|notes|recalls|warns|tweets)")
 # A name, with titles, maybe after a nationality or place ("Honduran President Carlos Flores"); not
 # a capitalised word opening a sentence ("But he added: ..." is his quote, not But's).
 _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earlier|Now|Instead|When|While"
@@ -38,18 +42,19 @@ _NAME = (rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|official|officials|statement|source|sources|witness|resident|neighbor|neighbour|lawyer|attorney|police|company|agency|department|ministry))"
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
-_SPEAKER = rf"{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
+_SPEAKER = rf"\b{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
 _WHEN = ATTRIBUTION_WHEN
 # '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
-    rf"^[\s,]*(?:{_SPEAKER}(?:,\s+[^,;\"]{{1,80}}?,)?\s+(?:[\w]+\s+)?{_SAY}|{_SAY}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
+    rf"^[\s,]*(?:{_SPEAKER}(?:,\s+[^,;\"]{{1,80}}?,)?\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
+    rf"|{_SAY_QUOTING}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
     rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
     # '"…," the paper quoted its executive editor, Bill Keller, as saying'
     rf"|(?:[\w-]+\s+){{0,3}}?quoted\s+(?:[\w'’-]+,?\s+){{0,4}}?(?P<speaker4>{_NAME}),?\s+as\s+saying)")
 # 'Sessions said: "…' / 'Delgado told reporters on Monday, "…'
 # ...also a partial quote inside the reported clause: 'Obama said Gadhafi "should be under no illusions'
 _BEFORE = re.compile(
-    rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY}{_WHEN}(?:\s+that)?(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
+    rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY_QUOTING}{_WHEN}(?:\s+that)?(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
 # Reported speech, no quote marks: "Delgado said the crews were lucky." / "…, Delgado said."
 _REPORTED_LEAD = re.compile(rf"^{_SPEAKER}\s+{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?P<clause>[^\"«»]+?)\.?$")
 _REPORTED_TAIL = re.compile(rf"^(?P<clause>[^\"«»]+?),\s+{_SPEAKER}\s+{_SAY}{_WHEN}\.?$")
@@ -163,7 +168,10 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
     if match:
         return next(match.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4") if match.group(g))
     head_start = max(text.rfind("\n", 0, before), text.rfind(". ", 0, before), 0)
-    match = _BEFORE.search(text[head_start:before + 1].strip().rstrip('"«').strip())
+    head = text[head_start:before + 1].strip().rstrip('"«').strip()
+    if not head and text[:head_start].rstrip().endswith(":"):  # 'the lawmakers said:' + a line break
+        head = text[max(text.rfind("\n", 0, head_start), text.rfind(". ", 0, head_start), 0):head_start].strip()
+    match = _BEFORE.search(head)
     if match:
         return match.group("speaker")
     return None
