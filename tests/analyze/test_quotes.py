@@ -38,6 +38,14 @@ def test_quote_styles_and_attributions():
                        'BP chief Tony Hayward joked: "I would like my life back."',
                        'After reading the e-mails, the investigator Ann Reyes said:\n"BP chose risky procedures."')
     assert [q.speaker for q in quotes] == ["Luca Di Leo", "Tony Hayward", "Ann Reyes"]
+    # an appositive between the speaker and the verb, before the quote
+    [quote] = quotes_of('Steve Barnett, the chief executive of the NHS Confederation, which represents the trusts, '
+                        'said: "The confirmation of a pandemic reinforces the need to test the plans."')
+    assert quote.speaker == "Steve Barnett"
+    both = quotes_of('"It was utterly useless," Jeff Ruch, PEER\'s executive director, said by telephone.',
+                     'Cocales could not be reached to comment Monday, and Andrew Gowers, a company spokesman, said '
+                     'only that "it would be inappropriate for us to comment ahead of the hearing."')
+    assert [q.speaker for q in both] == ["Jeff Ruch", "Andrew Gowers"]  # not "Monday"
     # "he" inside "the" is no speaker; reporting without marks takes only verbs of saying
     unnamed = quotes_of('After weeks of talks, the lawmakers said:\n"There will be no deal on the budget this year."')
     assert [q.speaker for q in unnamed] == [None]

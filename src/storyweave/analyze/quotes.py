@@ -44,17 +44,21 @@ _NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|sp
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
 _SPEAKER = rf"\b{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
 _WHEN = ATTRIBUTION_WHEN
+# Who the speaker is, between name and verb: ", a Libya expert at Cross Border Information,", ", the
+# chief executive of the NHS Confederation, which represents the trusts," (not ", and Andrew Gowers,")
+_APPOSITIVE = r",\s+(?!(?:and|or|but|nor)\b)(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,"  # or ", BP's chief ...,"
 # '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
-    rf"^[\s,]*(?:{_SPEAKER}(?:,\s+[^,;\"]{{1,80}}?,)?\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
+    rf"^[\s,]*(?:{_SPEAKER}(?:{_APPOSITIVE})?\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
     rf"|{_SAY_QUOTING}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
     rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
     # '"…," the paper quoted its executive editor, Bill Keller, as saying'
     rf"|(?:[\w-]+\s+){{0,3}}?quoted\s+(?:[\w'’-]+,?\s+){{0,4}}?(?P<speaker4>{_NAME}),?\s+as\s+saying)")
-# 'Sessions said: "…' / 'Delgado told reporters on Monday, "…'
+# 'Sessions said: "…' / 'Delgado told reporters on Monday, "…' / 'Barnett, who runs the trusts, said: "…'
 # ...also a partial quote inside the reported clause: 'Obama said Gadhafi "should be under no illusions'
 _BEFORE = re.compile(
-    rf"{_SPEAKER}\s+(?:\w+\s+)?{_SAY_QUOTING}{_WHEN}(?:\s+that)?(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
+    rf"{_SPEAKER}(?:{_APPOSITIVE})?\s+(?:\w+\s+)?{_SAY_QUOTING}{_WHEN}(?:\s+that)?"
+    rf"(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
 # Reported speech, no quote marks: "Delgado said the crews were lucky." / "…, Delgado said."
 _REPORTED_LEAD = re.compile(rf"^{_SPEAKER}\s+{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?P<clause>[^\"«»]+?)\.?$")
 _REPORTED_TAIL = re.compile(rf"^(?P<clause>[^\"«»]+?),\s+{_SPEAKER}\s+{_SAY}{_WHEN}\.?$")
