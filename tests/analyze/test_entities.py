@@ -49,6 +49,9 @@ def test_acronyms_and_reordered_department_names_merge():
     found = names(entities)
     assert found["Federal Bureau of Investigation"] == {"Federal Bureau of Investigation", "FBI", "the FBI"}
     assert found["Department of Justice"] == {"Department of Justice", "Justice Department", "DOJ"}
+    spaced = names(merge_entities(mentions(("ExxonMobil", "ORG", "a"), ("Exxon Mobil", "ORG", "b"),
+                                           ("Exxon Mobil's", "ORG", "c")), texts=[]))
+    assert list(spaced.values()) == [{"ExxonMobil", "Exxon Mobil", "Exxon Mobil's"}]  # one company, spaced otherwise
 
 
 def test_two_people_sharing_a_surname_stay_apart_and_a_bare_surname_goes_to_the_one_nearby():

@@ -92,3 +92,12 @@ def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out(
     # an adjective made of a name is not the name
     assert all(_PREFIXED.match(text) for text in ("pro-Mubarak", "Anti-Gaddafi", "post - Mubarak"))
     assert not _PREFIXED.match("Prosper Mubarak") and not _PREFIXED.match("Antoine Pretorius")
+
+
+def test_a_transcripts_speaker_label_is_a_person():
+    from storyweave.nlp.entities import _speaker_label
+
+    text = "O'REILLY: Governor?\nPALIN: He missed the mark, Bill.\nThe NATO: an alliance of 28 members."
+    assert _speaker_label(text, text.index("PALIN"), text.index("PALIN") + 5)
+    assert not _speaker_label(text, text.index("NATO"), text.index("NATO") + 4)  # no line opens on it
+    assert not _speaker_label(text, text.index("Bill"), text.index("Bill") + 4)  # not in capitals

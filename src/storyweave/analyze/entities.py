@@ -465,19 +465,24 @@ def _nearest_in_article(mention: Mention, candidates: list[int], people: list[li
 
 
 def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
-    """Organisations, places and the rest: same key, acronym of an expansion, a longer form of
-    the same name ("US Chemical Safety Board"), or a spelling variant. Longest names come first,
-    so expansions are known before their acronyms and short forms."""
+    """Organisations, places and the rest: same key, the same letters spaced otherwise
+    ("ExxonMobil", "Exxon Mobil"), acronym of an expansion, a longer form of the same name ("US
+    Chemical Safety Board"), or a spelling variant. Longest names come first, so expansions are
+    known before their acronyms and short forms."""
     groups: dict[str, list[Mention]] = {}
     by_acronym: dict[str, str] = {}
     by_last_word: dict[str, list[str]] = defaultdict(list)
+    by_letters: dict[str, str] = {}
     for mention in sorted(mentions, key=lambda m: -len(m.text)):
         key = org_key(mention.text)
         if not key:
             continue
-        target = key if key in groups else _known_form(key, groups, by_acronym, by_last_word)
+        letters = key.replace(" ", "").lower()
+        target = key if key in groups else (by_letters.get(letters)
+                                            or _known_form(key, groups, by_acronym, by_last_word))
         if target is None:
             target = key
+            by_letters[letters] = key
             for acronym in acronym_forms(key):
                 by_acronym.setdefault(acronym, key)
             by_last_word[key.split()[-1]].append(key)
