@@ -98,6 +98,10 @@ def test_spelling_variants_of_one_name_are_a_name_disagreement():
     [who] = merge_entities(styles, [])
     assert who.name.startswith("World Health Organi") and "(" not in who.name
     assert name_variants([who]) == []
+    # nor are full stops ("Transocean Ltd." against "Transocean Ltd", "Henry M Paulson")
+    stops = [Mention("Transocean Ltd.", "ORG", "a", 0, 15), Mention("Transocean Ltd", "ORG", "b", 0, 14),
+             Mention("Henry M. Paulson", "PERSON", "a", 30, 46), Mention("Henry M Paulson", "PERSON", "b", 30, 45)]
+    assert name_variants(merge_entities(stops, [])) == []
 
 
 def test_an_article_that_gives_both_numbers_is_on_neither_side():

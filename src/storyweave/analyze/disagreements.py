@@ -76,17 +76,23 @@ def apart(positions: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]
     return [(value, ids) for value, ids in kept if ids]
 
 
+def _spelling_key(name: str) -> str:
+    return bare_name(name).replace(".", "").lower()
+
+
 def name_variants(entities: list[Entity]) -> list[Disagreement]:
     found = []
     for entity in entities:
         if entity.type not in ("PERSON", "ORG"):
             continue
         forms: dict[str, list[str]] = defaultdict(list)
-        casing: dict[str, Counter[str]] = defaultdict(Counter)  # "TONY HAYWARD" is not a spelling
+        # "TONY HAYWARD" is not a spelling, nor "Transocean Ltd" against "Transocean Ltd.", nor "Henry
+        # M Paulson" against "Henry M. Paulson": forms differing in case or full stops are one
+        casing: dict[str, Counter[str]] = defaultdict(Counter)
         for mention in entity.mentions:
-            casing[bare_name(mention.text).lower()][bare_name(mention.text)] += 1
+            casing[_spelling_key(mention.text)][bare_name(mention.text)] += 1
         for mention in entity.mentions:
-            form = casing[bare_name(mention.text).lower()].most_common(1)[0][0]
+            form = casing[_spelling_key(mention.text)].most_common(1)[0][0]
             if mention.article_id not in forms[form]:
                 forms[form].append(mention.article_id)
         # Spellings of the same length that differ only by near-identical words are variants;
