@@ -184,6 +184,10 @@ def test_unrelated_negations_are_not_contradictions():
     assert polarity_conflicts([contrast, report], day) == []
     denial = Sentence("c", 0, "Mubarak has not appointed Omar Suleiman as his vice president on Saturday.")
     assert len(polarity_conflicts([denial, report], day)) == 1
+    # what a "not" denies stops where a clause of its own begins: no plan is denied here
+    undetailed = Sentence("a", 0, "Obama did not detail what his plan for the Gulf coast should include.")
+    planned = Sentence("b", 0, "Obama talked openly about his plan for the Gulf coast and its fishermen.")
+    assert polarity_conflicts([undetailed, planned], {"a": "2010-06-15", "b": "2010-06-16"}) == []
 
 
 def test_a_long_sentence_is_shortened_in_a_disagreement_label_at_a_word_boundary():

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 from collections import Counter, defaultdict
@@ -319,13 +320,21 @@ _CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|no|never)\b|n't\b", re.IGNO
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
+_CLAUSE_OPENERS = frozenset("what which that who whom whose whether how why when where if".split())
+
+
 def _negated_predicates(text: str) -> frozenset[str]:
     """The words a negative statement negates: the few after "not", "resisted", "denied"...
     ("has so far resisted calls to step aside" negates "calls to step")."""
     claim = claim_text(text)
     negated_words: set[str] = set()
     for cue in _CUE.finditer(claim):
-        following = [w for w in claim[cue.end():].split()[:4] if w[:1].islower()]  # not names
+        # up to four words, not names, and not into a clause of their own ("did not detail what
+        # this plan should include" denies a detailing, not a plan)
+        words = claim[cue.end():].split()
+        words = words[1:] if words[:1] == ["that"] else words  # "denied that he met ...": what is denied
+        following = list(itertools.takewhile(lambda w: w.lower() not in _CLAUSE_OPENERS, words[:4]))
+        following = [w for w in following if w[:1].islower()]
         # what the sentence affirms before the cue is not what it denies: "appointed vice
         # president, not president" denies no report of the appointment
         negated_words |= content_words(" ".join(following)) - content_words(claim[:cue.start()])
