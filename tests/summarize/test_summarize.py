@@ -203,6 +203,10 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("President Barack Obama (R) meets BP executives at the White House on Wednesday.")
     assert not material("Rep. Joseph Cao speaks at a House Energy and Commerce Committee hearing June 15.")
     assert material("Rep. Joseph Cao spoke at a House Energy and Commerce Committee hearing on June 15.")
+    # a scene in the present on a given day is a picture; a plan for a day is news
+    assert not material("Egyptian protesters confront riot police during a demonstration in Cairo on Friday.")
+    assert material("He plans to meet with the Kosovan Albanian leaders on Tuesday in Pristina.")
+    assert material("Egyptian protesters confronted riot police during a demonstration in Cairo on Friday.")
     assert not material("April 20, 2010 - Explosion and fire on the Deepwater Horizon rig; 11 workers are killed.")
     assert material("The company said it had left the country, right after the vote, for good.")
     assert material("April was the deadliest month of the war, with 40 soldiers killed in Helmand.")

@@ -61,6 +61,7 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not _opens_on_kicker(text)
         and not _PICTURED.search(text)
         and not (words <= 16 and _caption_action(text))
+        and not (words <= 20 and _caption_scene(text))
         and not _CHRONOLOGY_ENTRY.match(text)
         and not _OPENS_INSIDE_BRACKETS.match(text)
     )
@@ -87,6 +88,24 @@ def _caption_action(text: str) -> bool:
     """Someone named (not "It", "He", "In ...") doing something in the present: a caption."""
     match = _CAPTION_ACTION.match(text)
     return bool(match) and match.group("who").split()[0].lower() not in STOP_WORDS
+# ...or a scene in the present on a given day: "Egyptian protesters confront riot police during a
+# demonstration in Cairo on Friday." (news prose tells a dated event in the past)
+_SCENE_VERB = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+)?(?:[\w'’-]+\s+){0,3}?(?:confronts?|gathers?|walks?|march(?:es)?|protests?|chants?"
+    r"|holds?|waves?|stands?|sits?|prays?|shouts?|rall(?:y|ies)|clash(?:es)?|celebrates?|mourns?|attends?"
+    r"|watch(?:es)?|looks? on|waits?|flees?|carr(?:y|ies)|runs?|push(?:es)?|burns?|throws?|demonstrates?"
+    r"|surrounds?|listens?|speaks?|meets?|arrives?|leaves?|greets?|tours?|inspects?|surveys?)\b")
+_DATED = re.compile(r"\b(?:on|last|this) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+                    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}\b")
+# a tense, a plan or a quotation: reporting, not a picture ("He plans to meet ... on Tuesday.")
+_TOLD = re.compile(r"\b(?:was|were|had|has|have|will|would|is|are|to|plans?|said|says|told|\w+ed)\b|[\"“”]")
+
+
+def _caption_scene(text: str) -> bool:
+    return bool(_SCENE_VERB.match(text) and _DATED.search(text) and not _TOLD.search(text))
+
+
 # A chronology's entry: "April 20, 2010 - Explosion and fire on ..." (the timeline has it)
 _CHRONOLOGY_ENTRY = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
