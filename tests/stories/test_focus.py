@@ -38,12 +38,14 @@ def test_another_event_of_the_main_storys_topic_stays_and_an_unrelated_story_goe
     from storyweave.stories import pairs
 
     fire, mayor = stories
-    shares = [prepare_articles([Article(id=f"shares{i}", source=f"shares{i}.txt", text=text)])[0] for i, text in enumerate([
-        "Shares of Halvorsen Chemicals fell 8 percent on Wednesday after the company said the Tacoma warehouse "
-        "fire would cut its quarterly earnings. Analysts said insurance should cover most of the lost solvent stock.",
-        "Halvorsen Chemicals stock slid in early trading on Wednesday. The company told investors the Tacoma fire "
-        "destroyed solvent inventory worth about $4 million and that the plant would resume production next month.",
-    ])]
+    texts = ["Shares of Halvorsen Chemicals fell 8 percent on Wednesday after the company said the Tacoma "
+             "warehouse fire would cut its quarterly earnings. Analysts said insurance should cover most of the "
+             "lost solvent stock.",
+             "Halvorsen Chemicals stock slid in early trading on Wednesday. The company told investors the Tacoma "
+             "fire destroyed solvent inventory worth about $4 million and that the plant would resume production "
+             "next month."]
+    shares = prepare_articles([Article(id=f"shares{i}", source=f"shares{i}.txt", text=text)
+                               for i, text in enumerate(texts)])
     given = [*fire, *shares, *mayor]
     judged = pairs.same_story_edges
     other_event = {len(fire), len(fire) + 1}

@@ -212,7 +212,8 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material("April was the deadliest month of the war, with 40 soldiers killed in Helmand.")
     assert material("The following day, the army sealed off the border with Turkey and Lebanon.")
     # A headline's kicker glued to a caption is no sentence; prose with a colon is.
-    assert not material("Gulf oil spill: BP says 'top kill' plug going to plan BP Chief Operating Officer Doug Suttles.")
+    assert not material("Gulf oil spill: BP says 'top kill' plug going to plan BP Chief Operating Officer "
+                        "Doug Suttles.")
     assert not material("Update: Police have reopened the road between the two towns on Monday.")
     assert not material("Syria crisis: £100m Assad assets in UK are frozen Fighters from the Free Syrian Army.")
     assert material("He had one aim: To win the title before his contract ran out in June.")
