@@ -271,6 +271,15 @@ def test_the_summary_opens_on_an_article_lead_then_follows_story_order():
     assert ordered([1, 2]) == [sentences[2].text, sentences[1].text]
     # When story order already opens on a lead, it stands.
     assert ordered([0, 1, 2]) == [s.text for s in sentences]
+    # A lead of a few words (a headline, a caption) gives way to a whole lead sentence, however
+    # important it scored
+    headline = sentences_of("c", ["Port Alder mayor quits."])
+    every = sentences + headline
+    alignment = align_sentences(every, get_embedder("tfidf").encode([s.text for s in every]))
+    chosen = [Candidate(alignment.fact_of[1], 1, score=0.9), Candidate(alignment.fact_of[3], 3, score=0.99),
+              Candidate(alignment.fact_of[2], 2, score=0.5)]
+    summary = order_and_cite(chosen, every, alignment, {**by_id, "c": thursday}, {"a": 2, "b": 1, "c": 1})
+    assert summary[0].text == sentences[2].text
 
 
 def test_a_short_sentence_a_chosen_one_already_says_is_left_out():

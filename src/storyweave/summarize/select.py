@@ -32,6 +32,7 @@ CENTRALITY_WEIGHT = 0.30
 POSITION_WEIGHT = 0.20
 RECENCY_WEIGHT = 0.10  # in a story told over days, the latest news belongs in the brief
 MMR_LAMBDA = 0.7  # relevance vs novelty
+LEAD_WORDS = 10  # a summary's opening lead has this many words at least, where one has
 REDUNDANT = 0.75  # a candidate this similar to a chosen sentence says nothing new
 
 @dataclass
@@ -388,7 +389,10 @@ def order_and_cite(
     ordered = sorted(chosen, key=story_order)
     # A summary reads best opening on an article's lead, written to stand alone; when story order
     # puts another sentence first ("The audit found that ..."), the most important lead goes first.
+    # A lead of a few words is a headline or a caption ("Tear gas surrounds protesters in Egypt."):
+    # a whole lead sentence opens before it.
     leads = [c for c in ordered if min(s.index for s in facts[c.fact].sentences) == 0]
+    leads = [c for c in leads if sentences[c.sentence].words >= LEAD_WORDS] or leads
     if leads and ordered[0] not in leads:
         opening = max(leads, key=lambda c: c.score)
         ordered.remove(opening)
