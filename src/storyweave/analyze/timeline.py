@@ -113,7 +113,7 @@ def _from_a_later_page(text: str, expression: TemporalExpression, published: dat
     February 11, 2013" on a page of January 2011), or the publication date is wrong."""
     if published is None:
         return False
-    start = date(*(int(part) for part in (expression.date + "-01-01")[:10].split("-")))
+    start = date.fromisoformat((expression.date + "-01-01")[:10])  # "2013" and "2013-02" open on their first day
     return start > published + timedelta(days=LATER_PAGE_DAYS) and not looks_ahead(text)
 
 

@@ -81,10 +81,12 @@ class Alignment:
             if numbers and theirs and not theirs <= numbers and not numbers <= theirs:
                 return False
         claim = claim_text(sentence.text)
-        if negated(claim) != negated(claim_text(member.text)):
-            return False  # "he has swine flu" is not supported by "he does not have swine flu"
         told = content_words(claim_text(member.text))
         words = content_words(claim)
+        if not words & told:
+            return False  # sharing no word, it tells nothing of it (checked first: most pairs)
+        if negated(claim) != negated(claim_text(member.text)):
+            return False  # "he has swine flu" is not supported by "he does not have swine flu"
         if len(words) < MIN_CLAIM_WORDS:  # "And that was before swine flu": too little to check
             return len(words & told) / max(1, len(words | told)) >= 0.6
         predicate = content_words(predicate_words(main_clause(claim)))

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Sentence
-from storyweave.nlp.claims import PRONOUN_SPEAKER, claim_text, content_words, stem
+from storyweave.nlp.claims import PRONOUN_SPEAKER, stem
 from storyweave.summarize.align import DANGLING_START, Alignment
 from storyweave.summarize.select import REDUNDANT, Candidate, summary_material
 
@@ -128,11 +128,9 @@ def select_by_coverage(
         covered |= concepts(sentences[best].text)
         # A paraphrase covers other word pairs but tells the reader nothing new: drop the other
         # tellings of this fact and whatever this sentence already says.
-        told = content_words(claim_text(sentences[best].text))
         remaining = {i for i in remaining if alignment.fact_of[i] != alignment.fact_of[best]
                      and alignment.similarity[best, i] < REDUNDANT
-                     and not (content_words(claim_text(sentences[i].text)) & told  # no word shared, no support
-                              and alignment.supports(sentences[best], sentences[i], check_numbers=False))}
+                     and not alignment.supports(sentences[best], sentences[i], check_numbers=False)}
         if used >= words:
             break
     return chosen

@@ -89,6 +89,8 @@ def _caption_action(text: str) -> bool:
     """Someone named (not "It", "He", "In ...") doing something in the present: a caption."""
     match = _CAPTION_ACTION.match(text)
     return bool(match) and match.group("who").split()[0].lower() not in STOP_WORDS
+
+
 # ...or a scene in the present on a given day: "Egyptian protesters confront riot police during a
 # demonstration in Cairo on Friday." (news prose tells a dated event in the past)
 _SCENE_VERB = re.compile(
@@ -359,8 +361,8 @@ def select_summary(
             # whose every content word it holds ("The vote had no legal force.").
             best_sentence = sentences[best.sentence]
             remaining = [c for c in remaining if not (
-                bag(c) <= told or bag(c) & told  # sharing no word, it cannot be supported
-                and alignment.supports(best_sentence, sentences[c.sentence], check_numbers=False))]
+                alignment.supports(best_sentence, sentences[c.sentence], check_numbers=False)
+                or bag(c) <= told)]
         if used + length > words and chosen and not fill:
             continue  # too long for what is left; a shorter one may still fit
         for said in [c for c in chosen if bag(c) <= told]:  # chosen before, now said again
