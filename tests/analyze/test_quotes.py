@@ -73,7 +73,6 @@ def test_a_quote_running_over_paragraphs_is_one_quote():
     assert quote.speaker == "Linda Carraway"
 
 
-
 def test_a_quote_over_lines_of_a_text_set_one_sentence_a_line_is_one_quote_and_its_close_opens_nothing():
     text = ('Britain fired missiles at Libya, the Ministry of Defence said.\n'
             '"We made clear that if Gaddafi did not comply, it would be enforced.\n'
@@ -81,6 +80,7 @@ def test_a_quote_over_lines_of_a_text_set_one_sentence_a_line_is_one_quote_and_i
             '"The fast jets flew 3,000 miles from RAF Marham and back," he said.')
     quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
     assert quotes == {"We made clear that i": "Liam Fox", "The fast jets flew 3": "Liam Fox"}
+
 
 def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
     text = ('"Within a couple of weeks we could be back to normal," Erik Nilsson said by telephone.\n\n'
@@ -97,7 +97,6 @@ def test_pronoun_goes_to_the_person_named_last_before_the_quote():
     [quote] = quotes_of('Sergei Volkov, the plant manager, met Maria Delgado on Monday. Later Volkov '
                         'spoke again. "Every worker has been accounted for," he said.')
     assert quote.speaker == "Sergei Volkov"
-
 
 
 def test_he_said_is_the_subject_of_the_sentence_before_not_the_last_name_in_it():
@@ -122,6 +121,7 @@ def test_a_word_opening_the_sentence_is_not_the_speaker():
     assert {q.text[:20]: q.speaker for q in quotes} == {
         "The new cap is good ": "Barack Obama", "One of the problems ": "Barack Obama",
         "We will keep testing": "Thad Allen"}
+
 
 def test_one_quote_told_by_several_outlets_with_small_differences_is_one_quote():
     quotes = quotes_of(

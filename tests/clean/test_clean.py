@@ -326,7 +326,6 @@ def test_a_teaser_on_the_story_topic_under_many_pages_is_furniture_and_a_shared_
     assert remove_repeated_lines(articles[:4] + articles[5:]) == articles[:4] + articles[5:]
 
 
-
 def test_in_a_large_story_short_lines_in_a_few_articles_go_only_when_off_the_story():
     from storyweave.clean import remove_repeated_lines
 
@@ -341,6 +340,7 @@ def test_in_a_large_story_short_lines_in_a_few_articles_go_only_when_off_the_sto
     assert all(line not in a.text for a in cleaned for line in player)
     assert all(line in a.text for a in cleaned[:3] for line in on_story)
     assert cleaned[0].removed == [f"repeated in 3 articles: {line}" for line in player]
+
 
 def test_site_furniture_glued_inside_lines_of_many_articles_is_cut_out_and_shared_reporting_is_kept():
     from storyweave.clean import remove_repeated_lines

@@ -78,6 +78,7 @@ def test_small_stories_draw_the_same_articles_every_run_and_leave_published_outp
     assert result.exit_code == 0, result.output
     assert "lead" in result.stdout and "OLD (published)" not in result.stdout
 
+
 def test_multinews_layout_with_limit_and_chosen_peers(tmp_path):
     path = tmp_path / "mn.jsonl.gz"
     with gzip.open(path, "wt") as out:

@@ -138,6 +138,7 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
     unknown = replace(paged, story=replace(paged.story, articles=[replace(a, outlet=None) for a in articles]))
     assert box in shared_facts(unknown) and support_phrase(unknown, box) == "2 of 3"
 
+
 def test_also_known_as_lists_other_names_and_titles_not_a_leading_the_or_a_possessive():
     from storyweave.model import Entity
     from storyweave.render.common import other_aliases

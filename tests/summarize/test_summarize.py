@@ -153,6 +153,7 @@ def test_concept_coverage_prefers_a_sentence_that_stands_alone_to_one_quoting_he
                            selector="coverage")
     assert [s.text for s in summary] == [alone]
 
+
 def test_the_shipped_word_prior_rates_news_words_above_page_words_and_the_scorer_uses_it():
     from storyweave.nlp.claims import content_words
     from storyweave.summarize.select import installed_scorer, word_prior

@@ -120,7 +120,6 @@ def _spelling_variant(a: str, b: str) -> bool:
             and all(same_spelling(x, y) for x, y in pairs))
 
 
-
 def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     """Quantities in a sentence, keyed by what they count, with the words around them:
     {"worker": ("12 workers", {"fire", "sent", "hospit"}), ...}. A noun counted twice ("Eleven

@@ -22,7 +22,6 @@ NUMBER_WORDS = {
 } | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"}
 
 
-
 _SAY = r"(?:said|says|told\s+(?:\w+\s+){0,3}?\w+|added|adds|announced|stated|explained|noted|reported|confirmed|wrote)"
 # "said on Monday", "told reporters at an afternoon briefing", "said in a statement"
 ATTRIBUTION_WHEN = (

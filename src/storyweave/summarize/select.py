@@ -35,6 +35,7 @@ MMR_LAMBDA = 0.7  # relevance vs novelty
 LEAD_WORDS = 10  # a summary's opening lead has this many words at least, where one has
 REDUNDANT = 0.75  # a candidate this similar to a chosen sentence says nothing new
 
+
 @dataclass
 class Candidate:
     fact: int
@@ -171,6 +172,8 @@ def as_summary_text(text: str) -> str:
     """The sentence as a summary shows it: the tail of a quotation opened in the sentence before
     ('I wish I could," Bartlit said.') gets its opening mark back, so the quote reads whole."""
     return f'"{text}' if text.count('"') % 2 and _CLOSES_FIRST.match(text) else text
+
+
 _SAID = re.compile(r"\b(?:said|says|told|according)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our|My)\b")
 
