@@ -254,3 +254,9 @@ def test_a_word_that_is_one_persons_surname_and_anothers_given_name_goes_to_the_
         ("Michael", "PERSON", "b"), *[("Michael Jackson", "PERSON", "c")] * 6, ("Michael", "PERSON", "d")), []))
     assert found["Michael Jackson"] == {"Michael Jackson", "Michael"}
     assert found["Alun Michael"] == {"Alun Michael", "Michael"}
+
+
+def test_a_person_whose_name_ends_in_a_companys_legal_form_is_an_organisation():
+    texts = ["GlaxoSmithKline Plc makes Relenza, said Andrew Witty.", "GlaxoSmithKline said stocks were ample."]
+    assert typed(texts, ("GlaxoSmithKline Plc", "PERSON", "a"), ("GlaxoSmithKline", "PERSON", "b"),
+                 ("Andrew Witty", "PERSON", "a")) == {("GlaxoSmithKline Plc", "ORG"), ("Andrew Witty", "PERSON")}

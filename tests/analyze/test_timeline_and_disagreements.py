@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from storyweave.analyze.disagreements import conflicting_numbers, name_variants, polarity_conflicts
+from storyweave.analyze.disagreements import (
+    conflicting_numbers,
+    is_statement,
+    name_variants,
+    polarity_conflicts,
+)
 from storyweave.analyze.entities import merge_entities
 from storyweave.analyze.timeline import anchor_dates, build_timeline
 from storyweave.model import Article, Mention, Sentence
@@ -281,3 +286,31 @@ def test_a_date_years_after_the_page_is_no_event_unless_the_sentence_looks_ahead
     texts = [e.text for e in build_timeline(articles)]
     assert texts == ["Protesters filled Tahrir Square on Friday.",
                      "The new parliament will sit for the first time in March 2012 in Cairo."]
+
+
+def test_a_count_is_compared_by_the_plural_it_counts_and_a_span_of_time_by_its_frame():
+    day = {x: "2010-01-14" for x in "abcdef"}
+    # "two search dogs" and "71 search and rescue workers" count different things
+    rescuers = [Sentence("a", 0, "The British team flying to Haiti will take two search dogs and heavy lifting gear."),
+                Sentence("b", 0, "The British team flying to Haiti will take 71 search workers and heavy lifting gear.")]
+    assert conflicting_numbers(rescuers, day) == []
+    # the worst in 200 years, the last one 150 years ago: no disagreement
+    spans = [Sentence("c", 0, "It is the worst earthquake to hit Haiti in 200 years, seismologists said."),
+             Sentence("d", 0, "The last major earthquake to hit Haiti was 150 years ago, seismologists said.")]
+    assert conflicting_numbers(spans, day) == []
+    # ... but two sentences to prison do disagree
+    sentences = [Sentence("e", 0, "The former mayor was sentenced to 10 years in prison for bribery on Monday."),
+                 Sentence("f", 0, "The former mayor was sentenced to 12 years in prison for bribery on Monday.")]
+    [sentence] = conflicting_numbers(sentences, day)
+    assert sorted(sentence.positions) == [("10 years", ["e"]), ("12 years", ["f"])]
+    # a qualified count is the plural it qualifies
+    peacekeepers = [Sentence("a", 1, "The UN has 9,000 international peacekeepers deployed across Haiti, officials said."),
+                    Sentence("b", 1, "The UN has 7,000 peacekeepers deployed across Haiti, officials said.")]
+    [count] = conflicting_numbers(peacekeepers, day)
+    assert sorted(count.positions) == [("7,000 peacekeepers", ["b"]), ("9,000 international peacekeepers", ["a"])]
+
+
+def test_a_call_or_an_inference_states_no_fact():
+    assert not is_statement("Haiti must not remain a battered country, he said.")
+    assert not is_statement("Officials should not close the schools, the union said.")
+    assert is_statement("Haiti did not remain a battered country, he said.")

@@ -505,3 +505,19 @@ def test_a_wire_photo_caption_dated_at_its_end_is_furniture_and_a_sentence_endin
         assert remove_boilerplate(f"{first}. {caption} {second}") == (story, [f"site furniture: {caption}"])
     for kept in ("The law took effect on March 5, 2011.", "The ceasefire was signed in Geneva in May, 2011."):
         assert remove_boilerplate(kept) == (kept, [])
+
+
+def test_a_live_pages_clock_stamps_go_and_a_chronologys_years_stay():
+    live = ("1420 British Prime Minister Gordon Brown describes the earthquake as a tragedy.\n"
+            "1413 The US 82nd Airborne Division will have 100 members in Haiti on Thursday.\n"
+            "Another 800 will be there by Friday.\n"
+            "0919 GMT: International aid charities are appealing for help.")
+    cleaned, removed = remove_boilerplate(live)
+    assert cleaned.splitlines() == [
+        "British Prime Minister Gordon Brown describes the earthquake as a tragedy.",
+        "The US 82nd Airborne Division will have 100 members in Haiti on Thursday.",
+        "Another 800 will be there by Friday.",
+        "International aid charities are appealing for help."]
+    assert removed == ["live-update time: 1420", "live-update time: 1413", "live-update time: 0919 GMT:"]
+    chronology = "2001 Aristide is elected for a second term.\n2004 Aristide is ousted in a rebellion."
+    assert remove_boilerplate(chronology) == (chronology, [])

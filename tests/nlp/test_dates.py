@@ -87,3 +87,21 @@ def test_without_an_anchor_only_calendar_dates_resolve():
 ])
 def test_the_verb_beside_a_day_says_past_or_future_before_the_rest_of_the_sentence(sentence, expected):
     assert find_dates(sentence, date(2011, 3, 18))[0].date == expected  # a Friday
+
+
+@pytest.mark.parametrize("sentence, anchor, expected", [
+    # ten days ahead is nearer than 355 days back, in a sentence that does not look ahead
+    ("Schools in the capital have been closed until 6 May.", date(2009, 4, 26), [("6 May", "2009-05-06")]),
+    # six days back is nearer than a year ahead, in a sentence that does ("yet to")
+    ("A survey taken April 21-27 found the bottom had yet to be hit.", date(2009, 4, 27),
+     [("April 21", "2009-04-21")]),
+    # still: months ahead in a sentence looking back is last year's day
+    ("The company was founded on 20 October.", date(2010, 1, 14), [("20 October", "2009-10-20")]),
+])
+def test_a_day_without_a_year_is_the_nearest_with_news_looking_back(sentence, anchor, expected):
+    assert resolved(sentence, anchor) == expected
+
+
+def test_a_date_before_1900_keeps_its_year():
+    assert resolved("2 May 1787: Puerto Rico. March 6, 1836: the Alamo.", date(2010, 1, 14)) == [
+        ("2 May 1787", "1787-05-02"), ("March 6, 1836", "1836-03-06")]

@@ -219,6 +219,15 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("Syria crisis: £100m Assad assets in UK are frozen Fighters from the Free Syrian Army.")
     assert material("He had one aim: To win the title before his contract ran out in June.")
     assert material('Smith told reporters: "We will rebuild the plant within the year."')
+    assert not material("As it happened: Haiti earthquake 13 Jan Live coverage following the earthquake in Haiti.")
+    # a verbless caption or fragment states nothing; a verb, however rare, makes a sentence
+    assert not material("An electron micrograph of the A H1N1 swine influenza virus.")
+    assert not material("Members of the graduating class at the college's commencement in Atlanta.")
+    for sentence in ("The team thaws the samples and replants them in the greenhouse.",
+                     "They control the whole Libyan coast near Sirte, the rebels say.",
+                     "It isn't clear how many of the crew were aboard at the time.",
+                     "The 7.0-magnitude quake hit south of the capital Port-au-Prince on Tuesday."):
+        assert material(sentence), sentence
 
 
 def test_a_broadcast_transcript_is_cited_but_not_summarised_from_when_written_reports_exist(embedder):

@@ -123,7 +123,11 @@ def _spelling_variant(a: str, b: str) -> bool:
 def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     """Quantities in a sentence, keyed by what they count, with the words around them:
     {"worker": ("12 workers", {"fire", "sent", "hospit"}), ...}. A noun counted twice ("Eleven
-    people were killed and 17 people were injured") counts different things: left out."""
+    people were killed and 17 people were injured") counts different things: left out. What is
+    counted is the plural the count governs, past the words that qualify it ("two search dogs",
+    "9,000 international peacekeepers": dogs, peacekeepers). A span of time is keyed by the words
+    framing it too: "the worst in 200 years" and "150 years ago" count different things, "sentenced
+    to 10 years in prison" and "to 12 years in prison" one."""
     found = {}
     counted: Counter[str] = Counter()
     for match in _QUANTITY.finditer(text):
@@ -132,13 +136,66 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
             continue  # a year or a score ("5-2"), not a count
         if text[:match.start()].count("(") > text[:match.start()].count(")"):
             continue  # "(12 kph)": a conversion or an aside, not the claim
-        noun = next(iter(content_words(match.group("noun"))), None)
-        if noun:
-            kind = "$" if value.startswith("$") else "%" if value.endswith("%") else ""
-            context = content_words(" ".join(text[:match.start()].split()[-5:] + text[match.end():].split()[:4]))
-            found[kind + noun] = (f"{value}{match.group('between')}{match.group('noun')}", context)
-            counted[kind + noun] += 1
+        kind = "$" if value.startswith("$") else "%" if value.endswith("%") else ""
+        noun, end = match.group("noun"), match.end()
+        if not kind:
+            noun, end = _counted_plural(noun, text, end)
+        if noun.lower().rstrip(".") in MONTH_NAMES:
+            continue  # "13 Jan": a date, compared as one elsewhere
+        counted_word = next(iter(content_words(noun)), None)
+        if counted_word:
+            key = kind + counted_word
+            if noun.lower() in _SPANS_OF_TIME:
+                before = text[:match.start()].split()[-1:]
+                after = text[end:].split()[:1]
+                key += f"|{' '.join(before).lower()}|{' '.join(after).lower().strip('.,;')}"
+            context = content_words(" ".join(text[:match.start()].split()[-5:] + text[end:].split()[:4]))
+            found[key] = (f"{value}{text[match.end('value'):end]}", context)
+            counted[key] += 1
     return {key: told for key, told in found.items() if counted[key] == 1}
+
+
+# Plurals without an -s, which a count governs as they are.
+_IRREGULAR_PLURALS = frozenset("people children men women police staff personnel feet teeth cattle sheep fish "
+                               "deer aircraft crew media".split())
+_NOT_PLURAL = frozenset("is was has as this its his us thus plus bus gas yes news".split())
+_SPANS_OF_TIME = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
+                           "decade decades century centuries".split())
+MONTH_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june "
+                        "july august september october november december".split())
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z-]+)")
+
+
+def _counted_plural(noun: str, text: str, end: int) -> tuple[str, int]:
+    """The noun a count governs: `noun` itself if plural; else, if `noun` looks like a qualifier
+    ("search", "international", "reported", "UN"), the first plural of the next two words; else
+    `noun` ("6,000 psi means": "means" is a verb); with where it ends in `text`."""
+    if _is_plural(noun) or not _QUALIFIER.fullmatch(noun):
+        return noun, end
+    position = end
+    for _ in range(2):
+        following = _NEXT_WORD.match(text, position)
+        if following is None:
+            break
+        if _is_plural(following.group(1)):
+            return following.group(1), following.end()
+        if not _QUALIFIER.fullmatch(following.group(1)):
+            break
+        position = following.end()
+    return noun, end
+
+
+# Words that qualify what a count counts: a name ("UN", "Brazilian"), an adjective or participle by
+# its ending, or a noun that mostly stands before another ("search dogs", "aid workers").
+_QUALIFIER = re.compile(r"[A-Z][A-Za-z-]*|[a-z-]+(?:al|ed|ic|an|ive|ous|ful|ing|ary|ent|ant|ern|ish)"
+                        r"|search|rescue|aid|relief|security|government|military|army|health|school|family"
+                        r"|emergency|rebel|border|police|fire|death|local|foreign")
+
+
+def _is_plural(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _IRREGULAR_PLURALS or (lowered.endswith("s") and not lowered.endswith("ss")
+                                             and lowered not in _NOT_PLURAL)
 
 
 def _number_value(phrase: str) -> str:
@@ -199,7 +256,7 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
             continue
-        linked = _same_statement(tellings, key.lstrip("$%"))
+        linked = _same_statement(tellings, key.split("|")[0].lstrip("$%"))
         for group in _groups(len(tellings), linked):
             at = {telling: n for n, telling in enumerate(group)}
             listed = _number_positions([tellings[i] for i in group], {(at[a], at[b]) for a, b in linked if a in at})
@@ -341,9 +398,10 @@ def _negated_predicates(text: str) -> frozenset[str]:
 
 
 # What states no fact to contradict: a question, a condition or a guess ("If these are confirmed
-# they would be the first deaths outside Mexico"), the opening of a quotation that runs on.
-_NOT_A_STATEMENT = re.compile(r"\?|^(?:if|unless|whether|why|how|what|when|who)\b|\b(?:would|could|might|may)\b",
-                              re.IGNORECASE)
+# they would be the first deaths outside Mexico"), a call or an inference ("Haiti must not remain a
+# battered country"), the opening of a quotation that runs on.
+_NOT_A_STATEMENT = re.compile(r"\?|^(?:if|unless|whether|why|how|what|when|who)\b"
+                              r"|\b(?:would|could|might|may|must|should|ought)\b", re.IGNORECASE)
 MIN_CLAIM_WORDS = 4  # main-clause content words of either side: "7 confirmed deaths all in Mexico" is too little
 MAX_STATEMENT_WORDS = 60  # longer is a page's bullet points run together, not one statement
 

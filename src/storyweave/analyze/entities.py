@@ -224,7 +224,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
         if any(" " in form for form in forms):
-            if _written_as_an_operation(forms, texts):
+            if any(_CORPORATE.search(form) for form in forms):
+                entity.type = "ORG"  # "GlaxoSmithKline Plc"
+            elif _written_as_an_operation(forms, texts):
                 entity.type = "EVENT"
             elif _written_with_the(forms, texts):
                 entity.type = "ORG"
@@ -234,6 +236,11 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         elif _written_as_an_acronym(forms, texts) or _written_as_a_site(forms, texts):
             entity.type = "ORG"
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
+
+
+# A company's legal form ends its name.
+_CORPORATE = re.compile(r"\s(?:Plc|PLC|plc|Inc|Ltd|Corp|LLC|Co|AG|SA|NV|GmbH|Group|Holdings|Limited|Incorporated"
+                        r"|Corporation)\.?$")
 
 
 # Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes

@@ -236,6 +236,7 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
     if line_rules and "|" in text:
         lines = _cut_comments(lines, removed)
     counts = Counter(line.strip() for line in lines if line.strip())
+    clock_stamped = _clock_stamped(lines)
     title_key = _key(title) if title else None
     for line in lines:
         stripped = line.strip()
@@ -254,6 +255,9 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
         if rule:
             removed.append(f"{rule}: {stripped}")
             continue
+        if clock_stamped and (stamp := _CLOCK_STAMP.match(line)):
+            removed.append(f"live-update time: {stamp.group().strip()}")
+            line = line[stamp.end():]
         kept.append(_remove_inline(line, removed))
     opening = next((i for i, line in enumerate(kept) if line.strip()), None)
     if opening is not None and line_rules and _dated_caption(kept, opening):
@@ -264,6 +268,18 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
         kept[opening] = remove_opening_credits(kept[opening], removed)
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, removed
+
+
+# A live page's entry time in 24-hour digits before each entry ("1413 The US 82nd Airborne ...",
+# "0919 GMT: International aid ..."): stripped where two lines of the page or more open on one and
+# one of them at least can be no year (a chronology's lines open on years: "2004 Aristide ...").
+_CLOCK_STAMP = re.compile(r"^\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|local))?\s*:?\s+(?=[A-Z\"'“])")
+MIN_CLOCK_STAMPS = 2
+
+
+def _clock_stamped(lines: list[str]) -> bool:
+    stamps = [int(m.group().strip()[:4]) for line in lines if (m := _CLOCK_STAMP.match(line))]
+    return len(stamps) >= MIN_CLOCK_STAMPS and any(not 1800 <= stamp < 2100 for stamp in stamps)
 
 
 # A photo caption that opens a page with its date ("June 4: Oil is seen gushing around the cap ...").

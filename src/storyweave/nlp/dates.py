@@ -35,8 +35,8 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Order matters: longer, more specific forms first; a span claimed by one is not matched again.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", re.IGNORECASE)),
-    ("month_day_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
-    ("day_month_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
+    ("month_day_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
+    ("day_month_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)", re.IGNORECASE)),
     ("day_month", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b", re.IGNORECASE)),
@@ -205,7 +205,12 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool) -> 
 
 
 def _nearest_month_day(month: int, day: int, anchor: date, future: bool) -> str | None:
-    """A day without a year: the one nearest the anchor, in the past unless the sentence looks ahead."""
+    """A day without a year: the one nearest the anchor, a day on the unlikely side of it counting
+    as `UNLIKELY_SIDE` days. News mostly looks back, so a day ahead is unlikely unless the sentence
+    looks ahead (a few days ahead are allowed for announced events, "on March 6"); but a day ten
+    days ahead ("schools are closed until 6 May") is still nearer than one 355 days back, and a
+    day six days back is nearer than one a year ahead however the sentence looks (writers give
+    the year of any other year's day)."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -214,12 +219,17 @@ def _nearest_month_day(month: int, day: int, anchor: date, future: bool) -> str 
             continue
     if not candidates:
         return None
-    if future:
-        ahead = [c for c in candidates if c >= anchor - timedelta(days=1)]
-        return min(ahead or candidates, key=lambda c: abs((c - anchor).days)).isoformat()
-    # News mostly looks back; allow a few days ahead for announced events ("on March 6").
-    behind = [c for c in candidates if c <= anchor + timedelta(days=7)]
-    return min(behind or candidates, key=lambda c: abs((c - anchor).days)).isoformat()
+
+    def distance(candidate: date) -> int:
+        days = (candidate - anchor).days
+        if future:
+            return days if days >= -1 else -days * UNLIKELY_SIDE
+        return abs(days) if days <= 7 else days * UNLIKELY_SIDE
+
+    return min(candidates, key=distance).isoformat()
+
+
+UNLIKELY_SIDE = 4
 
 
 def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:

@@ -7,9 +7,11 @@ applied to the tokenizer's arrays directly, which is faster still).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -142,3 +144,50 @@ def is_transcript(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
     turns = sum(1 for line in lines if TRANSCRIPT_SPEAKER.match(line.lstrip()))
     return turns >= max(TRANSCRIPT_TURNS, len(lines) / 10)
+
+
+VERB_FORMS_FILE = Path(__file__).parent / "verb_forms.json"
+_WORD_WITH_CLITIC = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
+_PRONOUNS = frozenset("he she it that there here what who where this".split())
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """English verb forms, and the lemmas whose third person in -s is a verb's
+    (`scripts/build_verb_forms.py`: words spaCy's tagger takes for verbs in ECB+, WordNet's verbs)."""
+    table = json.loads(VERB_FORMS_FILE.read_text())
+    return frozenset(table["forms"]) | frozenset(table["irregular"]), frozenset(table["lemmas"])
+
+
+def has_verb(text: str) -> bool:
+    """Whether the text holds a verb: a known verb form, a word in -ed, a verb's third person in
+    -s ("the team thaws and replants them"), a verb's base form after a plural subject ("they
+    control"), or a clitic that is one ("he's", "they're", "isn't").
+    A photo caption ("An electron micrograph of the virus.") or a headline fragment has none."""
+    forms, lemmas = _verbs()
+    previous = ""
+    for word in _WORD_WITH_CLITIC.findall(text.lower()):
+        base, _, clitic = word.replace("\u2019", "'").partition("'")
+        if clitic in ("re", "ve", "m", "ll", "d") or (clitic == "s" and base in _PRONOUNS):
+            return True
+        if clitic == "t" and (base in forms or base[:-1] in forms):
+            return True  # "isn't", "can't"
+        if base in forms or (len(base) > 4 and base.endswith("ed")) or _third_person(base, lemmas):
+            return True
+        if base in lemmas and (previous in _SUBJECTS or _third_person(previous, lemmas)
+                               or (previous.endswith("s") and not previous.endswith("ss"))):
+            return True  # "They control the coast", "few teens embrace it", "people line up"
+        previous = base
+    return False
+
+
+# Words after which a verb's base form is a verb: a plural subject or a modal.
+_SUBJECTS = frozenset("i we they you who people children men women police to will would can could should may might "
+                      "must do did does not never also often still".split())
+
+
+def _third_person(word: str, lemmas: frozenset[str]) -> bool:
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    return (word[:-1] in lemmas or (word.endswith("es") and word[:-2] in lemmas)
+            or (word.endswith("ies") and word[:-3] + "y" in lemmas))
