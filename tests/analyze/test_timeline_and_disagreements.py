@@ -308,6 +308,11 @@ def test_a_count_is_compared_by_the_plural_it_counts_and_a_span_of_time_by_its_f
                     Sentence("b", 1, "The UN has 7,000 peacekeepers deployed across Haiti, officials said.")]
     [count] = conflicting_numbers(peacekeepers, day)
     assert sorted(count.positions) == [("7,000 peacekeepers", ["b"]), ("9,000 international peacekeepers", ["a"])]
+    # another year's toll is not this one's; a range's upper bound is no count of its own
+    tolls = [Sentence("c", 1, "The Red Cross says it estimates that up to 50,000 people have been killed in the quake."),
+             Sentence("d", 1, "In 1946, a quake killed almost 2,000 people in the Dominican Republic, the Red Cross says."),
+             Sentence("e", 1, "The Red Cross estimates that 45,000-50,000 people have been killed in the quake.")]
+    assert conflicting_numbers(tolls, day) == []
 
 
 def test_a_call_or_an_inference_states_no_fact():

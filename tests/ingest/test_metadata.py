@@ -36,6 +36,17 @@ def test_reuters_dateline_gives_outlet_and_is_stripped():
     assert found.text.startswith("The city council")
 
 
+def test_a_dateline_behind_a_photo_caption_of_its_own_line_is_stripped_and_the_caption_stays():
+    caption = "A police woman wears a mask in Mexico City April 24, 2009."
+    found = infer_metadata(f"{caption}\nMEXICO CITY (Reuters) - The {BODY}", has_title=True)
+    assert (found.outlet, found.dateline) == ("Reuters", "MEXICO CITY (Reuters)")
+    assert found.text.splitlines() == [caption, f"The {BODY}"]
+    # two sentences are a paragraph of the story, not a caption: the line after it is left alone
+    story = "The mayor spoke at length about the city. Then he left."
+    found = infer_metadata(f"{story}\nMEXICO CITY (Reuters) - The {BODY}", has_title=True)
+    assert found.outlet is None and found.text.splitlines()[1].startswith("MEXICO CITY (Reuters)")
+
+
 def test_dateline_with_date_borrows_the_year_from_a_hint():
     found = infer_metadata(f"LONDON, March 2 (AP) \u2014 The {BODY}", has_title=True, year_hint=2017)
     assert (found.outlet, found.published, found.published_from) == ("AP", "2017-03-02", "dateline")

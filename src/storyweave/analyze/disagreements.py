@@ -132,8 +132,9 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     counted: Counter[str] = Counter()
     for match in _QUANTITY.finditer(text):
         value = match.group("value")
-        if re.fullmatch(r"(19|20)\d\d", value) or re.search(r"\d-\d", text[match.start():match.end() + 2]):
-            continue  # a year or a score ("5-2"), not a count
+        if (re.fullmatch(r"(19|20)\d\d", value) or re.search(r"\d-\d", text[match.start():match.end() + 2])
+                or re.search(r"\d\s?[-\u2013]\s?$", text[max(0, match.start() - 3):match.start()])):
+            continue  # a year, a score ("5-2") or a range ("45,000-50,000 people"), not a count
         if text[:match.start()].count("(") > text[:match.start()].count(")"):
             continue  # "(12 kph)": a conversion or an aside, not the claim
         kind = "$" if value.startswith("$") else "%" if value.endswith("%") else ""
@@ -235,7 +236,9 @@ def _decimals(number: str) -> int:
     return len(number.rstrip("%").partition(".")[2])
 
 
-Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str]]  # value, phrase, sentence, words, context
+# value, phrase, sentence, words, context, and the years the sentence names other than its article's
+Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str], frozenset[str]]
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
@@ -249,9 +252,10 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         words = content_words(claim_text(sentence.text))
         if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text):
             continue  # "Would any other country do this with 20 confirmed deaths?", "If it fell below 6,000 psi ..."
+        years = frozenset(_YEAR.findall(sentence.text)) - {(published.get(sentence.article_id) or "")[:4]}
         for key, (phrase, context) in quantities(sentence.text).items():
             value = _number_value(phrase)
-            told[key].append((value, phrase, sentence, words - {value}, context))
+            told[key].append((value, phrase, sentence, words - {value}, context, years))
     found = []
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
@@ -273,12 +277,14 @@ def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
     """Pairs (i < j) of tellings in different articles that count the same thing: the sentences
     say much the same, and the words around the number agree ("sent 12 workers to hospitals" / "14
     workers were taken to hospitals"), so "14 people killed" and "5,000 people evacuated" are not
-    compared."""
+    compared; and they name the same years, so the toll of a 1946 quake ("In 1946, a quake killed
+    almost 2,000 people") is not this one's."""
     linked = set()
-    for i, (_, _, sentence, words, context) in enumerate(tellings):
+    for i, (_, _, sentence, words, context, years) in enumerate(tellings):
         for j in range(i + 1, len(tellings)):
-            _, _, other, other_words, other_context = tellings[j]
-            if (other.article_id != sentence.article_id and _overlap(words, other_words) >= MIN_NUMBER_OVERLAP
+            _, _, other, other_words, other_context, other_years = tellings[j]
+            if (other.article_id != sentence.article_id and years == other_years
+                    and _overlap(words, other_words) >= MIN_NUMBER_OVERLAP
                     and len(context & other_context) >= 1
                     and _overlap(context - {noun}, other_context - {noun}) >= 0.25):
                 linked.add((i, j))

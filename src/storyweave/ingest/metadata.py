@@ -285,14 +285,16 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
 def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> None:
     """The dateline at the start of the first paragraph, also behind photo credits or another
     dateline ("(ap photo/...) ( associated press ) washington ( ap ) — ..."); the credits go with
-    it (without a dateline, they are left to cleaning)."""
+    it (without a dateline, they are left to cleaning). Behind a photo caption of its own line ("A
+    police woman wears a mask in Mexico City April 24, 2009.\nMEXICO CITY (Reuters) - A strain
+    ..."), the dateline opens the second paragraph; the caption stays (a dated event of its own)."""
     _join_header_lines(body)
-    for i, line in enumerate(body):
-        if not line.strip():
-            continue
+    filled = [i for i, line in enumerate(body) if line.strip()][:2]
+    for n, i in enumerate(filled):
+        line = body[i]
         credits: list[str] = []
         taken = False
-        inner = None if _DATELINE.match(line) else _INNER_DATELINE.search(line[:1000])
+        inner = None if _DATELINE.match(line) or n else _INNER_DATELINE.search(line[:1000])
         header = line[: inner.start()] if inner else ""
         if inner and _is_header(header):
             credits.append(f"header before the dateline: {header.strip()}")
@@ -310,7 +312,17 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
         if taken:
             found.removed += credits
             body[i] = capitalise_start(line)
-        return
+        if taken or not _is_caption_line(body[i]):
+            return
+
+
+MAX_CAPTION_WORDS = 40
+
+
+def _is_caption_line(line: str) -> bool:
+    """A line that may be a photo caption before the story: short, one sentence, ended."""
+    return len(line.split()) <= MAX_CAPTION_WORDS and line.rstrip().endswith(".") and \
+        not _SENTENCE_BREAK.search(line.rstrip()[:-1])
 
 
 def _join_header_lines(body: list[str], lines: int = 3) -> None:
