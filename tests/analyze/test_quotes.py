@@ -142,3 +142,11 @@ def test_one_quote_told_by_several_outlets_with_small_differences_is_one_quote()
 
 def test_scare_quotes_and_unattributed_reported_speech_are_not_quotes():
     assert quotes_of('The so-called "safe zone" was shelled. Officials said the area was no longer safe for anyone.') == []
+
+
+def test_where_the_speaker_works_and_a_name_in_apposition_attribute_the_quote():
+    text = ('"I do fear that we will have deaths," Dr Anne Schuchat of the US Centers for Disease Control '
+            'and Prevention told reporters. Mexico\'s health secretary, Jose Angel Cordova, said: "We are '
+            'very, very concerned." "The army will not shoot the people," the officer at the gate said.')
+    speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
+    assert speakers == ["Dr Anne Schuchat", "Jose Angel Cordova", None]

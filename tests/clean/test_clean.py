@@ -521,3 +521,11 @@ def test_a_live_pages_clock_stamps_go_and_a_chronologys_years_stay():
     assert removed == ["live-update time: 1420", "live-update time: 1413", "live-update time: 0919 GMT:"]
     chronology = "2001 Aristide is elected for a second term.\n2004 Aristide is ousted in a rebellion."
     assert remove_boilerplate(chronology) == (chronology, [])
+
+
+def test_a_reporters_byline_on_its_own_line_goes():
+    story = "The quake killed thousands of people in the capital on Tuesday, officials said."
+    assert remove_boilerplate(f"Matthew Price, BBC News, Haiti\n{story}") == (
+        story, ["byline: Matthew Price, BBC News, Haiti"])
+    told = "The mayor, John Smith, told Fox News"
+    assert remove_boilerplate(f"{told}\n{story}") == (f"{told}\n{story}", [])

@@ -47,9 +47,15 @@ _WHEN = ATTRIBUTION_WHEN
 # Who the speaker is, between name and verb: ", a Libya expert at Cross Border Information,", ", the
 # chief executive of the NHS Confederation, which represents the trusts," (not ", and Andrew Gowers,")
 _APPOSITIVE = r",\s+(?!(?:and|or|but|nor)\b)(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,"  # or ", BP's chief ...,"
+# ...or where the speaker works: " of the US Centers for Disease Control and Prevention (CDC)"
+_AFFILIATION = (r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}"
+                r"(?:\s+\([A-Z]{2,}\))?")
+# A name that is itself an appositive is followed by a comma: 'Mexico's health secretary, Jose
+# Cordova, said: "…'
+_ABOUT_SPEAKER = rf"(?:{_APPOSITIVE}|{_AFFILIATION},?|,)?"
 # '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
-    rf"^[\s,]*(?:{_SPEAKER}(?:{_APPOSITIVE})?\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
+    rf"^[\s,]*(?:{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
     rf"|{_SAY_QUOTING}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
     rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
     # '"…," the paper quoted its executive editor, Bill Keller, as saying'
@@ -57,7 +63,7 @@ _AFTER = re.compile(
 # 'Sessions said: "…' / 'Delgado told reporters on Monday, "…' / 'Barnett, who runs the trusts, said: "…'
 # ...also a partial quote inside the reported clause: 'Obama said Gadhafi "should be under no illusions'
 _BEFORE = re.compile(
-    rf"{_SPEAKER}(?:{_APPOSITIVE})?\s+(?:\w+\s+)?{_SAY_QUOTING}{_WHEN}(?:\s+that)?"
+    rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:\w+\s+)?{_SAY_QUOTING}{_WHEN}(?:\s+that)?"
     rf"(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
 # Reported speech, no quote marks: "Delgado said the crews were lucky." / "…, Delgado said."
 _REPORTED_LEAD = re.compile(rf"^{_SPEAKER}\s+{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?P<clause>[^\"«»]+?)\.?$")

@@ -44,6 +44,11 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|compiled by|contributing:|(?:the )?associated press contributed"
         r"|[\w .,'’-]{3,400}? contributed to this (?:report|story))",
         re.IGNORECASE),
+    # a reporter's byline on a line of its own: "Matthew Price, BBC News, Haiti"
+    "byline": re.compile(
+        r"^\s*(?:By\s+)?(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+        r"\s+(?:News|Online|Radio|correspondent|reporter)(?:,\s+(?-i:[A-Z][\w .'’-]{1,30}))?\s*$",
+        re.IGNORECASE),
     "share or subscribe prompt": re.compile(
         r"^\s*(?:share (?:this|on)|share$|tweet$|email$|print$|subscribe\b|sign up\b|follow us\b"
         r"|click here\b|read more\b|related\s*:|more from\b|advertisement\s*$|story continues below"
