@@ -260,3 +260,4 @@ def test_a_person_whose_name_ends_in_a_companys_legal_form_is_an_organisation():
     texts = ["GlaxoSmithKline Plc makes Relenza, said Andrew Witty.", "GlaxoSmithKline said stocks were ample."]
     assert typed(texts, ("GlaxoSmithKline Plc", "PERSON", "a"), ("GlaxoSmithKline", "PERSON", "b"),
                  ("Andrew Witty", "PERSON", "a")) == {("GlaxoSmithKline Plc", "ORG"), ("Andrew Witty", "PERSON")}
+    assert typed(["Fitch Ratings cut BP's rating."], ("Fitch Ratings", "PERSON", "a")) == {("Fitch Ratings", "ORG")}

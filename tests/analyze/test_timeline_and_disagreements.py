@@ -8,7 +8,7 @@ from storyweave.analyze.disagreements import (
 )
 from storyweave.analyze.entities import merge_entities
 from storyweave.analyze.timeline import anchor_dates, build_timeline
-from storyweave.model import Article, Mention, Sentence
+from storyweave.model import Article, Entity, Mention, Sentence
 from storyweave.nlp.sentences import split_article
 
 
@@ -107,6 +107,9 @@ def test_spelling_variants_of_one_name_are_a_name_disagreement():
     stops = [Mention("Transocean Ltd.", "ORG", "a", 0, 15), Mention("Transocean Ltd", "ORG", "b", 0, 14),
              Mention("Henry M. Paulson", "PERSON", "a", 30, 46), Mention("Henry M Paulson", "PERSON", "b", 30, 45)]
     assert name_variants(merge_entities(stops, [])) == []
+    # nor is a thing's plural ("Deepwater Horizons")
+    rig = [Mention("Deepwater Horizon", "ORG", "a", 0, 17), Mention("Deepwater Horizons", "ORG", "b", 0, 18)]
+    assert name_variants([Entity("Deepwater Horizon", "ORG", ["Deepwater Horizon", "Deepwater Horizons"], rig)]) == []
 
 
 def test_an_article_that_gives_both_numbers_is_on_neither_side():
@@ -319,3 +322,16 @@ def test_a_call_or_an_inference_states_no_fact():
     assert not is_statement("Haiti must not remain a battered country, he said.")
     assert not is_statement("Officials should not close the schools, the union said.")
     assert is_statement("Haiti did not remain a battered country, he said.")
+
+
+def test_a_denial_must_deny_what_the_other_affirms_and_halting_is_no_affirmation():
+    day = {x: "2010-04-30" for x in "abcd"}
+    expenses = [Sentence("a", 0, "The Coast Guard has not yet reported its expenses for the oil spill response."),
+                Sentence("b", 0, "Coast Guard crews patrolled coastal marshes in Louisiana on Friday, the Associated "
+                                 "Press reported.")]
+    assert polarity_conflicts(expenses, day) == []
+    halted = [Sentence("c", 0, "President Barack Obama halted any new offshore drilling projects unless rigs have "
+                               "new safeguards."),
+              Sentence("d", 0, "President Barack Obama directed that no new offshore oil drilling leases be issued "
+                               "unless rigs have new safeguards.")]
+    assert polarity_conflicts(halted, day) == []

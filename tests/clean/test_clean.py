@@ -529,3 +529,14 @@ def test_a_reporters_byline_on_its_own_line_goes():
         story, ["byline: Matthew Price, BBC News, Haiti"])
     told = "The mayor, John Smith, told Fox News"
     assert remove_boilerplate(f"{told}\n{story}") == (f"{told}\n{story}", [])
+
+
+def test_a_comment_policy_low_on_the_page_opens_the_readers_comments_which_go():
+    story = "The spill grew on Friday, officials said. BP shares fell by a tenth in London.\n" * 3
+    page = (story + "(Reporting by Dena Aubin; Editing by Theo Smith) We welcome comments that advance the "
+            "story.\nI am considering buying Transocean today.\nStay away from BP.")
+    cleaned, removed = remove_boilerplate(page)
+    assert cleaned == story.strip()
+    assert "reader comments: I am considering buying Transocean today." in removed
+    # a link to the comments at the top of the page is no comment section
+    assert remove_boilerplate("Leave a comment\n" + story)[0].endswith("fell by a tenth in London.")

@@ -208,6 +208,8 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("Egyptian protesters confront riot police during a demonstration in Cairo on Friday.")
     assert material("He plans to meet with the Kosovan Albanian leaders on Tuesday in Pristina.")
     assert material("Egyptian protesters confronted riot police during a demonstration in Cairo on Friday.")
+    assert not material("The Deepwater Horizon rig burns in the Gulf of Mexico.")
+    assert material("The Deepwater Horizon rig burned for two days in the Gulf of Mexico.")
     assert not material("April 20, 2010 - Explosion and fire on the Deepwater Horizon rig; 11 workers are killed.")
     assert material("The company said it had left the country, right after the vote, for good.")
     assert material("April was the deadliest month of the war, with 40 soldiers killed in Helmand.")
@@ -290,6 +292,15 @@ def test_the_summary_opens_on_an_article_lead_then_follows_story_order():
               Candidate(alignment.fact_of[2], 2, score=0.5)]
     summary = order_and_cite(chosen, every, alignment, {**by_id, "c": thursday}, {"a": 2, "b": 1, "c": 1})
     assert summary[0].text == sentences[2].text
+    # A lead that leans on what came before ("said it could ...": what could?) opens no summary
+    # another chosen sentence can open
+    both = sentences_of("d", ["Officials said it could reach the harbor entrance by Thursday night."]) + \
+        sentences_of("e", ["Crews spread booms across the harbor mouth overnight, officials said.",
+                           "A barge that ran aground spilled diesel fuel into the Port Alder harbor."])
+    alignment = align_sentences(both, get_embedder("tfidf").encode([s.text for s in both]))
+    chosen = [Candidate(alignment.fact_of[0], 0, score=0.9), Candidate(alignment.fact_of[2], 2, score=0.5)]
+    summary = order_and_cite(chosen, both, alignment, {"d": monday, "e": thursday}, {"d": 1, "e": 2})
+    assert [s.text for s in summary] == [both[2].text, both[0].text]
 
 
 def test_a_short_sentence_a_chosen_one_already_says_is_left_out():

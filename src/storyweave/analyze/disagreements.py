@@ -34,8 +34,11 @@ _MULTIPLIERS = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e
                 "m": 1e6, "bn": 1e9}
 SAME_VALUE = 0.01  # relative difference under which two values are one, rounded ("184 million" / "184.3 million")
 # Negative polarity beyond plain negation: resisting, refusing, declining, denying, not yet.
+# Stopping something is saying it will not go on ("halted any new drilling" says what "no new leases
+# will be issued" says).
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
-                          r"has yet to|have yet to)\b", re.IGNORECASE)  # not "so far": "died so far" denies nothing
+                          r"has yet to|have yet to|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|ban(?:s|ned|ning)?"
+                          r"|prohibit(?:s|ed|ing)?)\b", re.IGNORECASE)  # not "so far": "died so far" denies nothing
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two statements on one thing
@@ -77,8 +80,12 @@ def apart(positions: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]
     return [(value, ids) for value, ids in kept if ids]
 
 
-def _spelling_key(name: str) -> str:
-    return bare_name(name).replace(".", "").lower()
+def _spelling_key(name: str, person: bool = True) -> str:
+    """What two forms of one spelling share; a thing's name also with its plural or possessive
+    ("Deepwater Horizons", "BP's")."""
+    key = bare_name(name).replace(".", "").lower()
+    key = re.sub(r"['’]s?$", "", key)
+    return key if person or len(key) < 5 else re.sub(r"(?<=[a-z])s$", "", key)
 
 
 def name_variants(entities: list[Entity]) -> list[Disagreement]:
@@ -88,12 +95,14 @@ def name_variants(entities: list[Entity]) -> list[Disagreement]:
             continue
         forms: dict[str, list[str]] = defaultdict(list)
         # "TONY HAYWARD" is not a spelling, nor "Transocean Ltd" against "Transocean Ltd.", nor "Henry
-        # M Paulson" against "Henry M. Paulson": forms differing in case or full stops are one
+        # M Paulson" against "Henry M. Paulson", nor "Deepwater Horizons": forms differing in case,
+        # full stops or a thing's plural are one
         casing: dict[str, Counter[str]] = defaultdict(Counter)
+        person = entity.type == "PERSON"
         for mention in entity.mentions:
-            casing[_spelling_key(mention.text)][bare_name(mention.text)] += 1
+            casing[_spelling_key(mention.text, person)][bare_name(mention.text)] += 1
         for mention in entity.mentions:
-            form = casing[_spelling_key(mention.text)].most_common(1)[0][0]
+            form = casing[_spelling_key(mention.text, person)].most_common(1)[0][0]
             if mention.article_id not in forms[form]:
                 forms[form].append(mention.article_id)
         # Spellings of the same length that differ only by near-identical words are variants;
@@ -446,7 +455,10 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
         for j in {j for word in negates for j in index[word]}:
             other = sentences[j]
             shared = about & main[j]
-            if (usable[j] and other.article_id != sentence.article_id and subject & names[j] and shared & negates
+            # ...and what is denied is what the other affirms, not a word of it: "has not yet reported
+            # its expenses" denies nothing that "..., the Associated Press reported" affirms
+            if (usable[j] and other.article_id != sentence.article_id and subject & names[j]
+                    and len(shared & negates) >= min(2, len(negates))
                     and len(shared) / max(1, min(len(about), len(main[j]))) >= SAME_SUBJECT
                     and not _negated_predicates(other.text)):
                 grouped[j].add(i)

@@ -238,9 +238,10 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
 
-# A company's legal form ends its name.
+# A company's legal form, or its line of business, ends its name ("Fitch Ratings").
 _CORPORATE = re.compile(r"\s(?:Plc|PLC|plc|Inc|Ltd|Corp|LLC|Co|AG|SA|NV|GmbH|Group|Holdings|Limited|Incorporated"
-                        r"|Corporation)\.?$")
+                        r"|Corporation|Ratings|Capital|Partners|Securities|Airlines|Motors|Petroleum|Investments"
+                        r"|Pharmaceuticals|Industries|Technologies)\.?$")
 
 
 # Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes

@@ -240,6 +240,8 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
     lines = text.split("\n")
     if line_rules and "|" in text:
         lines = _cut_comments(lines, removed)
+    if line_rules:
+        lines = _cut_at_comment_policy(lines, removed)
     counts = Counter(line.strip() for line in lines if line.strip())
     clock_stamped = _clock_stamped(lines)
     title_key = _key(title) if title else None
@@ -296,6 +298,28 @@ def _dated_caption(lines: list[str], opening: int) -> bool:
     rest = [line for line in lines[opening + 1:] if line.strip()]
     return (bool(_DATED_LINE.match(lines[opening].strip())) and bool(rest)
             and not any(_DATED_LINE.match(line.strip()) for line in rest))
+
+
+# A site's rules for its readers' comments open the comment section: "We welcome comments that
+# advance the story through relevant opinion, anecdotes, links and data." (Reuters)
+_COMMENT_POLICY = re.compile(r"we welcome comments that advance|views expressed in the comments"
+                             r"|comments are moderated|(?:leave|post|add) (?:a|your) comment\b", re.IGNORECASE)
+
+
+def _cut_at_comment_policy(lines: list[str], removed: list[str]) -> list[str]:
+    """The lines before a comment policy that stands after the first third of the page (higher up,
+    it is a link to the comments, not their start); the policy's own line kept up to it."""
+    total = sum(len(line) for line in lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        match = _COMMENT_POLICY.search(line)
+        if match and 3 * (seen + match.start()) >= total:
+            head = line[:match.start()].rstrip()
+            removed += [f"reader comments: {part.strip()}" for part in [line[match.start():], *lines[i + 1:]]
+                        if part.strip()]
+            return [*lines[:i], head] if head else lines[:i]
+        seen += len(line)
+    return lines
 
 
 def _cut_comments(lines: list[str], removed: list[str]) -> list[str]:

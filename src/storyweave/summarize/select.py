@@ -44,6 +44,14 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
 
 
+# A pronoun right after the first verb of saying: "Authorities said it could reach ...".
+_SAID_PRONOUN = re.compile(r"^(?:\S+\s+){1,4}(?:said|says|warned|added)\s+(?:that\s+)?(?:it|he|she|they|this)\b")
+
+
+def _leans_back(text: str) -> bool:
+    return bool(DANGLING_START.match(text) or _SAID_PRONOUN.match(text))
+
+
 def is_summary_material(sentence: Sentence) -> bool:
     """Whole declarative sentences of a sensible length; no questions, fragments or lists, and no
     opening of a quotation that runs on into the next sentence ('"We will rebuild.': alone, it
@@ -107,8 +115,14 @@ _DATED = re.compile(r"\b(?:on|last|this) (?:Monday|Tuesday|Wednesday|Thursday|Fr
 _TOLD = re.compile(r"\b(?:was|were|had|has|have|will|would|is|are|to|plans?|said|says|told|\w+ed)\b|[\"“”]")
 
 
+_PLACED = re.compile(r"\b(?:in|at|off|near|outside|on) (?:the )?[A-Z]")
+SHORT_SCENE_WORDS = 12  # "The Deepwater Horizon rig burns in the Gulf of Mexico.": a picture without its day
+
+
 def _caption_scene(text: str) -> bool:
-    return bool(_SCENE_VERB.match(text) and _DATED.search(text) and not _TOLD.search(text))
+    if not _SCENE_VERB.match(text) or _TOLD.search(text):
+        return False
+    return bool(_DATED.search(text)) or (len(text.split()) <= SHORT_SCENE_WORDS and bool(_PLACED.search(text)))
 
 
 # A chronology's entry: "April 20, 2010 - Explosion and fire on ..." (the timeline has it)
@@ -406,12 +420,21 @@ def order_and_cite(
     # puts another sentence first ("The audit found that ..."), the most important lead goes first.
     # A lead of a few words is a headline or a caption ("Tear gas surrounds protesters in Egypt."):
     # a whole lead sentence opens before it.
+    # A lead that leans on what came before it ("Authorities said it could reach the delta by
+    # Thursday night.": what could?) opens only where no other can.
     leads = [c for c in ordered if min(s.index for s in facts[c.fact].sentences) == 0]
     leads = [c for c in leads if sentences[c.sentence].words >= LEAD_WORDS] or leads
+    leads = [c for c in leads if not _leans_back(sentences[c.sentence].text)] or leads
     if leads and ordered[0] not in leads:
         opening = max(leads, key=lambda c: c.score)
         ordered.remove(opening)
         ordered.insert(0, opening)
+    if ordered and _leans_back(sentences[ordered[0].sentence].text):
+        standing = [c for c in ordered if not _leans_back(sentences[c.sentence].text)]
+        if standing:
+            opening = max(standing, key=lambda c: c.score)
+            ordered.remove(opening)
+            ordered.insert(0, opening)
     summary = []
     for candidate in ordered:
         sentence = sentences[candidate.sentence]
