@@ -105,3 +105,34 @@ def test_a_day_without_a_year_is_the_nearest_with_news_looking_back(sentence, an
 def test_a_date_before_1900_keeps_its_year():
     assert resolved("2 May 1787: Puerto Rico. March 6, 1836: the Alamo.", date(2010, 1, 14)) == [
         ("2 May 1787", "1787-05-02"), ("March 6, 1836", "1836-03-06")]
+
+
+@pytest.mark.parametrize("sentence, anchor, expected", [
+    # this week's day: ahead or behind
+    ("Five Arab leaders give their take on regional issues on GPS this Sunday.", date(2011, 4, 21),
+     [("this Sunday", "2011-04-24")]),
+    ("They met this Monday in Paris to talk about the crisis.", date(2011, 4, 21), [("this Monday", "2011-04-18")]),
+    # "since" looks back whatever the sentence's tense
+    ("It would be a new Somalia, said Abassi, who has been in Tunisia since February.", date(2011, 7, 2),
+     [("since February", "2011-02")]),
+    # a deadline's month: last month is nearer than next year's
+    ("The region was held by pro-Gaddafi fighters until late September.", date(2011, 10, 17),
+     [("until late September", "2011-09")]),
+    ("It was still likely to be mid-August before the work could be completed.", date(2010, 7, 6),
+     [("mid-August", "2010-08")]),
+    # but a month in a sentence looking back is behind the report
+    ("More than 7,000 people have been killed since the uprising began in March.", date(2012, 2, 2),
+     [("in March", "2011-03")]),
+])
+def test_months_and_weekdays_relative_to_the_report(sentence, anchor, expected):
+    assert resolved(sentence, anchor) == expected
+
+
+def test_words_that_name_no_date():
+    friday = date(2011, 7, 29)
+    assert resolved("Protesters waited for the large Friday protests across the country.", friday) == []
+    assert resolved("Friday prayers were held in mosques across Syria.", friday) == []
+    assert resolved("Police said Thursday officials were ready.", friday) == [("Thursday", "2011-07-28")]
+    assert resolved("He read out a poem on the Today programme during the election.", friday) == []
+    # counted from an event the text told, not from the report
+    assert resolved("Had they acted six days earlier, the airports would have been bombed.", friday) == []

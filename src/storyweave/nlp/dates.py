@@ -45,7 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                  r"(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)),
     ("relative_weekday", re.compile(rf"\b(?P<rel>last|this|next|on|since|by|until|late|early)?\s*(?P<w>{_WEEKDAY}){_PART_OF_DAY}\b", re.IGNORECASE)),
     ("deictic_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|earlier today)\b", re.IGNORECASE)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b", re.IGNORECASE)),
+    # ("six days earlier" counts from an event the text told, not from the publication: no date)
+    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
     ("relative_unit", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
     # "by early August" is a deadline, "in mid-July" a month: the word before early/late/mid decides
     ("relative_month", re.compile(
@@ -57,7 +58,7 @@ EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "mont
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|(?:is|are|was|were|been) due|plans? to|planned"
                      r"|scheduled|expected to|expects? to|hopes? to|aims? to|intends? to|set to|slated to|yet to"
-                     r"|going to|would|upcoming|next)\b",
+                     r"|going to|would|upcoming|next|(?:un)?likely to|poised to|about to)\b",
                      re.IGNORECASE)
 
 
@@ -106,7 +107,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
             text = match.group().strip()
             if any(start < t_end and end > t_start for t_start, t_end in taken):
                 continue
-            if not _looks_like_month(match, sentence):
+            if not _looks_like_month(match, sentence) or _names_no_day(kind, match, sentence):
                 continue
             resolved = _resolve(kind, match, anchor, _looks_ahead(reporter, start, end, sentence_ahead))
             if resolved is not None and not 1000 <= int(resolved[:4]) <= 2999:
@@ -120,6 +121,24 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
             taken.append((start, end))
             found.append(TemporalExpression(text, start, end, resolved, kind))
     return sorted(found, key=lambda e: e.start)
+
+
+# A weekday before a plural is a habit ("Friday prayers", "Friday rallies"), not a date (but
+# "Friday's rallies", "a Wednesday statement" are dated); "Today" before "programme" is a show.
+_HABIT = re.compile(r"\s+(?!(?:his|this|its|was|has|is|as|us|thus|plus|news)\b)[a-z]{3,}[^s'\s]*s\b")
+_BEFORE_HABIT = frozenset("the a an large weekly regular usual traditional mass big their his her its our after before "
+                          "during for at of every".split())  # not "said Thursday officials were ..."
+_SHOW = re.compile(r"\s+(?:program|programme|show|newspaper)\b", re.IGNORECASE)
+
+
+def _names_no_day(kind: str, match: re.Match[str], sentence: str) -> bool:
+    if kind == "relative_weekday" and not match.group("rel") and not match.group().lower().endswith(
+            ("morning", "afternoon", "evening", "night")):
+        before = sentence[:match.start()].split()[-1:]
+        return bool(_HABIT.match(sentence, match.end())) and (not before or before[0].lower() in _BEFORE_HABIT)
+    if kind == "deictic_day" and match.group() == "Today":
+        return bool(_SHOW.match(sentence, match.end()))
+    return False
 
 
 def _looks_ahead(reporter: str, start: int, end: int, sentence_ahead: bool) -> bool:
@@ -242,18 +261,30 @@ def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:
         return (anchor + timedelta(days=ahead)).isoformat()
     if rel == "last":
         return (anchor - timedelta(days=back or 7)).isoformat()
+    if rel == "this":  # this week's (from Monday): "this Sunday" on a Thursday is three days ahead
+        return (anchor + timedelta(days=weekday - anchor.weekday())).isoformat()
     return (anchor - timedelta(days=back)).isoformat()
 
 
 def _relative_month(month: int, rel: str, anchor: date, future: bool) -> str:
-    """'last September' is the latest September before this month; 'in July' the nearest one in
-    the direction of the sentence's tense; 'this/next September' the coming one."""
+    """'last September' is the latest September before this month, 'next September' the first
+    after it, 'this September' the coming one (or this one). In a sentence looking back, 'in July'
+    ('since July') is the latest July at or before this month: what happened did so before the
+    report. Looking ahead ('will', 'by', 'until'), it is the nearest July, one behind counting
+    `UNLIKELY_SIDE` times as far: "held by loyalists until late September", in October, is last
+    month, not next year's."""
     if rel == "last":
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif rel == "next":
         year = anchor.year if month > anchor.month else anchor.year + 1
-    elif rel == "this" or future or rel in ("by", "until", "through"):
+    elif rel == "this":
         year = anchor.year if month >= anchor.month else anchor.year + 1
+    elif rel != "since" and (future or rel in ("by", "until", "through")):
+        def distance(year: int) -> int:
+            months = (year - anchor.year) * 12 + month - anchor.month
+            return months if months >= 0 else -months * UNLIKELY_SIDE
+
+        year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
     else:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     return f"{year:04d}-{month:02d}"
