@@ -150,3 +150,11 @@ def test_where_the_speaker_works_and_a_name_in_apposition_attribute_the_quote():
             'very, very concerned." "The army will not shoot the people," the officer at the gate said.')
     speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
     assert speakers == ["Dr Anne Schuchat", "Jose Angel Cordova", None]
+
+
+def test_a_speakers_initials_do_not_end_the_attribution_and_a_quote_paragraph_after_a_long_quote_is_theirs():
+    text = ('"The measure does not make much sense in the first place," said J.F. Tremblay, a Moody\'s vice '
+            'president.\n"The bloodshed has to stop, first and foremost.\nThe military operations have to stop," '
+            'Davutoglu told a news conference.\n"If the operations continue, Turkey cannot remain indifferent."')
+    speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
+    assert speakers == ["J.F. Tremblay", "Davutoglu", "Davutoglu"]

@@ -32,7 +32,8 @@ _SAY = (r"(?:said|says|say|told\s+(?:[\w.]+\s+){0,3}?(?:reporters|journalists|hi
 # Beside a quotation's marks more verbs introduce speech ('"...," summarizes Luca Di Leo', 'Hayward
 # joked: "..."') than report it without them ("Castro joked that ..." is no quote of his words).
 _SAY_QUOTING = (r"(?:" + _SAY + r"|commented|summarizes|summarized|summarised|observed|remarked|quipped"
-                r"|joked|admitted|conceded|cautioned|explains|insists|notes|recalls|warns|tweets)")
+                r"|joked|admitted|conceded|cautioned|explains|insists|notes|recalls|warns|tweets|adding|saying"
+                r"|claimed|claims)")
 # A name, with titles, maybe after a nationality or place ("Honduran President Carlos Flores"); not
 # a capitalised word opening a sentence ("But he added: ..." is his quote, not But's).
 _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earlier|Now|Instead|When|While"
@@ -116,7 +117,9 @@ def _continues(text: str, previous: QuoteTelling, start: int) -> bool:
     before = text.rfind("\n", 0, max(opening - 1, 0))
     while before > 0 and not text[before + 1:opening].strip():  # blank lines between paragraphs
         before = text.rfind("\n", 0, before)
-    return before < previous.start < opening
+    # the previous quote ends in the paragraph before (it may have opened earlier: '"The bloodshed
+    # has to stop.\nThe operations have to stop," Davutoglu said.\n"If the operations ...')
+    return previous.start < opening and previous.start + len(previous.text) > before
 
 
 MAX_QUOTE_LINES = 4  # lines a quote may run over without reopening (text of one sentence a line)
@@ -171,8 +174,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Where the attribution after a quote ends: not at an initial ("said J.F. Tremblay, a Moody's ...").
+_TAIL_END = re.compile(r"(?<!\b[A-Z])[.!?]|\n")
+
+
 def _speaker_around(text: str, before: int, after: int, look_after: bool = True) -> str | None:
-    sentence_end = re.search(r"[.!?\n]", text[after:after + 120])
+    sentence_end = _TAIL_END.search(text[after:after + 120])
     tail = text[after: after + (sentence_end.end() if sentence_end else 120)]
     match = _AFTER.match(tail) if look_after else None
     if match:
