@@ -232,6 +232,7 @@ class QuoteTelling:
     direct: bool
     degraded: bool = False
     speaker: str | None = None  # resolved: an entity name, or the phrase when no entity fits
+    continues: bool = False  # a paragraph of quotation carrying on the quote before it, whose speaker it takes
 
 
 @dataclass

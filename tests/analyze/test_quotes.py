@@ -158,3 +158,20 @@ def test_a_speakers_initials_do_not_end_the_attribution_and_a_quote_paragraph_af
             'Davutoglu told a news conference.\n"If the operations continue, Turkey cannot remain indifferent."')
     speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
     assert speakers == ["J.F. Tremblay", "Davutoglu", "Davutoglu"]
+
+
+def test_a_partial_quote_is_the_reporters_and_an_officer_is_named_past_the_organisation():
+    text = ('President Barack Obama\'s chief of staff, Rahm Emanuel, condemned the attendance as "part of a '
+            'long line of PR gaffes and mistakes" on television.\n"AA is still a very strong rating," said BP '
+            'spokesman Mark Salt.\n"We will rebuild the whole harbour," the mayor said.\n'
+            'Demonstrators carried officers on their shoulders amid cheers of "police and people are one."')
+    speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
+    assert speakers == ["Rahm Emanuel", "Mark Salt", "the mayor", None]
+
+
+def test_a_quotation_paragraph_after_he_said_takes_the_speaker_resolved_there():
+    [implications, water] = quotes_of(
+        "Ed Dlugokencky, who runs Noaa's global registry of methane, agreed.\n"
+        '"What John Kessler found applies only to deep waters, not to shallow shelves," he said.\n'
+        '"There, water is only about 40m deep, and bubbling carries the methane up."')
+    assert implications.speaker == water.speaker == "Ed Dlugokencky"

@@ -41,9 +41,18 @@ _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earl
 _NAME = (rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*"
          rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_NOUN_PHRASE = r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|official|officials|statement|source|sources|witness|resident|neighbor|neighbour|lawyer|attorney|police|company|agency|department|ministry))"
+# What a speaker is, when the article names no one: "the mayor", "a BP spokesman"
+_ROLE = (r"(?:spokes(?:man|woman|person)|president|chairman|chairwoman|chief|director|minister|secretary|official"
+         r"|officer|executive|analyst|economist|strategist|professor|lawyer|attorney|advis[eo]r|ambassador|governor"
+         r"|senator|mayor|commander|editor|correspondent|founder|head|leader|manager|researcher|scientist|expert"
+         r"|aide|envoy)")
+_NOUN_PHRASE = (r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:" + _ROLE + r"|officials|statement|source|sources"
+                r"|witness|resident|neighbor|neighbour|police|company|agency|department|ministry)\b)")
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
-_SPEAKER = rf"\b{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
+# ...or an organisation and a role: "BP spokesman Mark Salt", "the American Petroleum Institute's
+# president, Jack Gerard"
+_ORG_ROLE = rf"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE},?\s+(?=[A-Z])"
+_SPEAKER = rf"\b(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
 _WHEN = ATTRIBUTION_WHEN
 # Who the speaker is, between name and verb: ", a Libya expert at Cross Border Information,", ", the
 # chief executive of the NHS Confederation, which represents the trusts," (not ", and Andrew Gowers,")
@@ -57,7 +66,7 @@ _ABOUT_SPEAKER = rf"(?:{_APPOSITIVE}|{_AFFILIATION},?|,)?"
 # '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
     rf"^[\s,]*(?:{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
-    rf"|{_SAY_QUOTING}\s+{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
+    rf"|{_SAY_QUOTING}\s+(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
     rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
     # '"…," the paper quoted its executive editor, Bill Keller, as saying'
     rf"|(?:[\w-]+\s+){{0,3}}?quoted\s+(?:[\w'’-]+,?\s+){{0,4}}?(?P<speaker4>{_NAME}),?\s+as\s+saying)")
@@ -85,9 +94,13 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
         # attributed only by what comes before it.
         closed = content.endswith((".", "!", "?"))
         speaker = _speaker_around(text, start - 1, end + 1, look_after=not closed)
-        if speaker is None and found and _continues(text, found[-1], start):
+        continues = speaker is None and bool(found) and _continues(text, found[-1], start)
+        if continues:
             speaker = found[-1].speaker_text
-        found.append(QuoteTelling(content, article.id, start, speaker, direct=True, degraded=article.degraded))
+        elif speaker is None and _inside_sentence(text, start - 1):
+            speaker = _reporter_of_partial(text, start - 1)
+        found.append(QuoteTelling(content, article.id, start, speaker, direct=True, degraded=article.degraded,
+                                  continues=continues))
     quoted = [(q.start, q.start + len(q.text)) for q in found]
     cursor = 0
     for sentence in split_text(text):  # real sentences: "6 a.m. in a building" is not two
@@ -194,6 +207,30 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
     return None
 
 
+def _inside_sentence(text: str, before: int) -> bool:
+    """Does the quote opening after `before` stand inside a sentence ('condemned it as "part of
+    ...')? Not when it opens a sentence or a line."""
+    head = text[max(0, before - 3):before + 1].rstrip('"“«').rstrip()
+    return bool(head) and head[-1] not in ".!?:\n\"”" and not text[text.rfind("\n", 0, before) + 1:before].isspace()
+
+
+# Who reports a partial quote: the subject of the last verb of saying, calling or judging in the
+# sentence before it ('Rahm Emanuel condemned the attendance as "part of a long line of PR gaffes"',
+# 'Steven Newman told reporters that there were things the administration "could implement ..."')
+_REPORTING = (r"(?:" + _SAY + r"|claimed|claims|insisted|hoped|hopes|called|calls|described|describes|condemned"
+              r"|denounced|praised|urged|accused|argued|promised|vowed|pledged|admitted|acknowledged|stressed)")
+_PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:\w+\s+)?{_REPORTING}\b")
+
+
+def _reporter_of_partial(text: str, before: int) -> str | None:
+    start = max(text.rfind("\n", 0, before), text.rfind(". ", 0, before), 0)
+    head = text[start:before + 1]
+    if _QUOTE_MARKS.search(head.rstrip('"“«')):
+        return None  # another quotation stands between: whose words these are is not plain
+    found = list(_PARTIAL_REPORTER.finditer(head))
+    return found[-1].group("speaker") if found else None
+
+
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _SAID_AFTER = re.compile(rf"(?:,[^.,]{{0,60}},)?\s+{_SAY}\b")  # "Neil Fritzsche, of Lincolnshire Fire and Rescue, said"
@@ -236,8 +273,13 @@ def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
             alias_of.setdefault(entity.name.split()[-1].lower(), entity.name)
     person_names = {e.name for e in entities if e.type == "PERSON"}
     entity_of_mention = {(m.article_id, m.start): e.name for e in entities for m in e.mentions}
+    previous: dict[str, QuoteTelling] = {}  # the last direct quote of each article so far
     for telling in tellings:
         raw = telling.speaker_text
+        before, previous[telling.article_id] = previous.get(telling.article_id), telling
+        if telling.continues and before is not None:
+            telling.speaker = before.speaker  # as resolved there, not again from here
+            continue
         if raw is None:
             continue
         if raw.lower() in ("he", "she", "they"):
