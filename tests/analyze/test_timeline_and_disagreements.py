@@ -316,6 +316,10 @@ def test_a_count_is_compared_by_the_plural_it_counts_and_a_span_of_time_by_its_f
              Sentence("d", 1, "In 1946, a quake killed almost 2,000 people in the Dominican Republic, the Red Cross says."),
              Sentence("e", 1, "The Red Cross estimates that 45,000-50,000 people have been killed in the quake.")]
     assert conflicting_numbers(tolls, day) == []
+    # the infected are not the dead
+    flu = [Sentence("c", 2, "Swine flu has spread to 74 countries, infecting more than 27,700 people, the WHO said."),
+           Sentence("d", 2, "Swine flu has so far killed 144 people in 74 countries, the WHO said.")]
+    assert conflicting_numbers(flu, day) == []
 
 
 def test_a_call_or_an_inference_states_no_fact():
@@ -335,3 +339,24 @@ def test_a_denial_must_deny_what_the_other_affirms_and_halting_is_no_affirmation
               Sentence("d", 0, "President Barack Obama directed that no new offshore oil drilling leases be issued "
                                "unless rigs have new safeguards.")]
     assert polarity_conflicts(halted, day) == []
+    reluctant = [Sentence("a", 1, "The United States, after wars in Afghanistan and Iraq, has been reluctant to take the "
+                                  "lead in the military operation in Libya."),
+                 Sentence("b", 1, "The United States has been at pains to stress it is supporting, not leading, the "
+                                  "military operation in Libya.")]
+    assert polarity_conflicts(reluctant, day) == []
+    # who denies is who the clause says: the residents, not Obama
+    residents = [Sentence("c", 1, "President Barack Obama arrived on the Gulf Coast to tell residents they are not "
+                                  "alone in dealing with the spill."),
+                 Sentence("d", 1, "President Barack Obama took responsibility for the response, dealing with the spill "
+                                  "alone at first.")]
+    assert polarity_conflicts(residents, day) == []
+
+
+def test_a_page_label_is_no_event_and_a_name_in_quote_marks_is_no_spelling():
+    live = Article(id="a", source="a", published="2010-01-14", text=(
+        "As it happened: Haiti earthquake 14 Jan Live coverage following the earthquake in Haiti.\n"
+        "Rescue teams reached Port-au-Prince on Wednesday after the earthquake struck the capital."))
+    events = build_timeline([live])
+    assert [e.date for e in events] == ["2010-01-13"]
+    current = [Mention("Loop Current", "ORG", "a", 0, 12), Mention('"Loop Current', "ORG", "b", 0, 13)]
+    assert name_variants([Entity("Loop Current", "ORG", ["Loop Current", '"Loop Current'], current)]) == []

@@ -38,7 +38,7 @@ SAME_VALUE = 0.01  # relative difference under which two values are one, rounded
 # will be issued" says).
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
                           r"has yet to|have yet to|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|ban(?:s|ned|ning)?"
-                          r"|prohibit(?:s|ed|ing)?)\b", re.IGNORECASE)  # not "so far": "died so far" denies nothing
+                          r"|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to)\b", re.IGNORECASE)  # not "so far": "died so far" denies nothing
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two statements on one thing
@@ -83,7 +83,7 @@ def apart(positions: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]
 def _spelling_key(name: str, person: bool = True) -> str:
     """What two forms of one spelling share; a thing's name also with its plural or possessive
     ("Deepwater Horizons", "BP's")."""
-    key = bare_name(name).replace(".", "").lower()
+    key = bare_name(name).replace(".", "").strip("\"'“”‘’ ").lower()
     key = re.sub(r"['’]s?$", "", key)
     return key if person or len(key) < 5 else re.sub(r"(?<=[a-z])s$", "", key)
 
@@ -129,9 +129,9 @@ def _spelling_variant(a: str, b: str) -> bool:
             and all(same_spelling(x, y) for x, y in pairs))
 
 
-def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
-    """Quantities in a sentence, keyed by what they count, with the words around them:
-    {"worker": ("12 workers", {"fire", "sent", "hospit"}), ...}. A noun counted twice ("Eleven
+def quantities(text: str) -> dict[str, tuple[str, frozenset[str], str | None]]:
+    """Quantities in a sentence, keyed by what they count, with the words around them and what befell
+    the counted (`_outcome`): {"worker": ("12 workers", {"fire", "sent", "hospit"}, "injury"), ...}. A noun counted twice ("Eleven
     people were killed and 17 people were injured") counts different things: left out. What is
     counted is the plural the count governs, past the words that qualify it ("two search dogs",
     "9,000 international peacekeepers": dogs, peacekeepers). A span of time is keyed by the words
@@ -160,9 +160,41 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str]]]:
                 after = text[end:].split()[:1]
                 key += f"|{' '.join(before).lower()}|{' '.join(after).lower().strip('.,;')}"
             context = content_words(" ".join(text[:match.start()].split()[-5:] + text[end:].split()[:4]))
-            found[key] = (f"{value}{text[match.end('value'):end]}", context)
+            found[key] = (f"{value}{text[match.end('value'):end]}", context,
+                          _outcome(text[:match.start()].split()[-4:], text[end:].split()[:6]))
             counted[key] += 1
     return {key: told for key, told in found.items() if counted[key] == 1}
+
+
+# What befell those counted: a death toll and a count of the infected, the hurt or the displaced are
+# different counts ("infecting more than 27,700 people and killing 140" / "has killed just 144").
+_OUTCOMES = {
+    "death": ("kill", "die", "dead", "death", "fatal", "perish", "toll", "bodi"),
+    "injury": ("injur", "wound", "hurt", "hospit", "treat"),
+    "infection": ("infect", "sick", "ill", "case", "diagnos", "contract", "test"),
+    "displacement": ("affect", "displac", "homeless", "evacu", "flee", "fled", "refuge", "shelter"),
+    "missing": ("miss", "unaccount"),
+    "arrest": ("arrest", "detain", "jail", "held", "captur"),
+    "rescue": ("rescu", "save", "surviv", "freed", "releas"),
+}
+_OUTCOME_OF = {stem: outcome for outcome, stems in _OUTCOMES.items() for stem in stems}
+# Words between a verb and its count: "infecting more than 27,700", "killed just 144"
+_COUNT_MODIFIERS = frozenset("more than less fewer about around nearly almost some just only at least up to over "
+                             "under roughly approximately an estimated another".split())
+
+
+def _outcome(before: list[str], after: list[str]) -> str | None:
+    """What befell the counted, from the nearest telling word: the one before the count past its
+    modifiers, then those after what it counts ("50,000 people have been killed")."""
+    words = [w.strip(",;:.()").lower() for w in reversed(before)]
+    while words and words[0] in _COUNT_MODIFIERS:
+        words.pop(0)
+    for word in words[:1] + [w.strip(",;:.()").lower() for w in after]:
+        for stem in content_words(word):
+            outcome = _OUTCOME_OF.get(stem) or next((o for p, o in _OUTCOME_OF.items() if stem.startswith(p)), None)
+            if outcome:
+                return outcome
+    return None
 
 
 # Plurals without an -s, which a count governs as they are.
@@ -245,8 +277,9 @@ def _decimals(number: str) -> int:
     return len(number.rstrip("%").partition(".")[2])
 
 
-# value, phrase, sentence, words, context, and the years the sentence names other than its article's
-Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str], frozenset[str]]
+# value, phrase, sentence, words, context, the years the sentence names other than its article's, and
+# what befell the counted
+Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str], frozenset[str], str | None]
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -262,9 +295,9 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text):
             continue  # "Would any other country do this with 20 confirmed deaths?", "If it fell below 6,000 psi ..."
         years = frozenset(_YEAR.findall(sentence.text)) - {(published.get(sentence.article_id) or "")[:4]}
-        for key, (phrase, context) in quantities(sentence.text).items():
+        for key, (phrase, context, outcome) in quantities(sentence.text).items():
             value = _number_value(phrase)
-            told[key].append((value, phrase, sentence, words - {value}, context, years))
+            told[key].append((value, phrase, sentence, words - {value}, context, years, outcome))
     found = []
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
@@ -286,13 +319,15 @@ def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
     """Pairs (i < j) of tellings in different articles that count the same thing: the sentences
     say much the same, and the words around the number agree ("sent 12 workers to hospitals" / "14
     workers were taken to hospitals"), so "14 people killed" and "5,000 people evacuated" are not
-    compared; and they name the same years, so the toll of a 1946 quake ("In 1946, a quake killed
-    almost 2,000 people") is not this one's."""
+    compared; they name the same years, so the toll of a 1946 quake ("In 1946, a quake killed
+    almost 2,000 people") is not this one's; and where both say what befell those they count, the
+    same ("infecting more than 27,700 people" is no toll of "killed just 144 people")."""
     linked = set()
-    for i, (_, _, sentence, words, context, years) in enumerate(tellings):
+    for i, (_, _, sentence, words, context, years, outcome) in enumerate(tellings):
         for j in range(i + 1, len(tellings)):
-            _, _, other, other_words, other_context, other_years = tellings[j]
+            _, _, other, other_words, other_context, other_years, other_outcome = tellings[j]
             if (other.article_id != sentence.article_id and years == other_years
+                    and (outcome is None or other_outcome is None or outcome == other_outcome)
                     and _overlap(words, other_words) >= MIN_NUMBER_OVERLAP
                     and len(context & other_context) >= 1
                     and _overlap(context - {noun}, other_context - {noun}) >= 0.25):
@@ -394,6 +429,14 @@ _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _CLAUSE_OPENERS = frozenset("what which that who whom whose whether how why when where if".split())
 
 
+def _others_deny(before_cue: str) -> bool:
+    """Is the negation's subject, just before it, "they", "we" or "you" and no name ("... tell
+    residents they are not alone")?"""
+    words = before_cue.split()[-3:]
+    return any(w.lower() in ("they", "we", "you") for w in words) and not any(
+        w[:1].isupper() and w.lower() not in ("they", "we", "you") for w in words)
+
+
 def _negated_predicates(text: str) -> frozenset[str]:
     """The words a negative statement negates: the few after "not", "resisted", "denied"...
     ("has so far resisted calls to step aside" negates "calls to step")."""
@@ -450,6 +493,8 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
         # name swine flu, and opted to call it Mexico flu" is about Israel, not Mexico).
         cue = _CUE.search(claim)
         subject = set(_NAME_WORD.findall(claim[:cue.start()] if cue else claim)) - _STARTERS
+        if cue and _others_deny(claim[:cue.start()]):
+            subject = set()  # "Obama came to tell residents they are not alone": the residents' denial
         # The cue words themselves ("so far", "resisted") are not what the sentence is about.
         about = main[i] - content_words(" ".join(m.group() for m in _CUE.finditer(claim)))
         for j in {j for word in negates for j in index[word]}:

@@ -26,7 +26,7 @@ import numpy as np
 from storyweave.model import Article, Sentence, TimelineEvent
 from storyweave.nlp.claims import claim_text, content_words
 from storyweave.nlp.dates import TemporalExpression, find_dates, looks_ahead, parse_anchor
-from storyweave.nlp.sentences import split_article
+from storyweave.nlp.sentences import opens_on_page_label, split_article
 
 # A publication date this far after every calendar date in the text is doubtful...
 CONTRADICTED_AFTER = timedelta(days=14)
@@ -134,7 +134,7 @@ def build_timeline(
     for article in articles:
         anchor = anchors[article.id]
         for sentence in sentences[article.id]:
-            if sentence.words < 5 or sentence.text.endswith("?"):
+            if sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text):
                 continue
             expression = event_expression(sentence, anchor.date)
             if (expression is not None and _tells_something(sentence.text, expression)

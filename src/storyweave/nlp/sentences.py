@@ -146,6 +146,16 @@ def is_transcript(text: str) -> bool:
     return turns >= max(TRANSCRIPT_TURNS, len(lines) / 10)
 
 
+# What a page calls its own kind, before a colon: "As it happened: Haiti earthquake 13 Jan ...",
+# "Live updates: ...". Such a line labels a page; it reports nothing, on no date.
+_PAGE_LABEL = re.compile(r"(?:as it happened|live|live updates|latest|in pictures|in video|video|audio|watch|timeline"
+                         r"|factbox|q&a|analysis|explainer|recap)\s?:\s", re.IGNORECASE)
+
+
+def opens_on_page_label(text: str) -> bool:
+    return bool(_PAGE_LABEL.match(text))
+
+
 VERB_FORMS_FILE = Path(__file__).parent / "verb_forms.json"
 _WORD_WITH_CLITIC = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 _PRONOUNS = frozenset("he she it that there here what who where this".split())

@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Sentence, SummarySentence
 from storyweave.nlp.claims import claim_text, content_words, opens_unclosed_quote
-from storyweave.nlp.sentences import TRANSCRIPT_SPEAKER, has_verb
+from storyweave.nlp.sentences import TRANSCRIPT_SPEAKER, has_verb, opens_on_page_label
 from storyweave.summarize.align import DANGLING_START, Alignment, best_telling
 
 SUPPORT_WEIGHT = 0.40
@@ -142,20 +142,13 @@ _KICKER_WORDS = frozenset("of the in on at for and a an".split())  # "Battle for
 def _opens_on_kicker(text: str) -> bool:
     """Does the text open on a kicker? Its words are a label's: no verb of saying, and no function
     word but a label's few ("He had one aim: To win." is prose)."""
+    if opens_on_page_label(text):
+        return True  # "As it happened: ..."
     match = _KICKER.match(text)
-    if not match:
+    if not match or _SAYING.search(match.group()):
         return False
     label = match.group().split(":")[0].lower()
-    if label.strip() in _PAGE_LABELS:
-        return True
-    if _SAYING.search(match.group()):
-        return False
     return not any(word in STOP_WORDS and word not in _KICKER_WORDS for word in label.split())
-
-
-# What a page calls its own kind, before a colon: "As it happened: Haiti earthquake 13 Jan ..."
-_PAGE_LABELS = frozenset(["as it happened", "live", "live updates", "latest", "in pictures", "in video", "video",
-                          "audio", "watch", "timeline", "factbox", "q&a", "analysis", "explainer", "recap"])
 
 
 # A page speaking to its reader, not reporting: "Read history to find out why.", "Follow the
