@@ -261,3 +261,30 @@ def test_a_person_whose_name_ends_in_a_companys_legal_form_is_an_organisation():
     assert typed(texts, ("GlaxoSmithKline Plc", "PERSON", "a"), ("GlaxoSmithKline", "PERSON", "b"),
                  ("Andrew Witty", "PERSON", "a")) == {("GlaxoSmithKline Plc", "ORG"), ("Andrew Witty", "PERSON")}
     assert typed(["Fitch Ratings cut BP's rating."], ("Fitch Ratings", "PERSON", "a")) == {("Fitch Ratings", "ORG")}
+
+
+def test_organisations_merge_past_legal_forms_titles_and_word_order_and_acronyms_go_to_the_likelier_expansion():
+    found = merge_entities(mentions(
+        ("Anadarko Petroleum Corp", "ORG", "a"), ("Coast Guard Rear Adm.", "ORG", "a"),
+        ("BP Plc", "ORG", "a"), ("BP PLC", "ORG", "b"), ("BP", "ORG", "b"), ("BP", "ORG", "c"),
+        ("Environmental Protection Agency", "ORG", "a"), ("EPA", "ORG", "b"),
+        ("District Court", "ORG", "a"), ("D.C.", "GPE", "b"),
+        ("Associated Press", "ORG", "a"), ("Associated Press", "ORG", "b"), ("AP", "ORG", "c"),
+        ("US Coast Guard", "ORG", "b"), ("Coast Guard", "ORG", "c"), ("Coast Guard", "ORG", "a"),
+    ), texts=[])
+    groups = {e.name: set(e.aliases) for e in found}
+    assert groups["BP"] == {"BP Plc", "BP PLC", "BP"}
+    assert groups["Environmental Protection Agency"] == {"Environmental Protection Agency", "EPA"}
+    assert groups["District Court"] == {"District Court"} and groups["D.C."] == {"D.C."}
+    assert groups["Associated Press"] == {"Associated Press", "AP"}
+    assert {"Coast Guard Rear Adm.", "US Coast Guard", "Coast Guard"} in groups.values()
+    found = merge_entities(mentions(
+        ("US Centers for Disease Control and Prevention", "ORG", "a"), ("CDC", "ORG", "b"), ("CDC", "ORG", "c"),
+        ("UK Health Protection Agency", "ORG", "a"), ("Health Protection Agency", "ORG", "b"), ("HPA", "ORG", "c"),
+        ("CANADIAN MEDICAL ASSOCIATION", "ORG", "a"), ("CMA", "ORG", "b"),
+    ), texts=[])
+    groups = {e.name: set(e.aliases) for e in found}
+    assert groups["US Centers for Disease Control and Prevention"] == {
+        "US Centers for Disease Control and Prevention", "CDC"}
+    assert groups["UK Health Protection Agency"] == {"UK Health Protection Agency", "Health Protection Agency", "HPA"}
+    assert groups["Canadian Medical Association"] == {"CANADIAN MEDICAL ASSOCIATION", "CMA"}

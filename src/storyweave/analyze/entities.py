@@ -123,14 +123,23 @@ def house_style(name: str) -> str:
     return name
 
 
-def org_key(name: str) -> str:
-    """One form for "Justice Department" and "Department of Justice", "U.S." and "US"."""
+def org_key(name: str, reorder: bool = True) -> str:
+    """One form for "Justice Department" and "Department of Justice" (unless not `reorder`), "U.S."
+    and "US", "BP Plc" and "BP" (a company's legal form), "Coast Guard Rear Adm." and "Coast Guard"
+    (a title the tagger took in)."""
     name = _UNCLOSED_BRACKET.sub("", name.strip())
     name = re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name), flags=re.IGNORECASE).replace(".", "")
+    name = _TRAILING_TITLE.sub("", name) or name
+    name = _LEGAL_FORM.sub("", name) or name
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
-    if match:
+    if match and reorder:
         name = f"{match.group('kind')} of {match.group('what')}"
     return " ".join(house_style(name).split())
+
+
+_LEGAL_FORM = re.compile(r",?\s+(?:Plc|PLC|plc|Inc|Ltd|LLC|Co|Corp|Corporation|Group|Holdings|Limited|SA|AG|NV|GmbH)$")
+_TRAILING_TITLE = re.compile(r"(?:\s+(?:Rear|Vice|Deputy|Chief|Acting))?\s+(?:Adm|Admiral|Gen|General|Lt|Col|Capt"
+                             r"|Sgt|Secretary|Spokesman|Spokeswoman|Director|President|Chairman|Minister)$")
 
 
 class _People:
@@ -478,9 +487,10 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
     Chemical Safety Board"), or a spelling variant. Longest names come first, so expansions are
     known before their acronyms and short forms."""
     groups: dict[str, list[Mention]] = {}
-    by_acronym: dict[str, str] = {}
+    by_acronym: dict[str, list[str]] = defaultdict(list)
     by_last_word: dict[str, list[str]] = defaultdict(list)
     by_letters: dict[str, str] = {}
+    label_of: dict[str, str] = {}
     for mention in sorted(mentions, key=lambda m: -len(m.text)):
         key = org_key(mention.text)
         if not key:
@@ -488,26 +498,50 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
         letters = key.replace(" ", "").lower()
         target = key if key in groups else (by_letters.get(letters)
                                             or _known_form(key, groups, by_acronym, by_last_word))
+        if target is not None and len(letters) <= 2 and target != key and label_of.get(target) != mention.label:
+            target = None  # "D.C." (a place) is no "District Court": two letters stand for too much
         if target is None:
             target = key
             by_letters[letters] = key
-            for acronym in acronym_forms(key):
-                by_acronym.setdefault(acronym, key)
+            label_of[key] = mention.label
             by_last_word[key.split()[-1]].append(key)
+        # every form's acronyms lead to its group: "Environmental Protection Agency" is "EPA" as
+        # written (not as reordered), "US Centers for Disease Control and Prevention" also "CDC"
+        for acronym in _acronyms(key) | _acronyms(org_key(mention.text, reorder=False)):
+            if target not in by_acronym[acronym]:
+                by_acronym[acronym].append(target)
         groups.setdefault(target, []).append(mention)
     return list(groups.values())
 
 
-def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str, str],
+_QUALIFIERS = frozenset("us uk eu un british american federal national international".split())
+
+
+def _acronyms(key: str) -> frozenset[str]:
+    """The acronyms of an organisation's name, also without a country before it or an "and ..."
+    after it ("US Centers for Disease Control and Prevention": "CDC" as well)."""
+    words = key.split()
+    forms = acronym_forms(key)
+    core = words[1:] if len(words) > 2 and words[0] in _QUALIFIERS else words
+    if "and" in core[2:]:
+        core = core[:core.index("and", 2)]
+    if core != words:
+        forms |= acronym_forms(" ".join(core))
+    return forms
+
+
+def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str, list[str]],
                 by_last_word: dict[str, list[str]]) -> str | None:
     compact = key.replace(" ", "").upper()
-    if compact in by_acronym:  # "FBI" after "Federal Bureau of Investigation"
-        return by_acronym[compact]
+    if by_acronym.get(compact):  # "FBI" after "Federal Bureau of Investigation"; of two expansions
+        # ("AP": "Associated Press", "Anadarko Petroleum"), the one the story names more
+        return max(by_acronym[compact], key=lambda known: len(groups[known]))
     for known in by_last_word.get(key.split()[-1], []):
-        # "chemical safety board" ending "us chemical safety board": the same name with a
-        # qualifier. (English names end in their head noun: "port alder" opening "port alder
-        # city council" is a different entity, the place.)
-        if len(key.split()) >= 2 and f" {known}".endswith(f" {key}"):
+        # "chemical safety board" ending "us chemical safety board", or the other way round: the
+        # same name with a qualifier. (English names end in their head noun: "port alder" opening
+        # "port alder city council" is a different entity, the place.)
+        if len(key.split()) >= 2 and len(known.split()) >= 2 and (
+                f" {known}".endswith(f" {key}") or f" {key}".endswith(f" {known}")):
             return known
         if len(key) >= 6 and JaroWinkler.similarity(known, key) >= 0.95:
             return known
@@ -525,7 +559,10 @@ def _entity(mentions: list[Mention]) -> Entity:
     top = max(bare.values())
     trusted = [form for form, count in bare.items()
                if count >= max(1, top // 5) or (count >= 2 and " " in form)] or list(bare)
-    name = max(trusted, key=lambda form: (form[:1].isupper(), len(form.split()), bare[form], len(form)))
+    # (an organisation's legal form, or a title the tagger took in, adds nothing: "BP" over "BP Plc")
+    complete = (lambda form: len(form.split())) if label == "PERSON" else (
+        lambda form: len(org_key(form, reorder=False).split()))
+    name = max(trusted, key=lambda form: (form[:1].isupper(), complete(form), bare[form], len(form)))
     if label == "PERSON" and " " not in name:
         # a surname alone names no one when the articles write the full name, if only once
         # ("Aisha Gaddafi" once, then "Gaddafi")
@@ -533,7 +570,9 @@ def _entity(mentions: list[Mention]) -> Entity:
         name = max(full, key=lambda form: (bare[form], len(form))) if full else name
     if name.isupper() and " " in name:  # a transcript's "ANDERSON COOPER": as the articles write it, if they do
         written = [form for form in bare if form.lower() == name.lower() and not form.isupper()]
-        name = written[0] if written else (name.title() if label == "PERSON" else name)
+        name = written[0] if written else " ".join(
+            word.lower() if word.lower() in _MINOR else word if len(word) <= 3 and label != "PERSON"
+            else word.title() for word in name.split())
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)
 
 
