@@ -288,3 +288,16 @@ def test_organisations_merge_past_legal_forms_titles_and_word_order_and_acronyms
         "US Centers for Disease Control and Prevention", "CDC"}
     assert groups["UK Health Protection Agency"] == {"UK Health Protection Agency", "Health Protection Agency", "HPA"}
     assert groups["Canadian Medical Association"] == {"CANADIAN MEDICAL ASSOCIATION", "CMA"}
+    found = merge_entities(mentions(("United Nations Security Council", "ORG", "a"),
+                                    ("U.N. Security Council", "ORG", "b"), ("U.N. Security Council", "ORG", "c")),
+                           texts=[])
+    assert len(found) == 1
+
+
+def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names():
+    texts = ["Arab League chief Amr Moussa backed the no-fly zone at first. " + "The strikes went on. " * 40
+             + "Moussa later criticised the bombing.", "Foreign Minister Moussa Koussa defected to Britain."]
+    far = texts[0].index("Moussa later")
+    found = merge_entities([Mention("Amr Moussa", "PERSON", "a", 17, 27), Mention("Moussa", "PERSON", "a", far, far + 6),
+                            Mention("Moussa Koussa", "PERSON", "b", 17, 30)], texts=texts)
+    assert {e.name: set(e.aliases) for e in found}["Amr Moussa"] == {"Amr Moussa", "Moussa"}

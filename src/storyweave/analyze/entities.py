@@ -414,7 +414,10 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
         candidates = by_surname + [i for i in by_given if i not in by_surname]
         if len(candidates) > 1:
             candidates = (_nearest_in_article(mention, candidates, people.people)
-                          or _dominant(candidates, [len(person) for person in people.people]))
+                          or _dominant(candidates, [len(person) for person in people.people])
+                          # ...or the one person of that surname the article names ("Moussa" after
+                          # "Amr Moussa", though "Moussa Koussa" is named elsewhere)
+                          or _named_in_article(mention, by_surname, people.people))
         if len(candidates) == 1:
             people.add(mention, candidates[0])
         elif word.lower() in alone:  # unknown or ambiguous: a person of their own, never guessed
@@ -423,6 +426,12 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
             people.add(mention)
             alone[word.lower()] = len(people.people) - 1
     return people.people
+
+
+def _named_in_article(mention: Mention, candidates: list[int], people: list[list[Mention]]) -> list[int]:
+    """The candidate, if one alone, that the mention's article names."""
+    named = [i for i in candidates if any(m.article_id == mention.article_id for m in people[i])]
+    return named if len(named) == 1 else []
 
 
 def generation(parts: list[str]) -> str:
@@ -530,6 +539,15 @@ def _acronyms(key: str) -> frozenset[str]:
     return forms
 
 
+def _qualifier_abbreviated(short: list[str], long: list[str]) -> bool:
+    """Is `short` `long` with its opening words written as their acronym ("un security council",
+    "united nations security council")?"""
+    rest = len(short) - 1
+    if rest < 1 or len(long) <= len(short) or long[len(long) - rest:] != short[1:]:
+        return False
+    return short[0].upper() in acronym_forms(" ".join(long[:len(long) - rest]))
+
+
 def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str, list[str]],
                 by_last_word: dict[str, list[str]]) -> str | None:
     compact = key.replace(" ", "").upper()
@@ -543,6 +561,8 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
         if len(key.split()) >= 2 and len(known.split()) >= 2 and (
                 f" {known}".endswith(f" {key}") or f" {key}".endswith(f" {known}")):
             return known
+        if _qualifier_abbreviated(key.split(), known.split()) or _qualifier_abbreviated(known.split(), key.split()):
+            return known  # "UN Security Council" / "United Nations Security Council"
         if len(key) >= 6 and JaroWinkler.similarity(known, key) >= 0.95:
             return known
     return None
