@@ -30,6 +30,11 @@ RUN_ON_HEADLINES = [
      "BP oil spill: Obama comments 'not anti-British'"),
     ("Obama vows to 'make BP pay' for oil spill damage President Obama: \"We will make BP pay for the damage\"",
      "Obama vows to 'make BP pay' for oil spill damage"),
+    # a standfirst's question, or a sentence opening on a word that opens sentences
+    ("Gulf oil spill puts industry-friendly Republicans in tight spot Who says there's no such thing as loyalty "
+     "in politics?", "Gulf oil spill puts industry-friendly Republicans in tight spot"),
+    ("Man arrested after a long police chase through the suburbs In a statement police said he was armed.",
+     "Man arrested after a long police chase through the suburbs"),
     # a headline in title case, and a caption of the person it named doing something
     ("Palin Reacts to Obama's Oval Office Address on Gulf Disaster Sarah Palin appears on 'The O'Reilly Factor' "
      "from Wasilla, Alaska.", "Palin Reacts to Obama's Oval Office Address on Gulf Disaster"),

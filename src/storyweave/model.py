@@ -35,7 +35,10 @@ _CLAUSE_START = frozenset("and but as after while when who which where because a
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
 # next sentence starts with "The"/"An", or names the headline's subject again before its verb.
-_RUN_ON_DETERMINERS = frozenset(("The", "An"))
+# Words that, capitalised after a lowercase word, open the next sentence ("... in tight spot Who
+# says there's no such thing ...?")
+_RUN_ON_DETERMINERS = frozenset("The An Who What Why How When Where It This These Those In As After He She They We"
+                                .split())
 _RUN_ON_VERBS = frozenset("is was has have had said says will would could can are were may might must should".split())
 _PRESENT_VERB = re.compile(r"[a-z]{2,}[^s]s")  # "appears", "meets": a caption's present tense
 
@@ -77,7 +80,8 @@ def cut_run_on(headline: str, limit: int = HEADLINE_WORDS) -> str:
     """A headline of more than `limit` words cut where it runs into the next sentence, if it does
     within its first `limit` words: after a word that could end a headline (lowercase or a number;
     not "of", not a possessive; after a capitalised word the capitals may go on a name, "the World
-    Health ..."), at "The" or "An", or at a name of up to four words said earlier in the headline
+    Health ..."), at a word that opens sentences ("The", "Who", "In"), or at a name of up to four
+    words said earlier in the headline
     and followed by a verb or a colon ("... clean-up BP is likely", "... panel heads President
     Obama said", "... spill damage President Obama: 'We will ...'"). A name said only there is more
     likely a clause inside the sentence ("the company BP had hired")."""

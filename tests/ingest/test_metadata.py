@@ -167,6 +167,10 @@ def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
         assert found.title == "BP pledges oil fields to spill fund"
     found = infer_metadata(f"Obama meets NATO | Fri Mar 18, 2011 7:22 pm EDT The {BODY}", has_title=False)
     assert found.title == "Obama meets NATO"
+    # ...also past a time zone the stamp's pattern leaves ("1:29 am IST WASHINGTON (Reuters)")
+    found = infer_metadata(f"BP agrees to $20 billion fund for spill claims WASHINGTON | Thu Jun 17, 2010 1:29 am IST "
+                           f"WASHINGTON (Reuters) - The {BODY}", has_title=False)
+    assert found.title == "BP agrees to $20 billion fund for spill claims"
 
 
 def test_a_bbc_last_updated_stamp_and_help_link_date_the_page_and_leave_the_text():

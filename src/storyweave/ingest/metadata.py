@@ -271,7 +271,9 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         # Reuters: "Headline LONDON | Fri Oct 1, 2010 4:52 pm EDT LONDON (Reuters) - ...": the
         # place before the stamp is the dateline's, not the headline's
         place = _TRAILING_PLACE.search(headline)
-        if place and line[match.end():].lstrip().startswith(place.group().strip()):
+        after = line[match.end():].lstrip()
+        zoneless = re.sub(r"^[A-Z]{2,4}\s+(?=\S)", "", after)  # past a zone the stamp left: "IST WASHINGTON"
+        if place and (after.startswith(place.group().strip()) or zoneless.startswith(place.group().strip())):
             headline = headline[: place.start()].strip()
         if (headline and not has_title and found.title is None and len(headline.split()) <= 40
                 and not _NOT_A_HEADLINE.search(headline)):
