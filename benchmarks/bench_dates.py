@@ -20,16 +20,11 @@ A resolution is right when it equals the gold date at the gold's precision (day,
 
 from __future__ import annotations
 
-import argparse
-import json
 import time
 from collections import Counter
 from datetime import date, datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "benchmarks" / "gold" / "dates_timeline17.json"
-TIMELINE17 = ROOT.parent / "shared" / "data" / "timeline17"
+from annotated import SAMPLES, TIMELINE17, arguments, finish, gold, timeline17_missing
 
 
 def storyweave_date(line: str, expression: str, published: date) -> str | None:
@@ -57,25 +52,21 @@ def at_precision(resolved: str | None, gold: str | None) -> str | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "dates.json")
-    args = parser.parse_args()
-    if not TIMELINE17.is_dir():
-        print(f"{TIMELINE17} not found beside the project (../shared): nothing to measure")
+    args = arguments(__doc__, "dates")
+    if timeline17_missing():
         return
-    items = json.loads(GOLD.read_text())["items"]
+    items = gold("dates")["items"]
     systems = {
         "storyweave": lambda line, item, day: storyweave_date(line, item["expression"], day),
         "dateparser (expression given)": lambda line, item, day: dateparser_date(item["expression"], day),
         "publication date": lambda line, item, day: day.isoformat(),
     }
-    samples = ("held out", "development")
-    results: dict = {"items": {sample: sum(1 for i in items if i["sample"] == sample) for sample in samples},
+    results: dict = {"items": {sample: sum(1 for i in items if i["sample"] == sample) for sample in SAMPLES},
                      "systems": {}}
     for name, resolve in systems.items():
         row: dict = {}
         start = time.perf_counter()
-        for sample in samples:
+        for sample in SAMPLES:
             right, by_kind, errors = 0, Counter(), []
             chosen = [item for item in items if item["sample"] == sample]
             for item in chosen:
@@ -98,13 +89,7 @@ def main() -> None:
     for name, row in results["systems"].items():
         print(f"{name:32s} {row['held out']['accuracy']:9.3f} {row['development']['accuracy']:9.3f}   "
               f"{row['held out']['wrong_by_kind']}")
-    best = max((r["held out"]["accuracy"], n) for n, r in results["systems"].items() if n != "storyweave")
-    ratio = results["systems"]["storyweave"]["held out"]["accuracy"] / best[0]
-    print(f"held out: storyweave / {best[1]} = {ratio:.2f}x the accuracy")
-    results["storyweave_vs_best_peer_held_out"] = ratio
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"results written to {args.out}")
+    finish(results, args.out, "accuracy")
 
 
 def _kind(item: dict) -> str:

@@ -17,16 +17,11 @@ share of pairs put in one entity that are one, recall the share of pairs that ar
 
 from __future__ import annotations
 
-import argparse
 import itertools
-import json
 import time
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "benchmarks" / "gold" / "entities_timeline17.json"
-TIMELINE17 = ROOT.parent / "shared" / "data" / "timeline17"
+from annotated import SAMPLES, TIMELINE17, arguments, finish, gold, timeline17_missing
 
 
 def day_set(topic: str, start: str, end: str) -> list:
@@ -103,20 +98,17 @@ def pairwise(predicted: dict[str, int], dataset: dict) -> tuple[int, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "entities.json")
-    args = parser.parse_args()
-    if not TIMELINE17.is_dir():
-        print(f"{TIMELINE17} not found beside the project (../shared): nothing to measure")
+    args = arguments(__doc__, "entities")
+    if timeline17_missing():
         return
-    datasets = json.loads(GOLD.read_text())["sets"]
+    datasets = gold("entities")["sets"]
     systems = {"storyweave": storyweave_entities, "exact string": exact_entities, "fuzzy string": fuzzy_entities}
     results: dict = {"sets": {d["name"]: {"sample": d["sample"], "names": len(d["forms"])} for d in datasets},
                      "systems": {}}
     for name, merge in systems.items():
         start = time.perf_counter()
         row: dict = {}
-        for sample in ("held out", "development"):
+        for sample in SAMPLES:
             right = together = truth = 0
             for dataset in (d for d in datasets if d["sample"] == sample):
                 r, t, g = pairwise(merge(dataset), dataset)
@@ -133,14 +125,7 @@ def main() -> None:
         h, d = row["held out"], row["development"]
         print(f"{name:16s} {h['precision']:8.3f} {h['recall']:6.3f} {h['f1']:6.3f}"
               f" {d['precision']:10.3f} {d['recall']:6.3f} {d['f1']:6.3f}")
-    best = max(results["systems"][n]["held out"]["f1"] for n in results["systems"] if n != "storyweave")
-    ratio = results["systems"]["storyweave"]["held out"]["f1"] / max(best, 1e-9)
-    print(f"held out: storyweave / best string matching = {ratio:.2f}x the F1")
-    results["storyweave_vs_best_peer_held_out_f1"] = ratio
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"results written to {args.out}")
-
+    finish(results, args.out, "f1")
 
 if __name__ == "__main__":
     main()

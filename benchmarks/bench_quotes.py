@@ -20,17 +20,12 @@ source" for "source"), or when both say nobody.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import time
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "benchmarks" / "gold" / "quotes_timeline17.json"
-TIMELINE17 = ROOT.parent / "shared" / "data" / "timeline17"
+from annotated import SAMPLES, TIMELINE17, arguments, finish, gold, timeline17_missing
 
 
 @lru_cache(maxsize=None)
@@ -92,13 +87,10 @@ def right(predicted: str | None, gold: str | None) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "quotes.json")
-    args = parser.parse_args()
-    if not TIMELINE17.is_dir():
-        print(f"{TIMELINE17} not found beside the project (../shared): nothing to measure")
+    args = arguments(__doc__, "quotes")
+    if timeline17_missing():
         return
-    items = json.loads(GOLD.read_text())["items"]
+    items = gold("quotes")["items"]
     systems: dict[str, Callable[[str, str], list[tuple[str, str | None]]]] = {"storyweave": storyweave_quotes}
     try:
         import textacy  # noqa: F401
@@ -106,12 +98,11 @@ def main() -> None:
         systems["textacy direct_quotations"] = textacy_quotes
     except ImportError:
         print("textacy is not installed (pip install textacy): storyweave alone")
-    samples = ("held out", "development")
-    results: dict = {"items": {s: sum(1 for i in items if i["sample"] == s) for s in samples}, "systems": {}}
+    results: dict = {"items": {s: sum(1 for i in items if i["sample"] == s) for s in SAMPLES}, "systems": {}}
     for name, quotes in systems.items():
         row: dict = {}
         start = time.perf_counter()
-        for sample in samples:
+        for sample in SAMPLES:
             chosen = [i for i in items if i["sample"] == sample]
             errors = []
             for item in chosen:
@@ -126,15 +117,7 @@ def main() -> None:
     print(f"{'system':28s} {'held out':>9s} {'develop.':>9s}")
     for name, row in results["systems"].items():
         print(f"{name:28s} {row['held out']['accuracy']:9.3f} {row['development']['accuracy']:9.3f}")
-    if len(results["systems"]) > 1:
-        peer = results["systems"]["textacy direct_quotations"]["held out"]["accuracy"]
-        ratio = results["systems"]["storyweave"]["held out"]["accuracy"] / max(peer, 1e-9)
-        print(f"held out: storyweave / textacy = {ratio:.2f}x the accuracy")
-        results["storyweave_vs_textacy_held_out"] = ratio
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"results written to {args.out}")
-
+    finish(results, args.out, "accuracy")
 
 if __name__ == "__main__":
     main()
