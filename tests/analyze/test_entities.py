@@ -298,6 +298,7 @@ def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names
     texts = ["Arab League chief Amr Moussa backed the no-fly zone at first. " + "The strikes went on. " * 40
              + "Moussa later criticised the bombing.", "Foreign Minister Moussa Koussa defected to Britain."]
     far = texts[0].index("Moussa later")
-    found = merge_entities([Mention("Amr Moussa", "PERSON", "a", 17, 27), Mention("Moussa", "PERSON", "a", far, far + 6),
+    found = merge_entities([Mention("Amr Moussa", "PERSON", "a", 17, 27),
+                            Mention("Moussa", "PERSON", "a", far, far + 6),
                             Mention("Moussa Koussa", "PERSON", "b", 17, 30)], texts=texts)
     assert {e.name: set(e.aliases) for e in found}["Amr Moussa"] == {"Amr Moussa", "Moussa"}

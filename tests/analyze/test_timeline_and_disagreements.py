@@ -294,8 +294,8 @@ def test_a_date_years_after_the_page_is_no_event_unless_the_sentence_looks_ahead
 def test_a_count_is_compared_by_the_plural_it_counts_and_a_span_of_time_by_its_frame():
     day = {x: "2010-01-14" for x in "abcdef"}
     # "two search dogs" and "71 search and rescue workers" count different things
-    rescuers = [Sentence("a", 0, "The British team flying to Haiti will take two search dogs and heavy lifting gear."),
-                Sentence("b", 0, "The British team flying to Haiti will take 71 search workers and heavy lifting gear.")]
+    rescuers = [Sentence("a", 0, "The British team flying to Haiti will take two search dogs and lifting gear."),
+                Sentence("b", 0, "The British team flying to Haiti will take 71 search workers and lifting gear.")]
     assert conflicting_numbers(rescuers, day) == []
     # the worst in 200 years, the last one 150 years ago: no disagreement
     spans = [Sentence("c", 0, "It is the worst earthquake to hit Haiti in 200 years, seismologists said."),
@@ -307,13 +307,14 @@ def test_a_count_is_compared_by_the_plural_it_counts_and_a_span_of_time_by_its_f
     [sentence] = conflicting_numbers(sentences, day)
     assert sorted(sentence.positions) == [("10 years", ["e"]), ("12 years", ["f"])]
     # a qualified count is the plural it qualifies
-    peacekeepers = [Sentence("a", 1, "The UN has 9,000 international peacekeepers deployed across Haiti, officials said."),
-                    Sentence("b", 1, "The UN has 7,000 peacekeepers deployed across Haiti, officials said.")]
+    peacekeepers = [Sentence("a", 1, "The UN has 9,000 international peacekeepers deployed in Haiti, officials said."),
+                    Sentence("b", 1, "The UN has 7,000 peacekeepers deployed in Haiti, officials said.")]
     [count] = conflicting_numbers(peacekeepers, day)
     assert sorted(count.positions) == [("7,000 peacekeepers", ["b"]), ("9,000 international peacekeepers", ["a"])]
     # another year's toll is not this one's; a range's upper bound is no count of its own
-    tolls = [Sentence("c", 1, "The Red Cross says it estimates that up to 50,000 people have been killed in the quake."),
-             Sentence("d", 1, "In 1946, a quake killed almost 2,000 people in the Dominican Republic, the Red Cross says."),
+    tolls = [Sentence("c", 1, "The Red Cross says it estimates up to 50,000 people have been killed in the quake."),
+             Sentence("d", 1, "In 1946, a quake killed almost 2,000 people in the Dominican Republic, the Red "
+                              "Cross said."),
              Sentence("e", 1, "The Red Cross estimates that 45,000-50,000 people have been killed in the quake.")]
     assert conflicting_numbers(tolls, day) == []
     # the infected are not the dead
@@ -339,8 +340,8 @@ def test_a_denial_must_deny_what_the_other_affirms_and_halting_is_no_affirmation
               Sentence("d", 0, "President Barack Obama directed that no new offshore oil drilling leases be issued "
                                "unless rigs have new safeguards.")]
     assert polarity_conflicts(halted, day) == []
-    reluctant = [Sentence("a", 1, "The United States, after wars in Afghanistan and Iraq, has been reluctant to take the "
-                                  "lead in the military operation in Libya."),
+    reluctant = [Sentence("a", 1, "The United States, after wars in Afghanistan and Iraq, has been reluctant to take "
+                                  "the lead in the military operation in Libya."),
                  Sentence("b", 1, "The United States has been at pains to stress it is supporting, not leading, the "
                                   "military operation in Libya.")]
     assert polarity_conflicts(reluctant, day) == []

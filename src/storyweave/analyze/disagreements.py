@@ -38,7 +38,8 @@ SAME_VALUE = 0.01  # relative difference under which two values are one, rounded
 # will be issued" says).
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
                           r"has yet to|have yet to|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|ban(?:s|ned|ning)?"
-                          r"|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to)\b", re.IGNORECASE)  # not "so far": "died so far" denies nothing
+                          r"|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to)\b",
+                          re.IGNORECASE)  # not "so far": "died so far" denies nothing
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two statements on one thing
@@ -131,8 +132,9 @@ def _spelling_variant(a: str, b: str) -> bool:
 
 def quantities(text: str) -> dict[str, tuple[str, frozenset[str], str | None]]:
     """Quantities in a sentence, keyed by what they count, with the words around them and what befell
-    the counted (`_outcome`): {"worker": ("12 workers", {"fire", "sent", "hospit"}, "injury"), ...}. A noun counted twice ("Eleven
-    people were killed and 17 people were injured") counts different things: left out. What is
+    the counted (`_outcome`): {"worker": ("12 workers", {"fire", "sent", "hospit"}, "injury"), ...}.
+    A noun counted twice ("Eleven people were killed and 17 people were injured") counts different
+    things: left out. What is
     counted is the plural the count governs, past the words that qualify it ("two search dogs",
     "9,000 international peacekeepers": dogs, peacekeepers). A span of time is keyed by the words
     framing it too: "the worst in 200 years" and "150 years ago" count different things, "sentenced
@@ -170,8 +172,8 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str], str | None]]:
 # different counts ("infecting more than 27,700 people and killing 140" / "has killed just 144").
 _OUTCOMES = {
     "death": ("kill", "die", "dead", "death", "fatal", "perish", "toll", "bodi"),
-    "injury": ("injur", "wound", "hurt", "hospit", "treat"),
-    "infection": ("infect", "sick", "ill", "case", "diagnos", "contract", "test"),
+    "injury": ("injur", "wound", "hurt", "hospit", "hospitalis", "hospitaliz", "treat"),
+    "infection": ("infect", "sick", "ill", "case", "diagnos"),
     "displacement": ("affect", "displac", "homeless", "evacu", "flee", "fled", "refuge", "shelter"),
     "missing": ("miss", "unaccount"),
     "arrest": ("arrest", "detain", "jail", "held", "captur"),
@@ -191,9 +193,8 @@ def _outcome(before: list[str], after: list[str]) -> str | None:
         words.pop(0)
     for word in words[:1] + [w.strip(",;:.()").lower() for w in after]:
         for stem in content_words(word):
-            outcome = _OUTCOME_OF.get(stem) or next((o for p, o in _OUTCOME_OF.items() if stem.startswith(p)), None)
-            if outcome:
-                return outcome
+            if stem in _OUTCOME_OF:
+                return _OUTCOME_OF[stem]
     return None
 
 

@@ -58,8 +58,8 @@ _WHEN = ATTRIBUTION_WHEN
 # chief executive of the NHS Confederation, which represents the trusts," (not ", and Andrew Gowers,")
 _APPOSITIVE = r",\s+(?!(?:and|or|but|nor)\b)(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,"  # or ", BP's chief ...,"
 # ...or where the speaker works: " of the US Centers for Disease Control and Prevention (CDC)"
-_AFFILIATION = (r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}"
-                r"(?:\s+\([A-Z]{2,}\))?")
+_AFFILIATION = (r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
+                r"(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}(?:\s+\([A-Z]{2,}\))?")
 # A name that is itself an appositive is followed by a comma: 'Mexico's health secretary, Jose
 # Cordova, said: "…'
 _ABOUT_SPEAKER = rf"(?:{_APPOSITIVE}|{_AFFILIATION},?|,)?"

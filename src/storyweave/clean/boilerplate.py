@@ -46,7 +46,8 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
     # a reporter's byline on a line of its own: "Matthew Price, BBC News, Haiti"
     "byline": re.compile(
-        r"^\s*(?:By\s+)?(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+        r"^\s*(?:By\s+)?(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+"
+        r"(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
         r"\s+(?:News|Online|Radio|correspondent|reporter)(?:,\s+(?-i:[A-Z][\w .'’-]{1,30}))?\s*$",
         re.IGNORECASE),
     "share or subscribe prompt": re.compile(
@@ -280,7 +281,8 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
 # A live page's entry time in 24-hour digits before each entry ("1413 The US 82nd Airborne ...",
 # "0919 GMT: International aid ..."): stripped where two lines of the page or more open on one and
 # one of them at least can be no year (a chronology's lines open on years: "2004 Aristide ...").
-_CLOCK_STAMP = re.compile(r"^\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|local))?\s*:?\s+(?=[A-Z\"'“])")
+_CLOCK_STAMP = re.compile(r"^\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|local))?\s*:?\s+"
+                          r"(?=[A-Z\"'“])")
 MIN_CLOCK_STAMPS = 2
 
 
