@@ -175,3 +175,9 @@ def test_a_quotation_paragraph_after_he_said_takes_the_speaker_resolved_there():
         '"What John Kessler found applies only to deep waters, not to shallow shelves," he said.\n'
         '"There, water is only about 40m deep, and bubbling carries the methane up."')
     assert implications.speaker == water.speaker == "Ed Dlugokencky"
+
+
+def test_he_said_after_a_sentence_an_unnamed_speaker_opens_is_theirs():
+    [quote] = quotes_of("Ahmed Ali runs the port. A second industry source said the Turkish government was seeking "
+                        "more suppliers.\n\"The Turks are pushing for more supplies,\" he said.")
+    assert quote.speaker == "A second industry source"

@@ -260,6 +260,24 @@ def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Menti
                  and len(_QUOTE_MARKS.findall(text, previous, m.start)) % 2 == 0), None)  # not inside a quotation
 
 
+# An unnamed speaker opening a sentence that reports speech: "A second industry source said the
+# Turkish government was seeking more suppliers."
+_DESCRIBED_SPEAKER = re.compile(rf"(?P<speaker>{_NOUN_PHRASE}(?:\s+(?:for|of|at|from)\s+(?:the\s+)?"
+                                rf"(?:[A-Z][\w.&'’-]*\s*){{1,5}})?),?\s+(?:\w+\s+)?{_SAY}\b", re.IGNORECASE)
+
+
+def _described_before(text: str, quote_start: int) -> str | None:
+    """The unnamed speaker ("a spokesman for the Royal Free Hampstead NHS Trust") who opens the
+    sentence before the quote's and reports speech there, if one does."""
+    boundaries = [m for m in _SENTENCE_BOUNDARY.finditer(text, max(0, quote_start - 1500), quote_start)
+                  if not _ABBREVIATION_END.search(text, max(0, m.start() - 12), m.start() + 1)]
+    if not boundaries:
+        return None
+    previous = boundaries[-2].end() if len(boundaries) > 1 else max(0, quote_start - 1500)
+    match = _DESCRIBED_SPEAKER.match(text, previous, boundaries[-1].end())
+    return match.group("speaker").strip().rstrip(",") if match else None
+
+
 def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
                      mentions: dict[str, list[Mention]], texts: dict[str, str] | None = None) -> None:
     """Names to entity names via their aliases; a pronoun ("he said") to the person who opens the
@@ -287,6 +305,10 @@ def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
                       if m.start < telling.start and entity_of_mention.get((m.article_id, m.start)) in person_names]
             text = (texts or {}).get(telling.article_id)
             subject = _subject_before(text, telling.start, people) if text is not None else None
+            described = None if subject or text is None else _described_before(text, telling.start)
+            if described:  # "A second industry source said ... / '...,' he said.": the source
+                telling.speaker = described
+                continue
             chosen = subject or (people[-1] if people else None)
             telling.speaker = entity_of_mention[(chosen.article_id, chosen.start)] if chosen else None
             continue
