@@ -538,5 +538,7 @@ def test_a_comment_policy_low_on_the_page_opens_the_readers_comments_which_go():
     cleaned, removed = remove_boilerplate(page)
     assert cleaned == story.strip()
     assert "reader comments: I am considering buying Transocean today." in removed
+    blog = story + "Re: Posted by Jason-May 1st, 2009 -- 4:59 pm GMT I agree with you.\nIt's all hype."
+    assert remove_boilerplate(blog)[0] == story.strip()
     # a link to the comments at the top of the page is no comment section
     assert remove_boilerplate("Leave a comment\n" + story)[0].endswith("fell by a tenth in London.")

@@ -303,9 +303,13 @@ def _dated_caption(lines: list[str], opening: int) -> bool:
 
 
 # A site's rules for its readers' comments open the comment section: "We welcome comments that
-# advance the story through relevant opinion, anecdotes, links and data." (Reuters)
+# advance the story through relevant opinion, anecdotes, links and data." (Reuters); so does the
+# first reader's stamp low on the page.
 _COMMENT_POLICY = re.compile(r"we welcome comments that advance|views expressed in the comments"
-                             r"|comments are moderated|(?:leave|post|add) (?:a|your) comment\b", re.IGNORECASE)
+                             r"|comments are moderated|(?:leave|post|add) (?:a|your) comment\b"
+                             # ...and so does a reader's stamp: "Re: Posted by Jason-May 1st, 2009 -- 4:59 pm GMT"
+                             r"|^\s*(?:re\s*:\s*)?posted by\s+\S.{0,60}?\d{1,2}:\d{2}\s*[ap]\.?m\b",
+                             re.IGNORECASE | re.MULTILINE)
 
 
 def _cut_at_comment_policy(lines: list[str], removed: list[str]) -> list[str]:
