@@ -222,6 +222,10 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material("He had one aim: To win the title before his contract ran out in June.")
     assert material('Smith told reporters: "We will rebuild the plant within the year."')
     assert not material("As it happened: Haiti earthquake 13 Jan Live coverage following the earthquake in Haiti.")
+    # a newsroom's caveat reports nothing of the story
+    assert not material("CNN was not immediately able to independently confirm the report.")
+    assert not material("BP did not respond to requests for comment on Friday.")
+    assert material("Police confirmed the report on Monday after a long search of the harbour.")
     # a verbless caption or fragment states nothing; a verb, however rare, makes a sentence
     assert not material("An electron micrograph of the A H1N1 swine influenza virus.")
     assert not material("Members of the graduating class at the college's commencement in Atlanta.")

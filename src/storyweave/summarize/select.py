@@ -75,7 +75,17 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not _CHRONOLOGY_ENTRY.match(text)
         and not _OPENS_INSIDE_BRACKETS.match(text)
         and has_verb(text)  # "An electron micrograph of the A H1N1 swine influenza virus.": a caption
+        and not (words <= 20 and _CAVEAT.search(text))
     )
+
+
+# A newsroom's caveat, which reports nothing of the story: "CNN was not immediately able to
+# independently confirm the report.", "BP did not respond to requests for comment."
+_CAVEAT = re.compile(r"\b(?:could not|couldn't|was not|wasn't|were not|weren't|cannot|can't|has not been|have not "
+                     r"been)\s+(?:be\s+)?(?:immediately\s+)?(?:be\s+)?(?:able to\s+)?(?:independently\s+)?"
+                     r"(?:confirm|verify|verified|confirmed|reached|be reached)\b"
+                     r"|\b(?:did not|didn't) (?:immediately )?(?:respond|reply|return) (?:to )?(?:a |an |our )?"
+                     r"(?:request|requests|calls|messages?|e-?mails?)\b|\bdeclined to comment\b", re.IGNORECASE)
 
 
 # A piece that starts inside brackets a line break cut ("N) chairman apologized ..." of "(BP.\nN)").
