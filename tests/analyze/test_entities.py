@@ -292,6 +292,9 @@ def test_organisations_merge_past_legal_forms_titles_and_word_order_and_acronyms
                                     ("U.N. Security Council", "ORG", "b"), ("U.N. Security Council", "ORG", "c")),
                            texts=[])
     assert len(found) == 1
+    found = merge_entities(mentions(("Pentagon", "ORG", "a"), ("Pentagon", "ORG", "b"),
+                                    ("Department of Defense", "ORG", "c")), texts=[])
+    assert [set(e.aliases) for e in found] == [{"Pentagon", "Department of Defense"}]
 
 
 def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names():

@@ -10,8 +10,13 @@ Merging rules, each for a way outlets name the same one differently:
 - a surname alone that several people of the story share, named nowhere near in its article,
   joins the one the story names far more often ("Obama" -> Barack Obama, not "Prez Obama");
 - nicknames join their full forms ("Mike"/"Michael");
-- acronyms join their expansions ("FBI" / "Federal Bureau of Investigation"), and "Justice
-  Department" joins "Department of Justice";
+- acronyms join their expansions ("FBI" / "Federal Bureau of Investigation"; "EPA" as written,
+  "CDC" without the country before it; "U.N. Security Council" / "United Nations Security
+  Council"), an acronym of two expansions the one the story names more ("AP": Associated Press);
+  "Justice Department" joins "Department of Justice", and "the Pentagon" the Department of Defense;
+- an organisation's legal form and a title the tagger took in are no part of its name ("BP Plc" /
+  "BP", "Coast Guard Rear Adm." / "Coast Guard"), nor a qualifier before a name that ends another
+  ("US Coast Guard" / "Coast Guard");
 - two people with one surname but different first names stay apart (John and Jane Smith).
 """
 
@@ -134,7 +139,13 @@ def org_key(name: str, reorder: bool = True) -> str:
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
     if match and reorder:
         name = f"{match.group('kind')} of {match.group('what')}"
-    return " ".join(house_style(name).split())
+    key = " ".join(house_style(name).split())
+    return _KNOWN_AS.get(key, key) if reorder else key
+
+
+# Places that stand for the institution housed there, in news as in speech
+_KNOWN_AS = {"pentagon": "department of defense", "scotland yard": "metropolitan police",
+             "foggy bottom": "department of state"}
 
 
 _LEGAL_FORM = re.compile(r",?\s+(?:Plc|PLC|plc|Inc|Ltd|LLC|Co|Corp|Corporation|Group|Holdings|Limited|SA|AG|NV|GmbH)$")
