@@ -181,3 +181,10 @@ def test_he_said_after_a_sentence_an_unnamed_speaker_opens_is_theirs():
     [quote] = quotes_of("Ahmed Ali runs the port. A second industry source said the Turkish government was seeking "
                         "more suppliers.\n\"The Turks are pushing for more supplies,\" he said.")
     assert quote.speaker == "A second industry source"
+
+
+def test_a_predicate_between_commas_is_no_appositive_of_the_place_before_it():
+    text = ('U.S. Sen. Richard Lugar, who already had expressed concern about U.S. and allied air strikes in Libya, '
+            'has amped up his criticism of the operation, saying "there are no guidelines for success."')
+    [quote] = find_quotes(Article(id="a", source="a", text=text))
+    assert quote.speaker_text != "Libya"

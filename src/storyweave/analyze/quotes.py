@@ -56,7 +56,9 @@ _SPEAKER = rf"\b(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NO
 _WHEN = ATTRIBUTION_WHEN
 # Who the speaker is, between name and verb: ", a Libya expert at Cross Border Information,", ", the
 # chief executive of the NHS Confederation, which represents the trusts," (not ", and Andrew Gowers,")
-_APPOSITIVE = r",\s+(?!(?:and|or|but|nor)\b)(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,"  # or ", BP's chief ...,"
+# (not a predicate: "... air strikes in Libya, has amped up his criticism, saying" is no appositive of Libya's)
+_APPOSITIVE = (r",\s+(?!(?:and|or|but|nor|has|have|had|is|was|were|are|will|would|could|can|did|does|do)\b)"
+               r"(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,")  # or ", BP's chief ...,"
 # ...or where the speaker works: " of the US Centers for Disease Control and Prevention (CDC)"
 _AFFILIATION = (r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
                 r"(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}(?:\s+\([A-Z]{2,}\))?")
