@@ -187,4 +187,12 @@ def test_a_predicate_between_commas_is_no_appositive_of_the_place_before_it():
     text = ('U.S. Sen. Richard Lugar, who already had expressed concern about U.S. and allied air strikes in Libya, '
             'has amped up his criticism of the operation, saying "there are no guidelines for success."')
     [quote] = find_quotes(Article(id="a", source="a", text=text))
-    assert quote.speaker_text != "Libya"
+    assert quote.speaker_text == "U.S. Sen. Richard Lugar"  # the subject of "saying", past "U.S. and"
+
+
+def test_a_quote_a_participle_introduces_is_the_subjects():
+    text = ('In the face of such criticism, Hayward insisted that he had a "thick jacket", adding: "They\'ve '
+            'thrown some words at me, but I will go on."\nThe company released a statement on Friday, saying "we '
+            'regret the accident deeply."')
+    assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
+        "Hayward", "The company"]

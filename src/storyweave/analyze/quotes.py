@@ -32,8 +32,7 @@ _SAY = (r"(?:said|says|say|told\s+(?:[\w.]+\s+){0,3}?(?:reporters|journalists|hi
 # Beside a quotation's marks more verbs introduce speech ('"...," summarizes Luca Di Leo', 'Hayward
 # joked: "..."') than report it without them ("Castro joked that ..." is no quote of his words).
 _SAY_QUOTING = (r"(?:" + _SAY + r"|commented|summarizes|summarized|summarised|observed|remarked|quipped"
-                r"|joked|admitted|conceded|cautioned|explains|insists|notes|recalls|warns|tweets|adding|saying"
-                r"|claimed|claims)")
+                r"|joked|admitted|conceded|cautioned|explains|insists|notes|recalls|warns|tweets|claimed|claims)")
 # A name, with titles, maybe after a nationality or place ("Honduran President Carlos Flores"); not
 # a capitalised word opening a sentence ("But he added: ..." is his quote, not But's).
 _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earlier|Now|Instead|When|While"
@@ -193,20 +192,41 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 _TAIL_END = re.compile(r"(?<!\b[A-Z])[.!?]|\n")
 
 
+def _sentence_start(text: str, before: int) -> int:
+    """Where the sentence holding `before` starts: after a line break or a full stop that ends no
+    abbreviation ("U.S. and allied air strikes" goes on)."""
+    start = text.rfind("\n", 0, before) + 1
+    stops = [m.end() for m in re.finditer(r"\. ", text[start:before]) if not _ABBREVIATION_END.search(
+        text, max(0, start + m.start() - 12), start + m.start() + 1)]
+    return start + stops[-1] if stops else start
+
+
 def _speaker_around(text: str, before: int, after: int, look_after: bool = True) -> str | None:
     sentence_end = _TAIL_END.search(text[after:after + 120])
     tail = text[after: after + (sentence_end.end() if sentence_end else 120)]
     match = _AFTER.match(tail) if look_after else None
     if match:
         return next(match.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4") if match.group(g))
-    head_start = max(text.rfind("\n", 0, before), text.rfind(". ", 0, before), 0)
+    head_start = _sentence_start(text, before)
     head = text[head_start:before + 1].strip().rstrip('"«').strip()
     if not head and text[:head_start].rstrip().endswith(":"):  # 'the lawmakers said:' + a line break
-        head = text[max(text.rfind("\n", 0, head_start), text.rfind(". ", 0, head_start), 0):head_start].strip()
+        head = text[_sentence_start(text, max(head_start - 1, 0)):head_start].strip()
+    if _PARTICIPLE.search(head) and (subject := _SUBJECT_OPENING.match(head)):
+        return subject.group("speaker")  # 'Hayward insisted he had a "thick jacket", adding: "..."'
     match = _BEFORE.search(head)
     if match:
         return match.group("speaker")
     return None
+
+
+# A quote introduced by a participle speaks for the sentence's subject: 'U.S. Sen. Richard Lugar,
+# who had expressed concern ..., has amped up his criticism, saying "..."'; the subject opens the
+# sentence, maybe after a phrase of its own ("In the face of such criticism, Hayward insisted ...").
+_PARTICIPLE = re.compile(r",\s*(?:saying|adding|insisting|warning|noting|arguing|declaring)\s*(?:that\s*)?[:,]?\s*$")
+_SUBJECT_OPENING = re.compile(
+    rf"\s*(?:(?:In|At|On|After|Before|During|Despite|For|With|As|Amid|Under)\b[^,\"]{{0,80}},\s*)?"
+    rf"(?:{_ORG_ROLE})?(?P<speaker>{_NAME}|(?i:{_NOUN_PHRASE}))"
+    r"(?=,|\s+(?:\w+ly\s+)?(?:has|had|have|was|is|were|are|said|says|told|tells|insisted|warned|\w+ed)\b)")
 
 
 def _inside_sentence(text: str, before: int) -> bool:
