@@ -295,6 +295,10 @@ def test_organisations_merge_past_legal_forms_titles_and_word_order_and_acronyms
     found = merge_entities(mentions(("Pentagon", "ORG", "a"), ("Pentagon", "ORG", "b"),
                                     ("Department of Defense", "ORG", "c")), texts=[])
     assert [set(e.aliases) for e in found] == [{"Pentagon", "Department of Defense"}]
+    found = merge_entities(mentions(("AFP", "ORG", "a"), ("AFP news agency", "ORG", "b"),
+                                    ("Department of the Interior", "ORG", "a"), ("Interior", "ORG", "b")), texts=[])
+    assert sorted(sorted(e.aliases) for e in found) == [["AFP", "AFP news agency"],
+                                                         ["Department of the Interior", "Interior"]]
 
 
 def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names():

@@ -136,6 +136,7 @@ def org_key(name: str, reorder: bool = True) -> str:
     name = re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name), flags=re.IGNORECASE).replace(".", "")
     name = _TRAILING_TITLE.sub("", name) or name
     name = _LEGAL_FORM.sub("", name) or name
+    name = _AGENCY_WORDS.sub("", name) or name
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
     if match and reorder:
         name = f"{match.group('kind')} of {match.group('what')}"
@@ -148,6 +149,7 @@ _KNOWN_AS = {"pentagon": "department of defense", "scotland yard": "metropolitan
              "foggy bottom": "department of state"}
 
 
+_AGENCY_WORDS = re.compile(r"\s+news (?:agency|service)$", re.IGNORECASE)  # "AFP news agency" is AFP
 _LEGAL_FORM = re.compile(r",?\s+(?:Plc|PLC|plc|Inc|Ltd|LLC|Co|Corp|Corporation|Group|Holdings|Limited|SA|AG|NV|GmbH)$")
 _TRAILING_TITLE = re.compile(r"(?:\s+(?:Rear|Vice|Deputy|Chief|Acting))?\s+(?:Adm|Admiral|Gen|General|Lt|Col|Capt"
                              r"|Sgt|Secretary|Spokesman|Spokeswoman|Director|President|Chairman|Minister)$")
@@ -565,6 +567,11 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
     if by_acronym.get(compact):  # "FBI" after "Federal Bureau of Investigation"; of two expansions
         # ("AP": "Associated Press", "Anadarko Petroleum"), the one the story names more
         return max(by_acronym[compact], key=lambda known: len(groups[known]))
+    if " " not in key:  # "Interior" (of "Interior Secretary Ken Salazar"): the department of it
+        department = next((known for known in groups if re.fullmatch(
+            rf"(?:department|ministry) of (?:the )?{re.escape(key)}", known)), None)
+        if department:
+            return department
     for known in by_last_word.get(key.split()[-1], []):
         # "chemical safety board" ending "us chemical safety board", or the other way round: the
         # same name with a qualifier. (English names end in their head noun: "port alder" opening
