@@ -260,16 +260,25 @@ _SAID_AFTER = re.compile(rf"(?:,[^.,]{{0,60}},)?\s+{_SAY}\b")  # "Neil Fritzsche
 _ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Z]\.)+|\b(?:{HONORIFICS}|Jr|Sr|St)\.)$")
 
 
-def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Mention | None:
-    """The person who opens the sentence before the quote's, if one does ('Castro joked that the
-    arrest of Pinochet overshadowed the summit. "...," he said.': Castro, not Pinochet): first in
-    it, or after capitalised words alone ("Cuban President Fidel Castro"), and not inside a quotation."""
+def _sentence_before(text: str, quote_start: int) -> tuple[int, int] | None:
+    """Where the sentence before the quote's starts and ends (within 1,500 characters; a full stop
+    ending an abbreviation ends no sentence), None if the quote's sentence opens the text."""
     boundaries = [m for m in _SENTENCE_BOUNDARY.finditer(text, max(0, quote_start - 1500), quote_start)
                   if not _ABBREVIATION_END.search(text, max(0, m.start() - 12), m.start() + 1)]
     if not boundaries:
         return None
-    own = boundaries[-1].end()
     previous = boundaries[-2].end() if len(boundaries) > 1 else max(0, quote_start - 1500)
+    return previous, boundaries[-1].end()
+
+
+def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Mention | None:
+    """The person who opens the sentence before the quote's, if one does ('Castro joked that the
+    arrest of Pinochet overshadowed the summit. "...," he said.': Castro, not Pinochet): first in
+    it, or after capitalised words alone ("Cuban President Fidel Castro"), and not inside a quotation."""
+    bounds = _sentence_before(text, quote_start)
+    if bounds is None:
+        return None
+    previous, own = bounds
     named = [m for m in people if previous <= m.start < own]
     if not named:
         return None
@@ -291,12 +300,10 @@ _DESCRIBED_SPEAKER = re.compile(rf"(?P<speaker>{_NOUN_PHRASE}(?:\s+(?:for|of|at|
 def _described_before(text: str, quote_start: int) -> str | None:
     """The unnamed speaker ("a spokesman for the Royal Free Hampstead NHS Trust") who opens the
     sentence before the quote's and reports speech there, if one does."""
-    boundaries = [m for m in _SENTENCE_BOUNDARY.finditer(text, max(0, quote_start - 1500), quote_start)
-                  if not _ABBREVIATION_END.search(text, max(0, m.start() - 12), m.start() + 1)]
-    if not boundaries:
+    bounds = _sentence_before(text, quote_start)
+    if bounds is None:
         return None
-    previous = boundaries[-2].end() if len(boundaries) > 1 else max(0, quote_start - 1500)
-    match = _DESCRIBED_SPEAKER.match(text, previous, boundaries[-1].end())
+    match = _DESCRIBED_SPEAKER.match(text, *bounds)
     return match.group("speaker").strip().rstrip(",") if match else None
 
 

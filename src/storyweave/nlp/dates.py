@@ -239,16 +239,20 @@ def _nearest_month_day(month: int, day: int, anchor: date, future: bool) -> str 
     if not candidates:
         return None
 
-    def distance(candidate: date) -> int:
-        days = (candidate - anchor).days
-        if future:
-            return days if days >= -1 else -days * UNLIKELY_SIDE
-        return abs(days) if days <= 7 else days * UNLIKELY_SIDE
-
-    return min(candidates, key=distance).isoformat()
+    # looking ahead, yesterday still counts plainly; looking back, a week ahead does
+    return min(candidates, key=lambda c: _weighed_offset((c - anchor).days, future, 1 if future else 7)).isoformat()
 
 
 UNLIKELY_SIDE = 4
+
+
+def _weighed_offset(offset: int, ahead: bool, grace: int) -> int:
+    """How far an offset from the report (in days or months) counts when choosing between years: as
+    it is on the side the sentence looks to, or within `grace` of it; `UNLIKELY_SIDE` times as far
+    beyond."""
+    if ahead:
+        return offset if offset >= -grace else -offset * UNLIKELY_SIDE
+    return abs(offset) if offset <= grace else offset * UNLIKELY_SIDE
 
 
 def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:
@@ -280,11 +284,8 @@ def _relative_month(month: int, rel: str, anchor: date, future: bool) -> str:
     elif rel == "this":
         year = anchor.year if month >= anchor.month else anchor.year + 1
     elif rel != "since" and (future or rel in ("by", "until", "through")):
-        def distance(year: int) -> int:
-            months = (year - anchor.year) * 12 + month - anchor.month
-            return months if months >= 0 else -months * UNLIKELY_SIDE
-
-        year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
+        year = min((anchor.year - 1, anchor.year, anchor.year + 1),
+                   key=lambda y: _weighed_offset((y - anchor.year) * 12 + month - anchor.month, True, 0))
     else:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     return f"{year:04d}-{month:02d}"
