@@ -150,7 +150,9 @@ _KNOWN_AS = {"pentagon": "department of defense", "scotland yard": "metropolitan
 
 
 _AGENCY_WORDS = re.compile(r"\s+news (?:agency|service)$", re.IGNORECASE)  # "AFP news agency" is AFP
-_LEGAL_FORM = re.compile(r",?\s+(?:Plc|PLC|plc|Inc|Ltd|LLC|Co|Corp|Corporation|Group|Holdings|Limited|SA|AG|NV|GmbH)$")
+# A company's legal form (and "Group", "Holdings"), which a name may carry or leave out
+_LEGAL_FORMS = "Plc|PLC|plc|Inc|Ltd|LLC|Co|Corp|Corporation|Group|Holdings|Limited|SA|AG|NV|GmbH"
+_LEGAL_FORM = re.compile(rf",?\s+(?:{_LEGAL_FORMS})$")
 _TRAILING_TITLE = re.compile(r"(?:\s+(?:Rear|Vice|Deputy|Chief|Acting))?\s+(?:Adm|Admiral|Gen|General|Lt|Col|Capt"
                              r"|Sgt|Secretary|Spokesman|Spokeswoman|Director|President|Chairman|Minister)$")
 
@@ -261,9 +263,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
 
 
 # A company's legal form, or its line of business, ends its name ("Fitch Ratings").
-_CORPORATE = re.compile(r"\s(?:Plc|PLC|plc|Inc|Ltd|Corp|LLC|Co|AG|SA|NV|GmbH|Group|Holdings|Limited|Incorporated"
-                        r"|Corporation|Ratings|Capital|Partners|Securities|Airlines|Motors|Petroleum|Investments"
-                        r"|Pharmaceuticals|Industries|Technologies)\.?$")
+_CORPORATE = re.compile(rf"\s(?:{_LEGAL_FORMS}|Incorporated|Ratings|Capital|Partners|Securities|Airlines|Motors"
+                        r"|Petroleum|Investments|Pharmaceuticals|Industries|Technologies)\.?$")
 
 
 # Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes
