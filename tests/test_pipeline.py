@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storyweave.model import Article, Fact
+from storyweave.model import Article, Fact, Sentence
 from storyweave.pipeline import story_title
 
 
@@ -49,3 +49,14 @@ def test_a_broadcast_transcripts_title_gives_way_to_a_written_reports():
     facts = [speech, _fact("The leak goes on.", "tv"), _fact("He missed the mark.", "tv", "web")]
     assert story_title([transcript, report], facts) == report.title  # though the transcript comes first
     assert story_title([transcript], facts) == transcript.title  # the only title there is
+
+
+def test_an_untitled_story_is_named_by_the_fact_most_articles_lead_with():
+    def told(text: str, *where: tuple[str, int]) -> Fact:
+        return Fact(text=text, sentences=[Sentence(a, i, text) for a, i in where], articles=[a for a, _ in where])
+
+    detail = told("In a somber announcement, Vice President Omar Suleiman said the army would run the country.",
+                  ("a", 1), ("b", 1), ("c", 3))
+    lead = told("Egyptian President Hosni Mubarak stepped down Friday.", ("a", 0), ("b", 0))
+    untitled = [Article(id=x, source=f"{x}.txt", text="...") for x in "abc"]
+    assert story_title(untitled, [detail, lead]) == "Egyptian President Hosni Mubarak stepped down Friday"

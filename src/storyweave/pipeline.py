@@ -222,8 +222,15 @@ def story_title(articles: list[Article], facts: list) -> str:
                                           reach[a.id], -articles.index(a)))
         title = best.title or ""
         return title if len(title.split()) <= LONGEST_TITLE else headline_from_text(title)
-    # No article has a title: the opening of the most widely reported fact, cut to a headline.
+    # No article has a title: the fact most articles lead with (a lead sentence says what the story
+    # is; the next one tells a detail of it), else the most widely reported, cut to a headline.
     shared = shared or facts
     if not shared:
         return "Untitled story"
-    return headline_from_text(shared[0].text)
+
+    def as_headline(fact) -> tuple[int, int, bool]:
+        leads = {s.article_id for s in fact.sentences if s.index == 0}
+        return len(leads), len(fact.articles), not fact.text.startswith(('"', "“", "'"))
+
+    return headline_from_text(max(shared, key=as_headline).text)
+

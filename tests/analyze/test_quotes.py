@@ -196,3 +196,14 @@ def test_a_quote_a_participle_introduces_is_the_subjects():
             'regret the accident deeply."')
     assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
         "Hayward", "The company"]
+
+
+def test_no_determiner_or_pronoun_is_a_speaker_and_a_title_in_quote_marks_is_no_quote():
+    text = ('The cables say little.\nOne cable says he has become "increasingly intolerant of intellectual '
+            'freedom."\nThat said, "the protesters have a point and they will be heard."\n'
+            'A Facebook page called "We Are All Khaled Said" drew thousands.\nIn a somber announcement, Vice '
+            'President Omar Suleiman announced the resignation and said the council will "run the affairs '
+            'of the country."')
+    found = {q.text[:20]: q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))}
+    assert found == {"increasingly intoler": None, "the protesters have ": None,
+                     "run the affairs of t": "Vice President Omar Suleiman"}

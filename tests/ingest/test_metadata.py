@@ -233,3 +233,19 @@ def test_bbc_page_stamps_without_a_zone_or_with_the_weekday_after_the_time_date_
     found = infer_metadata(f"Doctor found guilty 8 November 2011 Last updated at 11:01 GMT Help\nThe {BODY}",
                            has_title=False)
     assert (found.title, found.published) == ("Doctor found guilty", "2011-11-08T11:01")
+
+
+def test_an_agency_dateline_opening_a_later_paragraph_goes_with_the_header_before_it():
+    # an opinion page: highlights and an editor's note about the author, then the story
+    found = infer_metadata("Pollack: Egypt's protesters deserve a moment of joy Editor's note: Kenneth M. Pollack "
+                           "is a senior fellow at the Brookings Institution.\nHe is the author of numerous books.\n"
+                           f"(CNN) -- The {BODY}\nMore text.", has_title=False)
+    assert found.text.startswith("The city council") and found.outlet == "CNN"
+    # highlights a line each, before a dateline inside the third line
+    found = infer_metadata("ElBaradei says Mubarak and Suleiman are 'twins'\nCrowds chant 'Get out!'\nduring "
+                           f"Mubarak speech Cairo, Egypt (CNN) -- The {BODY}\nMore text.", has_title=False)
+    assert found.text.startswith("The city council")
+    # deep in a page of several stories the dateline goes, the stories before it stay
+    story = f"The {BODY}\n" * 6
+    found = infer_metadata(f"{story}WASHINGTON (AP) -- Another {BODY}", has_title=True)
+    assert found.text == f"{story}Another {BODY}"

@@ -142,12 +142,19 @@ def test_concept_coverage_fills_the_budget_when_the_articles_share_little(embedd
     assert len({s.fact for s in summary}) == len(summary)
 
 
-def test_concept_coverage_prefers_a_sentence_that_stands_alone_to_one_quoting_he(embedder):
+def test_concept_coverage_prefers_a_sentence_that_stands_alone_to_one_quoting_he_or_all_quotation(embedder):
     # Told first, the quote would win on position; leaning on a "he" nobody named, it gives way.
     leaning = '"The new cap on the well is good news for the coast," he said.'
     alone = '"The relief well is nearly finished and it will be ready in a week or so," Allen said.'
     texts = {x: [leaning, alone] for x in "ab"}
     articles = [Article(id=x, source=x, text="") for x in texts]
+    sentences = [s for x, t in texts.items() for s in sentences_of(x, t)]
+    _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=12,
+                           selector="coverage")
+    assert [s.text for s in summary] == [alone]
+    # so does a sentence that is all quotation, its speaker named in another sentence
+    bare = '"The new cap on the well is good news for the whole of the coast."'
+    texts = {x: [bare, alone] for x in "ab"}
     sentences = [s for x, t in texts.items() for s in sentences_of(x, t)]
     _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=12,
                            selector="coverage")

@@ -36,7 +36,10 @@ _SAY_QUOTING = (r"(?:" + _SAY + r"|commented|summarizes|summarized|summarised|ob
 # A name, with titles, maybe after a nationality or place ("Honduran President Carlos Flores"); not
 # a capitalised word opening a sentence ("But he added: ..." is his quote, not But's).
 _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earlier|Now|Instead|When|While"
-             r"|After|Before|Separately|Speaking|Asked)\b")
+             r"|After|Before|Separately|Speaking|Asked"
+             # ...nor a determiner or pronoun ("One cable says", "That said,", "It warned,")
+             r"|The|A|An|One|Another|Some|Many|Most|Both|Each|Several|Other|Others|This|That|These|Those"
+             r"|It|Its|We|I|You|There|Here)\b")
 _NAME = (rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*"
          rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
@@ -89,7 +92,7 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
     for start, end in _quote_spans(text):
         content = re.sub(r"\s+", " ", text[start:end]).strip().rstrip(",").strip()
         content = re.sub(r'"\s*"', " ", content)  # re-opened quote marks of a continued paragraph
-        if len(content.split()) < MIN_QUOTE_WORDS:
+        if len(content.split()) < MIN_QUOTE_WORDS or _is_title(content):
             continue
         # A quote that ends its own sentence ('"… standing." Honduran officials said 14 …') is
         # attributed only by what comes before it.
@@ -118,6 +121,19 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
                                           start + reported.start("clause"), speaker, direct=False,
                                           degraded=article.degraded))
     return found
+
+
+# Words a title leaves in lower case: 'a page called "We Are All Khaled Said"', '"The Lord of the Rings"'
+_TITLE_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs with".split())
+
+
+def _is_title(content: str) -> bool:
+    """Is the quoted string a title or a name (every word but the small ones capitalised, no full
+    stop), not words someone said?"""
+    words = re.findall(r"[^\W\d_][\w'’-]*", content)
+    capitalised = [w for w in words if w[0].isupper()]
+    return (not re.search(r"[.!?]$", content) and len(capitalised) >= 3
+            and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words))
 
 
 def _continues(text: str, previous: QuoteTelling, start: int) -> bool:
@@ -239,7 +255,7 @@ def _inside_sentence(text: str, before: int) -> bool:
 # Who reports a partial quote: the subject of the last verb of saying, calling or judging in the
 # sentence before it ('Rahm Emanuel condemned the attendance as "part of a long line of PR gaffes"',
 # 'Steven Newman told reporters that there were things the administration "could implement ..."')
-_REPORTING = (r"(?:" + _SAY + r"|claimed|claims|insisted|hoped|hopes|called|calls|described|describes|condemned"
+_REPORTING = (r"(?:" + _SAY + r"|announced|announces|claimed|claims|insisted|hoped|hopes|called|calls|described|describes|condemned"
               r"|denounced|praised|urged|accused|argued|promised|vowed|pledged|admitted|acknowledged|stressed)")
 _PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:\w+\s+)?{_REPORTING}\b")
 

@@ -233,6 +233,7 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
     body = lines[body_start:]
     _take_timestamp(body, found, has_title)
     _take_dateline(body, found, year_hint)
+    _take_later_datelines(body, found, year_hint)
     _take_copyright(body, found)
     found.text = "\n".join(body).strip()
     return found
@@ -318,6 +319,35 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
             return
 
 
+def _take_later_datelines(body: list[str], found: Inferred, year_hint: int | None) -> None:
+    """An agency's dateline opening a later paragraph ("(CNN) -- Egyptians deserve ...") marks where
+    a story starts: behind an editor's note about the author, or in a page of several stories. The
+    dateline goes; a header before it goes with it: a few short lines (highlights), or lines
+    holding an editor's note (who the author is)."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    first = True  # only the first such dateline may have a header before it
+    for n, i in enumerate(filled[2:], start=2):
+        match = _DATELINE.match(body[i])
+        if not (match and match.group("agency") and match.group("dash") and _is_dateline(match)
+                and _agency_key(match.group("agency")) in _AGENCIES):
+            continue
+        if found.dateline is None:
+            _record_dateline(match, found, year_hint)
+        body[i] = capitalise_start(body[i][match.end():])
+        before = [body[j] for j in filled[:n]]
+        words = sum(len(line.split()) for line in before)
+        # a header: highlights a line each ("Crowds chant ..."), or holding an editor's note
+        if first and (n <= MAX_HEADER_LINES and words <= MAX_HEADER_WORDS
+                      or any(_EDITORS_NOTE.search(line) for line in before) and words <= MAX_NOTE_WORDS):
+            found.removed += [body[j].strip() for j in filled[:n]]
+            for j in filled[:n]:
+                body[j] = ""
+        first = False
+
+
+MAX_HEADER_LINES = 4
+MAX_NOTE_WORDS = 200
+_EDITORS_NOTE = re.compile(r"\bEditor['’]?s\s+note\s*:", re.IGNORECASE)
 MAX_CAPTION_WORDS = 40
 
 

@@ -92,6 +92,19 @@ def opens_unclosed_quote(text: str) -> bool:
     return bool(text.count('"') % 2 and text[:1] == '"' and text[1:2].isalnum())
 
 
+def bare_quotation(text: str) -> bool:
+    """A sentence that is all quotation, its speaker left to the sentences around it ('"Army must save
+    the country now."', the tail of a quotation opened in the sentence before)."""
+    text = text.strip()
+    if text[:1] not in "\"“‘'":
+        return False
+    inner = text[1:].rstrip(".!?,;:")
+    if text[0] in "‘'":  # a closing single quote is one after punctuation, before more words
+        return not re.search(r"[.,!?][’']\s+\S", inner)
+    closing = [i for i, c in enumerate(inner) if c in "\"”"]
+    return not closing or closing == [len(inner) - 1]
+
+
 @lru_cache(maxsize=50_000)
 def negated(claim: str) -> bool:
     return bool(_NEGATION.search(claim))

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Sentence
-from storyweave.nlp.claims import PRONOUN_SPEAKER, stem
+from storyweave.nlp.claims import PRONOUN_SPEAKER, bare_quotation, stem
 from storyweave.summarize.align import DANGLING_START, Alignment
 from storyweave.summarize.select import REDUNDANT, Candidate, summary_material
 
@@ -99,9 +99,10 @@ def select_by_coverage(
         for concept in weighted:
             holders.setdefault(concept, []).append(i)
 
-    # A sentence that leans on one before it ("He said ...", '"...," she said.') reads badly alone.
+    # A sentence that leans on one before it ("He said ...", '"...," she said.', a quotation whose
+    # speaker another sentence names) reads badly alone.
     standing = {i: 0.8 if DANGLING_START.match(sentences[i].text) or PRONOUN_SPEAKER.search(sentences[i].text)
-                else 1.0 for i in usable}
+                or bare_quotation(sentences[i].text) else 1.0 for i in usable}
 
     def value(i: int) -> float:
         gain = gains[i]
