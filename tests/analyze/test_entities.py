@@ -122,6 +122,19 @@ def test_a_one_word_person_the_texts_put_on_or_before_users_is_a_website():
              "Delgado said the fire was out. Delgado's crew went home. Officials on Monday thanked Delgado."]
     assert typed(texts, ("Twitter", "PERSON", "a"), ("Twitter", "PERSON", "a"), ("Delgado", "PERSON", "b"),
                  ("Delgado", "PERSON", "b")) == {("Twitter", "ORG"), ("Delgado", "PERSON")}
+    # ...or after a possessive, "the" or "using": nobody writes "his Delgado"
+    texts = ["Ghonim wrote it in his Twitter too. They called it the Twitter revolution. Protesters were using "
+             "Twitter. Twitter was key.", "Delgado said the fire was out. Delgado's crew went home."]
+    assert typed(texts, *[("Twitter", "PERSON", "a")] * 4, ("Delgado", "PERSON", "b"),
+                 ("Delgado", "PERSON", "b")) == {("Twitter", "ORG"), ("Delgado", "PERSON")}
+
+
+def test_entities_named_by_more_articles_rank_first_whatever_one_transcript_repeats():
+    texts = ["COOPER: Good evening. COOPER: Welcome back. COOPER: Thanks. Mubarak resigned.", "Mubarak resigned.",
+             "Mubarak resigned on Friday."]
+    entities = merge_entities(mentions(*[("Anderson Cooper", "PERSON", "a")] * 3, ("Hosni Mubarak", "PERSON", "a"),
+                                       ("Hosni Mubarak", "PERSON", "b"), ("Hosni Mubarak", "PERSON", "c")), texts=texts)
+    assert list(names(entities)) == ["Hosni Mubarak", "Anderson Cooper"]
 
 
 def test_a_person_of_two_words_the_texts_put_after_the_is_no_person():

@@ -207,3 +207,11 @@ def test_no_determiner_or_pronoun_is_a_speaker_and_a_title_in_quote_marks_is_no_
     found = {q.text[:20]: q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))}
     assert found == {"increasingly intoler": None, "the protesters have ": None,
                      "run the affairs of t": "Vice President Omar Suleiman"}
+
+
+def test_a_lawmakers_party_and_state_and_a_title_after_the_quote_do_not_end_the_attribution():
+    text = ('At a meeting, Rep. Ron Paul, R-Texas, said the United States had spent billions "propping up that '
+            'dictator" for decades.\n"We cannot wait any longer for this," Sen. Dianne Feinstein (D-Calif.) said '
+            'on Monday.\n"The committee will meet again next week," said Sen. John McCain.')
+    assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
+        "Ron Paul", "Sen. Dianne Feinstein", "Sen. John McCain"]

@@ -239,6 +239,10 @@ def test_numbers_are_compared_within_tellings_of_one_statement_and_millions_coun
     found = {d.description.split(":")[1].split()[0]: d for d in conflicting_numbers(sentences, day)}
     assert sorted(v for v, _ in found["deaths"].positions) == ["103 deaths", "149 deaths"]
     assert sorted(v for v, _ in found["people"].positions) == ["40 million people", "50 million people"]
+    # sharing the counted noun and a day says no more than that
+    crowds = [Sentence("a", 0, "Several hundred people demonstrating today in Jordan."),
+              Sentence("b", 0, "Today 80 million people in the largest Arab country made history.")]
+    assert conflicting_numbers(crowds, {"a": "2011-02-11", "b": "2011-02-11"}) == []
 
 
 def test_one_amount_told_rounded_or_abbreviated_is_one_value():

@@ -249,3 +249,13 @@ def test_an_agency_dateline_opening_a_later_paragraph_goes_with_the_header_befor
     story = f"The {BODY}\n" * 6
     found = infer_metadata(f"{story}WASHINGTON (AP) -- Another {BODY}", has_title=True)
     assert found.text == f"{story}Another {BODY}"
+
+
+def test_a_broadcast_transcripts_header_gives_title_and_air_date_and_goes():
+    text = ("Mubarak Steps Down ; Celebration In The Streets ; What Comes Next in Egypt ?\n; Egypt Uprising : Army "
+            "Must Share Power Aired February 11 , 2011 - 13:00 ET THIS IS A RUSH TRANSCRIPT . THIS COPY MAY NOT BE IN "
+            "ITS FINAL FORM AND MAY BE UPDATED .\nWOLF BLITZER , CNN ANCHOR : Let 's reset .\nIt 's the top of the "
+            "hour and the president will speak soon .")
+    article = article_from_record(Record("t.txt", {"text": text}))
+    assert (article.title, article.published) == ("Mubarak Steps Down", "2011-02-11")
+    assert article.text.startswith("WOLF BLITZER")

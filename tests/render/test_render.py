@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from storyweave.model import Article
+from storyweave.model import Article, Sentence
 from storyweave.pipeline import BriefConfig, build_brief
 from storyweave.render import RENDERERS, render
 
@@ -117,11 +117,16 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
     scrap = Fact("co.", [], ["id1", "id2"])  # what is left of a link two pages carry
     flattened = Fact("The three men were at the meeting " + "Gen Daoud Rajiha, defence minister " * 12, [],
                      ["id1", "id2"])  # a fact box's lines run together: no sentence
-    facts = [*brief.facts, box, wide, opening, asking, scrap, flattened]
+    tail = Fact('It is like nothing we ever lived through."', [], ["id1", "id2"])  # whose words? it does not say
+    # what only broadcast transcripts share, where written reports are given too: one interview re-aired
+    aired = Fact("I'm proud to be Egyptian.", [Sentence("id1", 3, "I'm proud to be Egyptian.", spoken=True),
+                                               Sentence("id2", 5, "I'm proud to be Egyptian.", spoken=True)],
+                 ["id1", "id2"])
+    facts = [*brief.facts, box, wide, opening, asking, scrap, flattened, tail, aired]
     paged = replace(brief, story=replace(brief.story, articles=articles), facts=facts)
     assert (support(paged, box), support(paged, wide)) == (1, 2)
     shared = shared_facts(paged)
-    assert wide in shared and all(fact not in shared for fact in (box, opening, asking, scrap, flattened))
+    assert wide in shared and all(fact not in shared for fact in (box, opening, asking, scrap, flattened, tail, aired))
     assert support_phrase(paged, wide) == "2 of 2 outlets"
     single = sum(support(paged, fact) == 1 for fact in paged.facts)
     assert single_source_note(paged) == f"{single} further facts are reported by one outlet only."

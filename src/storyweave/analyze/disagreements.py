@@ -298,7 +298,9 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         years = frozenset(_YEAR.findall(sentence.text)) - {(published.get(sentence.article_id) or "")[:4]}
         for key, (phrase, context, outcome) in quantities(sentence.text).items():
             value = _number_value(phrase)
-            told[key].append((value, phrase, sentence, words - {value}, context, years, outcome))
+            noun = key.split("|")[0].lstrip("$%")
+            # the counted noun keys the count already: it says nothing of whether two tellings agree
+            told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome))
     found = []
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:

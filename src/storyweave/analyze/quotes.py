@@ -64,9 +64,11 @@ _APPOSITIVE = (r",\s+(?!(?:and|or|but|nor|has|have|had|is|was|were|are|will|woul
 # ...or where the speaker works: " of the US Centers for Disease Control and Prevention (CDC)"
 _AFFILIATION = (r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
                 r"(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}(?:\s+\([A-Z]{2,}\))?")
+# ...or a lawmaker's party and state: "Rep. Ron Paul, R-Texas, said", "Sen. Dianne Feinstein (D-Calif.) said"
+_PARTY = r"(?:,\s+[RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,|\s+\([RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\),?)"
 # A name that is itself an appositive is followed by a comma: 'Mexico's health secretary, Jose
 # Cordova, said: "…'
-_ABOUT_SPEAKER = rf"(?:{_APPOSITIVE}|{_AFFILIATION},?|,)?"
+_ABOUT_SPEAKER = rf"(?:{_PARTY}|{_APPOSITIVE}|{_AFFILIATION},?|,)?"
 # '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
     rf"^[\s,]*(?:{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
@@ -204,8 +206,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Where the attribution after a quote ends: not at an initial ("said J.F. Tremblay, a Moody's ...").
-_TAIL_END = re.compile(r"(?<!\b[A-Z])[.!?]|\n")
+# Where the attribution after a quote ends: not at an initial or a title ("said J.F. Tremblay, a Moody's ...",
+# "Sen. Dianne Feinstein said").
+_TAIL_END = re.compile(r"[.!?]|\n")
 
 
 def _sentence_start(text: str, before: int) -> int:
@@ -218,8 +221,11 @@ def _sentence_start(text: str, before: int) -> int:
 
 
 def _speaker_around(text: str, before: int, after: int, look_after: bool = True) -> str | None:
-    sentence_end = _TAIL_END.search(text[after:after + 120])
-    tail = text[after: after + (sentence_end.end() if sentence_end else 120)]
+    window = text[after:after + 120]
+    sentence_end = next((m for m in _TAIL_END.finditer(window)
+                         if not _ABBREVIATION_END.search(window, max(0, m.start() - 12), m.start() + 1)
+                         and window[m.end():m.end() + 1] not in (")", ",")), None)  # "(D-Calif.) said"
+    tail = window[: sentence_end.end() if sentence_end else 120]
     match = _AFTER.match(tail) if look_after else None
     if match:
         return next(match.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4") if match.group(g))

@@ -197,6 +197,7 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
     """
     lines = text.split("\n")
     found = Inferred(text=text)
+    _take_transcript_header(lines, found, has_title)
     body_start = 0
     for i, line in enumerate(lines[:12]):
         stripped = line.strip()
@@ -253,6 +254,39 @@ def _is_title_line(line: str, rest: list[str]) -> bool:
         return False
     remaining = " ".join(rest).split()
     return len(remaining) >= 2 * len(words)
+
+
+# A broadcast transcript's header: its segments' titles, when it aired and a notice ("Mubarak Steps
+# Down; Celebration In The Streets ... Aired February 11, 2011 - 13:00 ET THIS IS A RUSH TRANSCRIPT.
+# THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.")
+_AIRED = re.compile(r"\s*\bAired\s+(?P<date>" + _MONTHS + r"\.?\s+\d{1,2},?\s+\d{4})(?:\s*-\s*\d{1,2}:\d{2}\s*"
+                    r"(?:[AP]\.?M\.?\s*)?(?:ET|EST|EDT|PT|GMT)?)?\s*(?:THIS IS A RUSH TRANSCRIPT\s*\.?\s*)?"
+                    r"(?:THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED\s*\.?\s*)?")
+TRANSCRIPT_HEADER_LINES = 3
+
+
+def _take_transcript_header(body: list[str], found: Inferred, has_title: bool) -> None:
+    """A transcript's header, maybe over a few lines: the first segment's title is the title, the
+    day it aired the publication date; the rest goes."""
+    filled = [i for i, line in enumerate(body) if line.strip()][:TRANSCRIPT_HEADER_LINES]
+    for n, i in enumerate(filled):
+        match = _AIRED.search(body[i])
+        if not match:
+            continue
+        header = " ".join(body[j].strip() for j in filled[:n]) + " " + body[i][:match.start()]
+        if found.published is None and (iso := parse_date(match.group("date"))):
+            found.published, found.published_from = iso, "text"
+        segment = re.split(r"\s*;\s*", header.strip(" ;"))[0]
+        if segment and not has_title and found.title is None and len(segment.split()) <= LONGEST_SEGMENT_TITLE:
+            found.title = segment
+        found.removed.append((header + " " + match.group()).strip())
+        for j in filled[:n]:
+            body[j] = ""
+        body[i] = body[i][match.end():].strip()
+        return
+
+
+LONGEST_SEGMENT_TITLE = 20
 
 
 def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:

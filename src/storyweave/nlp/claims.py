@@ -92,6 +92,14 @@ def opens_unclosed_quote(text: str) -> bool:
     return bool(text.count('"') % 2 and text[:1] == '"' and text[1:2].isalnum())
 
 
+_CLOSES_FIRST = re.compile(r'[^"]*[\w,.!?]"(?:\s|$)')
+
+
+def closes_opened_quote(text: str) -> bool:
+    """The tail of a quotation opened in the sentence before ('I wish I could," Bartlit said.')."""
+    return bool(text.count('"') % 2 and _CLOSES_FIRST.match(text))
+
+
 def bare_quotation(text: str) -> bool:
     """A sentence that is all quotation, its speaker left to the sentences around it ('"Army must save
     the country now."', the tail of a quotation opened in the sentence before)."""

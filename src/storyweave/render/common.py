@@ -15,7 +15,7 @@ from storyweave.model import (
     TimelineEvent,
     headline_from_text,
 )
-from storyweave.nlp.claims import opens_unclosed_quote
+from storyweave.nlp.claims import closes_opened_quote, opens_unclosed_quote
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
 MIN_FACT_WORDS = 4  # fewer words are a scrap, not a fact
@@ -116,10 +116,14 @@ def shared_facts(brief: Brief, limit: int = SHOWN_FACTS) -> list[Fact]:
     opening of a quotation that runs on ('"I heard an explosion.'), which says nothing alone, nor a
     question (an interviewer's "So, what about the Vice President?" in transcripts of one show), nor
     a scrap of fewer than `MIN_FACT_WORDS` words (a link's "co." that two pages carry), nor a run of
-    over `MAX_FACT_WORDS` (a fact box's lines flattened into one "sentence")."""
+    over `MAX_FACT_WORDS` (a fact box's lines flattened into one "sentence"), nor the tail of a
+    quotation ('It's like nothing we ever lived."': whose words, it does not say). Where some articles
+    are written reports, not what only broadcast transcripts share: shows re-air one interview."""
+    written = any(not s.spoken for fact in brief.facts for s in fact.sentences)
     return [fact for fact, reach in _ranked_with_support(brief)
-            if reach > 1 and not opens_unclosed_quote(fact.text)
+            if reach > 1 and not opens_unclosed_quote(fact.text) and not closes_opened_quote(fact.text)
             and not fact.text.rstrip('"\'\u201d ').endswith("?")
+            and not (written and fact.sentences and all(s.spoken for s in fact.sentences))
             and MIN_FACT_WORDS <= len(_WORD.findall(fact.text)) <= MAX_FACT_WORDS][:limit]
 
 
@@ -141,9 +145,10 @@ SHOWN_EVENTS = 20
 
 
 def shown_entities(brief: Brief) -> list[Entity]:
-    """People and organisations first (the story's who), then places and the rest."""
+    """People and organisations first (the story's who), then places and the rest, each in the
+    brief's order (named by the most articles first)."""
     order = {"PERSON": 0, "ORG": 1}
-    return sorted(brief.entities, key=lambda e: (order.get(e.type, 2), -len(e.mentions)))[:SHOWN_ENTITIES]
+    return sorted(brief.entities, key=lambda e: order.get(e.type, 2))[:SHOWN_ENTITIES]
 
 
 def shown_quotes(brief: Brief) -> list[Quote]:

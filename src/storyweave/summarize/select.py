@@ -23,7 +23,12 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Sentence, SummarySentence
-from storyweave.nlp.claims import claim_text, content_words, opens_unclosed_quote
+from storyweave.nlp.claims import (
+    claim_text,
+    closes_opened_quote,
+    content_words,
+    opens_unclosed_quote,
+)
 from storyweave.nlp.sentences import TRANSCRIPT_SPEAKER, has_verb, opens_on_page_label
 from storyweave.summarize.align import DANGLING_START, Alignment, best_telling
 
@@ -192,13 +197,10 @@ FEATURES = ("support", "centrality", "position", "first", "recency", "length", "
             "first_person", "degraded", "article_length", "summary_words")
 SCORER_FILE = Path(__file__).parent / "scorer.json"
 WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
-_CLOSES_FIRST = re.compile(r'[^"]*[\w,.!?]"(?:\s|$)')  # the tail of a quotation opened before: 'I could," he said.'
-
-
 def as_summary_text(text: str) -> str:
     """The sentence as a summary shows it: the tail of a quotation opened in the sentence before
     ('I wish I could," Bartlit said.') gets its opening mark back, so the quote reads whole."""
-    return f'"{text}' if text.count('"') % 2 and _CLOSES_FIRST.match(text) else text
+    return f'"{text}' if closes_opened_quote(text) else text
 
 
 _SAID = re.compile(r"\b(?:said|says|told|according)\b")
