@@ -322,3 +322,11 @@ def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names
                             Mention("Moussa", "PERSON", "a", far, far + 6),
                             Mention("Moussa Koussa", "PERSON", "b", 17, 30)], texts=texts)
     assert {e.name: set(e.aliases) for e in found}["Amr Moussa"] == {"Amr Moussa", "Moussa"}
+
+
+def test_a_titled_given_name_is_not_the_given_name_of_someone_else():
+    entities = merge_entities(mentions(("Foreign Secretary William Hague", "PERSON", "a"), ("Hague", "PERSON", "a"),
+                                       ("Prince William", "PERSON", "b"), ("Hosni Mubarak", "PERSON", "c"),
+                                       ("Hosni", "PERSON", "c")), texts=["", "", ""])
+    assert names(entities) == {"Foreign Secretary William Hague": {"Foreign Secretary William Hague", "Hague"},
+                               "William": {"Prince William"}, "Hosni Mubarak": {"Hosni Mubarak", "Hosni"}}

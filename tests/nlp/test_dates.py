@@ -83,6 +83,8 @@ def test_without_an_anchor_only_calendar_dates_resolve():
     ("President Dilma Rousseff is slated to inaugurate the platform at a ceremony on Monday.", "2011-03-21"),
     ("The embattled leader will speak on Monday, aides said.", "2011-03-21"),
     ("He said that on Monday two teams would be sent out to the barrier islands.", "2011-03-21"),
+    # a day opening the sentence goes with the main verb after it, not a "would" further on
+    ("On Monday, Bahrain's crown prince said he would not attend the wedding.", "2011-03-14"),
     ("The star had been due to stage 50 concerts in London, beginning on 13 July.", "2011-07-13"),
 ])
 def test_the_verb_beside_a_day_says_past_or_future_before_the_rest_of_the_sentence(sentence, expected):

@@ -236,7 +236,12 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     # a verbless caption or fragment states nothing; a verb, however rare, makes a sentence
     assert not material("An electron micrograph of the A H1N1 swine influenza virus.")
     assert not material("Members of the graduating class at the college's commencement in Atlanta.")
+    # ...nor one whose only verb-like words are nouns after "the" or a compound: a video's caption
+    assert not material("The sound of gunfire during anti-government marches in Syria on Friday.")
     for sentence in ("The team thaws the samples and replants them in the greenhouse.",
+                     "The show's five co-hosts are all women who once worked in news.",
+                     "But the tragedy of 2008 was the worst the town had ever seen.",
+                     "Pro-government crowds gather in Damascus to cheer the president.",
                      "They control the whole Libyan coast near Sirte, the rebels say.",
                      "It isn't clear how many of the crew were aboard at the time.",
                      "The 7.0-magnitude quake hit south of the capital Port-au-Prince on Tuesday."):

@@ -426,7 +426,11 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
         # A surname alone names the father where the son goes by a suffix ("Mr Trump", "Trump Jr.").
         matched = [i for i, full in enumerate(full_names) if full and same_surname(surname(full), word)]
         by_surname = [i for i in matched if not generation(full_names[i])] or matched
-        by_given = [i for i, full in enumerate(full_names) if full and full[0].lower() == word.lower()]
+        # ...a given name alone, untitled ("Hosni"): a title goes with a surname, or names another
+        # ("Prince William" is not Foreign Secretary William Hague)
+        titled = bool(_TITLE.match(mention.text.strip()))
+        by_given = [] if titled else [i for i, full in enumerate(full_names)
+                                      if full and full[0].lower() == word.lower()]
         # A word that is one person's surname and another's given name ("Michael" beside Alun Michael
         # and Michael Jackson) is either: the article, or the one named far more often, decides.
         candidates = by_surname + [i for i in by_given if i not in by_surname]

@@ -147,7 +147,8 @@ def _looks_ahead(reporter: str, start: int, end: int, sentence_ahead: bool) -> b
     day, looks back, whatever the rest of the sentence says ("Mubarak said Tuesday he will not
     run", officials "told the State Department on Thursday evening that all four would be
     released", "Lawmakers on Tuesday asked ..."). Otherwise the sentence's tense decides
-    (`sentence_ahead`: a future cue anywhere in the reporter's words)."""
+    (`sentence_ahead`: a future cue anywhere in the reporter's words), unless the day opens the
+    sentence and a past verb heads what follows it."""
     before = " ".join(reporter[:start].split()[-NEAR_WORDS:])
     after = " ".join(reporter[end:].split()[:2])
     if _FUTURE.search(before):
@@ -156,6 +157,12 @@ def _looks_ahead(reporter: str, start: int, end: int, sentence_ahead: bool) -> b
     # on Saturday two teams would be sent out")
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
+    if len(reporter[:start].split()) <= 1:  # the day opens the sentence: its main verb, before any
+        # future cue, decides ("On Sunday, Bahrain's crown prince said he would not attend")
+        clause = re.split(r"\bthat\b", " ".join(reporter[end:].split()[:NEAR_WORDS]))[0]
+        cue = _FUTURE.search(clause)
+        if _PAST.search(clause[: cue.start()] if cue else clause):
+            return False
     return sentence_ahead
 
 

@@ -157,7 +157,6 @@ def opens_on_page_label(text: str) -> bool:
 
 
 VERB_FORMS_FILE = Path(__file__).parent / "verb_forms.json"
-_WORD_WITH_CLITIC = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 _PRONOUNS = frozenset("he she it that there here what who where this".split())
 
 
@@ -176,21 +175,36 @@ def has_verb(text: str) -> bool:
     A photo caption ("An electron micrograph of the virus.") or a headline fragment has none."""
     forms, lemmas = _verbs()
     previous = ""
-    for word in _WORD_WITH_CLITIC.findall(text.lower()):
+    lowered = text.lower()
+    for match in _TOKEN.finditer(lowered):
+        word = match.group()
+        compound = match.start() > 0 and lowered[match.start() - 1] == "-"  # "anti-government"
         base, _, clitic = word.replace("\u2019", "'").partition("'")
         if clitic in ("re", "ve", "m", "ll", "d") or (clitic == "s" and base in _PRONOUNS):
             return True
         if clitic == "t" and (base in forms or base[:-1] in forms):
             return True  # "isn't", "can't"
-        if base in forms or (len(base) > 4 and base.endswith("ed")) or _third_person(base, lemmas):
+        if base in _AUXILIARIES or (len(base) > 4 and base.endswith("ed")):
+            return True
+        # "sound" or "marches" after "the" or "during" is a noun; so is a word in -s after a compound
+        # ("anti-government marches"; "co-hosts are" goes on)
+        if not compound and previous not in _BEFORE_NOUNS and (
+                base in forms or _third_person(base, lemmas) and previous != "-"):
             return True
         if base in lemmas and (previous in _SUBJECTS or _third_person(previous, lemmas)
                                or (previous.endswith("s") and not previous.endswith("ss"))):
             return True  # "They control the coast", "few teens embrace it", "people line up"
-        previous = base
+        previous = "-" if compound else base
     return False
 
 
+# Words after which a verb's form is a noun ("the sound", "during marches").
+_BEFORE_NOUNS = frozenset("the a an of in on at for with from by during into over under about against between "
+                          "these those his her their its our my your".split())
+# ...but these are verbs wherever they stand ("the tragedy of 2008 was")
+_AUXILIARIES = frozenset("is are was were be been being has have had does did will would shall should "
+                         "could might must".split())
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")  # words and numbers ("of 2008 was")
 # Words after which a verb's base form is a verb: a plural subject or a modal.
 _SUBJECTS = frozenset("i we they you who people children men women police to will would can could should may might "
                       "must do did does not never also often still".split())
