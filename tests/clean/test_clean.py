@@ -255,6 +255,10 @@ def test_reader_comments_after_a_story_are_removed_with_the_first_comment_before
     transcript = "\n".join(story + ["BLAIR: Well, we are talking about a transition.", comments[2]])
     assert remove_boilerplate(transcript)[0] == "\n".join(story[:1] + story[1:] + [
         "BLAIR: Well, we are talking about a transition."])
+    # a stamp that opens a comment ("At 18:20 29th Apr 2009, vampfan wrote:"), mid-line: the story ends there
+    opened = "\n".join(story) + " Mary Hockaday is head of the newsroom At 18:20 29th Apr 2009 , vampfan wrote : " \
+        "I have never commented before.\nAt 20:04 30th Apr 2009, yellowIda wrote: 256 cases world wide!"
+    assert remove_boilerplate(opened)[0] == "\n".join(story) + " Mary Hockaday is head of the newsroom"
 
 
 def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():

@@ -152,13 +152,15 @@ def test_concept_coverage_prefers_a_sentence_that_stands_alone_to_one_quoting_he
     _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=12,
                            selector="coverage")
     assert [s.text for s in summary] == [alone]
-    # so does a sentence that is all quotation, its speaker named in another sentence
-    bare = '"The new cap on the well is good news for the whole of the coast."'
-    texts = {x: [bare, alone] for x in "ab"}
-    sentences = [s for x, t in texts.items() for s in sentences_of(x, t)]
-    _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=12,
-                           selector="coverage")
-    assert [s.text for s in summary] == [alone]
+    # so does a sentence that is all quotation, its speaker named in another sentence, or one in the
+    # first person outside quotes (a reader's comment, a columnist's aside)
+    for leaning in ('"The new cap on the well is good news for the whole of the coast."',
+                    "My sister says the new cap on the well is good news for the coast."):
+        texts = {x: [leaning, alone] for x in "ab"}
+        sentences = [s for x, t in texts.items() for s in sentences_of(x, t)]
+        _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=12,
+                               selector="coverage")
+        assert [s.text for s in summary] == [alone], leaning
 
 
 def test_the_shipped_word_prior_rates_news_words_above_page_words_and_the_scorer_uses_it():

@@ -216,6 +216,10 @@ MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a
 # first stamp ends the story; the first comment's words stand before it.
 _COMMENT_STAMP = re.compile(
     r"\d{1,2}:\d{2}\s*[ap]\.?m\.?[^|\n]{0,12}\|\s*(?:report abuse|reply)\b|\|\s*report abuse\b", re.IGNORECASE)
+# ...or the stamp that opens a comment: "At 18:20 29th Apr 2009, vampfan wrote: I have never ..."
+# (BBC's Have Your Say), from where the story is over, though it stand mid-line.
+_COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*,?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*,"
+                             r"\s*\S{1,40}\s+wrote\s*:")
 # A commenter writes as "I" to "you"; a reporter's first and second persons stand inside quotes.
 _COMMENT_VOICE = re.compile(r"\bI\b|\bus\b|\b(?i:i'm|i've|me|my|you|your|you're|we|our)\b|!!|\?\?")
 _SPEAKER = re.compile(r"\s*[A-Z][A-Z .'-]{1,30}:")  # a transcript's "BLAIR: Well, we ..." is the story
@@ -239,7 +243,7 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
     removed: list[str] = []
     kept: list[str] = []
     lines = text.split("\n")
-    if line_rules and "|" in text:
+    if line_rules and ("|" in text or " wrote" in text):  # the stamps' marks: a quick test first
         lines = _cut_comments(lines, removed)
     if line_rules:
         lines = _cut_at_comment_policy(lines, removed)
@@ -333,9 +337,16 @@ def _cut_comments(lines: list[str], removed: list[str]) -> list[str]:
     on, and the lines before it that are its comment. Those are the earliest run of lines, ending
     at the stamp, of which at least half are in a commenter's voice (first or second person outside
     quotation marks, "!!"), opening with one such line."""
-    first = next((i for i, line in enumerate(lines) if _COMMENT_STAMP.search(line)), None)
+    first = next((i for i, line in enumerate(lines) if _COMMENT_STAMP.search(line) or _COMMENT_OPENER.search(line)),
+                 None)
     if first is None:
         return lines
+    opener = _COMMENT_OPENER.search(lines[first])
+    if opener:  # the comments start here
+        kept = lines[first][: opener.start()].rstrip()
+        removed += [f"reader comments: {line.strip()}" for line in [lines[first][opener.start():], *lines[first + 1:]]
+                    if line.strip()]
+        return [*lines[:first], kept] if kept else lines[:first]
     start, voiced, looked = first, 0, 0
     for i in range(first - 1, max(-1, first - 1 - MAX_COMMENT_LINES), -1):
         if not lines[i].strip():

@@ -39,6 +39,11 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 Concept = tuple[str, ...]  # (stem,) or (stem, stem)
 
 
+# "I" or "my" in a sentence without quote marks: a reader's comment, a column's aside ("My sister got
+# flu symptoms two weeks ago."), not what the story reports.
+_FIRST_PERSON_UNQUOTED = re.compile(r'^(?!.*["“”]).*\b(?:I|I\'m|I\'ve|my|My|me)\b')
+
+
 @lru_cache(maxsize=50_000)
 def _tokens(text: str) -> tuple[list[str], list[str]]:
     """The text's lowercased words and their stems."""
@@ -102,7 +107,8 @@ def select_by_coverage(
     # A sentence that leans on one before it ("He said ...", '"...," she said.', a quotation whose
     # speaker another sentence names) reads badly alone.
     standing = {i: 0.8 if DANGLING_START.match(sentences[i].text) or PRONOUN_SPEAKER.search(sentences[i].text)
-                or bare_quotation(sentences[i].text) else 1.0 for i in usable}
+                or bare_quotation(sentences[i].text) or _FIRST_PERSON_UNQUOTED.search(sentences[i].text)
+                else 1.0 for i in usable}
 
     def value(i: int) -> float:
         gain = gains[i]
