@@ -122,11 +122,13 @@ def test_support_counts_outlets_so_one_sites_pages_repeating_a_box_are_one_outle
     aired = Fact("I'm proud to be Egyptian.", [Sentence("id1", 3, "I'm proud to be Egyptian.", spoken=True),
                                                Sentence("id2", 5, "I'm proud to be Egyptian.", spoken=True)],
                  ["id1", "id2"])
-    facts = [*brief.facts, box, wide, opening, asking, scrap, flattened, tail, aired]
+    comment = Fact("I hear now that the swine flu virus is the same virus!!!", [], ["id1", "id2"])  # a reader's
+    facts = [*brief.facts, box, wide, opening, asking, scrap, flattened, tail, aired, comment]
     paged = replace(brief, story=replace(brief.story, articles=articles), facts=facts)
     assert (support(paged, box), support(paged, wide)) == (1, 2)
     shared = shared_facts(paged)
-    assert wide in shared and all(fact not in shared for fact in (box, opening, asking, scrap, flattened, tail, aired))
+    assert wide in shared and all(fact not in shared for fact in (box, opening, asking, scrap, flattened, tail, aired,
+                                                            comment))
     assert support_phrase(paged, wide) == "2 of 2 outlets"
     single = sum(support(paged, fact) == 1 for fact in paged.facts)
     assert single_source_note(paged) == f"{single} further facts are reported by one outlet only."

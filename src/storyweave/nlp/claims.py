@@ -100,6 +100,15 @@ def closes_opened_quote(text: str) -> bool:
     return bool(text.count('"') % 2 and _CLOSES_FIRST.match(text))
 
 
+# "I" or "my" in a sentence without quote marks, or "!!": a reader's comment, a column's aside ("My
+# sister got flu symptoms two weeks ago."), not what the story reports.
+_COMMENTER_VOICE = re.compile(r'^(?!.*["“”]).*\b(?:I|I\'m|I\'ve|my|My|me)\b|!!')
+
+
+def commenter_voice(text: str) -> bool:
+    return bool(_COMMENTER_VOICE.search(text))
+
+
 def bare_quotation(text: str) -> bool:
     """A sentence that is all quotation, its speaker left to the sentences around it ('"Army must save
     the country now."', the tail of a quotation opened in the sentence before)."""

@@ -15,7 +15,7 @@ from storyweave.model import (
     TimelineEvent,
     headline_from_text,
 )
-from storyweave.nlp.claims import closes_opened_quote, opens_unclosed_quote
+from storyweave.nlp.claims import closes_opened_quote, commenter_voice, opens_unclosed_quote
 
 SHOWN_FACTS = 12  # widely reported facts listed under the summary
 MIN_FACT_WORDS = 4  # fewer words are a scrap, not a fact
@@ -122,6 +122,7 @@ def shared_facts(brief: Brief, limit: int = SHOWN_FACTS) -> list[Fact]:
     written = any(not s.spoken for fact in brief.facts for s in fact.sentences)
     return [fact for fact, reach in _ranked_with_support(brief)
             if reach > 1 and not opens_unclosed_quote(fact.text) and not closes_opened_quote(fact.text)
+            and not commenter_voice(fact.text)
             and not fact.text.rstrip('"\'\u201d ').endswith("?")
             and not (written and fact.sentences and all(s.spoken for s in fact.sentences))
             and MIN_FACT_WORDS <= len(_WORD.findall(fact.text)) <= MAX_FACT_WORDS][:limit]

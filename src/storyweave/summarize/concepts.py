@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Sentence
-from storyweave.nlp.claims import PRONOUN_SPEAKER, bare_quotation, stem
+from storyweave.nlp.claims import PRONOUN_SPEAKER, bare_quotation, commenter_voice, stem
 from storyweave.summarize.align import DANGLING_START, Alignment
 from storyweave.summarize.select import REDUNDANT, Candidate, summary_material
 
@@ -37,11 +37,6 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
 Concept = tuple[str, ...]  # (stem,) or (stem, stem)
-
-
-# "I" or "my" in a sentence without quote marks: a reader's comment, a column's aside ("My sister got
-# flu symptoms two weeks ago."), not what the story reports.
-_FIRST_PERSON_UNQUOTED = re.compile(r'^(?!.*["“”]).*\b(?:I|I\'m|I\'ve|my|My|me)\b')
 
 
 @lru_cache(maxsize=50_000)
@@ -105,9 +100,9 @@ def select_by_coverage(
             holders.setdefault(concept, []).append(i)
 
     # A sentence that leans on one before it ("He said ...", '"...," she said.', a quotation whose
-    # speaker another sentence names) reads badly alone.
+    # speaker another sentence names) reads badly alone; a commenter's ("My sister got ...") is no news.
     standing = {i: 0.8 if DANGLING_START.match(sentences[i].text) or PRONOUN_SPEAKER.search(sentences[i].text)
-                or bare_quotation(sentences[i].text) or _FIRST_PERSON_UNQUOTED.search(sentences[i].text)
+                or bare_quotation(sentences[i].text) or commenter_voice(sentences[i].text)
                 else 1.0 for i in usable}
 
     def value(i: int) -> float:
