@@ -214,4 +214,14 @@ def test_a_lawmakers_party_and_state_and_a_title_after_the_quote_do_not_end_the_
             'dictator" for decades.\n"We cannot wait any longer for this," Sen. Dianne Feinstein (D-Calif.) said '
             'on Monday.\n"The committee will meet again next week," said Sen. John McCain.')
     assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
-        "Ron Paul", "Sen. Dianne Feinstein", "Sen. John McCain"]
+        "Rep. Ron Paul", "Sen. Dianne Feinstein", "Sen. John McCain"]
+
+
+def test_kin_documents_named_agencies_labels_and_reporters_past_abbreviations():
+    text = ('Asked how she is coping, Al-Obeidy\'s mother says, "Our hope in God is very strong."\n'
+            '"President Assad issued today decree number 33," the official news agency SANA said.\n'
+            'The White House was "making decisions about an industry it knew little about," says the book.\n'
+            'Storm warnings are in place.\nThad Allen: "If we have to evacuate the scene, we have a short window."\n'
+            'Tommy Vietor added that U.S. officials have also discussed "a variety of different ways" to go on.')
+    assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
+        "Al-Obeidy's mother", "the official news agency SANA", "the book", "Thad Allen", "Tommy Vietor"]

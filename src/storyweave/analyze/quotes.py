@@ -49,12 +49,18 @@ _ROLE = (r"(?:spokes(?:man|woman|person)|president|chairman|chairwoman|chief|dir
          r"|senator|mayor|commander|editor|correspondent|founder|head|leader|manager|researcher|scientist|expert"
          r"|aide|envoy)")
 _NOUN_PHRASE = (r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:" + _ROLE + r"|officials|statement|source|sources"
-                r"|witness|resident|neighbor|neighbour|police|company|agency|department|ministry)\b)")
+                r"|witness|resident|neighbor|neighbour|police|company|agency|department|ministry"
+                # ...or what a text is written in ("says the book", "a report said")
+                r"|book|report|cable|memo|letter|study|survey|document|newspaper|magazine|website)\b"
+                # ...maybe with its name ("the official news agency SANA said")
+                r"(?:\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?=\s+(?:said|says|reported|reports)\b))?)")
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
 # ...or an organisation and a role: "BP spokesman Mark Salt", "the American Petroleum Institute's
 # president, Jack Gerard"
 _ORG_ROLE = rf"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE},?\s+(?=[A-Z])"
-_SPEAKER = rf"\b(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
+# Someone described by whose they are: "Al-Obeidy's mother says", "Gadhafi's spokesman said" (not Al-Obeidy)
+_KIN = rf"(?:{_NAME}['’]s\s+(?:[a-z][\w-]+\s+){{0,2}}[a-z][\w-]+(?=\s+(?:\w+\s+)?{_SAY_QUOTING}\b))"
+_SPEAKER = rf"\b(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker>{_KIN}|{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
 _WHEN = ATTRIBUTION_WHEN
 # Who the speaker is, between name and verb: ", a Libya expert at Cross Border Information,", ", the
 # chief executive of the NHS Confederation, which represents the trusts," (not ", and Andrew Gowers,")
@@ -235,10 +241,14 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
         head = text[_sentence_start(text, max(head_start - 1, 0)):head_start].strip()
     if _PARTICIPLE.search(head) and (subject := _SUBJECT_OPENING.match(head)):
         return subject.group("speaker")  # 'Hayward insisted he had a "thick jacket", adding: "..."'
-    match = _BEFORE.search(head)
+    match = _BEFORE.search(head) or _NAME_LABEL.match(head)
     if match:
         return match.group("speaker")
     return None
+
+
+# A name alone before a colon, the quote after it: 'Thad Allen: "If we have to evacuate the scene, ..."'
+_NAME_LABEL = re.compile(rf"\s*(?P<speaker>{_NAME})\s*:\s*$")
 
 
 # A quote introduced by a participle speaks for the sentence's subject: 'U.S. Sen. Richard Lugar,
@@ -267,8 +277,7 @@ _PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:\w+\s+)?{_REPO
 
 
 def _reporter_of_partial(text: str, before: int) -> str | None:
-    start = max(text.rfind("\n", 0, before), text.rfind(". ", 0, before), 0)
-    head = text[start:before + 1]
+    head = text[_sentence_start(text, before):before + 1]
     if _QUOTE_MARKS.search(head.rstrip('"“«')):
         return None  # another quotation stands between: whose words these are is not plain
     found = list(_PARTIAL_REPORTER.finditer(head))
