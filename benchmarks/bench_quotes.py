@@ -1,8 +1,9 @@
 """Benchmark: who said it, for direct quotes in real news, side by side with textacy.
 
 Hand-annotated direct quotes in Timeline17 articles (benchmarks/gold/quotes_timeline17.json; the
-articles are read from ../shared/data/timeline17), in two samples: 41 whose errors were read and
-mended ("development") and 41 annotated afterwards ("held out", the figure to quote). Each gold
+articles are read from ../shared/data/timeline17), in two samples: 82 whose errors were read and
+mended ("development") and 38 from other articles annotated afterwards ("held out", the figure to
+quote, measured before its errors were read). Each gold
 quote names its speaker as the article tells it: a surname, an organisation, or the description of
 an unnamed speaker ("spokesman", "source"); or nobody (a chant, a phrase).
 
