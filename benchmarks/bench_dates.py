@@ -1,8 +1,9 @@
 """Benchmark: resolving dates in real news, side by side with dateparser.
 
 Hand-annotated temporal expressions in Timeline17 articles (benchmarks/gold/dates_timeline17.json;
-the articles are read from ../shared/data/timeline17), in two samples: 134 whose errors were read
-and mended ("development") and 60 annotated afterwards ("held out", the figure to quote): weekdays ("on
+the articles are read from ../shared/data/timeline17), in two samples: 194 whose errors were read
+and mended ("development") and 40 from other articles annotated afterwards ("held out", the figure to
+quote, measured before its errors were read): weekdays ("on
 Friday", "said Wednesday"), days and months without a year ("on 20 April", "in February", "until
 late September"), deictic days ("yesterday", "last night"), spans back ("65 days ago", "last
 month"), and expressions that name no date ("Friday prayers", "the Today programme").

@@ -107,6 +107,15 @@ def test_a_day_without_a_year_is_the_nearest_with_news_looking_back(sentence, an
 def test_a_date_before_1900_keeps_its_year():
     assert resolved("2 May 1787: Puerto Rico. March 6, 1836: the Alamo.", date(2010, 1, 14)) == [
         ("2 May 1787", "1787-05-02"), ("March 6, 1836", "1836-03-06")]
+    # ...also after a comma without a space
+    assert resolved("He married Mary Powell on 23rd December,1815.", date(2010, 6, 29)) == [
+        ("23rd December,1815", "1815-12-23")]
+
+
+def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_deadline():
+    assert resolved("From April through June, when its stock was tanking, he bought shares.", date(2010, 12, 29)) == [
+        ("through June", "2010-06")]
+    assert resolved("The bridge will stay closed through June.", date(2010, 4, 29)) == [("through June", "2010-06")]
 
 
 @pytest.mark.parametrize("sentence, anchor, expected", [

@@ -35,8 +35,8 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Order matters: longer, more specific forms first; a span claimed by one is not matched again.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", re.IGNORECASE)),
-    ("month_day_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
-    ("day_month_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
+    ("month_day_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
+    ("day_month_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,\s*|\s+)(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)", re.IGNORECASE)),
     ("day_month", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b", re.IGNORECASE)),
@@ -109,7 +109,11 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
                 continue
             if not _looks_like_month(match, sentence) or _names_no_day(kind, match, sentence):
                 continue
-            resolved = _resolve(kind, match, anchor, _looks_ahead(reporter, start, end, sentence_ahead))
+            future = _looks_ahead(reporter, start, end, sentence_ahead)
+            if kind == "relative_month" and _SPAN_START.search(sentence, max(0, start - 30), start):
+                resolved = _relative_month(_month(match["m"]), "in", anchor, future) if anchor else None
+            else:
+                resolved = _resolve(kind, match, anchor, future)
             if resolved is not None and not 1000 <= int(resolved[:4]) <= 2999:
                 continue  # "7000 years ago" is history, not a date this timeline can hold
             # "On Sept. 8, 2016 ... on Sept. 20": a day without a year takes the sentence's year.
@@ -164,6 +168,11 @@ def _looks_ahead(reporter: str, start: int, end: int, sentence_ahead: bool) -> b
         if _PAST.search(clause[: cue.start()] if cue else clause):
             return False
     return sentence_ahead
+
+
+# "From April through June, when BP's stock was tanking": the end of a span the sentence tells, in its
+# tense, not a deadline ahead
+_SPAN_START = re.compile(rf"\bfrom\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\s+$", re.IGNORECASE)
 
 
 def _valid(iso: str) -> bool:
