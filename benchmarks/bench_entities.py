@@ -1,10 +1,10 @@
 """Benchmark: who is who among the names of real news, side by side with string matching.
 
-Six day sets of Timeline17 (a topic's articles from all its outlets over two days; read from
-../shared/data/timeline17), with the person and organisation names storyweave's tagger finds
+Eight day sets of Timeline17 (a topic's articles from all its outlets over two or three days; read
+from ../shared/data/timeline17), with the person and organisation names storyweave's tagger finds
 there, annotated by hand with which of them name one entity (benchmarks/gold/entities_timeline17.json):
-three day sets whose merging errors were read and mended ("development"), three annotated
-afterwards ("held out", the figure to quote). Scored over pairs of those names: precision is the
+six day sets whose merging errors were read and mended ("development"), two annotated afterwards
+("held out", the figure to quote, measured before its errors were read). Scored over pairs of those names: precision is the
 share of pairs put in one entity that are one, recall the share of pairs that are one put together.
 
   * storyweave: the brief of the day set (`build_brief`, models on), each name's entity;
@@ -119,7 +119,7 @@ def main() -> None:
             row[sample] = {"precision": precision, "recall": recall, "f1": f1}
         row["seconds"] = time.perf_counter() - start
         results["systems"][name] = row
-    print(f"names of six Timeline17 day sets, who is who annotated: {results['sets']}")
+    print(f"names of eight Timeline17 day sets, who is who annotated: {results['sets']}")
     print(f"{'system':16s} {'held out P / R / F1':>24s} {'development P / R / F1':>26s}")
     for name, row in results["systems"].items():
         h, d = row["held out"], row["development"]

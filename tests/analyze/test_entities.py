@@ -330,3 +330,13 @@ def test_a_titled_given_name_is_not_the_given_name_of_someone_else():
                                        ("Hosni", "PERSON", "c")), texts=["", "", ""])
     assert names(entities) == {"Foreign Secretary William Hague": {"Foreign Secretary William Hague", "Hague"},
                                "William": {"Prince William"}, "Hosni Mubarak": {"Hosni Mubarak", "Hosni"}}
+
+
+def test_a_company_known_by_its_first_word_and_the_fed_join_their_full_names():
+    entities = merge_entities(mentions(
+        ("Lehman Brothers", "ORG", "a"), ("Lehman", "ORG", "a"), ("Merrill Lynch", "ORG", "a"), ("Merrill", "ORG", "b"),
+        ("Bear Stearns", "ORG", "a"), ("Bear Sterns", "ORG", "b"), ("the Federal Reserve", "ORG", "a"), ("Fed", "ORG", "b"),
+        ("National Guard", "ORG", "a"), ("National", "ORG", "b")), texts=["", ""])
+    assert sorted(sorted(aliases) for aliases in names(entities).values()) == [
+        ["Bear Stearns", "Bear Sterns"], ["Fed", "the Federal Reserve"], ["Lehman", "Lehman Brothers"],
+        ["Merrill", "Merrill Lynch"], ["National"], ["National Guard"]]

@@ -13,7 +13,11 @@ Merging rules, each for a way outlets name the same one differently:
 - acronyms join their expansions ("FBI" / "Federal Bureau of Investigation"; "EPA" as written,
   "CDC" without the country before it; "U.N. Security Council" / "United Nations Security
   Council"), an acronym of two expansions the one the story names more ("AP": Associated Press);
-  "Justice Department" joins "Department of Justice", and "the Pentagon" the Department of Defense;
+  "Justice Department" joins "Department of Justice", "the Pentagon" the Department of Defense, and
+  "the Fed" the Federal Reserve;
+- a company known by its first word joins the one organisation of the story whose name opens so
+  ("Lehman" / "Lehman Brothers", "Merrill" / "Merrill Lynch"), a misspelt one the one it misspells
+  ("Bear Sterns" / "Bear Stearns");
 - an organisation's legal form and a title the tagger took in are no part of its name ("BP Plc" /
   "BP", "Coast Guard Rear Adm." / "Coast Guard"), nor a qualifier before a name that ends another
   ("US Coast Guard" / "Coast Guard");
@@ -144,9 +148,10 @@ def org_key(name: str, reorder: bool = True) -> str:
     return _KNOWN_AS.get(key, key) if reorder else key
 
 
-# Places that stand for the institution housed there, in news as in speech
+# Places that stand for the institution housed there, in news as in speech, and short names news
+# gives an institution
 _KNOWN_AS = {"pentagon": "department of defense", "scotland yard": "metropolitan police",
-             "foggy bottom": "department of state"}
+             "foggy bottom": "department of state", "fed": "federal reserve"}
 
 
 _AGENCY_WORDS = re.compile(r"\s+news (?:agency|service)$", re.IGNORECASE)  # "AFP news agency" is AFP
@@ -520,6 +525,7 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
     groups: dict[str, list[Mention]] = {}
     by_acronym: dict[str, list[str]] = defaultdict(list)
     by_last_word: dict[str, list[str]] = defaultdict(list)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
     by_letters: dict[str, str] = {}
     label_of: dict[str, str] = {}
     for mention in sorted(mentions, key=lambda m: -len(m.text)):
@@ -528,7 +534,7 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
             continue
         letters = key.replace(" ", "").lower()
         target = key if key in groups else (by_letters.get(letters)
-                                            or _known_form(key, groups, by_acronym, by_last_word))
+                                            or _known_form(key, groups, by_acronym, by_last_word, by_first_word))
         if target is not None and len(letters) <= 2 and target != key and label_of.get(target) != mention.label:
             target = None  # "D.C." (a place) is no "District Court": two letters stand for too much
         if target is None:
@@ -536,6 +542,8 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
             by_letters[letters] = key
             label_of[key] = mention.label
             by_last_word[key.split()[-1]].append(key)
+            if " " in key:
+                by_first_word[key.split()[0]].append(key)
         # every form's acronyms lead to its group: "Environmental Protection Agency" is "EPA" as
         # written (not as reordered), "US Centers for Disease Control and Prevention" also "CDC"
         for acronym in _acronyms(key) | _acronyms(org_key(mention.text, reorder=False)):
@@ -570,8 +578,13 @@ def _qualifier_abbreviated(short: list[str], long: list[str]) -> bool:
     return short[0].upper() in acronym_forms(" ".join(long[:len(long) - rest]))
 
 
+# First words that name no organisation alone ("National" of "National Guard")
+_GENERIC_FIRST_WORDS = _QUALIFIERS | frozenset("new first general royal world bank central state city university "
+                                               "united european global north south east west great".split())
+
+
 def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str, list[str]],
-                by_last_word: dict[str, list[str]]) -> str | None:
+                by_last_word: dict[str, list[str]], by_first_word: dict[str, list[str]]) -> str | None:
     compact = key.replace(" ", "").upper()
     if by_acronym.get(compact):  # "FBI" after "Federal Bureau of Investigation"; of two expansions
         # ("AP": "Associated Press", "Anadarko Petroleum"), the one the story names more
@@ -581,6 +594,12 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
             rf"(?:department|ministry) of (?:the )?{re.escape(key)}", known)), None)
         if department:
             return department
+    first = key.split()[0]
+    if " " not in key and len(key) >= 3 and key not in _GENERIC_FIRST_WORDS and len(by_first_word.get(key, [])) == 1:
+        return by_first_word[key][0]  # "Lehman" of "Lehman Brothers", "Merrill" of "Merrill Lynch"
+    for known in by_first_word.get(first, []) if " " in key else []:
+        if len(known.split()) == len(key.split()) and JaroWinkler.similarity(known, key) >= 0.95:
+            return known  # "Bear Sterns" / "Bear Stearns"
     for known in by_last_word.get(key.split()[-1], []):
         # "chemical safety board" ending "us chemical safety board", or the other way round: the
         # same name with a qualifier. (English names end in their head noun: "port alder" opening
