@@ -259,6 +259,16 @@ def test_reader_comments_after_a_story_are_removed_with_the_first_comment_before
     opened = "\n".join(story) + " Mary Hockaday is head of the newsroom At 18:20 29th Apr 2009 , vampfan wrote : " \
         "I have never commented before.\nAt 20:04 30th Apr 2009, yellowIda wrote: 256 cases world wide!"
     assert remove_boilerplate(opened)[0] == "\n".join(story) + " Mary Hockaday is head of the newsroom"
+    # a blog post's signature ends the post; the comments after it, before the first stamp, go too
+    post = story + ["Markets fell sharply on Monday as investors weighed the collapse of the investment bank.",
+                    "The Treasury said it would not put public money into a rescue of the bank.",
+                    "Officials worked through the weekend on a sale to a rival, which fell through on Sunday."]
+    signed = "\n".join(post) + " By Chris Cillizza | September 16, 2008; 6:32 AM ET If Wall Street lent us money " \
+        "we'd demand warrants.\nLet's ask them for warrants, too.\n" + comments[3]
+    assert remove_boilerplate(signed)[0] == "\n".join(post)
+    # a byline atop the story is no signature
+    atop = "By Chris Cillizza | September 16, 2008; 6:32 AM ET\n" + "\n".join(post) + "\n" + comments[3]
+    assert remove_boilerplate(atop)[0].startswith("By Chris Cillizza") and "Rebels took" in remove_boilerplate(atop)[0]
 
 
 def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():

@@ -220,6 +220,12 @@ _COMMENT_STAMP = re.compile(
 # (BBC's Have Your Say), from where the story is over, though it stand mid-line.
 _COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*,?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*,"
                              r"\s*\S{1,40}\s+wrote\s*:")
+# ...and on a blog page with comments, the post's signature ends it: "By Chris Cillizza | September 16,
+# 2008; 6:32 AM ET" (the Washington Post's blogs), the readers' comments after it
+_POST_SIGNATURE = re.compile(r"\bBy [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*\|\s*[A-Z][a-z]+\.? \d{1,2},? \d{4}[;,]?"
+                             r"\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,3}T?)?")
+MAX_SIGNED_LINES = 400  # lines before the first comment stamp a post's signature may stand
+MIN_SIGNED_POST_WORDS = 40
 # A commenter writes as "I" to "you"; a reporter's first and second persons stand inside quotes.
 _COMMENT_VOICE = re.compile(r"\bI\b|\bus\b|\b(?i:i'm|i've|me|my|you|your|you're|we|our)\b|!!|\?\?")
 _SPEAKER = re.compile(r"\s*[A-Z][A-Z .'-]{1,30}:")  # a transcript's "BLAIR: Well, we ..." is the story
@@ -341,6 +347,16 @@ def _cut_comments(lines: list[str], removed: list[str]) -> list[str]:
                  None)
     if first is None:
         return lines
+    signed = next((i for i in range(first, max(-1, first - MAX_SIGNED_LINES), -1) if _POST_SIGNATURE.search(lines[i])),
+                  None)
+    if signed is not None and sum(len(line.split()) for line in lines[:signed]) < MIN_SIGNED_POST_WORDS:
+        signed = None  # a byline atop the story, not a post's signature under it
+    if signed is not None:  # a blog post's signature line ends the post: the comments follow it
+        match = _POST_SIGNATURE.search(lines[signed])
+        kept = lines[signed][: match.start()].rstrip()
+        removed += [f"reader comments: {line.strip()}" for line in [lines[signed][match.start():], *lines[signed + 1:]]
+                    if line.strip()]
+        return [*lines[:signed], kept] if kept else lines[:signed]
     opener = _COMMENT_OPENER.search(lines[first])
     if opener:  # the comments start here
         kept = lines[first][: opener.start()].rstrip()
