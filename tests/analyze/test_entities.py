@@ -340,3 +340,10 @@ def test_a_company_known_by_its_first_word_and_the_fed_join_their_full_names():
     assert sorted(sorted(aliases) for aliases in names(entities).values()) == [
         ["Bear Stearns", "Bear Sterns"], ["Fed", "the Federal Reserve"], ["Lehman", "Lehman Brothers"],
         ["Merrill", "Merrill Lynch"], ["National"], ["National Guard"]]
+
+
+def test_a_title_comes_off_a_name_but_not_off_a_title_of_its_own():
+    from storyweave.analyze.entities import bare_name
+
+    assert [bare_name(n) for n in ("King Abdullah", "Dr Murray", "King of Pop", "Prince of Wales")] == [
+        "Abdullah", "Murray", "King of Pop", "Prince of Wales"]

@@ -199,13 +199,14 @@ def test_a_quote_a_participle_introduces_is_the_subjects():
 
 
 def test_no_determiner_or_pronoun_is_a_speaker_and_a_title_in_quote_marks_is_no_quote():
+    # (a document speaks whole: "One cable says", not "One")
     text = ('The cables say little.\nOne cable says he has become "increasingly intolerant of intellectual '
             'freedom."\nThat said, "the protesters have a point and they will be heard."\n'
             'A Facebook page called "We Are All Khaled Said" drew thousands.\nIn a somber announcement, Vice '
             'President Omar Suleiman announced the resignation and said the council will "run the affairs '
             'of the country."')
     found = {q.text[:20]: q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))}
-    assert found == {"increasingly intoler": None, "the protesters have ": None,
+    assert found == {"increasingly intoler": "One cable", "the protesters have ": None,
                      "run the affairs of t": "Vice President Omar Suleiman"}
 
 
@@ -225,3 +226,13 @@ def test_kin_documents_named_agencies_labels_and_reporters_past_abbreviations():
             'Tommy Vietor added that U.S. officials have also discussed "a variety of different ways" to go on.')
     assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
         "Al-Obeidy's mother", "the official news agency SANA", "the book", "Thad Allen", "Tommy Vietor"]
+
+
+def test_an_age_is_an_appositive_and_a_possessive_subject_is_not_the_speaker():
+    [rwaramba] = quotes_of('"I had to pump his stomach many times," Grace Rwaramba, 42, said in remarks reported by '
+                           'the paper.')
+    assert rwaramba.speaker == "Grace Rwaramba"
+    [statement] = quotes_of("Michael Jackson died on Thursday. Michael Jackson's father Joseph Jackson described his "
+                            'son\'s death as a dark moment.\n"It leaves us, his family, speechless and devastated," he '
+                            "said in a statement.")
+    assert statement.speaker == "Joseph Jackson"

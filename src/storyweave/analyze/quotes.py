@@ -48,7 +48,7 @@ _ROLE = (r"(?:spokes(?:man|woman|person)|president|chairman|chairwoman|chief|dir
          r"|officer|executive|analyst|economist|strategist|professor|lawyer|attorney|advis[eo]r|ambassador|governor"
          r"|senator|mayor|commander|editor|correspondent|founder|head|leader|manager|researcher|scientist|expert"
          r"|aide|envoy)")
-_NOUN_PHRASE = (r"(?:(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,3}(?:" + _ROLE + r"|officials|statement|source|sources"
+_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}(?:" + _ROLE + r"|officials|statement|source|sources"
                 r"|witness|resident|neighbor|neighbour|police|company|agency|department|ministry"
                 # ...or what a text is written in ("says the book", "a report said")
                 r"|book|report|cable|memo|letter|study|survey|document|newspaper|magazine|website)\b"
@@ -65,8 +65,9 @@ _WHEN = ATTRIBUTION_WHEN
 # Who the speaker is, between name and verb: ", a Libya expert at Cross Border Information,", ", the
 # chief executive of the NHS Confederation, which represents the trusts," (not ", and Andrew Gowers,")
 # (not a predicate: "... air strikes in Libya, has amped up his criticism, saying" is no appositive of Libya's)
-_APPOSITIVE = (r",\s+(?!(?:and|or|but|nor|has|have|had|is|was|were|are|will|would|could|can|did|does|do)\b)"
-               r"(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,")  # or ", BP's chief ...,"
+_APPOSITIVE = (r"(?:,\s+(?!(?:and|or|but|nor|has|have|had|is|was|were|are|will|would|could|can|did|does|do)\b)"
+               r"(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,"  # or ", BP's chief ...,"
+               r"|,\s+\d{1,3},)")  # or an age: "Grace Rwaramba, 42, said"
 # ...or where the speaker works: " of the US Centers for Disease Control and Prevention (CDC)"
 _AFFILIATION = (r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
                 r"(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}(?:\s+\([A-Z]{2,}\))?")
@@ -302,6 +303,9 @@ def _sentence_before(text: str, quote_start: int) -> tuple[int, int] | None:
     return previous, boundaries[-1].end()
 
 
+POSSESSED_CHARACTERS = 30  # "'s father Joseph": how far past a possessive the possessed one is named
+
+
 def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Mention | None:
     """The person who opens the sentence before the quote's, if one does ('Castro joked that the
     arrest of Pinochet overshadowed the summit. "...," he said.': Castro, not Pinochet): first in
@@ -315,7 +319,13 @@ def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Menti
         return None
     head = text[previous:named[0].start]
     if not _QUOTE_MARKS.search(head) and all(word[:1].isupper() for word in head.split()):
-        return named[0]
+        possessive = text[named[0].start:named[0].end].endswith(("'s", "’s")) or \
+            text.startswith(("'s", "’s"), named[0].end)
+        if not possessive:
+            return named[0]
+        # "Michael Jackson's father Joseph described ...": the one named after the possessive, if any
+        after = [m for m in named[1:] if m.start - named[0].end <= POSSESSED_CHARACTERS]
+        return after[0] if after else None
     # ...or the one that sentence quotes: "National police spokesman Ivan Mejia said ...",
     # '"...," Espina said, arguing ...'
     return next((m for m in named if _SAID_AFTER.match(text, m.end)
