@@ -336,10 +336,14 @@ def test_a_company_known_by_its_first_word_and_the_fed_join_their_full_names():
     entities = merge_entities(mentions(
         ("Lehman Brothers", "ORG", "a"), ("Lehman", "ORG", "a"), ("Merrill Lynch", "ORG", "a"), ("Merrill", "ORG", "b"),
         ("Bear Stearns", "ORG", "a"), ("Bear Sterns", "ORG", "b"), ("the Federal Reserve", "ORG", "a"), ("Fed", "ORG", "b"),
-        ("National Guard", "ORG", "a"), ("National", "ORG", "b")), texts=["", ""])
+        ("National Guard", "ORG", "a"), ("National", "ORG", "b"),
+        # a place's name is no company's first word
+        ("Washington Department of Labor", "ORG", "a"), ("Washington", "GPE", "a"), ("Washington", "ORG", "b")),
+        texts=["", ""])
     assert sorted(sorted(aliases) for aliases in names(entities).values()) == [
         ["Bear Stearns", "Bear Sterns"], ["Fed", "the Federal Reserve"], ["Lehman", "Lehman Brothers"],
-        ["Merrill", "Merrill Lynch"], ["National"], ["National Guard"]]
+        ["Merrill", "Merrill Lynch"], ["National"], ["National Guard"], ["Washington"],
+        ["Washington Department of Labor"]]
 
 
 def test_a_title_comes_off_a_name_but_not_off_a_title_of_its_own():

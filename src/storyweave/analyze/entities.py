@@ -528,13 +528,16 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
     by_first_word: dict[str, list[str]] = defaultdict(list)
     by_letters: dict[str, str] = {}
     label_of: dict[str, str] = {}
+    # a one-word name tagged a place anywhere in the story ("Washington") is no company's first word
+    places = {org_key(m.text) for m in mentions if m.label in _PLACE_LABELS}
     for mention in sorted(mentions, key=lambda m: -len(m.text)):
         key = org_key(mention.text)
         if not key:
             continue
         letters = key.replace(" ", "").lower()
         target = key if key in groups else (by_letters.get(letters)
-                                            or _known_form(key, groups, by_acronym, by_last_word, by_first_word))
+                                            or _known_form(key, groups, by_acronym, by_last_word,
+                                                           {} if key in places else by_first_word))
         if target is not None and len(letters) <= 2 and target != key and label_of.get(target) != mention.label:
             target = None  # "D.C." (a place) is no "District Court": two letters stand for too much
         if target is None:
@@ -578,6 +581,7 @@ def _qualifier_abbreviated(short: list[str], long: list[str]) -> bool:
     return short[0].upper() in acronym_forms(" ".join(long[:len(long) - rest]))
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # First words that name no organisation alone ("National" of "National Guard")
 _GENERIC_FIRST_WORDS = _QUALIFIERS | frozenset("new first general royal world bank central state city university "
                                                "united european global north south east west great".split())
