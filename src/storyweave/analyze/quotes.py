@@ -348,11 +348,14 @@ def _described_before(text: str, quote_start: int) -> str | None:
     return match.group("speaker").strip().rstrip(",") if match else None
 
 
+CHAIN_CHARACTERS = 300  # a pronoun's speaker is the telling's before it, this close, if no one opens the sentence
+
+
 def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
                      mentions: dict[str, list[Mention]], texts: dict[str, str] | None = None) -> None:
     """Names to entity names via their aliases; a pronoun ("he said") to the person who opens the
     sentence before the quote, where `texts` (article id -> text) show one (`_subject_before`), else
-    to the person named last before it."""
+    to the speaker of the telling just before it, else to the person named last before it."""
     alias_of: dict[str, str] = {}
     for entity in entities:
         for alias in entity.aliases + [entity.name]:
@@ -361,8 +364,8 @@ def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
             alias_of.setdefault(entity.name.split()[-1].lower(), entity.name)
     person_names = {e.name for e in entities if e.type == "PERSON"}
     entity_of_mention = {(m.article_id, m.start): e.name for e in entities for m in e.mentions}
-    previous: dict[str, QuoteTelling] = {}  # the last direct quote of each article so far
-    for telling in tellings:
+    previous: dict[str, QuoteTelling] = {}  # the telling before, in each article
+    for telling in sorted(tellings, key=lambda t: (t.article_id, t.start)):  # in reading order
         raw = telling.speaker_text
         before, previous[telling.article_id] = previous.get(telling.article_id), telling
         if telling.continues and before is not None:
@@ -379,6 +382,13 @@ def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
             if described:  # "A second industry source said ... / '...,' he said.": the source
                 telling.speaker = described
                 continue
+            if subject is None and before is not None and before.speaker and before.speaker_text and text is not None:
+                # 'Sevcik said ... "...," she said. She told the BBC ...': the same one speaks on, if
+                # no one is named between (before the pronoun's sentence) and the telling is close
+                ended, opens = before.start + len(before.text), _sentence_start(text, telling.start)
+                if telling.start - ended <= CHAIN_CHARACTERS and not any(ended < m.start < opens for m in people):
+                    telling.speaker = before.speaker
+                    continue
             chosen = subject or (people[-1] if people else None)
             telling.speaker = entity_of_mention[(chosen.article_id, chosen.start)] if chosen else None
             continue
