@@ -4,8 +4,9 @@ Eight day sets of Timeline17 (a topic's articles from all its outlets over two o
 from ../shared/data/timeline17), with the person and organisation names storyweave's tagger finds
 there, annotated by hand with which of them name one entity (benchmarks/gold/entities_timeline17.json):
 six day sets whose merging errors were read and mended ("development"), two annotated afterwards
-("held out", the figure to quote, measured before its errors were read). Scored over pairs of those names: precision is the
-share of pairs put in one entity that are one, recall the share of pairs that are one put together.
+("held out", the figure to quote, measured before its errors were read). Scored over pairs of
+those names: precision is the share of pairs put in one entity that are one, recall the share of
+pairs that are one put together.
 
   * storyweave: the brief of the day set (`build_brief`, models on), each name's entity;
   * string matching on the same names, as pipelines without alias merging do: the same name in

@@ -335,7 +335,8 @@ def test_a_titled_given_name_is_not_the_given_name_of_someone_else():
 def test_a_company_known_by_its_first_word_and_the_fed_join_their_full_names():
     entities = merge_entities(mentions(
         ("Lehman Brothers", "ORG", "a"), ("Lehman", "ORG", "a"), ("Merrill Lynch", "ORG", "a"), ("Merrill", "ORG", "b"),
-        ("Bear Stearns", "ORG", "a"), ("Bear Sterns", "ORG", "b"), ("the Federal Reserve", "ORG", "a"), ("Fed", "ORG", "b"),
+        ("Bear Stearns", "ORG", "a"), ("Bear Sterns", "ORG", "b"), ("the Federal Reserve", "ORG", "a"),
+        ("Fed", "ORG", "b"),
         ("National Guard", "ORG", "a"), ("National", "ORG", "b"),
         # a place's name is no company's first word
         ("Washington Department of Labor", "ORG", "a"), ("Washington", "GPE", "a"), ("Washington", "ORG", "b")),

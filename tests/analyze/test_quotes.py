@@ -242,7 +242,8 @@ def test_a_pronoun_with_no_one_opening_the_sentence_before_goes_on_with_the_spea
     chained = quotes_of('Miranda Sevcik, a spokeswoman, said the doctor had helped the police a great deal.\n'
                         '"Investigators said the doctor is in no way a suspect in this case," she said.\n'
                         'She told the BBC Conrad Murray "feels so deeply about his relationship with the family".')
-    assert {q.text[:12]: q.speaker for q in chained} == {"Investigator": "Miranda Sevcik", "feels so dee": "Miranda Sevcik"}
+    assert {q.text[:12]: q.speaker for q in chained} == {"Investigator": "Miranda Sevcik",
+                                                         "feels so dee": "Miranda Sevcik"}
     # ...not past a sentence naming someone else
     [_, mueller] = quotes_of('"As you inject your mud into it, it is going to stop some oil," Tony Russell said.\n'
                              'BP spokesman Tom Mueller also discounted news reports that the top kill had worked.\n'

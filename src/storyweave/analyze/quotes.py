@@ -48,8 +48,9 @@ _ROLE = (r"(?:spokes(?:man|woman|person)|president|chairman|chairwoman|chief|dir
          r"|officer|executive|analyst|economist|strategist|professor|lawyer|attorney|advis[eo]r|ambassador|governor"
          r"|senator|mayor|commander|editor|correspondent|founder|head|leader|manager|researcher|scientist|expert"
          r"|aide|envoy)")
-_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}(?:" + _ROLE + r"|officials|statement|source|sources"
-                r"|witness|resident|neighbor|neighbour|police|company|agency|department|ministry"
+_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}(?:" + _ROLE
+                + r"|officials|statement|source|sources|witness|resident|neighbor|neighbour|police|company|agency"
+                r"|department|ministry"
                 # ...or what a text is written in ("says the book", "a report said")
                 r"|book|report|cable|memo|letter|study|survey|document|newspaper|magazine|website)\b"
                 # ...maybe with its name ("the official news agency SANA said")
@@ -272,8 +273,9 @@ def _inside_sentence(text: str, before: int) -> bool:
 # Who reports a partial quote: the subject of the last verb of saying, calling or judging in the
 # sentence before it ('Rahm Emanuel condemned the attendance as "part of a long line of PR gaffes"',
 # 'Steven Newman told reporters that there were things the administration "could implement ..."')
-_REPORTING = (r"(?:" + _SAY + r"|announced|announces|claimed|claims|insisted|hoped|hopes|called|calls|described|describes|condemned"
-              r"|denounced|praised|urged|accused|argued|promised|vowed|pledged|admitted|acknowledged|stressed)")
+_REPORTING = (r"(?:" + _SAY + r"|announced|announces|claimed|claims|insisted|hoped|hopes|called|calls|described"
+              r"|describes|condemned|denounced|praised|urged|accused|argued|promised|vowed|pledged|admitted"
+              r"|acknowledged|stressed)")
 _PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:\w+\s+)?{_REPORTING}\b")
 
 

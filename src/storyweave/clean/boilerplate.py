@@ -222,8 +222,8 @@ _COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*,?\s*\d{1,2}(?:st|nd|rd|th)?
                              r"\s*\S{1,40}\s+wrote\s*:")
 # ...and on a blog page with comments, the post's signature ends it: "By Chris Cillizza | September 16,
 # 2008; 6:32 AM ET" (the Washington Post's blogs), the readers' comments after it
-_POST_SIGNATURE = re.compile(r"\bBy [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*\|\s*[A-Z][a-z]+\.? \d{1,2},? \d{4}[;,]?"
-                             r"\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,3}T?)?")
+_POST_SIGNATURE = re.compile(r"\bBy [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*\|\s*[A-Z][a-z]+\.? \d{1,2},? "
+                             r"\d{4}[;,]?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,3}T?)?")
 MAX_SIGNED_LINES = 400  # lines before the first comment stamp a post's signature may stand
 MIN_SIGNED_POST_WORDS = 40
 # A commenter writes as "I" to "you"; a reporter's first and second persons stand inside quotes.
