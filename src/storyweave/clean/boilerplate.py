@@ -328,7 +328,8 @@ def _cut_at_comment_policy(lines: list[str], removed: list[str]) -> list[str]:
     total = sum(len(line) for line in lines)
     seen = 0
     for i, line in enumerate(lines):
-        match = _COMMENT_POLICY.search(line)
+        lowered = line.lower()  # every form of the policy holds one of these: a quick test first
+        match = _COMMENT_POLICY.search(line) if "comment" in lowered or "posted by" in lowered else None
         if match and 3 * (seen + match.start()) >= total:
             head = line[:match.start()].rstrip()
             removed += [f"reader comments: {part.strip()}" for part in [line[match.start():], *lines[i + 1:]]
