@@ -42,8 +42,8 @@ _TRAILING_ATTRIBUTION = re.compile(
 
 
 # (the first words of `_SAY`'s forms, or "according to": a quick test that it may match)
-_ATTRIBUTING_WORD = re.compile(r"said|says|told|added|adds|announced|stated|explained|noted|reported|confirmed|wrote"
-                               r"|according to", re.IGNORECASE)
+_ATTRIBUTING_WORDS = ("said", "says", "told", "added", "adds", "announced", "stated", "explained", "noted",
+                      "reported", "confirmed", "wrote", "according to")
 
 
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told)\b", re.IGNORECASE)
@@ -58,7 +58,9 @@ def claim_text(sentence: str) -> str:
     """
     # (a sentence with no verb of saying and no "according to" has no attribution: the trailing
     # pattern, tried at every space, is the costliest part, so it runs only where it can match)
-    claim = _TRAILING_ATTRIBUTION.sub("", sentence) if _ATTRIBUTING_WORD.search(sentence) else sentence
+    lowered = sentence.lower()
+    attributed = any(word in lowered for word in _ATTRIBUTING_WORDS)
+    claim = _TRAILING_ATTRIBUTION.sub("", sentence) if attributed else sentence
     claim = _LEADING_ATTRIBUTION.sub("", claim)
     return claim if len(claim.split()) >= 3 else sentence
 
