@@ -249,6 +249,10 @@ def test_an_agency_dateline_opening_a_later_paragraph_goes_with_the_header_befor
     story = f"The {BODY}\n" * 6
     found = infer_metadata(f"{story}WASHINGTON (AP) -- Another {BODY}", has_title=True)
     assert found.text == f"{story}Another {BODY}"
+    # ...and so does a short first story, where the page opened on a dateline of its own
+    found = infer_metadata("(CNN) -- Police closed the bridge.\nTraffic was diverted.\n(CNN) -- The city "
+                           f"{BODY}", has_title=True)
+    assert found.text == f"Police closed the bridge.\nTraffic was diverted.\nThe city {BODY}"
 
 
 def test_a_broadcast_transcripts_header_gives_title_and_air_date_and_goes():

@@ -359,7 +359,9 @@ def _take_later_datelines(body: list[str], found: Inferred, year_hint: int | Non
     dateline goes; a header before it goes with it: a few short lines (highlights), or lines
     holding an editor's note (who the author is)."""
     filled = [i for i, line in enumerate(body) if line.strip()]
-    first = True  # only the first such dateline may have a header before it
+    # only the first such dateline may have a header before it, and only where the page opened on
+    # none (after a dateline of its own, what comes first is a story: a page of several stories)
+    first = found.dateline is None
     for n, i in enumerate(filled[2:], start=2):
         match = _DATELINE.match(body[i])
         if not (match and match.group("agency") and match.group("dash") and _is_dateline(match)
