@@ -386,6 +386,12 @@ def test_site_furniture_glued_inside_lines_of_many_articles_is_cut_out_and_share
     assert all("switchboard" not in a.text for a in small)
     # and when every article of a small story carries it, as a small part of each
     assert all("switchboard" not in a.text for a in remove_repeated_lines(articles[:5]))
+    # a run after a word no sentence ends on ("the") stands inside a sentence: wire copy, never cut
+    from storyweave.clean import _inside_sentence
+
+    line = "Two ships -- the USS Kearsarge, which can carry 2,000 Marines, and the USS Ponce -- sailed."
+    assert _inside_sentence(line, line.index("USS Kearsarge"))
+    assert not _inside_sentence(f"Oil spill: day 1 {furniture}", len("Oil spill: day 1 "))
 
 
 def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed():

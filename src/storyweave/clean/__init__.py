@@ -146,7 +146,8 @@ def _cut_repeated_spans(articles: list[Article], tenth: int) -> list[Article]:
         cut = []
         for run in runs:
             copies = copies_of.get(id(run))
-            if copies and _off_story_run(run, copies, words_of, tenth, many):
+            if copies and not _inside_sentence(lines[run.line], run.start) and \
+                    _off_story_run(run, copies, words_of, tenth, many):
                 cut.append((run, len(copies)))
         if cut:
             article = _without_runs(article, lines, cut)
@@ -205,6 +206,17 @@ def _copies(run: _Run, runs_with: dict[int, list[tuple[int, _Run]]]) -> dict[int
         for number, other in runs_with[gram]:
             copies.setdefault(number, {})[id(other)] = other
     return {number: list(runs.values()) for number, runs in copies.items()}
+
+
+# Words no sentence ends on: a run after one stands inside a sentence ("two ships -- the [USS
+# Kearsarge, which can carry 2,000 Marines, and] the USS Ponce"), wire copy other outlets carry too,
+# not furniture glued between sentences.
+_OPEN_ENDED = frozenset("the a an of to in on at for with from by and or but as that".split())
+
+
+def _inside_sentence(line: str, start: int) -> bool:
+    before = line[:start].split()
+    return bool(before) and before[-1].lower() in _OPEN_ENDED
 
 
 def _off_story_run(run: _Run, copies: dict[int, list[_Run]], words_of: list[Counter[str]],
