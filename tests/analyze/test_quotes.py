@@ -249,3 +249,10 @@ def test_a_pronoun_with_no_one_opening_the_sentence_before_goes_on_with_the_spea
                              'BP spokesman Tom Mueller also discounted news reports that the top kill had worked.\n'
                              '"We don\'t anticipate being able to say anything definitive until later," he said.')
     assert mueller.speaker == "Tom Mueller"
+
+
+def test_a_title_alone_is_no_speaker_where_a_name_follows_its_qualifier():
+    text = ('Secretary of State Hillary Clinton told U.S. lawmakers: "Libya could become a peaceful democracy or '
+            'it could face civil war."\nMinister of Defence Ali Khan said: "We will not stop until it is over."')
+    assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
+        "Hillary Clinton", "Ali Khan"]

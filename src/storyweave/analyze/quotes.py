@@ -245,8 +245,22 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
         return subject.group("speaker")  # 'Hayward insisted he had a "thick jacket", adding: "..."'
     match = _BEFORE.search(head) or _NAME_LABEL.match(head)
     if match:
-        return match.group("speaker")
+        return _past_title(match.group("speaker"), match.group())
     return None
+
+
+def _past_title(speaker: str, attribution: str) -> str:
+    """A title alone taken for the speaker, the name in what follows it ("Secretary" of "Secretary of
+    State Hillary Clinton told lawmakers:"): the name, where one follows."""
+    if speaker.lower() not in _TITLE_WORDS:
+        return speaker
+    named = _NAME_AFTER_TITLE.match(attribution, attribution.find(speaker) + len(speaker))
+    return named.group("name") if named else speaker
+
+
+# "of State Hillary Clinton": the given name and surname closing a title's qualifier
+_NAME_AFTER_TITLE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?"
+                               r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)(?=\s+[a-z]|,)")
 
 
 # A name alone before a colon, the quote after it: 'Thad Allen: "If we have to evacuate the scene, ..."'
@@ -350,6 +364,7 @@ def _described_before(text: str, quote_start: int) -> str | None:
     return match.group("speaker").strip().rstrip(",") if match else None
 
 
+_TITLE_WORDS = frozenset(word.lower() for word in HONORIFICS.split("|") if " " not in word)
 CHAIN_CHARACTERS = 300  # a pronoun's speaker is the telling's before it, this close, if no one opens the sentence
 
 
@@ -362,7 +377,7 @@ def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
     for entity in entities:
         for alias in entity.aliases + [entity.name]:
             alias_of.setdefault(bare_name(alias).lower(), entity.name)
-        if entity.type == "PERSON":
+        if entity.type == "PERSON" and entity.name.split()[-1].lower() not in _TITLE_WORDS:
             alias_of.setdefault(entity.name.split()[-1].lower(), entity.name)
     person_names = {e.name for e in entities if e.type == "PERSON"}
     entity_of_mention = {(m.article_id, m.start): e.name for e in entities for m in e.mentions}
@@ -395,7 +410,9 @@ def resolve_speakers(tellings: list[QuoteTelling], entities: list[Entity],
             telling.speaker = entity_of_mention[(chosen.article_id, chosen.start)] if chosen else None
             continue
         name = bare_name(raw)
-        telling.speaker = alias_of.get(name.lower()) or alias_of.get(name.split()[-1].lower()) or raw
+        last = name.split()[-1].lower()  # a surname, not a title ("U.S. Secretary" names no one's surname)
+        by_surname = alias_of.get(last) if last not in _TITLE_WORDS else None
+        telling.speaker = alias_of.get(name.lower()) or by_surname or raw
 
 
 def merge_quotes(tellings: list[QuoteTelling], people: set[str] | None = None) -> list[Quote]:
