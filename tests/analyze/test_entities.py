@@ -107,6 +107,11 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
              "Delgado spoke. According to Delgado, the fire was out."]
     assert typed(texts, ("Falluja", "PERSON", "a"), ("Falluja", "PERSON", "a"), ("Delgado", "PERSON", "b"),
                  ("Delgado", "PERSON", "b")) == {("Falluja", "GPE"), ("Delgado", "PERSON")}
+    # ...and so does who holds it: "rebel-held Misrata", "besieged Misrata"
+    texts = ["Shelling hit rebel-held Misrata again. Food ran short in besieged Misrata. Misrata waits.",
+             "Delgado spoke. Officials thanked Delgado."]
+    assert typed(texts, *[("Misrata", "PERSON", "a")] * 3, ("Delgado", "PERSON", "b"),
+                 ("Delgado", "PERSON", "b")) == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
 def test_a_person_the_texts_also_write_in_capitals_within_a_sentence_is_an_organisation():

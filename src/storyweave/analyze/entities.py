@@ -275,10 +275,12 @@ _CORPORATE = re.compile(rf"\s(?:{_LEGAL_FORMS}|Incorporated|Ratings|Capital|Part
 
 
 # Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes
-# from Falluja", "a visit to Falluja" (not "according to").
+# from Falluja", "a visit to Falluja" (not "according to"), "rebel-held Misrata".
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|into|throughout|from"
                                 r"|(?<![Aa]ccording )to|"
-                                r"(?:city|cities|town|towns|village|port|province|region|outskirts) of)\s+$")
+                                r"(?:city|cities|town|towns|village|port|province|region|outskirts) of"
+                                # "rebel-held Misrata", "government-controlled Homs", "besieged Misrata"
+                                r"|[\w]+-(?:held|controlled|occupied|run)|besieged)\s+$")
 
 
 SURNAME_SHARE = 4  # a surname tagged otherwise is the person's when used at most this many times as often
