@@ -233,4 +233,3 @@ def story_title(articles: list[Article], facts: list) -> str:
         return len(leads), len(fact.articles), not fact.text.startswith(('"', "“", "'"))
 
     return headline_from_text(max(shared, key=as_headline).text)
-

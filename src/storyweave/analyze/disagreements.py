@@ -134,11 +134,10 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str], str | None]]:
     """Quantities in a sentence, keyed by what they count, with the words around them and what befell
     the counted (`_outcome`): {"worker": ("12 workers", {"fire", "sent", "hospit"}, "injury"), ...}.
     A noun counted twice ("Eleven people were killed and 17 people were injured") counts different
-    things: left out. What is
-    counted is the plural the count governs, past the words that qualify it ("two search dogs",
-    "9,000 international peacekeepers": dogs, peacekeepers). A span of time is keyed by the words
-    framing it too: "the worst in 200 years" and "150 years ago" count different things, "sentenced
-    to 10 years in prison" and "to 12 years in prison" one."""
+    things: left out. What is counted is the plural the count governs, past the words that qualify
+    it ("two search dogs", "9,000 international peacekeepers": dogs, peacekeepers). A span of time
+    is keyed by the words framing it too: "the worst in 200 years" and "150 years ago" count
+    different things, "sentenced to 10 years in prison" and "to 12 years in prison" one."""
     found = {}
     counted: Counter[str] = Counter()
     for match in _QUANTITY.finditer(text):

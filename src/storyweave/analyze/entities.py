@@ -132,6 +132,7 @@ def house_style(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=50_000)  # called for each mention in several places
 def org_key(name: str, reorder: bool = True) -> str:
     """One form for "Justice Department" and "Department of Justice" (unless not `reorder`), "U.S."
     and "US", "BP Plc" and "BP" (a company's legal form), "Coast Guard Rear Adm." and "Coast Guard"
@@ -266,7 +267,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             entity.type = "ORG"
     # Who the story is about is named by many of its articles: a host's name a transcript repeats
     # forty times ranks below one that a dozen reports use.
-    return sorted(entities, key=lambda e: (-len({m.article_id for m in e.mentions}), -len(e.mentions), e.name))
+    return sorted(entities, key=lambda e: (-len(e.articles), -len(e.mentions), e.name))
 
 
 # A company's legal form, or its line of business, ends its name ("Fitch Ratings").
@@ -600,12 +601,12 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
             rf"(?:department|ministry) of (?:the )?{re.escape(key)}", known)), None)
         if department:
             return department
-    first = key.split()[0]
-    if " " not in key and len(key) >= 3 and key not in _GENERIC_FIRST_WORDS and len(by_first_word.get(key, [])) == 1:
-        return by_first_word[key][0]  # "Lehman" of "Lehman Brothers", "Merrill" of "Merrill Lynch"
-    for known in by_first_word.get(first, []) if " " in key else []:
-        if len(known.split()) == len(key.split()) and JaroWinkler.similarity(known, key) >= 0.95:
-            return known  # "Bear Sterns" / "Bear Stearns"
+        if len(key) >= 3 and key not in _GENERIC_FIRST_WORDS and len(by_first_word.get(key, [])) == 1:
+            return by_first_word[key][0]  # "Lehman" of "Lehman Brothers", "Merrill" of "Merrill Lynch"
+    else:
+        for known in by_first_word.get(key.split()[0], []):
+            if len(known.split()) == len(key.split()) and JaroWinkler.similarity(known, key) >= 0.95:
+                return known  # "Bear Sterns" / "Bear Stearns"
     for known in by_last_word.get(key.split()[-1], []):
         # "chemical safety board" ending "us chemical safety board", or the other way round: the
         # same name with a qualifier. (English names end in their head noun: "port alder" opening

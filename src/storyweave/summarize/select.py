@@ -197,6 +197,8 @@ FEATURES = ("support", "centrality", "position", "first", "recency", "length", "
             "first_person", "degraded", "article_length", "summary_words")
 SCORER_FILE = Path(__file__).parent / "scorer.json"
 WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
+
+
 def as_summary_text(text: str) -> str:
     """The sentence as a summary shows it: the tail of a quotation opened in the sentence before
     ('I wish I could," Bartlit said.') gets its opening mark back, so the quote reads whole."""
@@ -407,6 +409,13 @@ def select_summary(
     return chosen
 
 
+def _open_with(ordered: list[Candidate], choices: list[Candidate]) -> None:
+    """Move the most important of `choices` to the front of `ordered`."""
+    opening = max(choices, key=lambda c: c.score)
+    ordered.remove(opening)
+    ordered.insert(0, opening)
+
+
 def order_and_cite(
     chosen: list[Candidate], sentences: list[Sentence], alignment: Alignment,
     articles: dict[str, Article], article_lengths: dict[str, int],
@@ -431,15 +440,11 @@ def order_and_cite(
     leads = [c for c in leads if sentences[c.sentence].words >= LEAD_WORDS] or leads
     leads = [c for c in leads if not _leans_back(sentences[c.sentence].text)] or leads
     if leads and ordered[0] not in leads:
-        opening = max(leads, key=lambda c: c.score)
-        ordered.remove(opening)
-        ordered.insert(0, opening)
+        _open_with(ordered, leads)
     if ordered and _leans_back(sentences[ordered[0].sentence].text):
         standing = [c for c in ordered if not _leans_back(sentences[c.sentence].text)]
         if standing:
-            opening = max(standing, key=lambda c: c.score)
-            ordered.remove(opening)
-            ordered.insert(0, opening)
+            _open_with(ordered, standing)
     summary = []
     for candidate in ordered:
         sentence = sentences[candidate.sentence]
