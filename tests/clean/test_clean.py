@@ -418,13 +418,25 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
         "BP oil spill clean-up operations\nSince BP's rig exploded, oil has leaked.")
     assert normalize_text("Oil is pushed back into the reservoir If that goes well, mud is pumped in.") == (
         "Oil is pushed back into the reservoir\nIf that goes well, mud is pumped in.")
+    # a caption or headline before an article or a word of quantity (BBC pages flattened by a scrape)
+    assert normalize_text("Rescuers applaud as children are pulled from the ruins A strong aftershock hit Haiti.") == (
+        "Rescuers applaud as children are pulled from the ruins\nA strong aftershock hit Haiti.")
+    assert normalize_text("Haiti earthquake: Aid outside Port-au-Prince An estimated 200,000 people died.") == (
+        "Haiti earthquake: Aid outside Port-au-Prince\nAn estimated 200,000 people died.")
+    assert normalize_text("Survivors are fending for themselves Scores of US troops have landed.") == (
+        "Survivors are fending for themselves\nScores of US troops have landed.")
+    assert normalize_text("He was a keen skier and mountaineer A British man has been confirmed dead.") == (
+        "He was a keen skier and mountaineer\nA British man has been confirmed dead.")
     for prose in ("The court sits in The Hague and rules on The Times case.",
                   'She sang "Let There be Love" at the gala.',
                   "Investigators said the influenza A virus had spread to officials in Ohio.",
                   "It was one of The most unusual rulings, said Mayor Smith In his view it was wrong.",
                   "The plan failed because of The resistance.", "He was received by Her Majesty the Queen.",
                   "Fans of In Bruges and of Sex and the City met.", "She asked What If and sang it.",
-                  'The strike "is over," he said." The crowd left.'):
+                  'The strike "is over," he said." The crowd left.', "He studied at Texas A and M University.",
+                  "Exhibit A is the cost of capital.", "Low vitamin A levels and Plan A failed.",
+                  "Fans read his book An End to Poverty at length.", "The Asian Network's A Summer Of Melas highlights it.",
+                  "The single A Rumour In Africa is out."):
         assert normalize_text(prose) == prose
 
 

@@ -104,18 +104,56 @@ def unwrap_lines(text: str) -> str:
 # ideas to BP We asked readers ...") and precedes a lowercase one (not "The Hague", "This American
 # Life"); before one of the second ("In", "Since", "But", ...) that follows a lowercase word,
 # whatever comes next ("... clean-up operations Since BP's rig exploded ..."), and before a
-# possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). Never after a
-# word that cannot end a sentence ("of The") or in a quoted title.
+# possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). An article or a
+# word of quantity opens a sentence ahead of a lowercase word ("... from the ruins A strong
+# aftershock", "... Port-au-Prince An estimated", "... Tripoli Some rockets"), and an article
+# after a lowercase word ahead of a name and a lowercase word too ("... the mountaineer A British
+# man has ..."; not "his book An End to Poverty"), unless it names a kind ("vitamin A", "Plan A").
+# Never after a word that cannot end a sentence ("of The"), a possessive, or in a quoted title.
 _OPENS_AFTER_ANY = ("The", "He", "She", "They", "We", "It", "This", "These", "There")
 _OPENS_AFTER_LOWER = ("In", "On", "At", "As", "After", "When", "While", "For", "With", "From", "Since",
                       "Despite", "However", "Meanwhile", "But", "If", "Then")
 _POSSESSIVES = ("His", "Her", "Their", "Its")
-_RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+(" + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES)
-                     + r")(?=[ \t]+([a-z])?)")
+_ARTICLES = ("A", "An")
+_QUANTITIES = ("Some", "Many", "Several", "Thousands", "Hundreds", "Dozens", "Scores", "Millions")
+_RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+("
+                     + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES + _ARTICLES + _QUANTITIES)
+                     + r")(?=[ \t])")
 _NO_SENTENCE_ENDS = frozenset(
     "the a an of to in on at for and or but nor by with from as than that this these those is are was were "
     "be been being has have had will would shall should can could may might must not no its his her their "
     "our your my into onto about over under after before since despite during says said told".split())
+# Words that a capital letter follows as a kind or a rank, not a new sentence: "influenza A virus".
+_KINDS = frozenset(
+    "vitamin hepatitis influenza flu type plan grade class group category exhibit serie section part division "
+    "level tier schedule appendix row block gate terminal wing model phase option platform side series version "
+    "league".split())
+_NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w'-]*[ \t]+){1,3}([a-z][\w'-]*)")
+
+
+def _opens_sentence(opener: str, word: str, rest: str) -> bool:
+    """Does `opener`, after `word` and before `rest`, start a new sentence (see `_RUN_ON`)?"""
+    bare = word.lower().strip("\"'()")
+    core = word.rstrip("'\"")
+    if (not core or not (core[-1].isalnum() or core[-1] == "%")  # a sentence that ended: 'said." The'
+            or bare in _NO_SENTENCE_ENDS or word[0] in "\"'`"  # a quoted title: "Let There be Love"
+            or re.search(r"['\u2019]s$", core)):  # "Radio 4's The Report"
+        return False
+    after_lower = word.islower() and core[-1:].isalpha()
+    following = rest.split(None, 1)[0] if rest.strip() else ""
+    lower_next = following[:1].islower()
+    if opener in _OPENS_AFTER_ANY or opener in _QUANTITIES:
+        return lower_next
+    if opener in _OPENS_AFTER_LOWER:
+        return after_lower
+    if opener in _POSSESSIVES:
+        return after_lower and lower_next
+    if bare in _KINDS:
+        return False
+    if lower_next:
+        return following not in _NO_SENTENCE_ENDS  # "Texas A and M", "Exhibit A is"
+    named = _NAME_THEN_WORD.match(rest.lstrip())
+    return after_lower and named is not None and named.group(1) not in _NO_SENTENCE_ENDS
 
 
 # Sentences glued at their full stop, as scrapers that drop a paragraph break leave them: "... the
@@ -141,16 +179,8 @@ def split_run_on_sentences(text: str) -> str:
         end = match.start()
         floor = max(0, end - 80)
         start = max(floor, *(text.rfind(space, floor, end) + 1 for space in " \n\t"))
-        word, opener = text[start:end], match.group(1)
-        bare = word.lower().strip("\"'()")
-        core = word.rstrip("'\"")
-        after_lower = word.islower() and core[-1:].isalpha()
-        if (not core or not (core[-1].isalnum() or core[-1] == "%")  # a sentence that ended: 'said." The'
-                or bare in _NO_SENTENCE_ENDS or word[0] in "\"'`"  # a quoted title: "Let There be Love"
-                or opener not in _OPENS_AFTER_ANY and not after_lower
-                or opener not in _OPENS_AFTER_LOWER and match.group(2) is None):
-            return match.group(0)
-        return "\n" + opener
+        rest = text[match.end():match.end() + 80]
+        return "\n" + match.group(1) if _opens_sentence(match.group(1), text[start:end], rest) else match.group(0)
     return _RUN_ON.sub(split, text)
 
 
