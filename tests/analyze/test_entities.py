@@ -200,6 +200,17 @@ def test_taggers_find_people_with_their_titles(tagger):
     assert any(m.text in ("FBI", "The FBI") and m.label == "ORG" for m in found)
 
 
+@pytest.mark.parametrize("tagger", ["rules", "spacy"])
+def test_a_possessive_or_a_stray_quote_mark_is_no_part_of_a_name(tagger):
+    if tagger == "spacy" and not model_available():
+        pytest.skip("the spaCy model package is not installed")
+    text = ("Tony Hayward's testimony angered senators. BP Plc's chairman Carl-Henric Svanberg apologised. "
+            "Senator Edward Markey' aides and Mr Obama's staff were there.")
+    found = (SpacyTagger() if tagger == "spacy" else RuleTagger()).mentions([Article("a", "a", text)])["a"]
+    assert found and not any("'" in m.text for m in found)
+    assert all(m.text == text[m.start:m.end] for m in found)  # spans still point at the names
+
+
 def test_arabic_name_transliterations_merge_and_a_bare_surname_goes_to_the_namesake_named_far_more():
     leader = [("Moammar Gadhafi", "PERSON", "a"), ("Gadhafi", "PERSON", "a"), ("Muammar Gaddafi", "PERSON", "b"),
               ("Colonel Gaddafi", "PERSON", "b"), ("Khadaffi", "PERSON", "c"), ("Qaddafi", "PERSON", "d")]

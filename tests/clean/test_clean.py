@@ -427,6 +427,8 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
         "Survivors are fending for themselves\nScores of US troops have landed.")
     assert normalize_text("He was a keen skier and mountaineer A British man has been confirmed dead.") == (
         "He was a keen skier and mountaineer\nA British man has been confirmed dead.")
+    assert normalize_text("Lawmakers attack plans to deal with a spill Five oil giants filed them.") == (
+        "Lawmakers attack plans to deal with a spill\nFive oil giants filed them.")
     for prose in ("The court sits in The Hague and rules on The Times case.",
                   'She sang "Let There be Love" at the gala.',
                   "Investigators said the influenza A virus had spread to officials in Ohio.",
@@ -435,8 +437,9 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
                   "Fans of In Bruges and of Sex and the City met.", "She asked What If and sang it.",
                   'The strike "is over," he said." The crowd left.', "He studied at Texas A and M University.",
                   "Exhibit A is the cost of capital.", "Low vitamin A levels and Plan A failed.",
-                  "Fans read his book An End to Poverty at length.", "The Asian Network's A Summer Of Melas highlights it.",
-                  "The single A Rumour In Africa is out."):
+                  "Fans read his book An End to Poverty at length.",
+                  "The Asian Network's A Summer Of Melas highlights it.", "The single A Rumour In Africa is out.",
+                  "World War Two and Air Force One were in the season Two finale."):
         assert normalize_text(prose) == prose
 
 

@@ -106,9 +106,11 @@ def unwrap_lines(text: str) -> str:
 # whatever comes next ("... clean-up operations Since BP's rig exploded ..."), and before a
 # possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). An article or a
 # word of quantity opens a sentence ahead of a lowercase word ("... from the ruins A strong
-# aftershock", "... Port-au-Prince An estimated", "... Tripoli Some rockets"), and an article
+# aftershock", "... Port-au-Prince An estimated", "... Tripoli Some rockets"), a number written in
+# words also after a lowercase one ("... deal with a spill Five oil giants"), and an article
 # after a lowercase word ahead of a name and a lowercase word too ("... the mountaineer A British
-# man has ..."; not "his book An End to Poverty"), unless it names a kind ("vitamin A", "Plan A").
+# man has ..."; not "his book An End to Poverty"), unless it names a kind ("vitamin A", "Plan A",
+# "season Two").
 # Never after a word that cannot end a sentence ("of The"), a possessive, or in a quoted title.
 _OPENS_AFTER_ANY = ("The", "He", "She", "They", "We", "It", "This", "These", "There")
 _OPENS_AFTER_LOWER = ("In", "On", "At", "As", "After", "When", "While", "For", "With", "From", "Since",
@@ -116,8 +118,10 @@ _OPENS_AFTER_LOWER = ("In", "On", "At", "As", "After", "When", "While", "For", "
 _POSSESSIVES = ("His", "Her", "Their", "Its")
 _ARTICLES = ("A", "An")
 _QUANTITIES = ("Some", "Many", "Several", "Thousands", "Hundreds", "Dozens", "Scores", "Millions")
+_NUMBERS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
 _RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+("
-                     + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES + _ARTICLES + _QUANTITIES)
+                     + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES + _ARTICLES + _QUANTITIES
+                                + _NUMBERS)
                      + r")(?=[ \t])")
 _NO_SENTENCE_ENDS = frozenset(
     "the a an of to in on at for and or but nor by with from as than that this these those is are was were "
@@ -127,7 +131,7 @@ _NO_SENTENCE_ENDS = frozenset(
 _KINDS = frozenset(
     "vitamin hepatitis influenza flu type plan grade class group category exhibit serie section part division "
     "level tier schedule appendix row block gate terminal wing model phase option platform side series version "
-    "league".split())
+    "league season chapter act round episode day week book volume number stage".split())
 _NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w'-]*[ \t]+){1,3}([a-z][\w'-]*)")
 
 
@@ -150,6 +154,8 @@ def _opens_sentence(opener: str, word: str, rest: str) -> bool:
         return after_lower and lower_next
     if bare in _KINDS:
         return False
+    if opener in _NUMBERS:  # not "World War Two", "Air Force One": after a lowercase word
+        return after_lower and lower_next
     if lower_next:
         return following not in _NO_SENTENCE_ENDS  # "Texas A and M", "Exhibit A is"
     named = _NAME_THEN_WORD.match(rest.lstrip())

@@ -274,15 +274,16 @@ def _weighed_offset(offset: int, ahead: bool, grace: int) -> int:
 
 
 def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:
-    """'on Monday' in a story from Wednesday is two days back; 'next Monday' or 'will … Monday' ahead."""
+    """'on Monday' in a story from Wednesday is two days back; 'next Monday' or 'will … Monday' ahead;
+    'last Tuesday' on a Wednesday eight days back."""
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
     if rel == "next":
         return (anchor + timedelta(days=ahead or 7)).isoformat()
     if rel in ("by", "until") or (future and rel not in ("last", "since")):  # a deadline lies ahead
         return (anchor + timedelta(days=ahead)).isoformat()
-    if rel == "last":
-        return (anchor - timedelta(days=back or 7)).isoformat()
+    if rel == "last":  # nobody calls yesterday "last Tuesday": that is the week before's
+        return (anchor - timedelta(days=back if back > 1 else back + 7)).isoformat()
     if rel == "this":  # this week's (from Monday): "this Sunday" on a Thursday is three days ahead
         return (anchor + timedelta(days=weekday - anchor.weekday())).isoformat()
     return (anchor - timedelta(days=back)).isoformat()

@@ -230,9 +230,23 @@ def _plausible(text: str) -> bool:
     return len(stripped) >= 2 and any(ch.isalpha() for ch in stripped) and "\n" not in stripped
 
 
+# A possessive or a stray quote mark the tagger took into the span: "Tony Hayward's", "BP Plc 's",
+# '" Republican National Committee'. Aliases are names as written, without them.
+_POSSESSIVE_END = re.compile(r"\s*['\u2019](?:s\b)?\s*$")
+_QUOTE_START = re.compile(r"^[\"'\u201c\u2018]\s*(?=[A-Z])")
+
+
 def _with_honorific(article: Article, text: str, label: str, start: int, end: int) -> Mention:
     """Extend a person's span over a title just before it: "Mr. Sessions", "Fire Chief Maria Delgado"."""
     text = text.strip()
+    possessive = _POSSESSIVE_END.search(text)
+    if possessive and possessive.start() > 0:
+        end -= len(text) - possessive.start()
+        text = text[:possessive.start()]
+    quote = _QUOTE_START.match(text)
+    if quote:
+        start += quote.end()
+        text = text[quote.end():]
     if label == "PERSON":
         match = _HONORIFIC_BEFORE.search(article.text[max(0, start - 40):start])
         if match:
