@@ -131,6 +131,18 @@ def test_an_article_that_gives_both_numbers_is_on_neither_side():
     assert sorted(number.positions) == [("6,000 psi", ["d"]), ("7,500 psi", ["c"])]
 
 
+def test_the_two_ends_of_a_range_the_story_states_are_one_estimate_not_a_dispute():
+    day = {x: "2010-06-16" for x in "abc"}
+    ends = [Sentence("a", 0, "Even the low-end figure of 35,000 barrels of oil a day leaking into the gulf is huge."),
+            Sentence("b", 0, "As much as 60,000 barrels of oil a day are leaking into the gulf, scientists say.")]
+    assert conflicting_numbers(ends, day)[0].kind == "number"  # with no range told, the two disagree
+    ranged = [*ends, Sentence("c", 0, "Scientists now put the flow at 35,000-60,000 barrels a day.")]
+    assert conflicting_numbers(ranged, day) == []
+    other = [Sentence("a", 0, "Even the low-end figure of 40,000 barrels of oil a day leaking into the gulf is huge."),
+             *ranged[1:]]
+    assert conflicting_numbers(other, day)[0].kind == "number"  # a value inside the range is no end of it
+
+
 def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
     same_day = [Sentence("a", 0, "The fire sent 12 workers to hospitals on Monday."),
                 Sentence("b", 0, "Fourteen workers were taken to hospitals after the fire on Monday.")]

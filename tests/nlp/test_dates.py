@@ -123,6 +123,10 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
     ("Five Arab leaders give their take on regional issues on GPS this Sunday.", date(2011, 4, 21),
      [("this Sunday", "2011-04-24")]),
     ("They met this Monday in Paris to talk about the crisis.", date(2011, 4, 21), [("this Monday", "2011-04-18")]),
+    # a future cue in what was said later in the sentence does not move the day ahead
+    ("The fund follows an address Tuesday night in which he said they are to set aside resources.",
+     date(2010, 6, 16), [("Tuesday night", "2010-06-15")]),
+    ("On Monday, the ministers will meet in Brussels, officials said.", date(2011, 4, 21), [("On Monday", "2011-04-25")]),
     # "last" day: not yesterday (that is "yesterday"), the week before's; two days back or more is this week's
     ("An estimated 200,000 people died in last Tuesday's quake.", date(2010, 1, 20), [("last Tuesday", "2010-01-12")]),
     ("An estimated 200,000 people died in last Tuesday's quake.", date(2010, 1, 21), [("last Tuesday", "2010-01-19")]),

@@ -301,6 +301,7 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
             # the counted noun keys the count already: it says nothing of whether two tellings agree
             told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome))
     found = []
+    ranges = _told_ranges(sentences)
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
             continue
@@ -308,13 +309,44 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         for group in _groups(len(tellings), linked):
             at = {telling: n for n, telling in enumerate(group)}
             listed = _number_positions([tellings[i] for i in group], {(at[a], at[b]) for a, b in linked if a in at})
-            if len(listed) < 2:
+            if len(listed) < 2 or _ends_of_one_range([_number_value(phrase) for phrase, _ in listed], ranges):
                 continue
             kind = "development" if _moves_over_time(listed, published) else "number"
             what = "changed over time" if kind == "development" else "outlets give different numbers"
             about = tellings[group[0]][2].text
             found.append(Disagreement(kind, f"{what}: {listed[0][0].split()[-1]} ({excerpt(about)})", listed))
     return found
+
+
+# A range the story states: "35,000-60,000 barrels", "between 1.5 and 2.5 million gallons", "$3 to $6 billion".
+_NUMBER = r"\$?\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
+_RANGE = re.compile(rf"(?P<low>{_NUMBER})\s*(?:-|\u2013|\bto\b|\band\b)\s*(?P<high>{_NUMBER})", re.IGNORECASE)
+
+
+def _told_ranges(sentences: list[Sentence]) -> set[tuple[float, float]]:
+    """The ranges of amounts the story's sentences state, as (low, high); a low end without its own
+    multiplier takes the high end's ("1.5-2.5 million")."""
+    ranges = set()
+    for sentence in sentences:
+        for found in _RANGE.finditer(sentence.text):
+            high = _number_value(found["high"] + " x")
+            low = _number_value(found["low"] + " x")
+            if " " not in low and " " in high:
+                low += " " + high.partition(" ")[2]
+            amounts = _amount(low), _amount(high)
+            if None not in amounts and amounts[0] < amounts[1]:
+                ranges.add(amounts)
+    return ranges
+
+
+def _ends_of_one_range(values: list[str], ranges: set[tuple[float, float]]) -> bool:
+    """Are these values the two ends of a range the story states ("the low-end figure of 35,000
+    barrels" and "up to 60,000 barrels" beside "35,000-60,000 barrels"): one estimate, not a dispute?"""
+    amounts = [_amount(value) for value in values]
+    if len(amounts) != 2 or None in amounts:
+        return False
+    low, high = sorted(amounts)
+    return any(abs(low - a) <= SAME_VALUE * a and abs(high - b) <= SAME_VALUE * b for a, b in ranges)
 
 
 def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:

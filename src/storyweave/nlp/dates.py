@@ -100,7 +100,6 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     """
     # Tense from the reporter's words, not from a quote ('"I will not," she said on Monday').
     reporter = re.sub(r'"[^"]*"|«[^»]*»', lambda quote: " " * len(quote.group()), sentence)
-    sentence_ahead = bool(_FUTURE.search(reporter))
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
     for kind, pattern in _PATTERNS:
@@ -111,7 +110,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
                 continue
             if not _looks_like_month(match, sentence) or _names_no_day(kind, match, sentence):
                 continue
-            future = _looks_ahead(reporter, start, end, sentence_ahead)
+            future = _looks_ahead(reporter, start, end)
             if kind == "relative_month" and _SPAN_START.search(sentence, max(0, start - 30), start):
                 resolved = _relative_month(_month(match["m"]), "in", anchor, future) if anchor else None
             else:
@@ -147,14 +146,15 @@ def _names_no_day(kind: str, match: re.Match[str], sentence: str) -> bool:
     return False
 
 
-def _looks_ahead(reporter: str, start: int, end: int, sentence_ahead: bool) -> bool:
+def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     """Whether "on Friday" looks ahead. The words just before the day decide first: a future cue
     there looks ahead ("the bridge would reopen on Monday"); a past verb there, or just after the
     day, looks back, whatever the rest of the sentence says ("Mubarak said Tuesday he will not
     run", officials "told the State Department on Thursday evening that all four would be
-    released", "Lawmakers on Tuesday asked ..."). Otherwise the sentence's tense decides
-    (`sentence_ahead`: a future cue anywhere in the reporter's words), unless the day opens the
-    sentence and a past verb heads what follows it."""
+    released", "Lawmakers on Tuesday asked ..."). Otherwise the sentence's tense decides (a future
+    cue anywhere in the reporter's words before the day, or after it with no past verb between:
+    "an address Tuesday night in which the president said they are to ..." reports what was said
+    then), unless the day opens the sentence and a past verb heads what follows it."""
     before = " ".join(reporter[:start].split()[-NEAR_WORDS:])
     after = " ".join(reporter[end:].split()[:2])
     if _FUTURE.search(before):
@@ -169,7 +169,8 @@ def _looks_ahead(reporter: str, start: int, end: int, sentence_ahead: bool) -> b
         cue = _FUTURE.search(clause)
         if _PAST.search(clause[: cue.start()] if cue else clause):
             return False
-    return sentence_ahead
+    cue = _FUTURE.search(reporter, end)
+    return bool(_FUTURE.search(reporter, 0, start) or cue and not _PAST.search(reporter, end, cue.start()))
 
 
 # "From April through June, when BP's stock was tanking": the end of a span the sentence tells, in its
