@@ -114,6 +114,30 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
                  ("Delgado", "PERSON", "b")) == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
+def test_a_person_the_texts_call_a_town_or_a_region_is_a_place_even_if_named_once():
+    texts = ["One activist said three civilians were killed in the town of Khan Sheikhoun. Police killed five "
+             "in the Ghab region. Tellawi said so.", "Delgado said the fire was out."]
+    assert typed(texts, ("Khan Sheikhoun", "PERSON", "a"), ("Ghab", "PERSON", "a"), ("Tellawi", "PERSON", "a"),
+                 ("Delgado", "PERSON", "b")) == {
+        ("Khan Sheikhoun", "GPE"), ("Ghab", "GPE"), ("Tellawi", "PERSON"), ("Delgado", "PERSON")}
+
+
+def test_a_person_known_by_a_word_the_texts_write_in_the_plural_is_a_group_not_a_surname():
+    texts = ["Assad is an Alawite Muslim; the army fears a war between Alawites and Sunnis. A Kurd was held, "
+             "and Kurds marched.", "The Obamas flew home. Barack Obama said Obama would return."]
+    assert typed(texts, ("Alawite Muslim", "PERSON", "a"), ("Alawite", "PERSON", "a"), ("Kurd", "PERSON", "a"),
+                 ("Barack Obama", "PERSON", "b"), ("Obama", "PERSON", "b")) == {
+        ("Alawite Muslim", "NORP"), ("Kurd", "NORP"), ("Barack Obama", "PERSON")}
+
+
+def test_a_person_named_by_a_web_address_or_after_someone_of_is_an_organisation():
+    texts = ["Ushahidi maps reports. We've supported Ushahidi - www.ushahidi.com - a crisis site.",
+             "Paul Peachy of Christian Aid said it was hard. Mr Peachy of Christian Aid said so again."]
+    assert typed(texts, ("Ushahidi", "PERSON", "a"), ("Ushahidi", "PERSON", "a"), ("Paul Peachy", "PERSON", "b"),
+                 ("Christian Aid", "PERSON", "b"), ("Christian Aid", "PERSON", "b")) == {
+        ("Ushahidi", "ORG"), ("Paul Peachy", "PERSON"), ("Christian Aid", "ORG")}
+
+
 def test_a_person_the_texts_also_write_in_capitals_within_a_sentence_is_an_organisation():
     texts = ["Unicef said children were at risk, and a UNICEF spokesman said supplies were flown in.",
              "OBAMA PLEDGES AID\nObama said aid was on its way. BLAIR: We will help."]

@@ -156,3 +156,21 @@ def test_also_known_as_lists_other_names_and_titles_not_a_leading_the_or_a_posse
     chief = Entity(name="Maria Delgado", type="PERSON", mentions=[],
                    aliases=["Fire Chief Maria Delgado", "Delgado", "Delgado's", "Maria Delgado"])
     assert other_aliases(chief) == ["Fire Chief Maria Delgado", "Delgado"]
+
+
+def test_people_and_organisations_are_listed_by_reach_and_a_newsroom_naming_itself_is_not(brief):
+    from dataclasses import replace
+
+    from storyweave.model import Entity, Mention
+    from storyweave.render.common import shown_entities
+
+    def entity(name: str, kind: str, *articles: str) -> Entity:
+        return Entity(name=name, type=kind, aliases=[name], mentions=[Mention(name, kind, a, 0, 1) for a in articles])
+
+    un = entity("United Nations", "ORG", "id0", "id1", "id2")
+    chief = entity("Maria Delgado", "PERSON", "id0")
+    itself = entity("Outlet 1 News", "ORG", "id1")  # article id1 is Outlet 1's: its newsroom naming itself
+    quoted = entity("Outlet 2", "ORG", "id0")  # Outlet 0 citing Outlet 2 names a source
+    tacoma = entity("Tacoma", "GPE", "id0", "id1", "id2")
+    shown = shown_entities(replace(brief, entities=[tacoma, un, itself, chief, quoted]))
+    assert [e.name for e in shown] == ["United Nations", "Maria Delgado", "Outlet 2", "Tacoma"]

@@ -253,17 +253,21 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     # for a place, an organisation or a website: how the texts write the word tells.
     for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
-        if any(" " in form for form in forms):
+        if _named_as_a_place(forms, texts):
+            entity.type = "GPE"  # "the town of Khan Sheikhoun", "the Ghab region"
+        elif _written_as_a_group(forms, texts):
+            entity.type = "NORP"  # "Kurd" beside "Kurds", "Alawite Muslim" beside "between Alawites and Sunnis"
+        elif any(" " in form for form in forms):
             if any(_CORPORATE.search(form) for form in forms):
                 entity.type = "ORG"  # "GlaxoSmithKline Plc"
             elif _written_as_an_operation(forms, texts):
                 entity.type = "EVENT"
-            elif _written_with_the(forms, texts):
+            elif _written_with_the(forms, texts) or _written_after_someone_of(forms, texts):
                 entity.type = "ORG"
-            continue
-        if _written_as_a_place(forms, texts):
+        elif _written_as_a_place(forms, texts):
             entity.type = "GPE"
-        elif _written_as_an_acronym(forms, texts) or _written_as_a_site(forms, texts):
+        elif (_written_as_an_acronym(forms, texts) or _written_as_a_site(forms, texts)
+              or _written_as_a_web_address(forms, texts)):
             entity.type = "ORG"
     # Who the story is about is named by many of its articles: a host's name a transcript repeats
     # forty times ranks below one that a dozen reports use.
@@ -298,6 +302,30 @@ def _written_as_a_place(forms: set[str], texts: list[str]) -> bool:
     name it ("in Misrata"): a small tagger's slip for a town it does not know."""
     placed, named = _place_share(forms, texts)
     return named >= 2 and placed * 2 >= named
+
+
+# Where a text names a place for what it is: "the town of Khan Sheikhoun", "the Ghab region".
+_PLACE_NOUN_OF = re.compile(r"\b(?:city|town|village|port|province|region|district|governorate|suburb|outskirts)"
+                            r" of\s+$")
+_PLACE_NOUN_AFTER = re.compile(r"^\s+(?:region|province|district|governorate|valley|countryside|suburbs?|area)\b")
+
+
+def _named_as_a_place(forms: set[str], texts: list[str]) -> bool:
+    """A "person" that every time the texts name it is called a town, a region or the like (once
+    will do: no one writes "the town of" before a person's name)."""
+    placed, named = _context_share(forms, texts, before=_PLACE_NOUN_OF, after=_PLACE_NOUN_AFTER)
+    return named >= 1 and placed == named
+
+
+def _written_as_a_group(forms: set[str], texts: list[str]) -> bool:
+    """A "person" known by one word that the texts also write in the plural ("Kurds", "Alawites"):
+    a people, a faith or a party's members. Not a surname ("the Obamas" beside "Barack Obama"): the
+    one word never ends a longer form."""
+    single = {form for form in forms if " " not in form and form.isalpha()}
+    if not single or any(form.split()[-1] in single for form in forms if " " in form):
+        return False
+    plurals = "|".join(re.escape(form) + "e?s" for form in sorted(single))
+    return bool(plurals) and any(re.search(rf"\b(?:{plurals})\b", text) for text in texts)
 
 
 def _written_as_an_acronym(forms: set[str], texts: list[str]) -> bool:
@@ -337,6 +365,24 @@ def _written_with_the(forms: set[str], texts: list[str]) -> bool:
     # Clinton administration" says nothing of Bill Clinton)
     with_the, named = _context_share({form for form in forms if " " in form}, texts, before=_THE_BEFORE)
     return named >= 2 and with_the * 2 >= named
+
+
+def _written_as_a_web_address(forms: set[str], texts: list[str]) -> bool:
+    """A one-word "person" whose name is a web address's ("Ushahidi" beside "www.ushahidi.com"):
+    an organisation or a site."""
+    names = "|".join(re.escape(form.lower()) for form in sorted(forms) if form.isalpha())
+    pattern = re.compile(rf"\b(?:www\.)?(?:{names})\.(?:com|org|net|gov|co\.uk|org\.uk)\b", re.IGNORECASE)
+    return bool(names) and any(pattern.search(text) for text in texts)
+
+
+_SOMEONE_OF = re.compile(r"\b[A-Z][a-z]+ of\s+$")
+
+
+def _written_after_someone_of(forms: set[str], texts: list[str]) -> bool:
+    """A name of two words or more that the texts mostly put after someone's name and "of" ("Paul
+    Peachy of Christian Aid"): where people work or come from, not a person."""
+    placed, named = _context_share({form for form in forms if " " in form}, texts, before=_SOMEONE_OF)
+    return named >= 2 and placed * 2 >= named
 
 
 _OPERATION_BEFORE = re.compile(r"\bOperation\s+$")

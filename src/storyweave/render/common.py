@@ -147,9 +147,23 @@ SHOWN_EVENTS = 20
 
 def shown_entities(brief: Brief) -> list[Entity]:
     """People and organisations first (the story's who), then places and the rest, each in the
-    brief's order (named by the most articles first)."""
-    order = {"PERSON": 0, "ORG": 1}
-    return sorted(brief.entities, key=lambda e: order.get(e.type, 2))[:SHOWN_ENTITIES]
+    brief's order (named by the most articles first). A newsroom naming itself ("the BBC News
+    website" in the BBC's pages) is no one the story is about."""
+    outlet_of = {article.id: _newsroom(article.outlet) for article in brief.articles if article.outlet}
+
+    def own_newsroom(entity: Entity) -> bool:
+        name = _newsroom(entity.name)
+        return entity.type == "ORG" and all(outlet_of.get(article) == name for article in entity.articles)
+
+    who = [e for e in brief.entities if e.type in ("PERSON", "ORG") and not own_newsroom(e)]
+    return (who + [e for e in brief.entities if e.type not in ("PERSON", "ORG")])[:SHOWN_ENTITIES]
+
+
+def _newsroom(name: str) -> str:
+    """'The Washington Post', 'washingtonpost' -> 'washingtonpost'; 'BBC News' -> 'bbc'."""
+    name = re.sub(r"^the\s+|\s+news(?:\s+online|\s+website)?$|\.(?:com|co\.uk|org)$", "", name.strip(),
+                  flags=re.IGNORECASE)
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def shown_quotes(brief: Brief) -> list[Quote]:
