@@ -235,6 +235,11 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("CNN was not immediately able to independently confirm the report.")
     assert not material("BP did not respond to requests for comment on Friday.")
     assert material("Police confirmed the report on Monday after a long search of the harbour.")
+    # ...nor a newsroom telling of its own coverage; a report it gives is news
+    assert not material("CNN.com Live has both issues covered.")
+    assert not material("Reuters looked at possible scenarios for BP earlier this month.")
+    assert not material("The BBC's Mark Doyle reports from a Medicins Sans Frontieres field hospital in the capital.")
+    assert material("CNN's Ben Wedeman reported from Cairo that at least 20 people had died.")
     # a verbless caption or fragment states nothing; a verb, however rare, makes a sentence
     assert not material("An electron micrograph of the A H1N1 swine influenza virus.")
     assert not material("Members of the graduating class at the college's commencement in Atlanta.")
