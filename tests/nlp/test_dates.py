@@ -127,6 +127,11 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
     ("The fund follows an address Tuesday night in which he said they are to set aside resources.",
      date(2010, 6, 16), [("Tuesday night", "2010-06-15")]),
     ("On Monday, the ministers will meet in Brussels, officials said.", date(2011, 4, 21), [("On Monday", "2011-04-25")]),
+    # tomorrow's day told in the past: a page updated past its date, not six days ago
+    ("An official said Mubarak was not forthcoming in his speech early Saturday.", date(2011, 1, 28),
+     [("early Saturday", "2011-01-29")]),
+    ("More than 60 Britons were safe after Wednesday's earthquake.", date(2010, 1, 18),
+     [("Wednesday", "2010-01-13")]),
     # "last" day: not yesterday (that is "yesterday"), the week before's; two days back or more is this week's
     ("An estimated 200,000 people died in last Tuesday's quake.", date(2010, 1, 20), [("last Tuesday", "2010-01-12")]),
     ("An estimated 200,000 people died in last Tuesday's quake.", date(2010, 1, 21), [("last Tuesday", "2010-01-19")]),

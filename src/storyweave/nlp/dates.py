@@ -276,7 +276,7 @@ def _weighed_offset(offset: int, ahead: bool, grace: int) -> int:
 
 def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:
     """'on Monday' in a story from Wednesday is two days back; 'next Monday' or 'will … Monday' ahead;
-    'last Tuesday' on a Wednesday eight days back."""
+    'last Tuesday' on a Wednesday eight days back; 'on Saturday' on a Friday tomorrow."""
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
     if rel == "next":
@@ -287,6 +287,10 @@ def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> str:
         return (anchor - timedelta(days=back if back > 1 else back + 7)).isoformat()
     if rel == "this":  # this week's (from Monday): "this Sunday" on a Thursday is three days ahead
         return (anchor + timedelta(days=weekday - anchor.weekday())).isoformat()
+    if ahead == 1 and rel != "since":
+        # Tomorrow's day in a report looking back: the page was updated past its date (a live page
+        # dated Friday telling what Mubarak "said early Saturday"), far likelier than six days ago.
+        return (anchor + timedelta(days=1)).isoformat()
     return (anchor - timedelta(days=back)).isoformat()
 
 
