@@ -289,6 +289,13 @@ def test_two_negative_tellings_of_one_fact_do_not_contradict_each_other():
             Sentence("b", 0, "Jackson's body has been released to his family but no funeral details have been made "
                              "public.")]
     assert polarity_conflicts(told, day) == []
+    # ...nor does a denial after a question put to the speaker, which affirms nothing itself
+    asked = [Sentence("a", 0, 'Asked if there have been any direct telephone calls between Obama and Mubarak, '
+                              'Vietor said, "The president has not called President Mubarak, but there is daily '
+                              'contact between the two governments."'),
+             Sentence("b", 0, 'Obama has not called Egyptian President Hosni Mubarak, "but there is daily contact '
+                              'between the two governments," Vietor said.')]
+    assert polarity_conflicts(asked, day) == []
 
 
 def test_a_date_stamp_with_nothing_else_is_no_event_but_a_short_report_is():

@@ -484,9 +484,14 @@ def _negated_predicates(text: str) -> frozenset[str]:
         following = list(itertools.takewhile(lambda w: w.lower() not in _CLAUSE_OPENERS, words[:4]))
         following = [w for w in following if w[:1].islower()]
         # what the sentence affirms before the cue is not what it denies: "appointed vice
-        # president, not president" denies no report of the appointment
-        negated_words |= content_words(" ".join(following)) - content_words(claim[:cue.start()])
+        # president, not president" denies no report of the appointment (a question put to the
+        # speaker affirms nothing: "Asked if there had been calls, Vietor said he has not called")
+        affirmed = _QUESTION_PUT.sub("", claim[:cue.start()])
+        negated_words |= content_words(" ".join(following)) - content_words(affirmed)
     return frozenset(negated_words)
+
+
+_QUESTION_PUT = re.compile(r"^(?:when\s+)?asked\s+(?:if|whether|about|why|how|what)\b[^,]*,", re.IGNORECASE)
 
 
 # What states no fact to contradict: a question, a condition or a guess ("If these are confirmed
