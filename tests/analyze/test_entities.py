@@ -235,6 +235,26 @@ def test_a_possessive_or_a_stray_quote_mark_is_no_part_of_a_name(tagger):
     assert all(m.text == text[m.start:m.end] for m in found)  # spans still point at the names
 
 
+@pytest.mark.parametrize("tagger", ["rules", "spacy"])
+def test_a_hyphenated_title_is_taken_whole(tagger):
+    if tagger == "spacy" and not model_available():
+        pytest.skip("the spaCy model package is not installed")
+    text = "WHO Director-General Margaret Chan said the move did not mean the virus was more severe."
+    found = (SpacyTagger() if tagger == "spacy" else RuleTagger()).mentions([Article("a", "a", text)])["a"]
+    assert "Director-General Margaret Chan" in {m.text for m in found if m.label == "PERSON"}
+    [chan] = [e for e in merge_entities(found, [text]) if e.type == "PERSON"]
+    assert chan.name == "Margaret Chan"
+
+
+def test_an_acronym_written_in_capitals_within_a_sentence_is_no_common_word():
+    texts = ["The World Health Organization (WHO) raised its alert. The WHO said who should act.",
+             "Officials who met said the WHO had declared a pandemic."]
+    entities = merge_entities(mentions(("World Health Organization", "ORG", "a"), ("WHO", "ORG", "a"),
+                                       ("WHO", "ORG", "b"), ("The World Health Organization (WHO", "ORG", "b")), texts)
+    assert names(entities) == {"World Health Organization": {
+        "World Health Organization", "WHO", "The World Health Organization (WHO"}}
+
+
 def test_arabic_name_transliterations_merge_and_a_bare_surname_goes_to_the_namesake_named_far_more():
     leader = [("Moammar Gadhafi", "PERSON", "a"), ("Gadhafi", "PERSON", "a"), ("Muammar Gaddafi", "PERSON", "b"),
               ("Colonel Gaddafi", "PERSON", "b"), ("Khadaffi", "PERSON", "c"), ("Qaddafi", "PERSON", "d")]

@@ -36,7 +36,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from storyweave.model import Entity, Mention
 from storyweave.nlp.entities import HONORIFICS
 
-_TITLE = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+(?=[A-Z])")  # not "King of Pop": a name follows a title
+_TITLE = re.compile(rf"^(?:(?:[A-Z][a-z]+-)?(?:{HONORIFICS})\.?\s+)+(?=[A-Z])")  # not "King of Pop": a name follows a title
 _SUFFIX = re.compile(r",?\s+(?P<suffix>Jr|Sr|II|III|IV)\.?$")
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 _UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")  # a bracket the tagger opened and never closed: "WHO (WHO"
@@ -208,7 +208,11 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     lowercase = _written_in_lowercase({bare_name(m.text) for m in mentions if " " in bare_name(m.text)}, texts)
     lowercase |= _written_as_a_thing(
         {bare_name(m.text) for m in mentions if m.label == "PERSON" and " " not in bare_name(m.text)}, texts)
-    mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common)
+    # (an acronym the texts write in capitals within a sentence is no common word: "the WHO said", "US troops")
+    acronyms = {name for name in {bare_name(m.text) for m in mentions if bare_name(m.text).isupper()}
+                if name.lower() in common and _written_as_an_acronym({name}, texts)}
+    mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common
+                                            and bare_name(m.text) not in acronyms)
                 and bare_name(m.text) not in lowercase
                 and m.text.strip() not in _TIME_ZONES and not (m.label == "PERSON" and _CODE.search(m.text))]
     people = _merge_people([m for m in mentions if m.label == "PERSON"])

@@ -30,7 +30,8 @@ HONORIFICS = (
     "|Counsel|Spokesman|Spokeswoman|Sheriff|Deputy|Speaker|Inspector|Superintendent|Professor"
     "|Bishop|Archbishop|Cardinal|Rabbi"
 )
-_HONORIFIC_BEFORE = re.compile(rf"(?:\b(?:{HONORIFICS})\.?\s+)+$")
+# (a hyphenated title is whole: "Director-General Dr. Margaret Chan", not "General Margaret Chan")
+_HONORIFIC_BEFORE = re.compile(rf"(?:(?:\b[A-Z][a-z]+-)?\b(?:{HONORIFICS})\.?\s+)+$")
 
 
 class Tagger(Protocol):
@@ -230,9 +231,10 @@ def _plausible(text: str) -> bool:
     return len(stripped) >= 2 and any(ch.isalpha() for ch in stripped) and "\n" not in stripped
 
 
-# A possessive or a stray quote mark the tagger took into the span: "Tony Hayward's", "BP Plc 's",
+# A possessive, a stray quote mark or an unclosed bracket the tagger took into the span: "Tony Hayward's",
+# "BP Plc 's",
 # '" Republican National Committee'. Aliases are names as written, without them.
-_POSSESSIVE_END = re.compile(r"\s*['\u2019](?:s\b)?\s*$")
+_POSSESSIVE_END = re.compile(r"\s*['\u2019](?:s\b)?\s*$|\s*\([^)]*$")  # ...or a bracket opened: "WHO (WHO"
 _QUOTE_START = re.compile(r"^[\"'\u201c\u2018]\s*(?=[A-Z])")
 
 
