@@ -174,3 +174,19 @@ def test_people_and_organisations_are_listed_by_reach_and_a_newsroom_naming_itse
     tacoma = entity("Tacoma", "GPE", "id0", "id1", "id2")
     shown = shown_entities(replace(brief, entities=[tacoma, un, itself, chief, quoted]))
     assert [e.name for e in shown] == ["United Nations", "Maria Delgado", "Outlet 2", "Tacoma"]
+
+
+def test_quotes_shown_are_things_said_not_phrases_in_quote_marks_nobody_said(brief):
+    from dataclasses import replace
+
+    from storyweave.analyze.quotes import merge_quotes
+    from storyweave.model import QuoteTelling
+    from storyweave.render.common import shown_quotes
+
+    tellings = [QuoteTelling("lab tests can be done", "id0", 5, None, True),
+                QuoteTelling("It is not in itself a cause for alarm", "id1", 9, None, True),
+                QuoteTelling("No other pandemic has been detected so early", "id2", 3, "Chan", True, speaker="Chan")]
+    quotes = merge_quotes(tellings)
+    assert [q.text for q in quotes][-1] == "lab tests can be done"  # a phrase goes after what was said
+    assert [q.text for q in shown_quotes(replace(brief, quotes=quotes))] == [
+        "It is not in itself a cause for alarm", "No other pandemic has been detected so early"]

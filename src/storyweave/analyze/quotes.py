@@ -438,7 +438,13 @@ def merge_quotes(tellings: list[QuoteTelling], people: set[str] | None = None) -
             keys.append([key])
     for quote in quotes:
         quote.text = _canonical(quote)
-    return sorted(quotes, key=lambda q: (-len(q.articles), -sum(t.direct for t in q.tellings)))
+    # Most widely carried first; of those carried as widely, a speaker's words before a scare-quoted
+    # phrase ("all the symptoms of swine flu", nobody's)
+    return sorted(quotes, key=lambda q: (-len(q.articles), q.speaker is None and len(q.text.split()) < PHRASE_WORDS,
+                                         -sum(t.direct for t in q.tellings)))
+
+
+PHRASE_WORDS = 6  # an unattributed quotation shorter than this is a phrase marked, not something said
 
 
 def _key(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from storyweave.analyze.quotes import PHRASE_WORDS
 from storyweave.model import (
     ANOTHER_STORY,
     Article,
@@ -167,7 +168,8 @@ def _newsroom(name: str) -> str:
 
 
 def shown_quotes(brief: Brief) -> list[Quote]:
-    return brief.quotes[:SHOWN_QUOTES]
+    """The most widely carried quotes, not phrases in quote marks that nobody is said to have said."""
+    return [q for q in brief.quotes if q.speaker or len(q.text.split()) >= PHRASE_WORDS][:SHOWN_QUOTES]
 
 
 def shown_events(brief: Brief) -> list[TimelineEvent]:
