@@ -235,6 +235,15 @@ def test_bbc_page_stamps_without_a_zone_or_with_the_weekday_after_the_time_date_
     assert (found.title, found.published) == ("Doctor found guilty", "2011-11-08T11:01")
 
 
+def test_a_byline_run_into_a_dateline_in_capitals_is_the_author_and_no_title():
+    found = infer_metadata(f"By Shailagh Murray and Paul Kane TOLEDO, Ohio -- The {BODY}\nMore text.", has_title=False)
+    assert (found.title, found.author, found.dateline) == (None, "Shailagh Murray and Paul Kane", "TOLEDO, Ohio")
+    assert found.text.startswith("The city council")
+    # "By" opening a sentence is no byline
+    sentence = f"By the way, NASA -- the space agency -- said it would launch. The {BODY}"
+    assert infer_metadata(sentence, has_title=False).text == sentence
+
+
 def test_an_agency_dateline_opening_a_later_paragraph_goes_with_the_header_before_it():
     # an opinion page: highlights and an editor's note about the author, then the story
     found = infer_metadata("Pollack: Egypt's protesters deserve a moment of joy Editor's note: Kenneth M. Pollack "

@@ -94,6 +94,12 @@ _NOT_A_HEADLINE = re.compile(
 _INNER_DATELINE = re.compile(  # "... Tripoli, Libya (CNN) --", "... MILAN/LONDON, Oct 13 (Reuters) -"
     r"(?<=\s)[A-Z][A-Za-z.'\u2019/-]+(?:,?\s+[A-Z][A-Za-z.'\u2019/-]+){0,3}(?:,\s*" + _MONTHS + r"\s+\d{1,2})?\s*"
     r"\(\s*(?:AP|Associated Press|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua)\s*\)\s*(?:--|[-\u2013\u2014])\s")
+# A byline the scrape ran into a dateline in capitals: "By Shailagh Murray and Paul Kane TOLEDO, Ohio -- ..."
+_NAME_WORDS = r"[A-Z][a-z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*[a-z][\w.'\u2019-]*){0,3}"
+_BYLINE_BEFORE_DATELINE = re.compile(
+    rf"\s*By\s+(?P<name>{_NAME_WORDS}(?:(?:,\s*|\s+and\s+){_NAME_WORDS})*)\s+"
+    r"(?=[A-Z]{2,}[A-Z.'\u2019-]*(?:\s+[A-Z]{2,}[A-Z.'\u2019-]*){0,3}\s*(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*)?"
+    r"(?:--|[-\u2013\u2014])\s)")
 MAX_HEADER_WORDS = 80  # a longer run before such a dateline, or one of sentences, is story text
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?][\"')]*\s+[A-Z]")  # not "U.S. Ambassador"
 
@@ -336,6 +342,11 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
         if inner and _is_header(header):
             credits.append(f"header before the dateline: {header.strip()}")
             line = line[inner.start():]
+        byline = None if n else _BYLINE_BEFORE_DATELINE.match(line)
+        if byline:
+            credits.append(f"byline: {byline.group().strip()}")
+            found.author = found.author or byline.group("name")
+            line = line[byline.end():]
         for _ in range(MAX_OPENING_PIECES):
             match = _DATELINE.match(line)
             if match and _is_dateline(match):
