@@ -16,6 +16,13 @@ def test_a_headline_for_untitled_text_is_its_first_sentence_or_a_cut_at_a_clause
     assert headline_from_text("Officials from twelve countries met on Monday for hours to discuss the future of "
                               "the fishing treaty in the region.") == (
         "Officials from twelve countries met on Monday for hours to discuss the future…")
+    # a participle's phrase before the subject gives way to what the subject did; a clause is cut at
+    # its comma, keeping the word before it
+    assert headline_from_text("Determined to keep the campaign spotlight on the economy, Sen. Barack Obama added "
+                              "$60 billion in new tax breaks and other benefits to his plan.") == (
+        "Sen. Barack Obama added $60 billion in new tax breaks…")
+    assert headline_from_text("The storm cut power to half a million homes across the region, officials in three "
+                              "states said on Monday.") == "The storm cut power to half a million homes across the region…"
 
 
 RUN_ON_HEADLINES = [

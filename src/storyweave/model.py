@@ -31,6 +31,7 @@ _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
                       "who which said says".split())
+_PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+(?:ing|ed)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
@@ -64,6 +65,12 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     words = sentence.split()
     if len(words) <= limit:
         return sentence
+    # a participle's phrase before the subject is no headline's start: "Determined to keep the
+    # spotlight on the economy, Sen. Barack Obama added ..." is headed by what Obama did
+    opening = _PARTICIPLE_OPENING.match(sentence)
+    if opening and len(sentence[opening.end():].split()) >= limit // 2:
+        sentence = sentence[opening.end():]
+        words = sentence.split()
     if (headline := cut_run_on(sentence, limit)) != sentence:
         return headline
     cut = words[:limit]
@@ -71,7 +78,7 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     clause = [i for i in range(limit // 2, limit) if words[i].lower() in _CLAUSE_START or words[i - 1][-1] in ",;:"]
     if clause:
         cut = words[: clause[-1]]
-    while len(cut) > limit // 2 and (cut[-1].lower().strip(",;:") in _WEAK_END or cut[-1][-1] in ",;:-"):
+    while len(cut) > limit // 2 and (cut[-1].lower().strip(",;:") in _WEAK_END or cut[-1] in ("-", "--")):
         cut.pop()
     return " ".join(cut).rstrip(",;:-") + "…"
 
