@@ -278,15 +278,20 @@ def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():
             "(Update 6:20 a.m. Friday in Cairo, 11:20 p.m. Thursday ET) Protesters remained in Tahrir Square.\n"
             "(Updated 7:40 p.m. (0240 in Egypt)) The cabinet resigned.\n"
             "(Update 3:31 p.m. Cairo, 8:31 a.m. ET) The curfew was extended.\n"
+            "-- (Update 10 p.m. ET) Lake Shore Drive was closed.\n"
+            "(Updated at 3:47 p.m.) A judge ruled on the law.\n"
+            "Six days in Libya: (Updated: 11:33 p.m. Sunday Libya; 4:33 p.m. Sunday ET): The envoy quit.\n"
             "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?\n"
             "RT @BrianSozzi: Within food, white bread had one of the strongest price increases in December.\n"
             "CNN's Richard Roth, Arwa Damon, Nic Robertson, Tommy Evans, Elise Labott, Al Goodman, John King "
             "and Reza Sayah, and journalist Mohamed Fadel Fahmy contributed to this report.")
     cleaned, removed = remove_boilerplate(text)
     assert cleaned == (STORY + "\nForces loyal to the government are honoring a cease-fire."
-                       "\nProtesters remained in Tahrir Square.\nThe cabinet resigned.\nThe curfew was extended.")
+                       "\nProtesters remained in Tahrir Square.\nThe cabinet resigned.\nThe curfew was extended."
+                       "\nLake Shore Drive was closed.\nA judge ruled on the law.\nSix days in Libya: The envoy quit.")
     assert [r.split(":", 1)[0] for r in removed] == [
         "site furniture", "live-update time", "live-update time", "live-update time", "live-update time",
+        "live-update time", "live-update time", "live-update time",
         "embedded tweet", "embedded tweet",
         "reporting credit"]
     # an opinion page's disclaimer and a closed comment thread; the same words in news stay

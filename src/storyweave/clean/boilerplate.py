@@ -90,7 +90,11 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
     "live-update time": re.compile(
         r"^\s*\((?:updated?:?\s*)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
         r"(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|in\s+[A-Z]\w+|\(\d{4} in [A-Z]\w+\)|[A-Z]\w+,)"
-        r"[^()]{0,40}\)\s*", re.IGNORECASE),
+        r"[^()]{0,40}\)\s*"
+        # ...or any "(Update 10 p.m. ET)", "(Updated at 3:47 p.m.)", "(Updated: 11:33 p.m. Sunday Libya; 4:33 p.m.
+        # Sunday ET):", at a line's start, after a dash or after a colon ("... in Egypt: (Update 1:40 a.m. ...)")
+        r"|(?:^\s*|(?<=: ))(?:--?\s*)?\(updated?:?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?"
+        r"[^()]{0,60}?(?:\(\d{4}[^()]{0,20}\))?\)\s*:?\s*", re.IGNORECASE),
     # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
     # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
     "page prompt": re.compile(
