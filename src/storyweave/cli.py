@@ -460,15 +460,18 @@ app.add_typer(eval_app, name="eval")
 class Dataset(StrEnum):
     duc = "duc"
     multinews = "multinews"
+    timeline17 = "timeline17"
 
 
 @eval_app.command("summaries")
 def eval_summaries(
-    path: Annotated[Path, typer.Argument(help="DUC 2004-style folder, or Multi-News .jsonl(.gz) file.")],
+    path: Annotated[Path, typer.Argument(
+        help="DUC 2004-style folder, Multi-News .jsonl(.gz) file, or Timeline17 folder (its days as stories).")],
     dataset: Annotated[Dataset, typer.Option(help="The layout of PATH.")],
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N clusters.")] = None,
     start: Annotated[int, typer.Option(min=0, help="Multi-News: skip the first N clusters (held-out half).")] = 0,
-    words: Annotated[int | None, typer.Option(min=10, help="Budget (default: DUC 100, Multi-News 250).")] = None,
+    words: Annotated[int | None, typer.Option(
+        min=10, help="Budget (default: DUC 100, Multi-News 250, Timeline17 50).")] = None,
     peers: Annotated[str, typer.Option(help="all, none, or a list: lead,lexrank,textrank,lsa.")] = "all",
     oracle: Annotated[bool, typer.Option(
         "--oracle", help="Also the greedy extractive oracle, an upper bound that reads the references.")] = False,
@@ -486,7 +489,12 @@ def eval_summaries(
     the published systems' outputs), with a 95% bootstrap interval for the difference."""
     import json
 
-    from storyweave.evaluate.datasets import read_duc, read_multinews, small_stories
+    from storyweave.evaluate.datasets import (
+        read_duc,
+        read_multinews,
+        read_timeline17,
+        small_stories,
+    )
     from storyweave.evaluate.summaries import evaluate, parse_peers
     from storyweave.pipeline import BriefConfig
 
@@ -506,6 +514,9 @@ def eval_summaries(
     if dataset is Dataset.duc:
         budget, measure = words or 100, "recall"
         clusters = list(read_duc(path, limit))
+    elif dataset is Dataset.timeline17:  # a day's coverage against the timelines' entry for the day
+        budget, measure = words or 50, "f1"
+        clusters = list(read_timeline17(path, limit)) if path.is_dir() else []
     else:
         budget, measure = words or 250, "f1"
         clusters = [(cluster, {}) for cluster in read_multinews(path, limit, start)]

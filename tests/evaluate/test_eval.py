@@ -92,6 +92,35 @@ def test_multinews_layout_with_limit_and_chosen_peers(tmp_path):
     assert "textrank" not in result.stdout
 
 
+def make_timeline17(root: Path) -> Path:
+    """Two outlets of one topic: articles a day, and each outlet's reference timeline."""
+    texts = story_texts("tacoma-fire")
+    for outlet, days in (("wire", ["2024-03-04", "2024-03-05"]), ("ledger", ["2024-03-05", "2024-03-09"])):
+        folder = root / f"fire_{outlet}"
+        for n, (day, text) in enumerate(zip(days * 3, texts, strict=False)):
+            (folder / "InputDocs" / day).mkdir(parents=True, exist_ok=True)
+            (folder / "InputDocs" / day / f"{n}.htm.txt").write_text(text)
+        timeline = [["2024-03-04", [texts[0].split(". ")[0] + "."]], ["2024-03-09", ["Nothing was published."]]]
+        (folder / "timelines.jsonl").write_text(json.dumps(timeline) + "\n")
+    return root
+
+
+def test_timeline17_days_are_stories_scored_against_each_timelines_entry(tmp_path):
+    from storyweave.evaluate.datasets import read_timeline17
+
+    root = make_timeline17(tmp_path / "t17")
+    clusters = list(read_timeline17(root, min_articles=3))
+    # 2024-03-04 and the day after, from both outlets; 2024-03-09 has too few articles
+    [(day, published)] = clusters
+    assert day.id == "fire:2024-03-04" and not published
+    assert len(day.references) == 2  # one entry from each outlet's timeline
+    assert {a.published for a in day.articles} == {"2024-03-04", "2024-03-05"}
+    assert {a.outlet for a in day.articles} == {"wire", "ledger"}
+    result = runner.invoke(app, ["eval", "summaries", str(root), "--dataset", "timeline17", "--peers", "lead"])
+    assert result.exit_code == 0, result.output
+    assert "f1 at 50 words, 1 clusters" in result.stdout
+
+
 def test_bad_arguments_are_clear_errors(tmp_path):
     assert runner.invoke(app, ["eval", "summaries", str(tmp_path / "nope"), "--dataset", "duc"]).exit_code == 2
     with pytest.raises(ValueError, match="unknown peer 'bert'"):

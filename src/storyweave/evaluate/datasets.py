@@ -78,6 +78,57 @@ def read_duc(folder: Path, limit: int | None = None) -> Iterator[tuple[Cluster, 
             return
 
 
+def read_timeline17(folder: Path, limit: int | None = None, days: int = 2, min_articles: int = 3,
+                    max_articles: int = 30, max_lines: int = 60,
+                    seed: int = 0) -> Iterator[tuple[Cluster, dict[str, str]]]:
+    """Timeline17's days as stories to summarise: for each date of a topic's reference timelines,
+    the articles of all the topic's outlets published that day or in the `days` - 1 days after
+    (news follows events), against each timeline's entry for that date. Folders
+    `<topic>_<outlet>/InputDocs/<YYYY-MM-DD>/*.txt` (one sentence a line) and
+    `<topic>_<outlet>/timelines.jsonl`. Days with fewer than `min_articles` articles are left out;
+    a day with more than `max_articles` is drawn down to that many (seeded), and each article cut
+    to its first `max_lines` lines (as Multi-News cuts its documents: a live page or a comment
+    thread runs to thousands of lines, which the peers' matrices cannot take). Clusters come in a
+    seeded random order, so `limit` draws a sample across topics."""
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    topics: dict[str, list[Path]] = {}
+    for outlet_dir in sorted(p for p in folder.iterdir() if (p / "InputDocs").is_dir()):
+        topics.setdefault(outlet_dir.name.rsplit("_", 1)[0], []).append(outlet_dir)
+    clusters: list[tuple[str, list[tuple[Path, str, str]], list[str]]] = []
+    for topic, outlet_dirs in topics.items():
+        entries: dict[str, list[str]] = {}
+        for outlet_dir in outlet_dirs:
+            timelines = outlet_dir / "timelines.jsonl"
+            for line in timelines.read_text(encoding="utf-8").splitlines() if timelines.is_file() else []:
+                for day, sentences in json.loads(line):
+                    entries.setdefault(day[:10], []).append(" ".join(s.strip() for s in sentences))
+        for day in sorted(entries):
+            window = {(date.fromisoformat(day) + timedelta(days=n)).isoformat() for n in range(days)}
+            files = [(path, published, outlet_dir.name.rsplit("_", 1)[1])
+                     for outlet_dir in outlet_dirs for published in sorted(window)
+                     for path in sorted((outlet_dir / "InputDocs" / published).glob("*.txt"))
+                     if path.stat().st_size > 0]
+            if len(files) >= min_articles:
+                clusters.append((f"{topic}:{day}", files, entries[day]))
+    rng.shuffle(clusters)
+    for cluster_id, files, references in clusters[:limit]:
+        if len(files) > max_articles:
+            files = sorted(rng.sample(files, max_articles))
+        articles = []
+        for path, published, outlet in files:
+            try:
+                articles.append(article_from_record(Record(
+                    str(path), {"text": "\n".join(path.read_text(encoding="utf-8", errors="replace")
+                                                   .splitlines()[:max_lines]),
+                                "date": published, "outlet": outlet})))
+            except InputError:
+                continue
+        if len(articles) >= min_articles:
+            yield Cluster(cluster_id, articles, references), {}
+
+
 def small_stories(clusters: Iterable[tuple[Cluster, dict[str, str]]], articles: int,
                   seed: int = 0) -> Iterator[tuple[Cluster, dict[str, str]]]:
     """Each cluster cut to `articles` of its articles, drawn at random (seeded, so every run draws
