@@ -242,6 +242,10 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material("CNN's Ben Wedeman reported from Cairo that at least 20 people had died.")
     # a verbless caption or fragment states nothing; a verb, however rare, makes a sentence
     assert not material("An electron micrograph of the A H1N1 swine influenza virus.")
+    # ...nor a page's label or prompt opening on a verb's base form
+    assert not material("Live video of BP oil spill in the Gulf of Mexico and the coast.")
+    assert not material("Find inspiration for outfits for all aspects of your busy life.")
+    assert material("Protest grows over the spill as oil reaches the coast of Louisiana.")
     assert not material("Members of the graduating class at the college's commencement in Atlanta.")
     # ...nor one whose only verb-like words are nouns after "the" or a compound: a video's caption
     assert not material("The sound of gunfire during anti-government marches in Syria on Friday.")

@@ -172,12 +172,16 @@ def has_verb(text: str) -> bool:
     """Whether the text holds a verb: a known verb form, a word in -ed, a verb's third person in
     -s ("the team thaws and replants them"), a verb's base form after a plural subject ("they
     control"), or a clitic that is one ("he's", "they're", "isn't").
-    A photo caption ("An electron micrograph of the virus.") or a headline fragment has none."""
+    A photo caption ("An electron micrograph of the virus.") or a headline fragment has none, nor a
+    page's label opening on a verb's base form ("Live video of the oil spill.")."""
     forms, lemmas = _verbs()
     previous = ""
     lowered = text.lower()
     for match in _TOKEN.finditer(lowered):
         word = match.group()
+        if not previous and word in lemmas and not word.endswith("ed"):
+            previous = word  # a base form opening the text is a page's label or prompt ("Live video of ...")
+            continue
         compound = match.start() > 0 and lowered[match.start() - 1] == "-"  # "anti-government"
         base, _, clitic = word.replace("\u2019", "'").partition("'")
         if clitic in ("re", "ve", "m", "ll", "d") or (clitic == "s" and base in _PRONOUNS):
