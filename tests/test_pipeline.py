@@ -60,3 +60,25 @@ def test_an_untitled_story_is_named_by_the_fact_most_articles_lead_with():
     lead = told("Egyptian President Hosni Mubarak stepped down Friday.", ("a", 0), ("b", 0))
     untitled = [Article(id=x, source=f"{x}.txt", text="...") for x in "abc"]
     assert story_title(untitled, [detail, lead]) == "Egyptian President Hosni Mubarak stepped down Friday"
+
+
+def test_a_summary_sentence_that_is_all_quotation_names_its_speaker():
+    from storyweave.model import Quote, QuoteTelling, Sentence, SummarySentence
+    from storyweave.pipeline import attribute_quotations
+    from storyweave.render.common import summary_text
+
+    def sentence(text: str, article: str = "a") -> SummarySentence:
+        return SummarySentence(text, [article], 0, Sentence(article, 3, text))
+
+    quotes = [Quote("We care about the small people", "Carl-Henric Svanberg",
+                    [QuoteTelling("We care about the small people", "a", 120, "Svanberg", True,
+                                  speaker="Carl-Henric Svanberg")])]
+    bare, elsewhere, attributed = attribute_quotations([
+        sentence('"We care about the small people."'),
+        sentence('"We care about the small people."', article="b"),  # another article: its speaker is unknown
+        sentence('"We care about the small people," Svanberg said.')], quotes)
+    assert bare.speaker == "Carl-Henric Svanberg"
+    assert summary_text(bare) == '"We care about the small people." — Carl-Henric Svanberg'
+    assert bare.to_dict()["speaker"] == "Carl-Henric Svanberg"
+    assert elsewhere.speaker is None and "speaker" not in elsewhere.to_dict()
+    assert attributed.speaker is None  # the sentence names its speaker itself

@@ -282,9 +282,11 @@ class SummarySentence:
     citations: list[str]  # every article that supports it
     fact: int  # index into Brief.facts
     source: Sentence  # the sentence it was taken from
+    speaker: str | None = None  # who says it, where the sentence is all quotation and the article names them
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "citations": list(self.citations)}
+        spoken = {"speaker": self.speaker} if self.speaker else {}
+        return {"text": self.text, "citations": list(self.citations), **spoken}
 
 
 @dataclass

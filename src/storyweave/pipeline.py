@@ -7,6 +7,7 @@ Stages, each a plain function of the layer that owns it:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -19,12 +20,14 @@ from storyweave.model import (
     Article,
     Brief,
     Fact,
+    Quote,
     Sentence,
     SetAside,
     Story,
     SummarySentence,
     headline_from_text,
 )
+from storyweave.nlp.claims import bare_quotation
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import is_transcript, split_article
 from storyweave.store import Store
@@ -142,11 +145,36 @@ def build_brief(
     (on_stage or (lambda name: None))("analyzing")
     by_article = {a.id: sentences for a, sentences in zip(done.articles, done.per_article, strict=True)}
     analysis = analyze(done.articles, by_article, done.facts, ner_model=config.ner_model)
+    summary = attribute_quotations(done.summary, analysis.quotes)
     story = Story(id=story_id(done.articles), title=story_title(done.articles, done.facts), articles=done.articles)
-    return Brief(story=story, summary=done.summary, facts=done.facts,
+    return Brief(story=story, summary=summary, facts=done.facts,
                  provenance={**done.provenance, **analysis.provenance}, version=__version__,
                  timeline=analysis.timeline, entities=analysis.entities, quotes=analysis.quotes,
                  disagreements=analysis.disagreements, coverage=analysis.coverage, set_aside=done.set_aside)
+
+
+def attribute_quotations(summary: list[SummarySentence], quotes: list[Quote]) -> list[SummarySentence]:
+    """A summary sentence that is all quotation ('"We care about the small people."') leaves its
+    speaker to the sentences around it in its article; the quote found there names them."""
+    said: dict[str, list[tuple[str, str]]] = {}  # article -> (words quoted, speaker)
+    for quote in quotes:
+        for telling in quote.tellings:
+            if telling.speaker or quote.speaker:
+                said.setdefault(telling.article_id, []).append(
+                    (_letters(telling.text), telling.speaker or quote.speaker))
+    attributed = []
+    for sentence in summary:
+        if bare_quotation(sentence.text):
+            words = _letters(sentence.text)
+            speaker = next((who for quoted, who in said.get(sentence.source.article_id, [])
+                            if quoted and (quoted in words or words in quoted)), None)
+            sentence = replace(sentence, speaker=speaker)
+        attributed.append(sentence)
+    return attributed
+
+
+def _letters(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def brief_variant(fmt: str, config: BriefConfig) -> str:

@@ -13,6 +13,7 @@ from storyweave.model import (
     Entity,
     Fact,
     Quote,
+    SummarySentence,
     TimelineEvent,
     headline_from_text,
 )
@@ -22,6 +23,12 @@ SHOWN_FACTS = 12  # widely reported facts listed under the summary
 MIN_FACT_WORDS = 4  # fewer words are a scrap, not a fact
 MAX_FACT_WORDS = 60  # as a summary sentence
 _WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def summary_text(sentence: SummarySentence) -> str:
+    """A summary sentence as shown: a quotation with its speaker ('"We care about the small
+    people." — Carl-Henric Svanberg')."""
+    return f"{sentence.text} — {sentence.speaker}" if sentence.speaker else sentence.text
 
 
 def plural(count: int, noun: str) -> str:

@@ -26,6 +26,7 @@ from storyweave.render.common import (
     shown_quotes,
     single_source_note,
     source_label,
+    summary_text,
     support_phrase,
     supporting_sentence,
 )
@@ -63,7 +64,7 @@ def brief_context(brief: Brief) -> dict:
             }
             for c in sorted(sentence.citations, key=lambda c: numbers[c])
         ]
-        summary.append({"text": sentence.text, "cites": cites})
+        summary.append({"text": summary_text(sentence), "cites": cites})
     facts = [
         {"text": f.text, "articles": f.articles, "numbers": sorted(numbers[a] for a in f.articles),
          "support": support_phrase(brief, f)}

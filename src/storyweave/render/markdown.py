@@ -19,6 +19,7 @@ from storyweave.render.common import (
     shown_quotes,
     single_source_note,
     source_label,
+    summary_text,
     support_phrase,
 )
 
@@ -38,7 +39,7 @@ def render_markdown(brief: Brief) -> str:
     lines.append(f"*{plural(story['article_count'], 'article')} from {outlets_phrase(brief)}"
                  + (f", {span}" if span else "") + "*")
     lines += ["", "## Summary", ""]
-    lines += [f"{_escape(s.text)} {markers(s.citations, numbers)}" for s in brief.summary]
+    lines += [f"{_escape(summary_text(s))} {markers(s.citations, numbers)}" for s in brief.summary]
     facts = shared_facts(brief)
     if facts:
         lines += ["", f"## {shared_heading(brief)}", ""]

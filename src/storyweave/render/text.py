@@ -25,6 +25,7 @@ from storyweave.render.common import (
     shown_quotes,
     single_source_note,
     source_label,
+    summary_text,
     support_phrase,
 )
 
@@ -40,7 +41,7 @@ def brief_renderable(brief: Brief) -> Group:
             meta += f" to {story['last_published'][:10]}"
     parts.append(Panel(Text(brief.story.title, style="bold"), subtitle=meta, expand=True))
     parts.append(Text("Summary", style="bold underline"))
-    parts += [_cited(sentence.text, sentence.citations, numbers) for sentence in brief.summary]
+    parts += [_cited(summary_text(sentence), sentence.citations, numbers) for sentence in brief.summary]
     facts = shared_facts(brief)
     if facts:
         parts.append(Text("\n" + shared_heading(brief), style="bold underline"))
