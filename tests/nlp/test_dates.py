@@ -127,10 +127,6 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
     ("The fund follows an address Tuesday night in which he said they are to set aside resources.",
      date(2010, 6, 16), [("Tuesday night", "2010-06-15")]),
     ("On Monday, the ministers will meet in Brussels, officials said.", date(2011, 4, 21), [("On Monday", "2011-04-25")]),
-    # "should" looks ahead, "should have warned" back
-    ("Althoff said Novartis should have the vaccine ready in September.", date(2009, 6, 12),
-     [("in September", "2009-09")]),
-    ("He said the company should have warned residents in May.", date(2009, 6, 12), [("in May", "2009-05")]),
     # tomorrow's day told in the past: a page updated past its date, not six days ago
     ("An official said Mubarak was not forthcoming in his speech early Saturday.", date(2011, 1, 28),
      [("early Saturday", "2011-01-29")]),

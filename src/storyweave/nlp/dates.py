@@ -60,9 +60,7 @@ EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "mont
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|(?:is|are|was|were|been) due|plans? to|planned"
                      r"|scheduled|expected to|expects? to|hopes? to|aims? to|intends? to|set to|slated to|yet to"
-                     r"|going to|would|upcoming|next|(?:un)?likely to|poised to|about to"
-                     # "should have the vaccine ready in September", not "should have known"
-                     r"|should(?! have (?:been|\w+ed|\w+en|known|done|gone|seen)\b))\b",
+                     r"|going to|would|upcoming|next|(?:un)?likely to|poised to|about to)\b",
                      re.IGNORECASE)
 
 
