@@ -187,6 +187,7 @@ class Storyweave:
         from storyweave.errors import InputError
         from storyweave.ingest import article_from_record
         from storyweave.ingest.formats import Record
+        from storyweave.pipeline import prepare_articles
 
         articles = []
         for doc in task.docs:
@@ -195,7 +196,9 @@ class Storyweave:
                 articles.append(article_from_record(record))
             except InputError as exc:
                 self.rejected[str(exc).split(" (")[0]] += 1
-        events = self.build_timeline(articles)
+        # as a brief builds its timeline: from the articles cleaned and repaired (boilerplate, a live
+        # page's update stamps, lines many pages repeat), not from the raw pages
+        events = self.build_timeline(prepare_articles(articles))
         return select_events([e if isinstance(e, dict) else e.to_dict() for e in events], task)
 
 
