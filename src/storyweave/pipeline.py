@@ -167,7 +167,7 @@ def attribute_quotations(summary: list[SummarySentence], quotes: list[Quote]) ->
         if bare_quotation(sentence.text):
             words = _letters(sentence.text)
             speaker = next((who for quoted, who in said.get(sentence.source.article_id, [])
-                            if quoted and (quoted in words or words in quoted)), None)
+                            if quoted.count(" ") >= 2 and (quoted in words or words in quoted)), None)
             sentence = replace(sentence, speaker=speaker)
         attributed.append(sentence)
     return attributed
