@@ -22,7 +22,8 @@ def test_a_headline_for_untitled_text_is_its_first_sentence_or_a_cut_at_a_clause
                               "$60 billion in new tax breaks and other benefits to his plan.") == (
         "Sen. Barack Obama added $60 billion in new tax breaks…")
     assert headline_from_text("The storm cut power to half a million homes across the region, officials in three "
-                              "states said on Monday.") == "The storm cut power to half a million homes across the region…"
+                              "states said on Monday.") == (
+        "The storm cut power to half a million homes across the region…")
 
 
 RUN_ON_HEADLINES = [

@@ -126,7 +126,8 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
     # a future cue in what was said later in the sentence does not move the day ahead
     ("The fund follows an address Tuesday night in which he said they are to set aside resources.",
      date(2010, 6, 16), [("Tuesday night", "2010-06-15")]),
-    ("On Monday, the ministers will meet in Brussels, officials said.", date(2011, 4, 21), [("On Monday", "2011-04-25")]),
+    ("On Monday, the ministers will meet in Brussels, officials said.", date(2011, 4, 21),
+     [("On Monday", "2011-04-25")]),
     # tomorrow's day told in the past: a page updated past its date, not six days ago
     ("An official said Mubarak was not forthcoming in his speech early Saturday.", date(2011, 1, 28),
      [("early Saturday", "2011-01-29")]),

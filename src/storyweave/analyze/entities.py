@@ -36,7 +36,8 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from storyweave.model import Entity, Mention
 from storyweave.nlp.entities import HONORIFICS
 
-_TITLE = re.compile(rf"^(?:(?:[A-Z][a-z]+-)?(?:{HONORIFICS})\.?\s+)+(?=[A-Z])")  # not "King of Pop": a name follows a title
+# not "King of Pop": a name follows a title (a hyphenated one whole: "Director-General")
+_TITLE = re.compile(rf"^(?:(?:[A-Z][a-z]+-)?(?:{HONORIFICS})\.?\s+)+(?=[A-Z])")
 _SUFFIX = re.compile(r",?\s+(?P<suffix>Jr|Sr|II|III|IV)\.?$")
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 _UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")  # a bracket the tagger opened and never closed: "WHO (WHO"
