@@ -384,3 +384,13 @@ def test_a_page_label_is_no_event_and_a_name_in_quote_marks_is_no_spelling():
     assert [e.date for e in events] == ["2010-01-13"]
     current = [Mention("Loop Current", "ORG", "a", 0, 12), Mention('"Loop Current', "ORG", "b", 0, 13)]
     assert name_variants([Entity("Loop Current", "ORG", ["Loop Current", '"Loop Current'], current)]) == []
+
+
+def test_a_first_persons_account_dates_no_event_of_the_story_but_a_quoted_one_does():
+    articles = [article("a", "I was fortunate to be an observer in 1990 for the first democratic election.\n"
+                             "The earthquake struck the capital on 12 January, officials said.\n"
+                             '"I felt the ground shake on 12 January," a survivor told reporters.', "2010-01-20")]
+    texts = [e.text for e in build_timeline(articles)]
+    assert not any("observer" in text for text in texts)
+    assert any(text.startswith("The earthquake struck") for text in texts)
+    assert any("survivor told reporters" in text for text in texts)

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyweave.model import Article, Sentence, TimelineEvent
-from storyweave.nlp.claims import claim_text, content_words
+from storyweave.nlp.claims import claim_text, commenter_voice, content_words
 from storyweave.nlp.dates import TemporalExpression, find_dates, looks_ahead, parse_anchor
 from storyweave.nlp.sentences import opens_on_page_label, split_article
 
@@ -134,8 +134,9 @@ def build_timeline(
     for article in articles:
         anchor = anchors[article.id]
         for sentence in sentences[article.id]:
-            if sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text):
-                continue
+            if (sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text)
+                    or commenter_voice(sentence.text)):
+                continue  # a first person's account ("I was an observer in 1990 ...") dates no event of the story
             expression = event_expression(sentence, anchor.date)
             if (expression is not None and _tells_something(sentence.text, expression)
                     and not _from_a_later_page(sentence.text, expression, anchor.date)):
