@@ -114,6 +114,12 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
                  ("Delgado", "PERSON", "b")) == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
+def test_a_company_the_tagger_took_for_its_premises_is_an_organisation():
+    texts = ["A fire at the Halvorsen Chemicals plant sent 12 workers to hospital.", "Smoke rose over Commencement Bay."]
+    assert typed(texts, ("Halvorsen Chemicals", "FAC", "a"), ("Commencement Bay", "LOC", "b")) == {
+        ("Halvorsen Chemicals", "ORG"), ("Commencement Bay", "LOC")}
+
+
 def test_a_person_the_texts_call_a_town_or_a_region_is_a_place_even_if_named_once():
     texts = ["One activist said three civilians were killed in the town of Khan Sheikhoun. Police killed five "
              "in the Ghab region. Tellawi said so.", "Delgado said the fire was out."]

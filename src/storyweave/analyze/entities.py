@@ -254,6 +254,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         else:
             person.extend(group)
     entities = [_entity(group) for group in groups]
+    for entity in (entity for entity in entities if entity.type in ("FAC", "LOC")):
+        if any(_CORPORATE.search(bare_name(m.text)) for m in entity.mentions):
+            entity.type = "ORG"  # a company the tagger took for its premises: "Halvorsen Chemicals"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
     for entity in (entity for entity in entities if entity.type == "PERSON"):
@@ -281,7 +284,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
 
 # A company's legal form, or its line of business, ends its name ("Fitch Ratings").
 _CORPORATE = re.compile(rf"\s(?:{_LEGAL_FORMS}|Incorporated|Ratings|Capital|Partners|Securities|Airlines|Motors"
-                        r"|Petroleum|Investments|Pharmaceuticals|Industries|Technologies)\.?$")
+                        r"|Petroleum|Investments|Pharmaceuticals|Industries|Technologies|Chemicals)\.?$")
 
 
 # Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes
