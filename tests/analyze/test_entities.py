@@ -114,6 +114,13 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
                  ("Delgado", "PERSON", "b")) == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
+def test_a_person_the_texts_name_after_the_drug_or_the_ship_is_a_thing():
+    texts = ["His death was caused by the anesthetic Propofol. Murray gave him Propofol nightly.",
+             "Death was caused by the anesthetic Propofol. Specifically Propofol, the judge said. Murray spoke."]
+    assert typed(texts, *[("Propofol", "PERSON", "a")] * 2, *[("Propofol", "PERSON", "b")] * 2,
+                 ("Murray", "PERSON", "a"), ("Murray", "PERSON", "b")) == {("Propofol", "PRODUCT"), ("Murray", "PERSON")}
+
+
 def test_a_company_the_tagger_took_for_its_premises_is_an_organisation():
     texts = ["A fire at the Halvorsen Chemicals plant sent 12 workers to hospital.", "Smoke rose over Commencement Bay."]
     assert typed(texts, ("Halvorsen Chemicals", "FAC", "a"), ("Commencement Bay", "LOC", "b")) == {
