@@ -7,12 +7,12 @@ Stages, each a plain function of the layer that owns it:
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from storyweave import __version__
 from storyweave.analyze import analyze
+from storyweave.analyze.quotes import quote_key
 from storyweave.clean import clean_article, remove_repeated_lines, repair_story
 from storyweave.ingest import complete_from_story, too_short
 from storyweave.model import (
@@ -161,20 +161,16 @@ def attribute_quotations(summary: list[SummarySentence], quotes: list[Quote]) ->
         for telling in quote.tellings:
             if telling.speaker or quote.speaker:
                 said.setdefault(telling.article_id, []).append(
-                    (_letters(telling.text), telling.speaker or quote.speaker))
+                    (quote_key(telling.text), telling.speaker or quote.speaker))
     attributed = []
     for sentence in summary:
         if bare_quotation(sentence.text):
-            words = _letters(sentence.text)
+            words = quote_key(sentence.text)
             speaker = next((who for quoted, who in said.get(sentence.source.article_id, [])
                             if quoted.count(" ") >= 2 and (quoted in words or words in quoted)), None)
             sentence = replace(sentence, speaker=speaker)
         attributed.append(sentence)
     return attributed
-
-
-def _letters(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def brief_variant(fmt: str, config: BriefConfig) -> str:

@@ -335,7 +335,7 @@ def _written_as_a_group(forms: set[str], texts: list[str]) -> bool:
     if not single or any(form.split()[-1] in single for form in forms if " " in form):
         return False
     plurals = "|".join(re.escape(form) + "e?s" for form in sorted(single))
-    return bool(plurals) and any(re.search(rf"\b(?:{plurals})\b", text) for text in texts)
+    return any(re.search(rf"\b(?:{plurals})\b", text) for text in texts)
 
 
 def _written_as_an_acronym(forms: set[str], texts: list[str]) -> bool:

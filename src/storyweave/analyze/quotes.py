@@ -335,9 +335,7 @@ def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Menti
         return None
     head = text[previous:named[0].start]
     if not _QUOTE_MARKS.search(head) and all(word[:1].isupper() for word in head.split()):
-        possessive = text[named[0].start:named[0].end].endswith(("'s", "’s")) or \
-            text.startswith(("'s", "’s"), named[0].end)
-        if not possessive:
+        if not text.startswith(("'s", "’s"), named[0].end):  # (a mention ends before its possessive)
             return named[0]
         # "Michael Jackson's father Joseph described ...": the one named after the possessive, if any
         after = [m for m in named[1:] if m.start - named[0].end <= POSSESSED_CHARACTERS]
@@ -426,7 +424,7 @@ def merge_quotes(tellings: list[QuoteTelling], people: set[str] | None = None) -
     quotes: list[Quote] = []
     keys: list[list[str]] = []
     for telling in sorted(tellings, key=lambda t: (not t.direct, t.degraded)):
-        key = _key(telling.text)
+        key = quote_key(telling.text)
         for quote, quote_keys in zip(quotes, keys, strict=True):
             if _compatible(telling.speaker, quote.speaker) and any(_same(key, k) for k in quote_keys):
                 quote.tellings.append(telling)
@@ -440,14 +438,19 @@ def merge_quotes(tellings: list[QuoteTelling], people: set[str] | None = None) -
         quote.text = _canonical(quote)
     # Most widely carried first; of those carried as widely, a speaker's words before a scare-quoted
     # phrase ("all the symptoms of swine flu", nobody's)
-    return sorted(quotes, key=lambda q: (-len(q.articles), q.speaker is None and len(q.text.split()) < PHRASE_WORDS,
-                                         -sum(t.direct for t in q.tellings)))
+    return sorted(quotes, key=lambda q: (-len(q.articles), is_phrase(q), -sum(t.direct for t in q.tellings)))
 
 
 PHRASE_WORDS = 6  # an unattributed quotation shorter than this is a phrase marked, not something said
 
 
-def _key(text: str) -> str:
+def is_phrase(quote: Quote) -> bool:
+    """A phrase in quote marks that nobody is said to have said ("lab tests can be done")."""
+    return quote.speaker is None and len(quote.text.split()) < PHRASE_WORDS
+
+
+def quote_key(text: str) -> str:
+    """A quotation's words, lowercased, without punctuation: how its tellings are compared."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
@@ -466,6 +469,6 @@ def _canonical(quote: Quote) -> str:
     """The telling most outlets agree on, from a clean article, in quote marks if any was."""
     pool = [t for t in quote.tellings if t.direct and not t.degraded] or quote.tellings
     counts = Counter(t.text for t in pool)
-    keys = {t.text: _key(t.text) for t in quote.tellings}
+    keys = {t.text: quote_key(t.text) for t in quote.tellings}
     # Ties go to the telling closest to all the others: the version the outlets share.
     return max(counts, key=lambda text: (counts[text], sum(fuzz.ratio(keys[text], k) for k in keys.values())))

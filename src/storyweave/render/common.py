@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from storyweave.analyze.quotes import PHRASE_WORDS
+from storyweave.analyze.quotes import is_phrase
 from storyweave.model import (
     ANOTHER_STORY,
     Article,
@@ -176,7 +176,7 @@ def _newsroom(name: str) -> str:
 
 def shown_quotes(brief: Brief) -> list[Quote]:
     """The most widely carried quotes, not phrases in quote marks that nobody is said to have said."""
-    return [q for q in brief.quotes if q.speaker or len(q.text.split()) >= PHRASE_WORDS][:SHOWN_QUOTES]
+    return [q for q in brief.quotes if not is_phrase(q)][:SHOWN_QUOTES]
 
 
 def shown_events(brief: Brief) -> list[TimelineEvent]:
