@@ -101,7 +101,7 @@ def main() -> None:
             f"Multi-News 0-{MULTINEWS_HALF - 1}, rewrites": with_rewrites(*multinews)}
     prepared = {}
     for name, (texts, gold) in sets.items():
-        stripped, template_only = strip_templates(texts)
+        stripped, template_only, _ = strip_templates(texts)
         edges = neighbour_graph(stripped, [None] * len(texts), template_only=template_only,
                                 vectors=tfidf_vectors(stripped))
         features = pair_features(stripped, edges)

@@ -72,3 +72,21 @@ def test_a_stored_story_keeps_its_title_unless_it_is_a_section_heading_in_capita
     assert story_title_from("WALGREENS' BIG BRANDING PUSH", [None, "Mubarak resigns"], text) == "Mubarak resigns"
     assert story_title_from("WALGREENS' BIG BRANDING PUSH", ["BREAKING NEWS"], text) == "WALGREENS' BIG BRANDING PUSH"
     assert story_title_from(None, [None], text).startswith("Mubarak stepped down on Friday")
+
+
+def test_a_story_of_many_articles_is_titled_by_its_most_representative_headline():
+    from storyweave.model import representative_title
+
+    lead = "Mubarak stepped down on Friday and handed power to the military, ending three decades of rule."
+    # members, most representative first: a real headline wins, but not a section heading or a question
+    assert representative_title([(None, lead), ("WALGREENS' BIG BRANDING PUSH", "..."),
+                                 ("Is Egypt free at last?", "..."), ("Mubarak resigns", "...")]) == "Mubarak resigns"
+    # without one, the first opening that reads as a headline: not a pun of three words, not a
+    # fragment that starts lowercase, not a speaker's label of a transcript
+    assert representative_title([(None, "Humans have it. At least not yet."),
+                                 (None, "in Cairo's Tahrir Square as the crowds cheered on"),
+                                 (None, lead)]).startswith("Mubarak stepped down on Friday")
+    assert representative_title([(None, "HOWARD KURTZ, HOST: As journalists scramble to chronicle the uprising in"
+                                        " Egypt, this is the week the story turned ugly.")]) \
+        == "As journalists scramble to chronicle the uprising in Egypt…"
+    assert representative_title([(None, "Humans have it.")]) == "Humans have it"

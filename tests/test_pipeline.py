@@ -73,12 +73,16 @@ def test_a_summary_sentence_that_is_all_quotation_names_its_speaker():
     quotes = [Quote("We care about the small people", "Carl-Henric Svanberg",
                     [QuoteTelling("We care about the small people", "a", 120, "Svanberg", True,
                                   speaker="Carl-Henric Svanberg")])]
-    bare, elsewhere, attributed = attribute_quotations([
+    bare, elsewhere, attributed, pronoun, named_too = attribute_quotations([
         sentence('"We care about the small people."'),
         sentence('"We care about the small people."', article="b"),  # another article: its speaker is unknown
-        sentence('"We care about the small people," Svanberg said.')], quotes)
+        sentence('"We care about the small people," Svanberg said.'),
+        sentence('"We care about the small people," he said.'),
+        sentence('Svanberg said he told them: "We care about the small people."')], quotes)
     assert bare.speaker == "Carl-Henric Svanberg"
     assert summary_text(bare) == '"We care about the small people." — Carl-Henric Svanberg'
     assert bare.to_dict()["speaker"] == "Carl-Henric Svanberg"
     assert elsewhere.speaker is None and "speaker" not in elsewhere.to_dict()
     assert attributed.speaker is None  # the sentence names its speaker itself
+    assert pronoun.speaker == "Carl-Henric Svanberg"  # 'he said' leaves the reader guessing
+    assert named_too.speaker is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,6 +27,8 @@ def content_id(text: str) -> str:
 
 
 HEADLINE_WORDS = 14
+LONGEST_TITLE = 20  # words: a longer title has run into the text after it
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s*[A-Z][A-Z .'\u2019-]+)?:\s+(?=\S)")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
@@ -55,10 +57,25 @@ def story_title_from(stored: str | None, titles: Iterable[str | None], text: str
         or headline_from_text(text)
 
 
+def representative_title(members: Sequence[tuple[str | None, str]]) -> str:
+    """A story's title from its articles' (title, text), the most representative first: the first
+    title that reads as a headline (not a page's section heading in capitals, not a question, not
+    run into the text after it), else the first opening that makes a headline of five words or more
+    ("Humans have it." opens a report as a pun, and heads no list of stories), else what there is."""
+    for title, _ in members:
+        if title and not title.isupper() and not title.rstrip().endswith("?") and len(title.split()) <= LONGEST_TITLE:
+            return title
+    openings = [headline_from_text(text) for _, text in members]
+    return next((h for h in openings if len(h.split()) >= 5 and h[:1].isupper() and not h.endswith("?")
+                 and not h.isupper()), None) \
+        or next((title for title, _ in members if title), None) or next((h for h in openings if h), "Untitled story")
+
+
 def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     """A headline for text that has none: its first sentence, or the first `limit` words of it cut
     where a headline could stop (not on "the", "of", ...) with an ellipsis."""
     first = next((line.strip() for line in text.split("\n") if line.strip()), "").lstrip("*•·-– ")
+    first = _SPEAKER_LABEL.sub("", first, count=1)  # a transcript's "HOWARD KURTZ, HOST: As journalists ..."
     end = next((m.start() for m in _FIRST_SENTENCE_END.finditer(first)
                 if not _ABBREVIATION.search(first[: m.start()])), len(first))
     sentence = first[:end].rstrip(" .")

@@ -17,6 +17,7 @@ from storyweave.clean import clean_article, remove_repeated_lines, repair_story
 from storyweave.ingest import complete_from_story, too_short
 from storyweave.model import (
     ANOTHER_STORY,
+    LONGEST_TITLE,
     Article,
     Brief,
     Fact,
@@ -27,7 +28,7 @@ from storyweave.model import (
     SummarySentence,
     headline_from_text,
 )
-from storyweave.nlp.claims import bare_quotation
+from storyweave.nlp.claims import PRONOUN_SPEAKER, bare_quotation
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import is_transcript, split_article
 from storyweave.store import Store
@@ -154,8 +155,9 @@ def build_brief(
 
 
 def attribute_quotations(summary: list[SummarySentence], quotes: list[Quote]) -> list[SummarySentence]:
-    """A summary sentence that is all quotation ('"We care about the small people."') leaves its
-    speaker to the sentences around it in its article; the quote found there names them."""
+    """A summary sentence that is all quotation ('"We care about the small people."') or names its
+    speaker by a pronoun only ('"...," he said.') leaves the speaker to the sentences around it in its
+    article; the quote found there names them."""
     said: dict[str, list[tuple[str, str]]] = {}  # article -> (words quoted, speaker)
     for quote in quotes:
         for telling in quote.tellings:
@@ -164,11 +166,12 @@ def attribute_quotations(summary: list[SummarySentence], quotes: list[Quote]) ->
                     (quote_key(telling.text), telling.speaker or quote.speaker))
     attributed = []
     for sentence in summary:
-        if bare_quotation(sentence.text):
+        if bare_quotation(sentence.text) or PRONOUN_SPEAKER.search(sentence.text):
             words = quote_key(sentence.text)
             speaker = next((who for quoted, who in said.get(sentence.source.article_id, [])
                             if quoted.count(" ") >= 2 and (quoted in words or words in quoted)), None)
-            sentence = replace(sentence, speaker=speaker)
+            if speaker and speaker.split()[-1] not in sentence.text:  # ('Smith said he told ...' names them)
+                sentence = replace(sentence, speaker=speaker)
         attributed.append(sentence)
     return attributed
 
@@ -220,7 +223,6 @@ def story_id(articles: list[Article]) -> str:
     return hashlib.sha256(joined.encode()).hexdigest()[:12]
 
 
-LONGEST_TITLE = 20  # words: a longer title has run into the text after it
 
 
 def story_title(articles: list[Article], facts: list) -> str:

@@ -272,3 +272,25 @@ def test_a_broadcast_transcripts_header_gives_title_and_air_date_and_goes():
     article = article_from_record(Record("t.txt", {"text": text}))
     assert (article.title, article.published) == ("Mubarak Steps Down", "2011-02-11")
     assert article.text.startswith("WOLF BLITZER")
+
+
+def test_a_byline_of_a_wire_staff_or_run_into_the_text_names_the_author_and_leaves_the_text():
+    found = infer_metadata(f"By the CNN Wire Staff\nThe {BODY}", has_title=False)
+    assert (found.author, found.title, found.text[:16]) == ("CNN Wire Staff", None, "The city council")
+    found = infer_metadata("By Cynthia P. Schneider and Nadia Oweidat, Special to CNN Anti-government protesters "
+                           f"walk in Tahrir Square.\nThe {BODY}", has_title=False)
+    assert (found.author, found.outlet) == ("Cynthia P. Schneider and Nadia Oweidat", "CNN")
+    assert found.text.startswith("Anti-government protesters walk in Tahrir Square.")
+
+
+def test_a_reuters_dateline_of_a_day_alone_is_no_title_and_dates_the_story():
+    found = infer_metadata(f"June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - The {BODY}", has_title=False)
+    assert (found.title, found.dateline, found.outlet) == (None, "June 3 (Reuters)", "Reuters")
+    assert found.published.startswith("2010-06-03") and found.text.startswith("The city council")
+
+
+def test_highlights_naming_a_lawmaker_by_title_are_still_a_header_before_the_dateline():
+    found = infer_metadata('The moment Egypt was free U.S. has invested billions, Rep. Ron Paul says of Mubarak '
+                           'Obama says the "transition must bring all voices to the table" '
+                           f"Cairo, Egypt (CNN) -- The {BODY}", has_title=False)
+    assert (found.dateline, found.text[:16]) == ("Cairo, Egypt (CNN)", "The city council")

@@ -27,7 +27,7 @@ def bench_stories(shared):
 
 
 def by_model_and_by_cosine(texts: list[str], gold: list[str], bcubed) -> tuple[float, float]:
-    stripped, template_only = strip_templates(texts)
+    stripped, template_only, _ = strip_templates(texts)
     undated = [None] * len(texts)
     by_model = cluster_window(stripped, undated, template_only=template_only)
     edges = neighbour_graph(stripped, undated, template_only=template_only)

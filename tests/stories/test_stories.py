@@ -138,6 +138,14 @@ def test_recluster_joins_what_arrival_order_split_and_keeps_story_ids(tmp_path):
         assert len(by_folder["tacoma-fire"]) == len(by_folder["port-alder-mayor"]) == 1
         assert by_folder["feeds"] == by_folder["tacoma-fire"]  # the near-duplicate followed its original
         assert sorted(s.article_count for s in store.stories()) == [4, 6]
+        # a rebuilt story is titled afresh by one of its articles' headlines, not by what it was
+        # called when its first article arrived
+        titles = {r["title"] for r in store.export_rows()}
+        fire = next(s.id for s in store.stories() if s.article_count == 6)
+        store.set_story_title(fire, "June 3")
+        store.reassign({next(r["id"] for r in store.export_rows() if r["story"] == fire): "lone"})
+        assert recluster(store).moved == 1
+        assert all(s.title in titles for s in store.stories())
         # Online ingest goes on from the rebuilt stories.
         follow_up = tmp_path / "later" / "update.txt"
         follow_up.parent.mkdir()

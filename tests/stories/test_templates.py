@@ -9,6 +9,7 @@ from storyweave.stories.templates import (
     TEMPLATE_ARTICLES,
     strip_templates,
     template_keys,
+    without_templates,
 )
 
 FURNITURE = ("Breaking news emails. Get breaking news alerts and special reports. The news and stories that "
@@ -36,22 +37,23 @@ def test_sentences_many_articles_share_are_left_out_and_pages_of_nothing_else_ar
     # the furniture's sentences of MIN_WORDS words or more ("Breaking news emails." is too short
     # to tell), none of the stories'
     assert len(template_keys(texts)) == 4
-    stripped, template_only = strip_templates(texts)
+    stripped, template_only, _ = strip_templates(texts)
     assert template_only == [True] * len(texts)  # one sentence of their own: under CONTENT_WORDS words
     assert stripped == texts  # a template-only page keeps its text (see the next tests)
     longer = [t + " " + t.split(" ", 3)[-1] * 2 for t in texts]
-    stripped, template_only = strip_templates(longer)
+    stripped, template_only, keys = strip_templates(longer)
     assert not any(template_only)
     assert all("weekday" not in s and "Breaking news emails" in s and len(s.split()) >= CONTENT_WORDS for s in stripped)
+    assert [without_templates(t, keys) for t in longer] == stripped  # e.g. for a story's title: no related link
     few = texts[:TEMPLATE_ARTICLES - 1]  # shared by fewer articles: a story's own quote, kept
-    assert strip_templates(few) == (few, [False] * len(few))
+    assert strip_templates(few) == (few, [False] * len(few), set())
 
 
 def test_furniture_glued_to_the_text_after_a_colon_is_template_text_too():
     glued = ("Letters for publication should be sent to: letters@example.co.uk If you need help using the "
              "site: help@example.co.uk Call the main switchboard: ")
     texts = [f"{topic[:-1]} {glued}{topic} {topic}" for topic in TOPICS]
-    stripped, template_only = strip_templates(texts)
+    stripped, template_only, _ = strip_templates(texts)
     assert not any(template_only)
     assert all("switchboard" not in s and "need help" not in s for s in stripped)
     assert all(topic in s for topic, s in zip(TOPICS, stripped, strict=True))

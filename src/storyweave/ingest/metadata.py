@@ -42,13 +42,14 @@ _HEADER_FIELD = re.compile(
     r"^\s*(?P<key>title|headline|source|outlet|url|link|author|byline)\s*[:\-–—]\s*(?P<value>\S.{0,300}?)\s*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|la))*)"
+_BYLINE = re.compile(r"^\s*By\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|la|staff))*)"
                      r"(?:\s*[,|/]\s*(?P<org>[^\n]{2,60}))?\s*$")
 # "WASHINGTON (Reuters) -", "LONDON, March 2 (AP) —", "NEW YORK —", "Paris, France (CNN) --",
 # "(CNN) --", and as degraded copies write them, "( cnn ) --", "sydney ( reuters ) -".
 _DATELINE = re.compile(
     r"^\s*(?:(?P<place>[A-Za-z][A-Za-z.'’/-]+(?:[ ,]+[A-Za-z][A-Za-z.'’/-]+){0,4}?)"
-    r"(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?))?)?"
+    r"(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"|(?P<day>" + _MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?)(?=\s*\())?"  # a day alone: "June 3 (Reuters) -"
     r"\s*(?:\(\s*(?P<agency>[A-Za-z][A-Za-z .&-]{0,30}?)\s*\))?"
     r"(?:\s*(?P<dash>--|[-–—])\s+|(?<=\))\s+)"  # no dash only after the agency: "(AP) The ..."
 )
@@ -95,13 +96,21 @@ _INNER_DATELINE = re.compile(  # "... Tripoli, Libya (CNN) --", "... MILAN/LONDO
     r"(?<=\s)[A-Z][A-Za-z.'\u2019/-]+(?:,?\s+[A-Z][A-Za-z.'\u2019/-]+){0,3}(?:,\s*" + _MONTHS + r"\s+\d{1,2})?\s*"
     r"\(\s*(?:AP|Associated Press|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua)\s*\)\s*(?:--|[-\u2013\u2014])\s")
 # A byline the scrape ran into a dateline in capitals: "By Shailagh Murray and Paul Kane TOLEDO, Ohio -- ..."
-_NAME_WORDS = r"[A-Z][a-z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*[a-z][\w.'\u2019-]*){0,3}"
+_NAME_WORDS = r"[A-Z][a-z][\w.'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.'\u2019-]*[a-z][\w.'\u2019-]*)){0,3}"
 _BYLINE_BEFORE_DATELINE = re.compile(
     rf"\s*By\s+(?P<name>{_NAME_WORDS}(?:(?:,\s*|\s+and\s+){_NAME_WORDS})*)\s+"
     r"(?=[A-Z]{2,}[A-Z.'\u2019-]*(?:\s+[A-Z]{2,}[A-Z.'\u2019-]*){0,3}\s*(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*)?"
     r"(?:--|[-\u2013\u2014])\s)")
+# A byline run into the text after it, its newsroom named: "By Cynthia P. Schneider and Nadia
+# Oweidat, Special to CNN Anti-government protesters walk ..."
+_BYLINE_RUN_ON = re.compile(
+    rf"\s*By\s+(?P<name>{_NAME_WORDS}(?:(?:,\s*|\s+and\s+){_NAME_WORDS})*),\s+(?:Special\s+to|for)\s+(?:the\s+)?"
+    r"(?P<org>CNN|AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|Bloomberg|Xinhua)\s+(?=[A-Z])")
 MAX_HEADER_WORDS = 80  # a longer run before such a dateline, or one of sentences, is story text
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?][\"')]*\s+[A-Z]")  # not "U.S. Ambassador"
+# not "U.S. Ambassador", nor a title's abbreviation ("Rep. Ron Paul says")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])" + "".join(
+    rf"(?<!\b{title})" for title in ("Mr", "Ms", "Mrs", "Dr", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Sgt", "St"))
+    + r"[.!?][\"')]*\s+[A-Z]")
 
 
 @dataclass
@@ -229,6 +238,12 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
             found.author = byline.group("name")
             if byline.group("org"):
                 found.outlet = found.outlet or normalise_agency(byline.group("org"))
+        elif i == body_start and (run_on := _BYLINE_RUN_ON.match(stripped)):
+            found.author = found.author or run_on.group("name")
+            found.outlet = found.outlet or normalise_agency(run_on.group("org"))
+            found.removed.append(run_on.group().strip())
+            lines[i] = stripped[run_on.end():]
+            break
         elif (not has_title and found.title is None and i == body_start
               and _is_title_line(stripped, lines[i + 1:])):
             found.title = cut_run_on(stripped.lstrip("# ").strip())
@@ -316,6 +331,8 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         zoneless = re.sub(r"^[A-Z]{2,4}\s+(?=\S)", "", after)  # past a zone the stamp left: "IST WASHINGTON"
         if place and (after.startswith(place.group().strip()) or zoneless.startswith(place.group().strip())):
             headline = headline[: place.start()].strip()
+        if headline and (after.startswith(headline) or zoneless.startswith(headline)):
+            headline = ""  # "June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - ...": the dateline's
         if (headline and not has_title and found.title is None and len(headline.split()) <= 40
                 and not _NOT_A_HEADLINE.search(headline)):
             found.title = cut_run_on(headline)
@@ -441,8 +458,8 @@ def _record_dateline(match: re.Match[str], found: Inferred, year_hint: int | Non
         found.dateline = dateline
     if agency and found.outlet is None:
         found.outlet = agency
-    if match.group("date") and found.published is None:
-        iso = parse_date(match.group("date"), year_hint)
+    if (day := match.group("date") or match.group("day")) and found.published is None:
+        iso = parse_date(day, year_hint)
         if iso:
             found.published, found.published_from = iso, "dateline"
 

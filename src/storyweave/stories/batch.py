@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from storyweave.model import Article, story_title_from
+from storyweave.model import Article, representative_title
 from storyweave.nlp.embed import get_embedder
 from storyweave.store import Store
 from storyweave.stories.cluster import (
@@ -40,7 +40,7 @@ from storyweave.stories.cluster import (
     time_penalty,
 )
 from storyweave.stories.features import lead_text, names_in, terms_of
-from storyweave.stories.templates import strip_templates
+from storyweave.stories.templates import strip_templates, without_templates
 
 NEIGHBOURS = 10  # per article, in the similarity graph
 BLOCK = 2000  # rows per span of the graph's rows (a task on a Ray cluster)
@@ -370,7 +370,7 @@ def recluster(store: Store, *, since: str | None = None, until: str | None = Non
         if on_progress:
             on_progress(done, len(rows))
 
-    texts, template_only = strip_templates([(r[2] or "") + "\n" + r[1] for r in rows])
+    texts, template_only, templates = strip_templates([(r[2] or "") + "\n" + r[1] for r in rows])
     labels = clusterer(texts, [r[3] for r in rows], threshold, advance, template_only)
     story_of = _stable_ids(rows, labels)
     moved = {r[0]: story_of[r[0]] for r in rows if story_of[r[0]] != r[4]}
@@ -379,7 +379,7 @@ def recluster(store: Store, *, since: str | None = None, until: str | None = Non
     report.changed = {r[4] for r in rows if r[0] in moved} | set(moved.values())
     with store.transaction():
         store.reassign(moved)
-        _rebuild(store, report.changed, embedder)
+        _rebuild(store, report.changed, embedder, templates)
     return report
 
 
@@ -403,8 +403,9 @@ def _stable_ids(rows: list[tuple], labels: list[int]) -> dict[str, str]:
     return story_of
 
 
-def _rebuild(store: Store, story_ids: set[str], embedder: str) -> None:
-    """Recompute the stored state (centroid, names, word profile, counts) of these stories."""
+def _rebuild(store: Store, story_ids: set[str], embedder: str, templates: set[int] = frozenset()) -> None:
+    """Recompute the stored state (title, centroid, names, word profile, counts) of these stories;
+    a title is no template sentence of the window (`templates`: a site's related-story links)."""
     if not story_ids:
         return
     members = store.canonical_articles(stories=story_ids)
@@ -418,7 +419,6 @@ def _rebuild(store: Store, story_ids: set[str], embedder: str) -> None:
     for position, row in enumerate(members):
         grouped.setdefault(row[4], []).append(position)
     counts = store.count_stories(grouped)
-    titles = store.story_titles(grouped)
     saved = []
     for story, positions in grouped.items():
         names: Counter[str] = Counter()
@@ -426,8 +426,10 @@ def _rebuild(store: Store, story_ids: set[str], embedder: str) -> None:
         for p in positions:
             names.update(names_in(members[p][1]))
             terms.update(weights.weigh(terms_of(members[p][1])))
-        first = members[positions[0]]
-        title = story_title_from(titles.get(story), [members[p][2] for p in positions], first[1])
-        saved.append((story, title, vectors[positions].mean(axis=0), [n for n, _ in names.most_common(20)],
+        centroid = vectors[positions].mean(axis=0)
+        # the title of the article nearest the story's centre, not of the one that came first
+        central = sorted(positions, key=lambda p: -float(vectors[p] @ centroid))
+        title = representative_title([(members[p][2], without_templates(members[p][1], templates)) for p in central])
+        saved.append((story, title, centroid, [n for n, _ in names.most_common(20)],
                       dict(terms.most_common(STORY_TERMS)), counts[story]))
     store.save_stories(saved)

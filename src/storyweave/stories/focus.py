@@ -54,7 +54,7 @@ def main_story(articles: list[Article]) -> Focus:
     from storyweave.stories.pairs import default_threshold, same_story_edges
     from storyweave.stories.templates import strip_templates
 
-    texts, template_only = strip_templates([(a.title or "") + "\n" + a.text for a in articles])
+    texts, template_only, _ = strip_templates([(a.title or "") + "\n" + a.text for a in articles])
     published = [a.published for a in articles]
     vectors = tfidf_vectors(texts)
     if vectors is None:

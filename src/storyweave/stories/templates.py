@@ -57,17 +57,27 @@ def template_keys(texts: Iterable[str], min_articles: int = TEMPLATE_ARTICLES) -
     return _frequent(map(_keyed_segments, texts), min_articles)
 
 
-def strip_templates(texts: list[str], min_articles: int = TEMPLATE_ARTICLES) -> tuple[list[str], list[bool]]:
-    """`texts` without the sentences that `min_articles` or more of them carry, and which texts
-    are template only (left with fewer than `CONTENT_WORDS` words after losing some: those keep
-    their whole text)."""
+def strip_templates(texts: list[str], min_articles: int = TEMPLATE_ARTICLES
+                    ) -> tuple[list[str], list[bool], set[int]]:
+    """`texts` without the sentences that `min_articles` or more of them carry, which texts are
+    template only (left with fewer than `CONTENT_WORDS` words after losing some: those keep their
+    whole text), and the keys of the template sentences (for `without_templates`)."""
     keyed = [_keyed_segments(text) for text in texts]
     templates = _frequent(keyed, min_articles)
     stripped, template_only = [], []
     for text, pieces in zip(texts, keyed, strict=True):
-        kept = [piece for piece, key in pieces if key not in templates]
-        rest = text if len(kept) == len(pieces) else "\n".join(kept)
+        rest = _kept(text, pieces, templates)
         alone = rest is not text and len(_WORD.findall(rest.lower())) < CONTENT_WORDS
         stripped.append(text if alone else rest)
         template_only.append(alone)
-    return stripped, template_only
+    return stripped, template_only, templates
+
+
+def without_templates(text: str, templates: set[int]) -> str:
+    """`text` without the sentences whose keys are in `templates` (the same text if none is)."""
+    return _kept(text, _keyed_segments(text), templates)
+
+
+def _kept(text: str, pieces: list[tuple[str, int | None]], templates: set[int]) -> str:
+    kept = [piece for piece, key in pieces if key not in templates]
+    return text if len(kept) == len(pieces) else "\n".join(kept)
