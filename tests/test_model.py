@@ -64,14 +64,17 @@ def test_a_headline_run_into_the_next_sentence_ends_where_that_sentence_starts(o
     assert headline_from_text(opening) == headline
 
 
-def test_a_stored_story_keeps_its_title_unless_it_is_a_section_heading_in_capitals():
+def test_a_stored_story_keeps_its_title_while_it_reads_as_a_headline():
     from storyweave.model import story_title_from
 
     text = "Mubarak stepped down on Friday and handed power to the military, ending three decades of rule."
     assert story_title_from("Mubarak resigns", ["Crowds cheer in Cairo"], text) == "Mubarak resigns"
     assert story_title_from("WALGREENS' BIG BRANDING PUSH", [None, "Mubarak resigns"], text) == "Mubarak resigns"
-    assert story_title_from("WALGREENS' BIG BRANDING PUSH", ["BREAKING NEWS"], text) == "WALGREENS' BIG BRANDING PUSH"
+    assert story_title_from("WALGREENS' BIG BRANDING PUSH", ["BREAKING NEWS"], text).startswith("Mubarak stepped")
+    assert story_title_from("WALGREENS' BIG BRANDING PUSH", ["BREAKING NEWS"], "Tiny.") == "WALGREENS' BIG BRANDING PUSH"
     assert story_title_from(None, [None], text).startswith("Mubarak stepped down on Friday")
+    # what a fragment's first arrival titled it gives way to a headline
+    assert story_title_from("in Cairo's Tahrir Square as the crowds cheered", [None], text).startswith("Mubarak")
 
 
 def test_a_story_of_many_articles_is_titled_by_its_most_representative_headline():
@@ -85,6 +88,7 @@ def test_a_story_of_many_articles_is_titled_by_its_most_representative_headline(
     # fragment that starts lowercase, not a speaker's label of a transcript
     assert representative_title([(None, "Humans have it. At least not yet."),
                                  (None, "in Cairo's Tahrir Square as the crowds cheered on"),
+                                 (None, "By Niu Shuping and Ken Wills Nevermind that the flu is not caused by pigs."),
                                  (None, lead)]).startswith("Mubarak stepped down on Friday")
     assert representative_title([(None, "HOWARD KURTZ, HOST: As journalists scramble to chronicle the uprising in"
                                         " Egypt, this is the week the story turned ugly.")]) \

@@ -86,3 +86,26 @@ def test_a_summary_sentence_that_is_all_quotation_names_its_speaker():
     assert attributed.speaker is None  # the sentence names its speaker itself
     assert pronoun.speaker == "Carl-Henric Svanberg"  # 'he said' leaves the reader guessing
     assert named_too.speaker is None
+
+
+def test_of_several_headlines_the_one_in_the_storys_own_words_names_it():
+    report = ("Lord Goldsmith's advice on the legality of the Iraq war was published in full. The attorney general "
+              "warned that the war could be ruled illegal.")
+    link = Article(id="a", source="a.txt", text=report + " More of the legal advice follows.",
+                   title="Read the first part of the advice")
+    headline = Article(id="b", source="b.txt", text=report, title="Full text: Iraq war legal advice published")
+    facts = [_fact("The advice on the legality of the Iraq war was published in full.", "a", "b"),
+             _fact("More of the legal advice follows.", "a")]  # the link's article tells the most
+    assert story_title([link, headline], facts) == headline.title
+
+
+def test_an_untitled_story_without_a_shared_lead_is_named_by_the_opening_of_its_most_telling_article():
+    def told(text: str, *where: tuple[str, int]) -> Fact:
+        return Fact(text=text, sentences=[Sentence(a, i, text) for a, i in where], articles=[a for a, _ in where])
+
+    background = told("Seasonal flu kills 250,000 to 500,000 people in a normal year.", ("a", 6), ("b", 9), ("c", 4))
+    news = told("The WHO raised its pandemic alert to phase five on Wednesday.", ("a", 0), ("c", 2))
+    texts = {"a": "The WHO raised its pandemic alert to phase five on Wednesday. More.",
+             "b": "Swine flu is a respiratory disease of pigs. More.", "c": "Mexico closed its schools. More."}
+    untitled = [Article(id=x, source=f"{x}.txt", text=texts[x]) for x in "bac"]
+    assert story_title(untitled, [background, news]) == "The WHO raised its pandemic alert to phase five on Wednesday"

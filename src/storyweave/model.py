@@ -28,6 +28,7 @@ def content_id(text: str) -> str:
 
 HEADLINE_WORDS = 14
 LONGEST_TITLE = 20  # words: a longer title has run into the text after it
+_BYLINE = re.compile(r"By (?:the )?[A-Z]")  # "By Niu Shuping and Ken Wills Nevermind that ...": no headline
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s*[A-Z][A-Z .'\u2019-]+)?:\s+(?=\S)")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
@@ -47,28 +48,35 @@ _PRESENT_VERB = re.compile(r"[a-z]{2,}[^s]s")  # "appears", "meets": a caption's
 
 
 def story_title_from(stored: str | None, titles: Iterable[str | None], text: str) -> str:
-    """A stored story keeps its title, unless it has none or one in capitals (a page's section
-    heading, "WALGREENS' BIG BRANDING PUSH"): then the first of its articles' titles that is not in
-    capitals, else the title it has, else the opening of `text` cut to a headline."""
-    if stored and not stored.isupper():
-        return stored
-    titles = [title for title in titles if title]
-    return next((t for t in titles if not t.isupper()), None) or stored or next(iter(titles), None) \
-        or headline_from_text(text)
+    """A stored story keeps its title while it reads as a headline (`representative_title`); else
+    the first of its new articles' titles that does, else the opening of `text` if it makes one."""
+    return representative_title([(stored, "")] + [(title, "") for title in titles] + [(None, text)])
 
 
 def representative_title(members: Sequence[tuple[str | None, str]]) -> str:
     """A story's title from its articles' (title, text), the most representative first: the first
-    title that reads as a headline (not a page's section heading in capitals, not a question, not
-    run into the text after it), else the first opening that makes a headline of five words or more
-    ("Humans have it." opens a report as a pun, and heads no list of stories), else what there is."""
+    title that reads as a headline (not a page's section heading in capitals, not a question, not a
+    fragment starting lowercase, not run into the text after it), else the first opening that makes
+    one (`headline_of_opening`), else what there is."""
     for title, _ in members:
-        if title and not title.isupper() and not title.rstrip().endswith("?") and len(title.split()) <= LONGEST_TITLE:
+        if title and _reads_as_headline(title) and len(title.split()) <= LONGEST_TITLE:
             return title
-    openings = [headline_from_text(text) for _, text in members]
-    return next((h for h in openings if len(h.split()) >= 5 and h[:1].isupper() and not h.endswith("?")
-                 and not h.isupper()), None) \
-        or next((title for title, _ in members if title), None) or next((h for h in openings if h), "Untitled story")
+    return next(filter(None, (headline_of_opening(text) for _, text in members)), None) \
+        or next((title for title, _ in members if title), None) \
+        or next(filter(None, (headline_from_text(text) for _, text in members)), "Untitled story")
+
+
+def headline_of_opening(text: str) -> str | None:
+    """The opening of `text` cut to a headline, if it makes one: five words or more, not a question,
+    not a fragment starting lowercase, not a byline ("Humans have it." opens a report as a pun)."""
+    headline = headline_from_text(text)
+    return headline if len(headline.split()) >= 5 and _reads_as_headline(headline) and not _BYLINE.match(headline) \
+        else None
+
+
+def _reads_as_headline(line: str) -> bool:
+    return (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘") and not line.isupper() \
+        and not line.rstrip().endswith("?")
 
 
 def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:

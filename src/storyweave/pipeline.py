@@ -27,8 +27,9 @@ from storyweave.model import (
     Story,
     SummarySentence,
     headline_from_text,
+    headline_of_opening,
 )
-from storyweave.nlp.claims import PRONOUN_SPEAKER, bare_quotation
+from storyweave.nlp.claims import PRONOUN_SPEAKER, bare_quotation, content_words
 from storyweave.nlp.embed import get_embedder
 from storyweave.nlp.sentences import is_transcript, split_article
 from storyweave.store import Store
@@ -225,6 +226,17 @@ def story_id(articles: list[Article]) -> str:
 
 
 
+def title_support(title: str, texts: list[frozenset[str]]) -> float:
+    """How much of a story a title names: the mean share of the story's articles (`texts`: their
+    content words) using each of its content words; a title of fewer than three such words counts
+    that much less ("Egypt" is in every article and names nothing of the story)."""
+    words = content_words(title)
+    if not words or not texts:
+        return 0.0
+    share = sum(sum(word in text for text in texts) for word in words) / (len(words) * len(texts))
+    return share * min(1.0, len(words) / 3)
+
+
 def story_title(articles: list[Article], facts: list) -> str:
     """The title of the article that reports the most of the story's shared facts. A title that
     asks a question ("Where is God in Haiti?") frames the story rather than names it: when
@@ -244,18 +256,32 @@ def story_title(articles: list[Article], facts: list) -> str:
     if titled:
         # A title in capitals is more often a page's section heading ("WALGREENS' BIG BRANDING
         # PUSH") than the story's headline: any other title goes first.
+        # Among headlines, the one in the story's own words (a scraped page's link, "Read the first
+        # part of the advice", is in nobody's), then the one of the article telling the most.
+        texts = [content_words(a.text) for a in articles]
         best = max(titled, key=lambda a: (not (a.title or "").isupper(), len((a.title or "").split()) <= LONGEST_TITLE,
-                                          reach[a.id], -articles.index(a)))
+                                          round(title_support(a.title or "", texts), 1), reach[a.id],
+                                          -articles.index(a)))
         title = best.title or ""
         return title if len(title.split()) <= LONGEST_TITLE else headline_from_text(title)
-    # No article has a title: the fact most articles lead with (a lead sentence says what the story
-    # is; the next one tells a detail of it), else the most widely reported, cut to a headline.
+    # No article has a title: the fact several articles lead with (a lead sentence says what the
+    # story is; the next one tells a detail of it), else the opening of the article that tells the
+    # most of what the others tell (the most widely reported fact may be background: "Seasonal flu
+    # kills 250,000 to 500,000 people in a normal year" in a day of swine flu reports), else the
+    # most widely reported fact, cut to a headline.
     shared = shared or facts
     if not shared:
         return "Untitled story"
 
-    def as_headline(fact) -> tuple[int, int, bool]:
-        leads = {s.article_id for s in fact.sentences if s.index == 0}
-        return len(leads), len(fact.articles), not fact.text.startswith(('"', "“", "'"))
+    def leads(fact: Fact) -> int:
+        return len({s.article_id for s in fact.sentences if s.index == 0})
 
-    return headline_from_text(max(shared, key=as_headline).text)
+    def as_headline(fact: Fact) -> tuple[int, int, bool]:
+        return leads(fact), len(fact.articles), not fact.text.startswith(('"', "“", "'"))
+
+    best = max(shared, key=as_headline)
+    if leads(best) < 2:
+        by_reach = sorted(articles, key=lambda a: -reach[a.id])
+        if opening := next(filter(None, (headline_of_opening(a.text) for a in by_reach)), None):
+            return opening
+    return headline_from_text(best.text)

@@ -281,6 +281,9 @@ def test_a_byline_of_a_wire_staff_or_run_into_the_text_names_the_author_and_leav
                            f"walk in Tahrir Square.\nThe {BODY}", has_title=False)
     assert (found.author, found.outlet) == ("Cynthia P. Schneider and Nadia Oweidat", "CNN")
     assert found.text.startswith("Anti-government protesters walk in Tahrir Square.")
+    found = infer_metadata(f"February 09, 2011 | By Josh Levs, CNN Human Rights Watch says the {BODY}", has_title=False)
+    assert (found.author, found.outlet, found.published) == ("Josh Levs", "CNN", "2011-02-09")
+    assert found.text.startswith("Human Rights Watch says")
 
 
 def test_a_reuters_dateline_of_a_day_alone_is_no_title_and_dates_the_story():

@@ -101,10 +101,12 @@ _BYLINE_BEFORE_DATELINE = re.compile(
     rf"\s*By\s+(?P<name>{_NAME_WORDS}(?:(?:,\s*|\s+and\s+){_NAME_WORDS})*)\s+"
     r"(?=[A-Z]{2,}[A-Z.'\u2019-]*(?:\s+[A-Z]{2,}[A-Z.'\u2019-]*){0,3}\s*(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*)?"
     r"(?:--|[-\u2013\u2014])\s)")
-# A byline run into the text after it, its newsroom named: "By Cynthia P. Schneider and Nadia
-# Oweidat, Special to CNN Anti-government protesters walk ..."
+# A byline run into the text after it, its newsroom named, maybe behind the page's date: "By
+# Cynthia P. Schneider and Nadia Oweidat, Special to CNN Anti-government protesters walk ...",
+# "February 09, 2011 | By Josh Levs, CNN Human Rights Watch says ..."
 _BYLINE_RUN_ON = re.compile(
-    rf"\s*By\s+(?P<name>{_NAME_WORDS}(?:(?:,\s*|\s+and\s+){_NAME_WORDS})*),\s+(?:Special\s+to|for)\s+(?:the\s+)?"
+    r"\s*(?:(?P<date>" + _MONTHS + r"\s+\d{1,2},?\s+\d{4})\s*\|\s*)?"
+    rf"By\s+(?P<name>{_NAME_WORDS}(?:(?:,\s*|\s+and\s+){_NAME_WORDS})*),\s+(?:(?:Special\s+to|for)\s+(?:the\s+)?)?"
     r"(?P<org>CNN|AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|Bloomberg|Xinhua)\s+(?=[A-Z])")
 MAX_HEADER_WORDS = 80  # a longer run before such a dateline, or one of sentences, is story text
 # not "U.S. Ambassador", nor a title's abbreviation ("Rep. Ron Paul says")
@@ -241,6 +243,8 @@ def infer_metadata(text: str, *, has_title: bool, year_hint: int | None = None) 
         elif i == body_start and (run_on := _BYLINE_RUN_ON.match(stripped)):
             found.author = found.author or run_on.group("name")
             found.outlet = found.outlet or normalise_agency(run_on.group("org"))
+            if run_on.group("date") and found.published is None and (iso := parse_date(run_on.group("date"))):
+                found.published, found.published_from = iso, "text"
             found.removed.append(run_on.group().strip())
             lines[i] = stripped[run_on.end():]
             break
