@@ -121,6 +121,16 @@ def test_a_person_the_texts_name_after_the_drug_or_the_ship_is_a_thing():
                  ("Murray", "PERSON", "a"), ("Murray", "PERSON", "b")) == {("Propofol", "PRODUCT"), ("Murray", "PERSON")}
 
 
+def test_drugs_named_two_of_a_kind_or_by_their_maker_are_things_and_a_brand_in_camel_case_a_company():
+    texts = ["It responds to the antiviral drugs Tamiflu and Relenza. Relenza, made by GlaxoSmithKline, is inhaled.",
+             "Roche, which makes Tamiflu, and GlaxoSmithKline will double output. Chan said so."]
+    assert typed(texts, ("Tamiflu", "ORG", "a"), ("Relenza", "PERSON", "a"), ("Relenza", "PERSON", "a"),
+                 ("GlaxoSmithKline", "PERSON", "a"), ("Roche", "ORG", "b"), ("Tamiflu", "ORG", "b"),
+                 ("GlaxoSmithKline", "PERSON", "b"), ("Chan", "PERSON", "b")) == {
+        ("Tamiflu", "PRODUCT"), ("Relenza", "PRODUCT"), ("GlaxoSmithKline", "ORG"), ("Roche", "ORG"),
+        ("Chan", "PERSON")}
+
+
 def test_a_company_the_tagger_took_for_its_premises_is_an_organisation():
     texts = ["A fire at the Halvorsen Chemicals plant sent 12 workers to hospital.", "Smoke rose over Commencement Bay."]
     assert typed(texts, ("Halvorsen Chemicals", "FAC", "a"), ("Commencement Bay", "LOC", "b")) == {

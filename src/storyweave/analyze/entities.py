@@ -257,6 +257,10 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     for entity in (entity for entity in entities if entity.type in ("FAC", "LOC")):
         if any(_CORPORATE.search(bare_name(m.text)) for m in entity.mentions):
             entity.type = "ORG"  # a company the tagger took for its premises: "Halvorsen Chemicals"
+    for entity in (entity for entity in entities if entity.type == "ORG"):
+        forms = {bare_name(m.text) for m in entity.mentions}
+        if all(" " not in form for form in forms) and _written_as_a_named_thing(forms, texts):
+            entity.type = "PRODUCT"  # "the antiviral drugs Tamiflu and Relenza", "Roche, which makes Tamiflu"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
     for entity in (entity for entity in entities if entity.type == "PERSON"):
@@ -275,13 +279,18 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         elif _written_as_a_place(forms, texts):
             entity.type = "GPE"
         elif (_written_as_an_acronym(forms, texts) or _written_as_a_site(forms, texts)
-              or _written_as_a_web_address(forms, texts)):
+              or _written_as_a_web_address(forms, texts) or all(_CAMEL_CASE.fullmatch(form) for form in forms)):
             entity.type = "ORG"
         elif _written_as_a_named_thing(forms, texts):
             entity.type = "PRODUCT"  # "the anesthetic Propofol"
     # Who the story is about is named by many of its articles: a host's name a transcript repeats
     # forty times ranks below one that a dozen reports use.
     return sorted(entities, key=lambda e: (-len(e.articles), -len(e.mentions), e.name))
+
+
+# A word with capitals inside it past a name's prefix ("GlaxoSmithKline", "PayPal"; not "McCain",
+# "MacArthur", "DeSantis", "LaGuardia"): a brand, not a person.
+_CAMEL_CASE = re.compile(r"(?!Mac|Van|Von|Del|Des|Della|Fitz)[A-Z][a-z]{2,}[A-Z]\w*")
 
 
 # A company's legal form, or its line of business, ends its name ("Fitch Ratings").
@@ -387,15 +396,21 @@ def _written_as_a_web_address(forms: set[str], texts: list[str]) -> bool:
 
 # What a text names a thing after: "the anesthetic Propofol", "the painkiller Lidocaine", "the rig
 # Deepwater Horizon"; nobody puts a person's name there.
-_THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:drug|anesthetic|anaesthetic|sedative|painkiller|medication|medicine"
-                           r"|vaccine|virus|strain|ship|vessel|tanker|rig|satellite|missile|rocket|aircraft|software"
-                           r"|chemical|dispersant|pesticide|compound|antiviral)\s+$", re.IGNORECASE)
+_THINGS = (r"drug|anesthetic|anaesthetic|sedative|painkiller|medication|medicine|vaccine|virus|strain|ship|vessel"
+           r"|tanker|rig|satellite|missile|rocket|aircraft|software|chemical|dispersant|pesticide|compound|antiviral")
+_THING_BEFORE = re.compile(
+    rf"\b(?:(?:the|a|an)\s+(?:{_THINGS})"
+    # ..., two of a kind ("the antiviral drugs Tamiflu and Relenza", "antivirals Tamiflu and"), or
+    # what a maker makes ("Roche, which makes Tamiflu")
+    rf"|(?:{_THINGS})s(?:\s*,)?(?:\s+[A-Z][\w-]*\s*(?:,|and|or))?|\bmakes)\s+$", re.IGNORECASE)
+_THING_AFTER = re.compile(r"\s*,?\s+(?:made|manufactured|produced|developed|sold)\s+by\b")  # "Relenza, made by ..."
+THING_CONTEXT = 32  # characters: "antiviral drugs Tamiflu and " before the name
 
 
 def _written_as_a_named_thing(forms: set[str], texts: list[str]) -> bool:
     """A one-word "person" the texts put after "the drug", "the anesthetic", "the ship", ... twice,
     or at least half the times they name it: a product or a thing, whatever the tagger said."""
-    named_so, named = _context_share(forms, texts, before=_THING_BEFORE)
+    named_so, named = _context_share(forms, texts, before=_THING_BEFORE, after=_THING_AFTER, reach=THING_CONTEXT)
     return named_so >= 2 or (named_so >= 1 and named_so * 2 >= named)
 
 
@@ -425,17 +440,17 @@ def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:
 
 
 def _context_share(forms: set[str], texts: list[str], before: re.Pattern[str] | None = None,
-                   after: re.Pattern[str] | None = None) -> tuple[int, int]:
-    """How often the texts write any of these names in a context (`before` found in the 16
-    characters before it, or `after` at the start of the 16 after), and in all (a possessive,
+                   after: re.Pattern[str] | None = None, reach: int = 16) -> tuple[int, int]:
+    """How often the texts write any of these names in a context (`before` found in the `reach`
+    characters before it, or `after` at the start of the `reach` after), and in all (a possessive,
     "Misrata's", counts for neither)."""
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!')")
     within = named = 0
     for text in texts:
         for found in pattern.finditer(text):
             named += 1
-            within += bool(before and before.search(text[max(0, found.start() - 16):found.start()])
-                           or after and after.match(text[found.end():found.end() + 16]))
+            within += bool(before and before.search(text[max(0, found.start() - reach):found.start()])
+                           or after and after.match(text[found.end():found.end() + reach]))
     return within, named
 
 
