@@ -131,6 +131,23 @@ def test_drugs_named_two_of_a_kind_or_by_their_maker_are_things_and_a_brand_in_c
         ("Chan", "PERSON")}
 
 
+def test_a_storms_name_alone_is_the_storm():
+    texts = ["Hurricane Mitch hit Honduras. Mitch killed 32 people. Mitch moved west.",
+             "Forecasters said Mitch was weakening. Brown said the island was flattened."]
+    assert typed(texts, ("Hurricane Mitch", "ORG", "a"), ("Mitch", "PERSON", "a"), ("Mitch", "PERSON", "a"),
+                 ("Mitch", "PERSON", "b"), ("Brown", "PERSON", "b")) == {("Hurricane Mitch", "EVENT"), ("Brown", "PERSON")}
+
+
+def test_a_name_written_before_its_country_or_called_a_city_is_a_place():
+    texts = ["An American was thrown from his boat south of Cancun, Mexico. Tourists left Cancun. Flores spoke.",
+             "Rivers isolated La Ceiba, a coastal city of 40,000 people. Mexico sent aid to La Ceiba.",
+             "Juan Flores, Mexico's ambassador, said aid was coming."]
+    assert typed(texts, ("Cancun", "PERSON", "a"), ("Cancun", "PERSON", "a"), ("Mexico", "GPE", "b"),
+                 ("La Ceiba", "ORG", "b"), ("La Ceiba", "ORG", "b"), ("Juan Flores", "PERSON", "c"),
+                 ("Flores", "PERSON", "a")) == {
+        ("Cancun", "GPE"), ("La Ceiba", "GPE"), ("Mexico", "GPE"), ("Juan Flores", "PERSON")}
+
+
 def test_a_company_the_tagger_took_for_its_premises_is_an_organisation():
     texts = ["A fire at the Halvorsen Chemicals plant sent 12 workers to hospital.", "Smoke rose over Commencement Bay."]
     assert typed(texts, ("Halvorsen Chemicals", "FAC", "a"), ("Commencement Bay", "LOC", "b")) == {

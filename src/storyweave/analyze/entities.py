@@ -253,7 +253,12 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             person.extend(replace(m, label="PERSON") for m in group)
         else:
             person.extend(group)
-    entities = [_entity(group) for group in groups]
+    entities = [_entity(group) for group in _with_storms_named(groups)]
+    for entity in entities:
+        forms = {bare_name(m.text) for m in entity.mentions}
+        if any(_STORM.fullmatch(form) for form in forms) or (
+                all(" " not in form for form in forms) and _context_share(forms, texts, before=_STORM_BEFORE)[0]):
+            entity.type = "EVENT"  # "Hurricane Mitch", "Mitch", whatever the tagger said
     for entity in (entity for entity in entities if entity.type in ("FAC", "LOC")):
         if any(_CORPORATE.search(bare_name(m.text)) for m in entity.mentions):
             entity.type = "ORG"  # a company the tagger took for its premises: "Halvorsen Chemicals"
@@ -263,6 +268,10 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             entity.type = "PRODUCT"  # "the antiviral drugs Tamiflu and Relenza", "Roche, which makes Tamiflu"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
+    places = {bare_name(alias) for entity in entities if entity.type == "GPE" for alias in entity.aliases}
+    for entity in (entity for entity in entities if entity.type in ("PERSON", "ORG")):
+        if _written_as_a_town(entity, texts, places):
+            entity.type = "GPE"  # "Cancun, Mexico", "La Ceiba, a coastal city of 40,000"
     for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
         if _named_as_a_place(forms, texts):
@@ -286,6 +295,27 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     # Who the story is about is named by many of its articles: a host's name a transcript repeats
     # forty times ranks below one that a dozen reports use.
     return sorted(entities, key=lambda e: (-len(e.articles), -len(e.mentions), e.name))
+
+
+_STORM_WORDS = r"(?:Hurricane|Typhoon|Super\s+Typhoon|Cyclone|Superstorm|(?:Tropical|Subtropical|Winter)\s+Storm|Storm)"
+_STORM = re.compile(rf"{_STORM_WORDS}\s+(?P<name>[A-Z][a-z]+)")
+_STORM_BEFORE = re.compile(rf"\b{_STORM_WORDS}\s+$")
+
+
+def _with_storms_named(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """A storm's name alone is the storm: "Mitch" (tagged a person) joins "Hurricane Mitch"."""
+    storms = {match["name"]: group for group in groups for m in group if (match := _STORM.fullmatch(bare_name(m.text)))}
+    if not storms:
+        return groups
+    kept = []
+    for group in groups:
+        forms = {bare_name(m.text) for m in group}
+        storm = storms.get(next(iter(forms))) if len(forms) == 1 else None
+        if storm is not None and storm is not group:
+            storm.extend(group)
+        else:
+            kept.append(group)
+    return kept
 
 
 # A word with capitals inside it past a name's prefix ("GlaxoSmithKline", "PayPal"; not "McCain",
@@ -334,6 +364,23 @@ def _named_as_a_place(forms: set[str], texts: list[str]) -> bool:
     will do: no one writes "the town of" before a person's name)."""
     placed, named = _context_share(forms, texts, before=_PLACE_NOUN_OF, after=_PLACE_NOUN_AFTER)
     return named >= 1 and placed == named
+
+
+_TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|resort|capital|province"
+                         r"|region|district|suburb)\b")
+
+
+def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bool:
+    """A "person" or "organisation" the texts write before its country, state or region ("south of
+    Cancun, Mexico"; not "Mexico's") or call a town ("La Ceiba, a coastal city"), a third of the
+    times or more they name it: a place the tagger did not know."""
+    forms = {bare_name(m.text) for m in entity.mentions}
+    known = sorted(place for place in places if place not in forms and place[:1].isupper())
+    country = re.compile(rf",\s+(?:{'|'.join(map(re.escape, known))})\b(?!['’])") if known else None
+    placed, named = _context_share(forms, texts, after=_TOWN_AFTER, reach=40)
+    if country is not None:
+        placed += _context_share(forms, texts, after=country, reach=40)[0]
+    return placed >= 1 and placed * 3 >= named
 
 
 def _written_as_a_group(forms: set[str], texts: list[str]) -> bool:

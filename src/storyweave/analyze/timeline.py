@@ -17,8 +17,9 @@ or contradicted by the article's own calendar dates (a header "2024-04-03" on a 
 
 from __future__ import annotations
 
+import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -85,15 +86,50 @@ def _median(dates: list[date]) -> date | None:
     return date.fromordinal(int(statistics.median_low(ordinals)))
 
 
-def event_expression(sentence: Sentence, anchor: date | None) -> TemporalExpression | None:
-    """The expression that dates what a sentence reports: its first one that does not open a
-    period with "since" ("the flow has stopped for the first time since 20 April" does not tell
-    what happened on 20 April)."""
-    for expression in find_dates(sentence.text, anchor):
+def event_expression(sentence: Sentence, found: list[TemporalExpression]) -> TemporalExpression | None:
+    """The expression that dates what a sentence reports, of those `found` in it: the first that
+    does not open a period with "since" ("the flow has stopped for the first time since 20 April"
+    does not tell what happened on 20 April)."""
+    for expression in found:
         before = sentence.text[:expression.start].split()[-1:]
         if [w.lower() for w in before] != ["since"] and not expression.text.lower().startswith("since"):
             return expression
     return None
+
+
+HISTORY_YEARS = 2  # a year at least this long before the report is history, not the story's present
+_DATED_IN_FULL = ("year", "month_year", "month_day_year", "day_month_year", "iso")
+_MONTH_OF_A_YEAR = ("month_day", "day_month", "month_of_year", "relative_month")
+
+
+def _history_year(found: list[TemporalExpression], anchor: date | None) -> int | None:
+    """The year a sentence dates in full (its expressions `found`), if it lies well before the
+    report ("In 1918, there was a first wave of mild flu in April.")."""
+    years = [int(e.date[:4]) for e in found if e.kind in _DATED_IN_FULL]
+    return years[-1] if anchor and years and years[-1] <= anchor.year - HISTORY_YEARS else None
+
+
+def _in_year_told(text: str, expression: TemporalExpression | None, history: int | None,
+                  anchor: date | None) -> TemporalExpression | None:
+    """A month or day without a year, right after a sentence of a year long past, is of that year
+    when it would otherwise lie behind the report ("It then seemed to disappear during the
+    summer but came back severely in August." after 1918 is August 1918, not last August) or
+    when the text says so ("By June of that year"); not one counted from the report ("last
+    March") or opening a period ("since March")."""
+    if (expression is None or history is None or anchor is None or expression.kind not in _MONTH_OF_A_YEAR
+            or re.match(r"(?i)(?:last|this|next|since|until|through)\b", expression.text)):
+        return expression
+    if expression.date[:7] > anchor.isoformat()[:7] and not _OF_THAT_YEAR.match(text, expression.end):
+        return expression
+    carried = f"{history:04d}{expression.date[4:]}"
+    try:
+        date.fromisoformat(carried if len(carried) == 10 else carried[:7] + "-01")
+    except ValueError:  # 29 February of a year without one
+        return expression
+    return replace(expression, date=carried)
+
+
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
 MIN_EVENT_WORDS = 2  # content words besides the date: a stamp ("9th November 2011 - 8:40") tells nothing
@@ -133,11 +169,14 @@ def build_timeline(
     by_date: dict[str, list[tuple[Sentence, TemporalExpression]]] = {}
     for article in articles:
         anchor = anchors[article.id]
+        history: int | None = None  # the year of the past that the sentence before told of
         for sentence in sentences[article.id]:
+            found = find_dates(sentence.text, anchor.date)
+            told, history = history, _history_year(found, anchor.date)
             if (sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text)
                     or commenter_voice(sentence.text)):
                 continue  # a first person's account ("I was an observer in 1990 ...") dates no event of the story
-            expression = event_expression(sentence, anchor.date)
+            expression = _in_year_told(sentence.text, event_expression(sentence, found), told, anchor.date)
             if (expression is not None and _tells_something(sentence.text, expression)
                     and not _from_a_later_page(sentence.text, expression, anchor.date)):
                 by_date.setdefault(expression.date, []).append((sentence, expression))
