@@ -147,9 +147,11 @@ def test_scare_quotes_and_unattributed_reported_speech_are_not_quotes():
 def test_where_the_speaker_works_and_a_name_in_apposition_attribute_the_quote():
     text = ('"I do fear that we will have deaths," Dr Anne Schuchat of the US Centers for Disease Control '
             'and Prevention told reporters. Mexico\'s health secretary, Jose Angel Cordova, said: "We are '
-            'very, very concerned." "The army will not shoot the people," the officer at the gate said.')
+            'very, very concerned." "The army will not shoot the people," the officer at the gate said. '
+            'The U.S. National Weather Service in Miami said Mitch would remain "a very dangerous hurricane '
+            'capable of causing catastrophic damage."')
     speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
-    assert speakers == ["Dr Anne Schuchat", "Jose Angel Cordova", None]
+    assert speakers == ["Dr Anne Schuchat", "Jose Angel Cordova", None, "U.S. National Weather Service"]
 
 
 def test_a_speakers_initials_do_not_end_the_attribution_and_a_quote_paragraph_after_a_long_quote_is_theirs():

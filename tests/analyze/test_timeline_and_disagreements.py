@@ -392,6 +392,9 @@ def test_a_first_persons_account_dates_no_event_of_the_story_but_a_quoted_one_do
                              '"I felt the ground shake on 12 January," a survivor told reporters.', "2010-01-20")]
     texts = [e.text for e in build_timeline(articles)]
     assert not any("observer" in text for text in texts)
+    fragment = [article("b", "The latest EU aid follows an initial 400,000 ecu. the EU approved for the region on "
+                             "Friday. The EU approved more aid on Tuesday, officials said.", "1998-11-04")]
+    assert [e.text[:24] for e in build_timeline(fragment)] == ["The EU approved more aid"]
     assert any(text.startswith("The earthquake struck") for text in texts)
     assert any("survivor told reporters" in text for text in texts)
 

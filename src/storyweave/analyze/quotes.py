@@ -69,8 +69,9 @@ _WHEN = ATTRIBUTION_WHEN
 _APPOSITIVE = (r"(?:,\s+(?!(?:and|or|but|nor|has|have|had|is|was|were|are|will|would|could|can|did|does|do)\b)"
                r"(?:[a-z]|[A-Z][\w.&-]*['’]s\b)[^\";]{0,119}?,"  # or ", BP's chief ...,"
                r"|,\s+\d{1,3},)")  # or an age: "Grace Rwaramba, 42, said"
-# ...or where the speaker works: " of the US Centers for Disease Control and Prevention (CDC)"
-_AFFILIATION = (r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
+# ...or where the speaker works: " of the US Centers for Disease Control and Prevention (CDC)", or
+# is: "The U.S. National Weather Service in Miami said"
+_AFFILIATION = (r"\s+(?:of|at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
                 r"(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}(?:\s+\([A-Z]{2,}\))?")
 # ...or a lawmaker's party and state: "Rep. Ron Paul, R-Texas, said", "Sen. Dianne Feinstein (D-Calif.) said"
 _PARTY = r"(?:,\s+[RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,|\s+\([RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\),?)"

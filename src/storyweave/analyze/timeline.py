@@ -97,6 +97,7 @@ def event_expression(sentence: Sentence, found: list[TemporalExpression]) -> Tem
     return None
 
 
+_FRAGMENT = re.compile(r"[a-z]+\b")  # a sentence opening on a lowercase word (not "iPhone", "eBay")
 HISTORY_YEARS = 2  # a year at least this long before the report is history, not the story's present
 _DATED_IN_FULL = ("year", "month_year", "month_day_year", "day_month_year", "iso")
 _MONTH_OF_A_YEAR = ("month_day", "day_month", "month_of_year", "relative_month")
@@ -174,8 +175,10 @@ def build_timeline(
             found = find_dates(sentence.text, anchor.date)
             told, history = history, _history_year(found, anchor.date)
             if (sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text)
-                    or commenter_voice(sentence.text)):
-                continue  # a first person's account ("I was an observer in 1990 ...") dates no event of the story
+                    or commenter_voice(sentence.text) or _FRAGMENT.match(sentence.text)):
+                # a first person's account ("I was an observer in 1990 ...") dates no event of the
+                # story; a fragment a bad break left ("the EU approved for the region on Friday.") tells none
+                continue
             expression = _in_year_told(sentence.text, event_expression(sentence, found), told, anchor.date)
             if (expression is not None and _tells_something(sentence.text, expression)
                     and not _from_a_later_page(sentence.text, expression, anchor.date)):
