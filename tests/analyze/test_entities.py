@@ -129,6 +129,12 @@ def test_drugs_named_two_of_a_kind_or_by_their_maker_are_things_and_a_brand_in_c
                  ("GlaxoSmithKline", "PERSON", "b"), ("Chan", "PERSON", "b")) == {
         ("Tamiflu", "PRODUCT"), ("Relenza", "PRODUCT"), ("GlaxoSmithKline", "ORG"), ("Roche", "ORG"),
         ("Chan", "PERSON")}
+    # a model named before what it is; a company that makes such things stays a company
+    chips = ["Intel said servers run on Atom chips. Intel chips are cheap. Intel chips sell. Intel grew.",
+             "Atom processors use little power, Intel said. Intel agreed."]
+    assert typed(chips, ("Intel", "ORG", "a"), ("Atom", "PERSON", "a"), ("Intel", "ORG", "a"), ("Intel", "ORG", "a"),
+                 ("Intel", "ORG", "a"), ("Atom", "PERSON", "b"), ("Intel", "ORG", "b"), ("Intel", "ORG", "b")) == {
+        ("Intel", "ORG"), ("Atom", "PRODUCT")}
 
 
 def test_a_storms_name_alone_is_the_storm():

@@ -407,9 +407,12 @@ def test_a_month_right_after_a_sentence_of_a_year_long_past_is_of_that_year():
                              "By June of that year, the WHO had lifted its advisory against travel there.\n"
                              "In 1999 the president promised reforms that never came to pass.\n"
                              "He has agreed to step down by September, his aides said.\n"
-                             "The WHO said on Wednesday that the new virus had spread to 11 countries.", "2009-04-30")]
+                             "The WHO said on Wednesday that the new virus had spread to 11 countries.\n"
+                             "Police arrested the general on Friday, long after he seized power in 1973.\n"
+                             "He had gone to the hospital for a back operation on April 9.", "2009-04-30")]
     dated = {e.text.split(",")[0]: e.date for e in build_timeline(articles)}
     assert dated["It then seemed to disappear but came back severely in August"] == "1918-08"
     assert dated["By June of that year"] == "2003-06"
     assert dated["He has agreed to step down by September"] == "2009-09"  # ahead: the report's own year
     assert dated["The WHO said on Wednesday that the new virus had spread to 11 countries."] == "2009-04-29"
+    assert dated["He had gone to the hospital for a back operation on April 9."] == "2009-04-09"  # a year in passing

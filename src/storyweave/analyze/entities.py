@@ -264,7 +264,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             entity.type = "ORG"  # a company the tagger took for its premises: "Halvorsen Chemicals"
     for entity in (entity for entity in entities if entity.type == "ORG"):
         forms = {bare_name(m.text) for m in entity.mentions}
-        if all(" " not in form for form in forms) and _written_as_a_named_thing(forms, texts):
+        if all(" " not in form for form in forms) and _written_as_a_named_thing(forms, texts, share_only=True):
             entity.type = "PRODUCT"  # "the antiviral drugs Tamiflu and Relenza", "Roche, which makes Tamiflu"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
@@ -287,11 +287,11 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
                 entity.type = "ORG"
         elif _written_as_a_place(forms, texts):
             entity.type = "GPE"
+        elif _written_as_a_named_thing(forms, texts):
+            entity.type = "PRODUCT"  # "the anesthetic Propofol", "Atom chips" (not a site: "run on Atom chips")
         elif (_written_as_an_acronym(forms, texts) or _written_as_a_site(forms, texts)
               or _written_as_a_web_address(forms, texts) or all(_CAMEL_CASE.fullmatch(form) for form in forms)):
             entity.type = "ORG"
-        elif _written_as_a_named_thing(forms, texts):
-            entity.type = "PRODUCT"  # "the anesthetic Propofol"
     # Who the story is about is named by many of its articles: a host's name a transcript repeats
     # forty times ranks below one that a dozen reports use.
     return sorted(entities, key=lambda e: (-len(e.articles), -len(e.mentions), e.name))
@@ -451,14 +451,20 @@ _THING_BEFORE = re.compile(
     # what a maker makes ("Roche, which makes Tamiflu")
     rf"|(?:{_THINGS})s(?:\s*,)?(?:\s+[A-Z][\w-]*\s*(?:,|and|or))?|\bmakes)\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s*,?\s+(?:made|manufactured|produced|developed|sold)\s+by\b")  # "Relenza, made by ..."
+# ...or what it is named before: "Xeon processors", "Atom chips", "Galaxy phones" (no person's name is)
+_THING_OR_MODEL_AFTER = re.compile(_THING_AFTER.pattern + r"|\s+(?:processors?|chips?|CPUs?|servers?|phones?"
+                                   r"|smartphones?|tablets?|laptops?|handsets?|jets?|drones?|pills?)\b")
 THING_CONTEXT = 32  # characters: "antiviral drugs Tamiflu and " before the name
 
 
-def _written_as_a_named_thing(forms: set[str], texts: list[str]) -> bool:
-    """A one-word "person" the texts put after "the drug", "the anesthetic", "the ship", ... twice,
-    or at least half the times they name it: a product or a thing, whatever the tagger said."""
-    named_so, named = _context_share(forms, texts, before=_THING_BEFORE, after=_THING_AFTER, reach=THING_CONTEXT)
-    return named_so >= 2 or (named_so >= 1 and named_so * 2 >= named)
+def _written_as_a_named_thing(forms: set[str], texts: list[str], share_only: bool = False) -> bool:
+    """A one-word "person" the texts put after "the drug", "the anesthetic", "the ship", ... or
+    before "processors", "chips", ... twice, or at least half the times they name it: a product or
+    a thing, whatever the tagger said. With `share_only` (for an "organisation": "Intel chips" is
+    said of a company too), half the times it is."""
+    named_so, named = _context_share(forms, texts, before=_THING_BEFORE, reach=THING_CONTEXT,
+                                     after=_THING_AFTER if share_only else _THING_OR_MODEL_AFTER)
+    return (named_so >= 2 and not share_only) or (named_so >= 1 and named_so * 2 >= named)
 
 
 _SOMEONE_OF = re.compile(r"\b[A-Z][a-z]+ of\s+$")

@@ -104,10 +104,14 @@ _MONTH_OF_A_YEAR = ("month_day", "day_month", "month_of_year", "relative_month")
 
 
 def _history_year(found: list[TemporalExpression], anchor: date | None) -> int | None:
-    """The year a sentence dates in full (its expressions `found`), if it lies well before the
-    report ("In 1918, there was a first wave of mild flu in April.")."""
-    years = [int(e.date[:4]) for e in found if e.kind in _DATED_IN_FULL]
-    return years[-1] if anchor and years and years[-1] <= anchor.year - HISTORY_YEARS else None
+    """The year a sentence of history is set in: the year its first expression (of those `found`)
+    dates in full, when that and every other date it names lie well before the report ("In 1918,
+    there was a first wave of mild flu in April."; not "Police arrested him Friday ... after he
+    seized power in 1973")."""
+    if not (anchor and found and found[0].kind in _DATED_IN_FULL):
+        return None
+    past = all(int(e.date[:4]) <= anchor.year - HISTORY_YEARS for e in found)
+    return int(found[0].date[:4]) if past else None
 
 
 def _in_year_told(text: str, expression: TemporalExpression | None, history: int | None,
