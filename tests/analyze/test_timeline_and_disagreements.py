@@ -399,20 +399,11 @@ def test_a_first_persons_account_dates_no_event_of_the_story_but_a_quoted_one_do
     assert any("survivor told reporters" in text for text in texts)
 
 
-def test_a_month_right_after_a_sentence_of_a_year_long_past_is_of_that_year():
-    articles = [article("a", "In 1918, there was a first wave of mild flu in the spring across Europe.\n"
-                             "It then seemed to disappear but came back severely in August, killing millions.\n"
-                             "The ministry has given out masks in schools since March, officials said.\n"
-                             "In 2003, SARS spread from China to two dozen countries in Asia.\n"
+def test_a_month_of_that_year_is_of_the_year_before_and_no_other_month_carries_a_year_over():
+    articles = [article("a", "In 2003, SARS spread from China to two dozen countries in Asia.\n"
                              "By June of that year, the WHO had lifted its advisory against travel there.\n"
-                             "In 1999 the president promised reforms that never came to pass.\n"
-                             "He has agreed to step down by September, his aides said.\n"
-                             "The WHO said on Wednesday that the new virus had spread to 11 countries.\n"
-                             "Police arrested the general on Friday, long after he seized power in 1973.\n"
-                             "He had gone to the hospital for a back operation on April 9.", "2009-04-30")]
+                             "BP leased the Deepwater Horizon rig from Transocean in 2007 for drilling.\n"
+                             "The rig exploded on 20 April, killing 11 workers, officials said.", "2010-06-04")]
     dated = {e.text.split(",")[0]: e.date for e in build_timeline(articles)}
-    assert dated["It then seemed to disappear but came back severely in August"] == "1918-08"
     assert dated["By June of that year"] == "2003-06"
-    assert dated["He has agreed to step down by September"] == "2009-09"  # ahead: the report's own year
-    assert dated["The WHO said on Wednesday that the new virus had spread to 11 countries."] == "2009-04-29"
-    assert dated["He had gone to the hospital for a back operation on April 9."] == "2009-04-09"  # a year in passing
+    assert dated["The rig exploded on 20 April"] == "2010-04-20"  # news back in its present

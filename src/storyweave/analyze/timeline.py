@@ -98,35 +98,25 @@ def event_expression(sentence: Sentence, found: list[TemporalExpression]) -> Tem
 
 
 _FRAGMENT = re.compile(r"[a-z]+\b")  # a sentence opening on a lowercase word (not "iPhone", "eBay")
-HISTORY_YEARS = 2  # a year at least this long before the report is history, not the story's present
 _DATED_IN_FULL = ("year", "month_year", "month_day_year", "day_month_year", "iso")
 _MONTH_OF_A_YEAR = ("month_day", "day_month", "month_of_year", "relative_month")
 
 
-def _history_year(found: list[TemporalExpression], anchor: date | None) -> int | None:
-    """The year a sentence of history is set in: the year its first expression (of those `found`)
-    dates in full, when that and every other date it names lie well before the report ("In 1918,
-    there was a first wave of mild flu in April."; not "Police arrested him Friday ... after he
-    seized power in 1973")."""
-    if not (anchor and found and found[0].kind in _DATED_IN_FULL):
-        return None
-    past = all(int(e.date[:4]) <= anchor.year - HISTORY_YEARS for e in found)
-    return int(found[0].date[:4]) if past else None
+def _year_named(found: list[TemporalExpression]) -> int | None:
+    """The last year a sentence names in full (of its expressions `found`)."""
+    return next((int(e.date[:4]) for e in reversed(found) if e.kind in _DATED_IN_FULL), None)
 
 
-def _in_year_told(text: str, expression: TemporalExpression | None, history: int | None,
-                  anchor: date | None) -> TemporalExpression | None:
-    """A month or day without a year, right after a sentence of a year long past, is of that year
-    when it would otherwise lie behind the report ("It then seemed to disappear during the
-    summer but came back severely in August." after 1918 is August 1918, not last August) or
-    when the text says so ("By June of that year"); not one counted from the report ("last
-    March") or opening a period ("since March")."""
-    if (expression is None or history is None or anchor is None or expression.kind not in _MONTH_OF_A_YEAR
-            or re.match(r"(?i)(?:last|this|next|since|until|through)\b", expression.text)):
+def _in_year_told(text: str, expression: TemporalExpression | None, named: int | None) -> TemporalExpression | None:
+    """A month or day "of that year" is of the year the sentence before named ("In 2003, SARS spread
+    ... By June of that year, ..."). Without those words a month carries no year over: news returns
+    to its present after a background sentence ("BP leased the rig in 2007. The rig exploded on 20
+    April." is this April), far more often than it tells history on ("In 1918 ... came back in
+    August"): of 40 such months and days in Timeline17's articles, 3 were the year before's."""
+    if (expression is None or named is None or expression.kind not in _MONTH_OF_A_YEAR
+            or not _OF_THAT_YEAR.match(text, expression.end)):
         return expression
-    if expression.date[:7] > anchor.isoformat()[:7] and not _OF_THAT_YEAR.match(text, expression.end):
-        return expression
-    carried = f"{history:04d}{expression.date[4:]}"
+    carried = f"{named:04d}{expression.date[4:]}"
     try:
         date.fromisoformat(carried if len(carried) == 10 else carried[:7] + "-01")
     except ValueError:  # 29 February of a year without one
@@ -174,16 +164,16 @@ def build_timeline(
     by_date: dict[str, list[tuple[Sentence, TemporalExpression]]] = {}
     for article in articles:
         anchor = anchors[article.id]
-        history: int | None = None  # the year of the past that the sentence before told of
+        named: int | None = None  # the year the sentence before named
         for sentence in sentences[article.id]:
             found = find_dates(sentence.text, anchor.date)
-            told, history = history, _history_year(found, anchor.date)
+            before, named = named, _year_named(found)
             if (sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text)
                     or commenter_voice(sentence.text) or _FRAGMENT.match(sentence.text)):
                 # a first person's account ("I was an observer in 1990 ...") dates no event of the
                 # story; a fragment a bad break left ("the EU approved for the region on Friday.") tells none
                 continue
-            expression = _in_year_told(sentence.text, event_expression(sentence, found), told, anchor.date)
+            expression = _in_year_told(sentence.text, event_expression(sentence, found), before)
             if (expression is not None and _tells_something(sentence.text, expression)
                     and not _from_a_later_page(sentence.text, expression, anchor.date)):
                 by_date.setdefault(expression.date, []).append((sentence, expression))
