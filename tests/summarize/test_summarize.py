@@ -192,6 +192,13 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material(tail) and as_summary_text(tail) == '"' + tail
     partial = 'Bartlit said he "could not tell them more" about the cause on Monday.'
     assert material(partial) and as_summary_text(partial) == partial
+    # A conjunction tying it to its article's sentence before goes: that sentence is not before it here.
+    assert as_summary_text('And in restive Algeria, protesters chanted "Change the power."') == \
+        'In restive Algeria, protesters chanted "Change the power."'
+    assert as_summary_text("But iPhone sales fell in May, Apple said.") == "iPhone sales fell in May, Apple said."
+    for untied in ("But for the rain, the fire would have spread.", "So far no cause has been found.",
+                   "Andrew Smith said the fire was out."):
+        assert as_summary_text(untied) == untied
     assert not material("What caused the fire at the solvent warehouse on Monday?")
     assert not material("and then the firefighters went home for the night.")
     # A transcript's line is speech, not reporting.

@@ -212,8 +212,23 @@ WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
 
 def as_summary_text(text: str) -> str:
     """The sentence as a summary shows it: the tail of a quotation opened in the sentence before
-    ('I wish I could," Bartlit said.') gets its opening mark back, so the quote reads whole."""
-    return f'"{text}' if closes_opened_quote(text) else text
+    ('I wish I could," Bartlit said.') gets its opening mark back, so the quote reads whole; a
+    conjunction that ties it to the sentence before in its article ("And in restive Algeria,
+    protesters chanted ...", "But officials said ...") goes, for that sentence is not before it here."""
+    if closes_opened_quote(text):
+        return f'"{text}'
+    tied = _TIED_TO_BEFORE.match(text)
+    if not tied:
+        return text
+    rest = text[tied.end():]
+    first = re.search(r"[A-Za-z][\w'’-]*", rest)  # past an opening quote mark
+    if first and first.group().islower():  # "iPhone" stays as it is
+        rest = rest[:first.start()] + rest[first.start()].upper() + rest[first.start() + 1:]
+    return rest
+
+
+# "And", "But", "However," opening a sentence ("So far" and "But for" do not tie it to another)
+_TIED_TO_BEFORE = re.compile(r"(?:And|But(?!\s+for\b)|However,|Also,|And yet,?)\s+(?=[\w\"'“‘])")
 
 
 _SAID = re.compile(r"\b(?:said|says|told|according)\b")
