@@ -129,6 +129,11 @@ def test_drugs_named_two_of_a_kind_or_by_their_maker_are_things_and_a_brand_in_c
                  ("GlaxoSmithKline", "PERSON", "b"), ("Chan", "PERSON", "b")) == {
         ("Tamiflu", "PRODUCT"), ("Relenza", "PRODUCT"), ("GlaxoSmithKline", "ORG"), ("Roche", "ORG"),
         ("Chan", "PERSON")}
+    # an acronym spelt out in lowercase words is a thing; one spelt out as a name an organisation
+    spelt = ["The cap sits on the failed blowout preventer (BOP). The BOP failed. Robots (ROV) cut it.",
+             "The World Health Organization (WHO) said the BOP leaked."]
+    assert typed(spelt, ("BOP", "ORG", "a"), ("BOP", "ORG", "a"), ("WHO", "ORG", "b"), ("BOP", "ORG", "b")) == {
+        ("BOP", "PRODUCT"), ("WHO", "ORG")}
     # a model named before what it is; a company that makes such things stays a company
     chips = ["Intel said servers run on Atom chips. Intel chips are cheap. Intel chips sell. Intel grew.",
              "Atom processors use little power, Intel said. Intel agreed."]

@@ -264,8 +264,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             entity.type = "ORG"  # a company the tagger took for its premises: "Halvorsen Chemicals"
     for entity in (entity for entity in entities if entity.type == "ORG"):
         forms = {bare_name(m.text) for m in entity.mentions}
-        if all(" " not in form for form in forms) and _written_as_a_named_thing(forms, texts, share_only=True):
-            entity.type = "PRODUCT"  # "the antiviral drugs Tamiflu and Relenza", "Roche, which makes Tamiflu"
+        if all(" " not in form for form in forms) and (_written_as_a_named_thing(forms, texts, share_only=True)
+                                                        or _spelt_out_in_lowercase(forms, texts)):
+            entity.type = "PRODUCT"  # "the antiviral drugs Tamiflu and Relenza", "the blowout preventer (BOP)"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
     places = {bare_name(alias) for entity in entities if entity.type == "GPE" for alias in entity.aliases}
@@ -451,6 +452,19 @@ _THING_BEFORE = re.compile(
     # what a maker makes ("Roche, which makes Tamiflu")
     rf"|(?:{_THINGS})s(?:\s*,)?(?:\s+[A-Z][\w-]*\s*(?:,|and|or))?|\bmakes)\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s*,?\s+(?:made|manufactured|produced|developed|sold)\s+by\b")  # "Relenza, made by ..."
+def _spelt_out_in_lowercase(forms: set[str], texts: list[str]) -> bool:
+    """An acronym the texts spell out in lowercase words ("the failed blowout preventer (BOP)",
+    "undersea robots (ROV)"): a thing, not an organisation ("World Health Organization (WHO)")."""
+    acronyms = [form for form in forms if _ACRONYM_FORM.fullmatch(form)]
+    if not acronyms:
+        return False
+    pattern = re.compile(rf"\b[a-z][a-z-]+\s+\((?:{'|'.join(map(re.escape, acronyms))})s?\)")
+    return any(pattern.search(text) for text in texts)
+
+
+_ACRONYM_FORM = re.compile(r"[A-Z]{2,6}")
+
+
 # ...or what it is named before: "Xeon processors", "Atom chips", "Galaxy phones" (no person's name is)
 _THING_OR_MODEL_AFTER = re.compile(_THING_AFTER.pattern + r"|\s+(?:processors?|chips?|CPUs?|servers?|phones?"
                                    r"|smartphones?|tablets?|laptops?|handsets?|jets?|drones?|pills?)\b")
