@@ -59,6 +59,14 @@ def test_fallback_without_siblings_still_restores_sentence_starts_and_weekdays()
     assert "Wednesday" in text
 
 
+def test_an_abbreviations_period_starts_no_sentence_but_a_title_or_an_initial_is_followed_by_a_name():
+    text = ("the fight pitted her against fellow democratic sens. carl levin (mich.) and claire mccaskill (mo.), "
+            "as well as gen. martin e. dempsey. the vote failed.")
+    repaired, _ = repair_text(text, [LOWERCASED], StoryHints())
+    assert repaired == ("The fight pitted her against fellow democratic sens. Carl levin (mich.) and claire mccaskill "
+                        "(mo.), as well as gen. Martin e. Dempsey. The vote failed.")
+
+
 def test_repair_story_repairs_only_degraded_articles_and_keeps_the_original():
     clean = clean_article(Article(id="a", source="a.txt", text=CLEAN * 2))
     bad = clean_article(Article(id="b", source="b.txt", text=DEGRADED * 2, title="sessions met kislyak"))

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyweave.nlp.sentences import TITLES, continues_sentence
+
 LOWERCASED = "lowercased"
 PUNCTUATION_STRIPPED = "punctuation stripped"
 
@@ -210,6 +212,11 @@ def _is_boundary(previous_last: str, next_first: str, sentence_words: int, next_
     return sentence_words >= 15 and start > 0.05
 
 
+# a title's abbreviation, a place's ("st. louis", "mt. everest") or an initial ("wesley k. clark")
+# comes before a name
+_AFTER_TITLE = re.compile(rf"(?:^|[\s(])(?:{'|'.join(sorted(TITLES | {'st', 'mt', 'ft'}))}|[a-z])\.$", re.IGNORECASE)
+
+
 def _restore_case(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
     # Only the words that have a cased form are looked at: one pattern of those the text uses, not
     # a Python call for each of its words.
@@ -227,9 +234,18 @@ def _restore_case(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
     if forms:
         alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
         text = re.sub(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", case_word, text, flags=re.IGNORECASE)
-    # Capitalise sentence starts (after . ! ? and at paragraph starts, past opening quotes).
-    return re.sub(r"(^|[.!?][\"')\]]*\s+|\n\s*)([\"'(\[]*)([a-z])",
-                  lambda m: m.group(1) + m.group(2) + m.group(3).upper(), text)
+    # Capitalise sentence starts (after . ! ? and at paragraph starts, past opening quotes), not a
+    # word after an abbreviation's period ("levin (mich.) and claire"), but a name after a title's
+    # ("sens. carl levin").
+    def start(match: re.Match[str]) -> str:
+        opening = match.group(1) + match.group(2)
+        previous = text[max(0, match.start(1) - 40):match.end(1)].rstrip()  # its last words are enough
+        if (match.group(1)[:1] == "." and not _AFTER_TITLE.search(previous)
+                and continues_sentence(previous, text[match.start(3):])):
+            return opening + match.group(3)
+        return opening + match.group(3).upper()
+
+    return re.sub(r"(^|[.!?][\"')\]]*\s+|\n\s*)([\"'(\[]*)([a-z])", start, text)
 
 
 # A paragraph of more words than this without a mark or a run of spaces is several sentences.

@@ -24,10 +24,10 @@ MAX_SENTENCE_CHARS = 2000  # a "sentence" longer than this is a run-on table or 
 # "n.s.a.," of text whose punctuation was tokenised. A title or a dotted acronym never ends a
 # sentence (as spaCy treats "U.S."); the other abbreviations and single initials do not when the
 # next piece starts lowercase.
-_TITLES = frozenset(
+TITLES = frozenset(
     "mr mrs ms messrs dr prof rep reps sen sens gov govs gen lt col maj capt cmdr adm sgt cpl pvt "
     "rev hon pres supt det atty insp cmndr comdr cdr lieut brig msgr pfc spc ens".split())
-_ABBREVIATIONS = _TITLES | frozenset(
+_ABBREVIATIONS = TITLES | frozenset(
     "jr sr st mt ft co corp inc ltd llc bros dept univ assn no nos vs etc approx est ave blvd rd "
     "jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill "
     "ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis "
@@ -36,7 +36,7 @@ _BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no
 _LAST_ABBREVIATION = re.compile(r"(?:^|[\s(\-])((?:[a-z]\.){2,}|[a-z]+\.)[\s)]*$", re.IGNORECASE)
 
 
-def _continues(previous: str, piece: str) -> bool:
+def continues_sentence(previous: str, piece: str) -> bool:
     """Was `previous` cut at a period that does not end a sentence?"""
     if previous[-1] in ",;":
         return True  # "... by the n.s.a.," + "with 35,000 workers": the period was an abbreviation's
@@ -44,7 +44,7 @@ def _continues(previous: str, piece: str) -> bool:
     if not found:
         return False
     word = found.group(1).lower()
-    if word[:-1] in _TITLES or word.count(".") > 1:
+    if word[:-1] in TITLES or word.count(".") > 1:
         return True  # a title, or a dotted acronym: spaCy never ends a sentence at "U.S." or "N.S.A."
     if word[:-1] in _BEFORE_NUMBERS and piece[:1].isdigit():
         return True  # "a letter to congress on oct. 28, her aides said"
@@ -111,7 +111,7 @@ def split_text(text: str) -> list[str]:
                 continue
             # A line that opens with a comma goes on the line before, whoever broke it there
             # (", and John Kerry, D-Mass." after "... Joe Lieberman, I-Conn.").
-            if sentences and (not fresh_paragraph and _continues(sentences[-1], piece) or piece[0] in ",;"):
+            if sentences and (not fresh_paragraph and continues_sentence(sentences[-1], piece) or piece[0] in ",;"):
                 sentences[-1] = (sentences[-1] + ("" if piece[0] in ",;" else " ") + piece)[:MAX_SENTENCE_CHARS]
                 continue
             # A lone closing quote or bracket belongs to the sentence before it, and so does a
