@@ -79,6 +79,7 @@ def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out(
     assert _without_leading_words(10, "Regarding Gaddafi", "PERSON") == (20, "Gaddafi")
     assert _without_leading_words(10, "Should Obama", "PERSON") == (17, "Obama")
     assert _without_leading_words(0, "Did Holder", "ORG") == (4, "Holder")
+    assert _without_leading_words(0, "A Health Protection Agency", "ORG") == (2, "Health Protection Agency")
     assert _without_leading_words(0, "Should", "PERSON") == (0, "Should")
     # a person's name loses the function words a sentence opened on
     assert _without_leading_words(0, "As Mubarak", "PERSON") == (3, "Mubarak")

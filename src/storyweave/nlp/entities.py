@@ -63,9 +63,10 @@ class SpacyTagger:
 
 
 # A headline's or question's opening word that the tagger took into the name ("Should Obama ...",
-# "Did Holder ..."); "Will", "May" and "Can" are first names too, so they stay.
+# "Did Holder ..."), or a sentence's article ("A Health Protection Agency spokesman said"); "Will",
+# "May" and "Can" are first names too, so they stay.
 _LEADING_NOT_NAME = frozenset(
-    "Should Would Could Did Does Do Is Are Was Were Has Have Had Must Might Shall Why How What Where "
+    "A An Should Would Could Did Does Do Is Are Was Were Has Have Had Must Might Shall Why How What Where "
     "Who Which If But And Or So Then Now Says Said Meet Inside Watch Read Regarding Concerning Unlike "
     "Including Following Despite Amid Among Against Under Asked".split())
 
