@@ -452,19 +452,6 @@ _THING_BEFORE = re.compile(
     # what a maker makes ("Roche, which makes Tamiflu")
     rf"|(?:{_THINGS})s(?:\s*,)?(?:\s+[A-Z][\w-]*\s*(?:,|and|or))?|\bmakes)\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s*,?\s+(?:made|manufactured|produced|developed|sold)\s+by\b")  # "Relenza, made by ..."
-def _spelt_out_in_lowercase(forms: set[str], texts: list[str]) -> bool:
-    """An acronym the texts spell out in lowercase words ("the failed blowout preventer (BOP)",
-    "undersea robots (ROV)"): a thing, not an organisation ("World Health Organization (WHO)")."""
-    acronyms = [form for form in forms if _ACRONYM_FORM.fullmatch(form)]
-    if not acronyms:
-        return False
-    pattern = re.compile(rf"\b[a-z][a-z-]+\s+\((?:{'|'.join(map(re.escape, acronyms))})s?\)")
-    return any(pattern.search(text) for text in texts)
-
-
-_ACRONYM_FORM = re.compile(r"[A-Z]{2,6}")
-
-
 # ...or what it is named before: "Xeon processors", "Atom chips", "Galaxy phones" (no person's name is)
 _THING_OR_MODEL_AFTER = re.compile(_THING_AFTER.pattern + r"|\s+(?:processors?|chips?|CPUs?|servers?|phones?"
                                    r"|smartphones?|tablets?|laptops?|handsets?|jets?|drones?|pills?)\b")
@@ -479,6 +466,19 @@ def _written_as_a_named_thing(forms: set[str], texts: list[str], share_only: boo
     named_so, named = _context_share(forms, texts, before=_THING_BEFORE, reach=THING_CONTEXT,
                                      after=_THING_AFTER if share_only else _THING_OR_MODEL_AFTER)
     return (named_so >= 2 and not share_only) or (named_so >= 1 and named_so * 2 >= named)
+
+
+def _spelt_out_in_lowercase(forms: set[str], texts: list[str]) -> bool:
+    """An acronym the texts spell out in lowercase words ("the failed blowout preventer (BOP)",
+    "undersea robots (ROV)"): a thing, not an organisation ("World Health Organization (WHO)")."""
+    acronyms = [form for form in forms if _ACRONYM_FORM.fullmatch(form)]
+    if not acronyms:
+        return False
+    pattern = re.compile(rf"\b[a-z][a-z-]+\s+\((?:{'|'.join(map(re.escape, acronyms))})s?\)")
+    return any(pattern.search(text) for text in texts)
+
+
+_ACRONYM_FORM = re.compile(r"[A-Z]{2,6}")
 
 
 _SOMEONE_OF = re.compile(r"\b[A-Z][a-z]+ of\s+$")
