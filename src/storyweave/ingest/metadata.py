@@ -17,6 +17,7 @@ from dateutil import parser as date_parser
 from storyweave.clean.boilerplate import remove_opening_credits
 from storyweave.clean.normalize import capitalise_start
 from storyweave.model import cut_run_on
+from storyweave.nlp.sentences import TITLES
 
 # Field names seen in news datasets and scrapers, in order of preference.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -111,8 +112,7 @@ _BYLINE_RUN_ON = re.compile(
 MAX_HEADER_WORDS = 80  # a longer run before such a dateline, or one of sentences, is story text
 # not "U.S. Ambassador", nor a title's abbreviation ("Rep. Ron Paul says")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])" + "".join(
-    rf"(?<!\b{title})" for title in ("Mr", "Ms", "Mrs", "Dr", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Sgt", "St"))
-    + r"[.!?][\"')]*\s+[A-Z]")
+    rf"(?<!\b{title.capitalize()})" for title in sorted(TITLES | {"st"})) + r"[.!?][\"')]*\s+[A-Z]")
 
 
 @dataclass

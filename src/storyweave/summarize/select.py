@@ -228,7 +228,7 @@ def as_summary_text(text: str) -> str:
 
 
 # "And", "But", "However," opening a sentence ("So far" and "But for" do not tie it to another)
-_TIED_TO_BEFORE = re.compile(r"(?:And|But(?!\s+for\b)|However,|Also,|And yet,?)\s+(?=[\w\"'“‘])")
+_TIED_TO_BEFORE = re.compile(r"(?:And|But(?!\s+for\b)|However,|Also,)\s+(?=[\w\"'“‘])")
 
 
 _SAID = re.compile(r"\b(?:said|says|told|according)\b")
