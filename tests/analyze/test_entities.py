@@ -131,9 +131,9 @@ def test_drugs_named_two_of_a_kind_or_by_their_maker_are_things_and_a_brand_in_c
         ("Chan", "PERSON")}
     # an acronym spelt out in lowercase words is a thing; one spelt out as a name an organisation
     spelt = ["The cap sits on the failed blowout preventer (BOP). The BOP failed. Robots (ROV) cut it.",
-             "The World Health Organization (WHO) said the BOP leaked."]
-    assert typed(spelt, ("BOP", "ORG", "a"), ("BOP", "ORG", "a"), ("WHO", "ORG", "b"), ("BOP", "ORG", "b")) == {
-        ("BOP", "PRODUCT"), ("WHO", "ORG")}
+             "The World Health Organization (WHO) said the BOP leaked, the network (CNN) reported. CNN said so."]
+    assert typed(spelt, ("BOP", "ORG", "a"), ("BOP", "ORG", "a"), ("WHO", "ORG", "b"), ("BOP", "ORG", "b"),
+                 ("CNN", "ORG", "b"), ("CNN", "ORG", "b")) == {("BOP", "PRODUCT"), ("WHO", "ORG"), ("CNN", "ORG")}
     # a model named before what it is; a company that makes such things stays a company
     chips = ["Intel said servers run on Atom chips. Intel chips are cheap. Intel chips sell. Intel grew.",
              "Atom processors use little power, Intel said. Intel agreed."]
@@ -152,11 +152,15 @@ def test_a_storms_name_alone_is_the_storm():
 def test_a_name_written_before_its_country_or_called_a_city_is_a_place():
     texts = ["An American was thrown from his boat south of Cancun, Mexico. Tourists left Cancun. Flores spoke.",
              "Rivers isolated La Ceiba, a coastal city of 40,000 people. Mexico sent aid to La Ceiba.",
-             "Juan Flores, Mexico's ambassador, said aid was coming."]
+             "Juan Flores, Mexico's ambassador, said aid was coming. Flores, a city councilman, agreed. "
+             "Flores, Mexico City's mayor, spoke. Imperial College, London, and Steve Perry, Pittsburgh, agreed."]
     assert typed(texts, ("Cancun", "PERSON", "a"), ("Cancun", "PERSON", "a"), ("Mexico", "GPE", "b"),
                  ("La Ceiba", "ORG", "b"), ("La Ceiba", "ORG", "b"), ("Juan Flores", "PERSON", "c"),
-                 ("Flores", "PERSON", "a")) == {
-        ("Cancun", "GPE"), ("La Ceiba", "GPE"), ("Mexico", "GPE"), ("Juan Flores", "PERSON")}
+                 ("Flores", "PERSON", "a"), ("Flores", "PERSON", "c"), ("Flores", "PERSON", "c"),
+                 ("Imperial College", "ORG", "c"), ("Steve Perry", "PERSON", "c"), ("London", "GPE", "c"),
+                 ("Pittsburgh", "GPE", "c")) == {
+        ("Cancun", "GPE"), ("La Ceiba", "GPE"), ("Mexico", "GPE"), ("Juan Flores", "PERSON"),
+        ("Imperial College", "ORG"), ("Steve Perry", "PERSON"), ("London", "GPE"), ("Pittsburgh", "GPE")}
 
 
 def test_a_company_the_tagger_took_for_its_premises_is_an_organisation():

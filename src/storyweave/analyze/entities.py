@@ -367,17 +367,24 @@ def _named_as_a_place(forms: set[str], texts: list[str]) -> bool:
     return named >= 1 and placed == named
 
 
+# ", a coastal city of 40,000", ", a town near ...", ", the capital." (not ", a city councilman", ", a
+# district attorney": someone's job)
 _TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|resort|capital|province"
-                         r"|region|district|suburb)\b")
+                         r"|region|district|suburb)(?:\s+(?:of|in|on|near|north|south|east|west|that|where|with)\b"
+                         r"|\s*[,.;)])")
 
 
 def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bool:
-    """A "person" or "organisation" the texts write before its country, state or region ("south of
-    Cancun, Mexico"; not "Mexico's") or call a town ("La Ceiba, a coastal city"), a third of the
-    times or more they name it: a place the tagger did not know."""
+    """A "person" or "organisation" the texts call a town ("La Ceiba, a coastal city"), or a
+    one-word "person" they write before its country or state ("south of Cancun, Mexico"; not
+    "Imperial College, London", nor a full name: "Steve Perry, Pittsburgh"), a third of the times
+    or more they name it: a place the tagger did not know."""
     forms = {bare_name(m.text) for m in entity.mentions}
-    known = sorted(place for place in places if place not in forms and place[:1].isupper())
-    country = re.compile(rf",\s+(?:{'|'.join(map(re.escape, known))})\b(?!['’])") if known else None
+    one_word_person = entity.type == "PERSON" and all(" " not in form for form in forms)
+    known = sorted(place for place in places if place not in forms and place[:1].isupper()) if one_word_person else []
+    # the country ends the phrase: not "Garcia, Mexico City's mayor", "Smith, Texas Republican"
+    country = re.compile(rf",\s+(?:{'|'.join(map(re.escape, known))})(?:\s*[,.;:)]|\s+(?:on|in|at|and|where|when"
+                         r"|after|before|to|from|was|is|has|had|were|are)\b)") if known else None
     placed, named = _context_share(forms, texts, after=_TOWN_AFTER, reach=40)
     if country is not None:
         placed += _context_share(forms, texts, after=country, reach=40)[0]
@@ -469,13 +476,17 @@ def _written_as_a_named_thing(forms: set[str], texts: list[str], share_only: boo
 
 
 def _spelt_out_in_lowercase(forms: set[str], texts: list[str]) -> bool:
-    """An acronym the texts spell out in lowercase words ("the failed blowout preventer (BOP)",
-    "undersea robots (ROV)"): a thing, not an organisation ("World Health Organization (WHO)")."""
-    acronyms = [form for form in forms if _ACRONYM_FORM.fullmatch(form)]
-    if not acronyms:
-        return False
-    pattern = re.compile(rf"\b[a-z][a-z-]+\s+\((?:{'|'.join(map(re.escape, acronyms))})s?\)")
-    return any(pattern.search(text) for text in texts)
+    """An acronym the texts spell out in lowercase words that open on its first and last letters
+    ("the failed blowout preventer (BOP)", "a remotely operated vehicle (ROV)"): a thing, not an
+    organisation ("World Health Organization (WHO)"; nor is "the network (CNN)" a spelling out)."""
+    for acronym in (form for form in forms if _ACRONYM_FORM.fullmatch(form)):
+        pattern = re.compile(rf"((?:\b[a-z][a-z-]*\s+){{1,{len(acronym) + 1}}})\({re.escape(acronym)}s?\)")
+        for text in texts:
+            for found in pattern.finditer(text):
+                words = found.group(1).split()
+                if words[-1][0] == acronym[-1].lower() and any(w[0] == acronym[0].lower() for w in words):
+                    return True
+    return False
 
 
 _ACRONYM_FORM = re.compile(r"[A-Z]{2,6}")
