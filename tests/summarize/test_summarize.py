@@ -192,6 +192,9 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert material(tail) and as_summary_text(tail) == '"' + tail
     partial = 'Bartlit said he "could not tell them more" about the cause on Monday.'
     assert material(partial) and as_summary_text(partial) == partial
+    # The opening of a quotation that runs on after a speaker is shown with the closing mark it lacks.
+    runs_on = 'Delgado called the scene "unimaginable" and said: "The warehouse has collapsed.'
+    assert material(runs_on) and as_summary_text(runs_on) == runs_on + '"'
     # A conjunction tying it to its article's sentence before goes: that sentence is not before it here.
     assert as_summary_text('And in restive Algeria, protesters chanted "Change the power."') == \
         'In restive Algeria, protesters chanted "Change the power."'

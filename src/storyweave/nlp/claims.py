@@ -102,6 +102,15 @@ def opens_unclosed_quote(text: str) -> bool:
     return bool(text.count('"') % 2 and text[:1] == '"' and text[1:2].isalnum())
 
 
+def leaves_quote_open(text: str) -> bool:
+    """A sentence that opens a quotation after its first word and leaves it open for the next
+    sentence ('He said: "Parliament has collapsed.')."""
+    if not text.count('"') % 2:
+        return False
+    last = text.rindex('"')
+    return last > 0 and not text[last - 1].isalnum() and text[last + 1:last + 2].isalnum()
+
+
 _CLOSES_FIRST = re.compile(r'[^"]*[\w,.!?]"(?:\s|$)')
 
 

@@ -27,6 +27,7 @@ from storyweave.nlp.claims import (
     claim_text,
     closes_opened_quote,
     content_words,
+    leaves_quote_open,
     opens_unclosed_quote,
 )
 from storyweave.nlp.sentences import TRANSCRIPT_SPEAKER, has_verb, opens_on_page_label
@@ -212,11 +213,14 @@ WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
 
 def as_summary_text(text: str) -> str:
     """The sentence as a summary shows it: the tail of a quotation opened in the sentence before
-    ('I wish I could," Bartlit said.') gets its opening mark back, so the quote reads whole; a
+    ('I wish I could," Bartlit said.') gets its opening mark back and the opening of one that runs
+    on ('He said: "Parliament has collapsed.') its closing mark, so the quote reads whole; a
     conjunction that ties it to the sentence before in its article ("And in restive Algeria,
     protesters chanted ...", "But officials said ...") goes, for that sentence is not before it here."""
     if closes_opened_quote(text):
         return f'"{text}'
+    if leaves_quote_open(text):
+        text = f'{text}"'
     tied = _TIED_TO_BEFORE.match(text)
     if not tied:
         return text
