@@ -71,7 +71,8 @@ def test_a_stored_story_keeps_its_title_while_it_reads_as_a_headline():
     assert story_title_from("Mubarak resigns", ["Crowds cheer in Cairo"], text) == "Mubarak resigns"
     assert story_title_from("WALGREENS' BIG BRANDING PUSH", [None, "Mubarak resigns"], text) == "Mubarak resigns"
     assert story_title_from("WALGREENS' BIG BRANDING PUSH", ["BREAKING NEWS"], text).startswith("Mubarak stepped")
-    assert story_title_from("WALGREENS' BIG BRANDING PUSH", ["BREAKING NEWS"], "Tiny.") == "WALGREENS' BIG BRANDING PUSH"
+    heading = "WALGREENS' BIG BRANDING PUSH"
+    assert story_title_from(heading, ["BREAKING NEWS"], "Tiny.") == heading
     assert story_title_from(None, [None], text).startswith("Mubarak stepped down on Friday")
     # what a fragment's first arrival titled it gives way to a headline
     assert story_title_from("in Cairo's Tahrir Square as the crowds cheered", [None], text).startswith("Mubarak")
@@ -80,17 +81,20 @@ def test_a_stored_story_keeps_its_title_while_it_reads_as_a_headline():
 def test_a_story_of_many_articles_is_titled_by_its_most_representative_headline():
     from storyweave.model import representative_title
 
+    def title_of(members: list[tuple[str | None, str]]) -> str:  # (title, text), most representative first
+        return representative_title([title for title, _ in members], (text for _, text in members))
+
     lead = "Mubarak stepped down on Friday and handed power to the military, ending three decades of rule."
     # members, most representative first: a real headline wins, but not a section heading or a question
-    assert representative_title([(None, lead), ("WALGREENS' BIG BRANDING PUSH", "..."),
-                                 ("Is Egypt free at last?", "..."), ("Mubarak resigns", "...")]) == "Mubarak resigns"
+    assert title_of([(None, lead), ("WALGREENS' BIG BRANDING PUSH", "..."),
+                     ("Is Egypt free at last?", "..."), ("Mubarak resigns", "...")]) == "Mubarak resigns"
     # without one, the first opening that reads as a headline: not a pun of three words, not a
     # fragment that starts lowercase, not a speaker's label of a transcript
-    assert representative_title([(None, "Humans have it. At least not yet."),
-                                 (None, "in Cairo's Tahrir Square as the crowds cheered on"),
-                                 (None, "By Niu Shuping and Ken Wills Nevermind that the flu is not caused by pigs."),
-                                 (None, lead)]).startswith("Mubarak stepped down on Friday")
-    assert representative_title([(None, "HOWARD KURTZ, HOST: As journalists scramble to chronicle the uprising in"
-                                        " Egypt, this is the week the story turned ugly.")]) \
+    assert title_of([(None, "Humans have it. At least not yet."),
+                     (None, "in Cairo's Tahrir Square as the crowds cheered on"),
+                     (None, "By Niu Shuping and Ken Wills Nevermind that the flu is not caused by pigs."),
+                     (None, lead)]).startswith("Mubarak stepped down on Friday")
+    assert title_of([(None, "HOWARD KURTZ, HOST: As journalists scramble to chronicle the uprising in"
+                            " Egypt, this is the week the story turned ugly.")]) \
         == "As journalists scramble to chronicle the uprising in Egypt…"
-    assert representative_title([(None, "Humans have it.")]) == "Humans have it"
+    assert title_of([(None, "Humans have it.")]) == "Humans have it"

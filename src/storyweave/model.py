@@ -29,7 +29,8 @@ def content_id(text: str) -> str:
 HEADLINE_WORDS = 14
 LONGEST_TITLE = 20  # words: a longer title has run into the text after it
 _BYLINE = re.compile(r"By (?:the )?[A-Z]")  # "By Niu Shuping and Ken Wills Nevermind that ...": no headline
-_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s*[A-Z][A-Z .'\u2019-]+)?:\s+(?=\S)")
+_SPEAKER_LABEL = re.compile(  # a transcript's "HOWARD KURTZ, HOST: "
+    r"^[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s*[A-Z][A-Z .'\u2019-]+)?:\s+(?=\S)")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
@@ -50,28 +51,37 @@ _PRESENT_VERB = re.compile(r"[a-z]{2,}[^s]s")  # "appears", "meets": a caption's
 def story_title_from(stored: str | None, titles: Iterable[str | None], text: str) -> str:
     """A stored story keeps its title while it reads as a headline (`representative_title`); else
     the first of its new articles' titles that does, else the opening of `text` if it makes one."""
-    return representative_title([(stored, "")] + [(title, "") for title in titles] + [(None, text)])
+    return representative_title([stored, *titles], [text])
 
 
-def representative_title(members: Sequence[tuple[str | None, str]]) -> str:
-    """A story's title from its articles' (title, text), the most representative first: the first
-    title that reads as a headline (not a page's section heading in capitals, not a question, not a
-    fragment starting lowercase, not run into the text after it), else the first opening that makes
-    one (`headline_of_opening`), else what there is."""
-    for title, _ in members:
+def representative_title(titles: Sequence[str | None], texts: Iterable[str]) -> str:
+    """A story's title from its articles' titles and texts, the most representative first: the
+    first title that reads as a headline (not a page's section heading in capitals, not a question,
+    not a fragment starting lowercase, not run into the text after it), else the first opening that
+    makes one (`headline_of_opening`), else what there is. `texts` are read only as far as needed
+    (a refinement passes them lazily, each without its page's template sentences)."""
+    for title in titles:
         if title and _reads_as_headline(title) and len(title.split()) <= LONGEST_TITLE:
             return title
-    return next(filter(None, (headline_of_opening(text) for _, text in members)), None) \
-        or next((title for title, _ in members if title), None) \
-        or next(filter(None, (headline_from_text(text) for _, text in members)), "Untitled story")
+    first_opening = None
+    for text in texts:
+        headline = headline_from_text(text)
+        if _makes_a_headline(headline):
+            return headline
+        first_opening = first_opening or headline
+    return next((title for title in titles if title), None) or first_opening or "Untitled story"
 
 
 def headline_of_opening(text: str) -> str | None:
-    """The opening of `text` cut to a headline, if it makes one: five words or more, not a question,
-    not a fragment starting lowercase, not a byline ("Humans have it." opens a report as a pun)."""
+    """The opening of `text` cut to a headline, if it makes one (`_makes_a_headline`)."""
     headline = headline_from_text(text)
-    return headline if len(headline.split()) >= 5 and _reads_as_headline(headline) and not _BYLINE.match(headline) \
-        else None
+    return headline if _makes_a_headline(headline) else None
+
+
+def _makes_a_headline(headline: str) -> bool:
+    """Five words or more, not a question, not a fragment starting lowercase, not a byline
+    ("Humans have it." opens a report as a pun)."""
+    return len(headline.split()) >= 5 and _reads_as_headline(headline) and not _BYLINE.match(headline)
 
 
 def _reads_as_headline(line: str) -> bool:
@@ -307,7 +317,7 @@ class SummarySentence:
     citations: list[str]  # every article that supports it
     fact: int  # index into Brief.facts
     source: Sentence  # the sentence it was taken from
-    speaker: str | None = None  # who says it, where the sentence is all quotation and the article names them
+    speaker: str | None = None  # who says it, where the sentence leaves them to its article (all quotation, "he said")
 
     def to_dict(self) -> dict[str, Any]:
         spoken = {"speaker": self.speaker} if self.speaker else {}

@@ -224,8 +224,6 @@ def story_id(articles: list[Article]) -> str:
     return hashlib.sha256(joined.encode()).hexdigest()[:12]
 
 
-
-
 def title_support(title: str, texts: list[frozenset[str]]) -> float:
     """How much of a story a title names: the mean share of the story's articles (`texts`: their
     content words) using each of its content words; a title of fewer than three such words counts
@@ -258,7 +256,7 @@ def story_title(articles: list[Article], facts: list) -> str:
         # PUSH") than the story's headline: any other title goes first.
         # Among headlines, the one in the story's own words (a scraped page's link, "Read the first
         # part of the advice", is in nobody's), then the one of the article telling the most.
-        texts = [content_words(a.text) for a in articles]
+        texts = [content_words(a.text) for a in articles] if len(titled) > 1 else []  # (one title: no choice)
         best = max(titled, key=lambda a: (not (a.title or "").isupper(), len((a.title or "").split()) <= LONGEST_TITLE,
                                           round(title_support(a.title or "", texts), 1), reach[a.id],
                                           -articles.index(a)))

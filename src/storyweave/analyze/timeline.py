@@ -102,19 +102,20 @@ _DATED_IN_FULL = ("year", "month_year", "month_day_year", "day_month_year", "iso
 _MONTH_OF_A_YEAR = ("month_day", "day_month", "month_of_year", "relative_month")
 
 
-def _year_named(found: list[TemporalExpression]) -> int | None:
-    """The last year a sentence names in full (of its expressions `found`)."""
-    return next((int(e.date[:4]) for e in reversed(found) if e.kind in _DATED_IN_FULL), None)
-
-
-def _in_year_told(text: str, expression: TemporalExpression | None, named: int | None) -> TemporalExpression | None:
-    """A month or day "of that year" is of the year the sentence before named ("In 2003, SARS spread
-    ... By June of that year, ..."). Without those words a month carries no year over: news returns
-    to its present after a background sentence ("BP leased the rig in 2007. The rig exploded on 20
-    April." is this April), far more often than it tells history on ("In 1918 ... came back in
-    August"): of 40 such months and days in Timeline17's articles, 3 were the year before's."""
-    if (expression is None or named is None or expression.kind not in _MONTH_OF_A_YEAR
+def _in_year_told(text: str, expression: TemporalExpression | None, before: Sentence | None,
+                  anchor: date | None) -> TemporalExpression | None:
+    """A month or day "of that year" is of the last year the sentence `before` names in full ("In
+    2003, SARS spread ... By June of that year, ..."). Without those words a month carries no year
+    over: news returns to its present after a background sentence ("BP leased the rig in 2007. The
+    rig exploded on 20 April." is this April), far more often than it tells history on ("In 1918
+    ... came back in August"): of 40 such months and days in Timeline17's articles, 3 were the
+    year before's."""
+    if (expression is None or before is None or expression.kind not in _MONTH_OF_A_YEAR
             or not _OF_THAT_YEAR.match(text, expression.end)):
+        return expression
+    named = next((int(e.date[:4]) for e in reversed(find_dates(before.text, anchor)) if e.kind in _DATED_IN_FULL),
+                 None)
+    if named is None:
         return expression
     carried = f"{named:04d}{expression.date[4:]}"
     try:
@@ -164,16 +165,16 @@ def build_timeline(
     by_date: dict[str, list[tuple[Sentence, TemporalExpression]]] = {}
     for article in articles:
         anchor = anchors[article.id]
-        named: int | None = None  # the year the sentence before named
+        previous: Sentence | None = None  # for a month "of that year"
         for sentence in sentences[article.id]:
-            found = find_dates(sentence.text, anchor.date)
-            before, named = named, _year_named(found)
+            before, previous = previous, sentence
             if (sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text)
                     or commenter_voice(sentence.text) or _FRAGMENT.match(sentence.text)):
                 # a first person's account ("I was an observer in 1990 ...") dates no event of the
                 # story; a fragment a bad break left ("the EU approved for the region on Friday.") tells none
                 continue
-            expression = _in_year_told(sentence.text, event_expression(sentence, found), before)
+            found = find_dates(sentence.text, anchor.date)
+            expression = _in_year_told(sentence.text, event_expression(sentence, found), before, anchor.date)
             if (expression is not None and _tells_something(sentence.text, expression)
                     and not _from_a_later_page(sentence.text, expression, anchor.date)):
                 by_date.setdefault(expression.date, []).append((sentence, expression))

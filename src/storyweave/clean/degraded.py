@@ -239,10 +239,10 @@ def _restore_case(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
     # ("sens. carl levin").
     def start(match: re.Match[str]) -> str:
         opening = match.group(1) + match.group(2)
-        previous = text[max(0, match.start(1) - 40):match.end(1)].rstrip()  # its last words are enough
-        if (match.group(1)[:1] == "." and not _AFTER_TITLE.search(previous)
-                and continues_sentence(previous, text[match.start(3):])):
-            return opening + match.group(3)
+        if match.group(1)[:1] == ".":
+            previous = text[max(0, match.start(1) - 40):match.end(1)].rstrip()  # its last words are enough
+            if not _AFTER_TITLE.search(previous) and continues_sentence(previous, text[match.start(3):]):
+                return opening + match.group(3)
         return opening + match.group(3).upper()
 
     return re.sub(r"(^|[.!?][\"')\]]*\s+|\n\s*)([\"'(\[]*)([a-z])", start, text)

@@ -403,7 +403,7 @@ def _stable_ids(rows: list[tuple], labels: list[int]) -> dict[str, str]:
     return story_of
 
 
-def _rebuild(store: Store, story_ids: set[str], embedder: str, templates: set[int] = frozenset()) -> None:
+def _rebuild(store: Store, story_ids: set[str], embedder: str, templates: set[int] | None = None) -> None:
     """Recompute the stored state (title, centroid, names, word profile, counts) of these stories;
     a title is no template sentence of the window (`templates`: a site's related-story links)."""
     if not story_ids:
@@ -429,7 +429,8 @@ def _rebuild(store: Store, story_ids: set[str], embedder: str, templates: set[in
         centroid = vectors[positions].mean(axis=0)
         # the title of the article nearest the story's centre, not of the one that came first
         central = sorted(positions, key=lambda p: -float(vectors[p] @ centroid))
-        title = representative_title([(members[p][2], without_templates(members[p][1], templates)) for p in central])
+        title = representative_title([members[p][2] for p in central],
+                                     (without_templates(members[p][1], templates or set()) for p in central))
         saved.append((story, title, centroid, [n for n, _ in names.most_common(20)],
                       dict(terms.most_common(STORY_TERMS)), counts[story]))
     store.save_stories(saved)
