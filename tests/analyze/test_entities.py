@@ -467,3 +467,24 @@ def test_a_title_comes_off_a_name_but_not_off_a_title_of_its_own():
 
     assert [bare_name(n) for n in ("King Abdullah", "Dr Murray", "King of Pop", "Prince of Wales")] == [
         "Abdullah", "Murray", "King of Pop", "Prince of Wales"]
+
+
+def test_a_place_a_bearing_is_taken_from_or_named_for_its_landform_is_a_place_not_a_person():
+    texts = ["The quake struck 14 miles north-northeast of Healdsburg. Healdsburg residents slept through it.",
+             "It was felt in the Alexander Valley and near Anderson Springs.",
+             "Michael Bay said his film would open. Ricki Lake agreed."]
+    assert typed(texts, ("Healdsburg", "ORG", "a"), ("Healdsburg", "ORG", "a"),
+                 ("Alexander Valley", "PERSON", "b"), ("Anderson Springs", "PERSON", "b"),
+                 ("Michael Bay", "PERSON", "c"), ("Ricki Lake", "PERSON", "c")) == {
+        ("Healdsburg", "GPE"), ("Alexander Valley", "LOC"), ("Anderson Springs", "GPE"),
+        ("Michael Bay", "PERSON"), ("Ricki Lake", "PERSON")}
+
+
+def test_an_agency_named_after_its_country_abbreviated_joins_its_acronym():
+    entities = merge_entities(mentions(("U.S. Geological Survey", "ORG", "a"), ("USGS", "ORG", "b"),
+                                       ("U.N. Security Council", "ORG", "a"), ("UNSC", "ORG", "b"),
+                                       ("US Army", "ORG", "a"), ("USA", "GPE", "b")), texts=[])
+    found = names(entities)
+    assert found["U.S. Geological Survey"] == {"U.S. Geological Survey", "USGS"}
+    assert found["U.N. Security Council"] == {"U.N. Security Council", "UNSC"}
+    assert found["US Army"] == {"US Army"}  # a one-word name after the country makes no acronym

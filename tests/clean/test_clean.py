@@ -164,8 +164,18 @@ def test_the_wire_underscore_dash_becomes_a_dash_and_its_dateline_is_recognised(
 def test_quote_marks_standing_apart_from_their_words_are_closed_up_typeset_quotes_left_alone():
     spaced = 'North Korea is " clearly " a threat, and the " duck and cover " drills are back.'
     assert normalize_text(spaced) == 'North Korea is "clearly" a threat, and the "duck and cover" drills are back.'
-    typeset = 'He said, "We will go." Then "no" came, and a 5" screen.'
+    typeset = 'He said, "We will go." Then "no" came, and a 5-inch screen.'
     assert normalize_text(typeset) == typeset
+
+
+def test_an_inch_mark_is_no_quote_mark():
+    # A tokenised spec sheet ("the 17 '' MacBook Pro") and a typed one: the mark after a number, before a
+    # word and outside a quotation, is the double prime, so no quotation opens there.
+    assert normalize_text("Apple showed the 17 '' MacBook Pro , which is 0.98 '' thick .") == (
+        "Apple showed the 17\u2033 MacBook Pro, which is 0.98\u2033 thick.")
+    assert normalize_text('A 15"-wide screen.') == "A 15\u2033-wide screen."
+    # a quotation that ends on a number keeps its closing mark
+    assert normalize_text('He said "we will win in 2012" and left.') == 'He said "we will win in 2012" and left.'
 
 
 def test_clean_article_flags_degraded_text():
@@ -197,6 +207,14 @@ def test_treebank_tokenised_text_is_detokenised_and_prose_is_left_alone():
         # one comma apart, but a possessive and a treebank slash tell it is tokenised
         "Oil spill : Louisiana 's bay is ringed by booms , Photograph : Gerald Herbert\\/AP":
         "Oil spill: Louisiana's bay is ringed by booms, Photograph: Gerald Herbert/AP",
+        # ECB+ style: split inside numbers, abbreviations, web addresses and compounds too, while a
+        # range, a year before a number and a dash between words stay apart
+        "A 4 . 6 quake struck at 2 : 09 a . m . on 05 / 14 / 2013 , the U . S . Geological Survey told "
+        "TMZ . com , and 1 , 000 , 000 people felt the 26 - year - old 's 90 - day plan - which was news . "
+        "In 2011 , 300 people came from June 23 - July 7 .":
+        "A 4.6 quake struck at 2:09 a.m. on 05/14/2013, the U.S. Geological Survey told "
+        "TMZ.com, and 1,000,000 people felt the 26-year-old's 90-day plan - which was news. "
+        "In 2011, 300 people came from June 23 - July 7.",
     }
     for tokenised, text in mended.items():
         assert normalize_text(tokenised) == text

@@ -95,6 +95,16 @@ def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out(
     assert not _PREFIXED.match("Prosper Mubarak") and not _PREFIXED.match("Antoine Pretorius")
 
 
+def test_a_name_the_tagger_ran_across_a_spaced_dash_is_the_part_with_most_capitalised_words():
+    from storyweave.nlp.entities import _part_at_spaced_dash
+
+    assert _part_at_spaced_dash(10, "Abdal Hakim Murad - Muslim Chaplain") == (10, "Abdal Hakim Murad")
+    assert _part_at_spaced_dash(10, "Thad Allen - approved") == (10, "Thad Allen")
+    assert _part_at_spaced_dash(10, "Hayward - Rodgers Creek Fault") == (20, "Rodgers Creek Fault")
+    assert _part_at_spaced_dash(0, "Associated Press \u2014 September") == (0, "Associated Press")
+    assert _part_at_spaced_dash(0, "Coca-Cola") == (0, "Coca-Cola")  # a hyphen is part of a name
+
+
 def test_a_transcripts_speaker_label_is_a_person():
     from storyweave.nlp.entities import _speaker_label
 

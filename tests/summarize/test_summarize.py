@@ -340,6 +340,44 @@ def test_the_summary_opens_on_an_article_lead_then_follows_story_order():
     assert [s.text for s in summary] == [both[2].text, both[0].text]
 
 
+def test_an_article_lead_is_its_first_sentence_that_can_be_summary_material():
+    from storyweave.summarize.select import Candidate, order_and_cite
+
+    thursday = Article(id="b", source="b", text="", published="2013-03-14")
+    friday = Article(id="a", source="a", text="", published="2013-03-15")
+    sentences = sentences_of("b", [
+        "A magnitude 4.6 earthquake shook Sonoma County early on Thursday, officials said.",
+        "Residents of Cobb said dishes fell from their shelves during the shaking.",
+    ]) + sentences_of("a", [
+        "Posted: March 15th, 2013",  # a page's date line opens the article
+        "Two aftershocks of magnitude 2.9 and 2.2 followed the quake near Healdsburg, the survey said.",
+    ])
+    alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
+    chosen = [Candidate(alignment.fact_of[i], i, score=1.0 - i / 10) for i in (1, 3)]
+    summary = order_and_cite(chosen, sentences, alignment, {"a": friday, "b": thursday}, {"a": 2, "b": 2})
+    # story order would open on Thursday's second sentence; Friday's lead, after its date line, opens
+    assert [s.text for s in summary] == [sentences[3].text, sentences[1].text]
+
+
+def test_a_first_person_aside_outside_quotation_marks_ranks_as_a_sentence_leaning_on_another():
+    from storyweave.summarize.select import HAND_SET, score_candidates
+
+    def aside_scored(aside: str):
+        texts = ["A magnitude 4.6 earthquake shook Sonoma County early on Thursday, officials said.",
+                 "Residents of Cobb said dishes fell from their shelves in the shaking.", aside]
+        sentences = [Sentence(str(i), 0, t) for i, t in enumerate(texts)]
+        embeddings = get_embedder("tfidf").encode(texts)
+        alignment = align_sentences(sentences, embeddings)
+        by_id = {str(i): Article(id=str(i), source=str(i), text=t) for i, t in enumerate(texts)}
+        return next(c for c in score_candidates(sentences, alignment, embeddings, by_id, HAND_SET) if c.sentence == 2)
+
+    mine = aside_scored("I felt the earthquake shake my house in Cobb on Thursday.")
+    theirs = aside_scored("Residents felt the earthquake shake their houses in Cobb on Thursday.")
+    quoted = aside_scored('"I felt the earthquake shake my house," a resident of Cobb said on Thursday.')
+    assert (mine.features["dangling"], theirs.features["dangling"], quoted.features["dangling"]) == (1.0, 0.0, 0.0)
+    assert mine.score < theirs.score
+
+
 def test_a_short_sentence_a_chosen_one_already_says_is_left_out():
     from storyweave.summarize.select import Candidate, select_summary
 
@@ -370,3 +408,13 @@ def test_concept_coverage_counts_the_words_outlets_share_not_only_their_set_phra
     _, summary = summarize(articles, sentences, embedder.encode([s.text for s in sentences]), words=10,
                            selector="coverage")
     assert [s.text for s in summary] and all("fled" in s.text for s in summary), [s.text for s in summary]
+
+
+def test_a_sentence_opening_on_a_connective_leans_on_the_one_before():
+    from storyweave.summarize.align import DANGLING_START
+
+    for leaning in ("As a result, the quake could be felt across the region.", "The quake however had a small depth.",
+                    "In addition, two aftershocks followed.", "Moreover, no damage was reported."):
+        assert DANGLING_START.match(leaning), leaning
+    for standing in ("Asian markets fell on Monday.", "Thus far none was hurt.", "Theresa May spoke."):
+        assert not DANGLING_START.match(standing), standing

@@ -273,6 +273,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     for entity in (entity for entity in entities if entity.type in ("PERSON", "ORG")):
         if _written_as_a_town(entity, texts, places):
             entity.type = "GPE"  # "Cancun, Mexico", "La Ceiba, a coastal city of 40,000"
+        elif feature := _named_for_its_landform(entity, texts):
+            entity.type = "GPE" if feature in _SETTLED_LANDFORMS else "LOC"  # "the Alexander Valley"
     for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
         if _named_as_a_place(forms, texts):
@@ -374,8 +376,14 @@ _TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|vi
                          r"|\s*[,.;)])")
 
 
+# "14 miles north-northeast of Healdsburg", "southwest of Cancun": a bearing is taken from a place.
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west)?)?\s+of\s+$",
+                           re.IGNORECASE)
+
+
 def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bool:
-    """A "person" or "organisation" the texts call a town ("La Ceiba, a coastal city"), or a
+    """A "person" or "organisation" the texts call a town ("La Ceiba, a coastal city") or take a
+    bearing from ("north of Healdsburg"), or a
     one-word "person" they write before its country or state ("south of Cancun, Mexico"; not
     "Imperial College, London", nor a full name: "Steve Perry, Pittsburgh"), a third of the times
     or more they name it: a place the tagger did not know."""
@@ -386,9 +394,28 @@ def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bo
     country = re.compile(rf",\s+(?:{'|'.join(map(re.escape, known))})(?:\s*[,.;:)]|\s+(?:on|in|at|and|where|when"
                          r"|after|before|to|from|was|is|has|had|were|are)\b)") if known else None
     placed, named = _context_share(forms, texts, after=_TOWN_AFTER, reach=40)
+    placed += _context_share(forms, texts, before=_DIRECTION_OF, reach=40)[0]
     if country is not None:
         placed += _context_share(forms, texts, after=country, reach=40)[0]
     return placed >= 1 and placed * 3 >= named
+
+
+# A name ending in a landform is a place's ("Napa Valley", "Rodgers Creek Fault", "Anderson Springs"),
+# or a person's ("Michael Bay", "Ricki Lake"): the texts tell which by writing it as a place.
+_LANDFORM = re.compile(r"\s(Valley|River|Lake|Mountain|Bay|Creek|Canyon|Island|Peninsula|Desert|Basin|Coast"
+                       r"|Fault|Gulf|Sea|Ocean|Strait|Glacier|Volcano|Range|Forest|Springs|Beach|Heights|Falls)s?$")
+_SETTLED_LANDFORMS = frozenset({"Springs", "Beach", "Heights", "Falls"})  # mostly towns: "Palm Springs"
+_THE_OR_PLACED = re.compile(_PLACE_PREPOSITION.pattern + r"|\b(?:the|The)\s+$")
+
+
+def _named_for_its_landform(entity: Entity, texts: list[str]) -> str | None:
+    """The landform ending the entity's name, where the texts write the name after "the" or a
+    place's preposition at least once ("in the Alexander Valley", "near Anderson Springs")."""
+    found = _LANDFORM.search(entity.name)
+    if not found:
+        return None
+    forms = {bare_name(m.text) for m in entity.mentions if " " in bare_name(m.text)}
+    return found.group(1) if forms and _context_share(forms, texts, before=_THE_OR_PLACED)[0] else None
 
 
 def _written_as_a_group(forms: set[str], texts: list[str]) -> bool:
@@ -722,7 +749,8 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
     return list(groups.values())
 
 
-_QUALIFIERS = frozenset("us uk eu un british american federal national international".split())
+_ABBREVIATED_QUALIFIERS = frozenset("us uk eu un".split())
+_QUALIFIERS = _ABBREVIATED_QUALIFIERS | frozenset("british american federal national international".split())
 
 
 def _acronyms(key: str) -> frozenset[str]:
@@ -735,6 +763,8 @@ def _acronyms(key: str) -> frozenset[str]:
         core = core[:core.index("and", 2)]
     if core != words:
         forms |= acronym_forms(" ".join(core))
+        if words[0] in _ABBREVIATED_QUALIFIERS:  # "U.S. Geological Survey": "USGS"
+            forms |= {words[0].upper() + form for form in acronym_forms(" ".join(core))}
     return forms
 
 

@@ -13,7 +13,7 @@ from itertools import islice
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
     "\u2012": "\u2013", "\u2015": "\u2014", "\u2212": "-", "\u2010": "-", "\u2011": "-",
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ",
@@ -30,6 +30,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTRACTION_END = r"(?:s|ll|re|ve|m|d|t)\b"  # what follows the apostrophe: it's, we'll, don't
 _PTB_SPACED = re.compile(r"\w \.(?:\s|$)| , |\( \w|\w \)|\d %|\w ' " + _CONTRACTION_END
                          + r"|\w '(?:s|re|ve|ll|m|d)\b|\w n't\b|\\/|-[LR][RCS]B-|``")
+# What a number measures in a compound ("90-day stay", "6,000-member academy", "4.6-magnitude quake")
+_MEASURE = (r"(?:year|month|week|day|hour|minute|second|mile|yard|foot|inch|meter|metre|kilometer|kilometre"
+            r"|acre|pound|ton|tonne|ounce|gallon|barrel|degree|point|percent|member|game|page|storey|story"
+            r"|floor|seat|vote|time|man|person|car|vehicle|lane|bed|room|magnitude|mph)")
 _SPACED_CONTRACTION = re.compile(r"(\w) ' (" + _CONTRACTION_END + ")", re.IGNORECASE)
 _PTB_FIXES = [
     (re.compile(r"``\s*|\s*''"), '"'),
@@ -37,6 +41,14 @@ _PTB_FIXES = [
     (re.compile(r"\\([/*])"), r"\1"),  # the treebank escapes "/" and "*"
     (re.compile(r"(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1\2"),
     (re.compile(r"\b([Cc])an not\b"), r"\1annot"),  # the treebank splits "cannot" in two
+    # Tokenisers that split inside tokens too (ECB+): "4 . 6", "6 , 000", "2 : 09", "05 / 02 / 2013",
+    # "U . S .", "a . m .", "TMZ . com", "90 - day", "26 - year - old". Typeset, none has spaces.
+    (re.compile(r"(?<=\d) ([.:/]) (?=\d)"), r"\1"),
+    (re.compile(r"\b\d{1,3}(?: , \d{3})+\b"), lambda found: found.group().replace(" , ", ",")),
+    (re.compile(r"(?<![\w.])([A-Za-z]) \. (?=[A-Za-z] \.)"), r"\1."),
+    (re.compile(r"(?<=\w) \. (?=(?:com|org|net|gov|edu)\b)"), "."),
+    (re.compile(r"(?<=\d) - (?=" + _MEASURE + r"\b)"), "-"),
+    (re.compile(r"\b(year|month|week|day) - (?=old\b)"), r"\1-"),
     (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
     (re.compile(r"([(\[$#]) "), r"\1"),
     (re.compile(r"`\s*"), "'"),
@@ -190,6 +202,20 @@ def split_run_on_sentences(text: str) -> str:
     return _RUN_ON.sub(split, text)
 
 
+# An inch mark written as a quote mark ('the 17" MacBook Pro', '15"-wide'): a number's, before a word,
+# where no quotation is open. It becomes the double prime, which no quote finder takes for a quotation.
+_INCH_MARK = re.compile(r'(?<=\d)"(?=[ -]?[A-Za-z0-9])')
+_INCH_MARK_LINE = re.compile(r'^.*\d".*$', re.MULTILINE)
+
+
+def _with_inch_marks(line: re.Match[str]) -> str:
+    text = line.group()
+    for at in [m.start() for m in _INCH_MARK.finditer(text)]:  # in order: a mark made counts no more
+        if text.count('"', 0, at) % 2 == 0:
+            text = text[:at] + "\u2033" + text[at + 1:]
+    return text
+
+
 def normalize_text(text: str) -> str:
     """NFC-compose, map typographic variants to one form, unify line endings.
 
@@ -203,6 +229,7 @@ def normalize_text(text: str) -> str:
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
     text = re.sub(r"(?<=\S) _ (?=\S)", " \u2014 ", text)  # the AP wire's dash, kept by archives built from it
     text = _SPACED_QUOTE.sub(r'\1"\2"', text)
+    text = _INCH_MARK_LINE.sub(_with_inch_marks, text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

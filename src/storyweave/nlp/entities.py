@@ -56,7 +56,7 @@ class SpacyTagger:
             found[article.id] = []
             for ent in doc.ents:
                 label = "PERSON" if _speaker_label(article.text, ent.start_char, ent.end_char) else ent.label_
-                start, text = _without_leading_words(ent.start_char, ent.text, label)
+                start, text = _without_leading_words(*_part_at_spaced_dash(ent.start_char, ent.text), label)
                 if label in KEPT_LABELS and text and _plausible(text) and not _PREFIXED.match(text):
                     found[article.id].append(_with_honorific(article, text, label, start, ent.end_char))
         return found
@@ -85,6 +85,23 @@ def _speaker_label(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     return (name.isupper() and text[end:end + 2].lstrip(" ").startswith(":")
             and (start == 0 or text[:start].rstrip(" ").endswith("\n")))
+
+
+# No name holds a spaced dash: the tagger ran a name into a heading or a byline ("Tectonic Summary -
+# Maacama", "Abdal Hakim Murad - Muslim Chaplain", "Thad Allen - approved"), or a tokeniser spaced a
+# compound's hyphen ("Hayward - Rodgers Creek Fault"). The name is the part with the most capitalised
+# words (the first of a tie).
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+def _part_at_spaced_dash(start: int, text: str) -> tuple[int, str]:
+    parts = _SPACED_DASH.split(text)
+    if len(parts) == 1:
+        return start, text
+    best = max(range(len(parts)), key=lambda i: (sum(w[:1].isupper() for w in parts[i].split()), -i))
+    offset = sum(len(part) for part in parts[:best]) + sum(
+        len(m.group()) for m in list(_SPACED_DASH.finditer(text))[:best])
+    return start + offset, parts[best]
 
 
 def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]:

@@ -161,7 +161,10 @@ def _average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
 # Sentences that lean on a previous one read badly out of context.
 DANGLING_START = re.compile(
     r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|so|also|however|meanwhile"
-    r"|still|yet|instead|then|there)\b",
+    r"|still|yet|instead|then|there|moreover|furthermore|besides|nevertheless|nonetheless|therefore|thus(?! far)"
+    r"|consequently|likewise|similarly|otherwise|as a result|in addition|in turn|in fact|for example"
+    r"|for instance|on the other hand)\b"
+    r"|^(?:\S+\s+){1,3}however\b",  # "The quake however had ..."
     re.IGNORECASE,
 )
 

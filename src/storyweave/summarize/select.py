@@ -26,6 +26,7 @@ from storyweave.model import Article, Sentence, SummarySentence
 from storyweave.nlp.claims import (
     claim_text,
     closes_opened_quote,
+    commenter_voice,
     content_words,
     leaves_quote_open,
     opens_unclosed_quote,
@@ -354,7 +355,7 @@ def score_candidates(
             "length": min(sentence.words, 60) / 60,
             "concepts": density[representative],
             "quote": 1.0 if '"' in text else 0.0,
-            "dangling": 1.0 if DANGLING_START.match(text) else 0.0,
+            "dangling": 1.0 if DANGLING_START.match(text) or commenter_voice(text) else 0.0,
             "numbers": 1.0 if re.search(r"\d", text) else 0.0,
             "relative_position": sentence.index / article_length[sentence.article_id],
             "fact_size": min(len(fact.sentences), 10) / 10,
@@ -466,7 +467,14 @@ def order_and_cite(
     # a whole lead sentence opens before it.
     # A lead that leans on what came before it ("Authorities said it could reach the delta by
     # Thursday night.": what could?) opens only where no other can.
-    leads = [c for c in ordered if min(s.index for s in facts[c.fact].sentences) == 0]
+    # An article's lead is its first sentence that can be summary material: a page may open on a
+    # standfirst or a date line ("March 14, 2013 at 12:41 PM") before it.
+    by_article: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_article.setdefault(sentence.article_id, []).append(sentence)
+    lead_index = {article: next((s.index for s in sorted(told, key=lambda s: s.index) if is_summary_material(s)), 0)
+                  for article, told in by_article.items()}
+    leads = [c for c in ordered if any(s.index <= lead_index[s.article_id] for s in facts[c.fact].sentences)]
     leads = [c for c in leads if sentences[c.sentence].words >= LEAD_WORDS] or leads
     leads = [c for c in leads if not _leans_back(sentences[c.sentence].text)] or leads
     if leads and ordered[0] not in leads:
