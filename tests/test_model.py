@@ -24,6 +24,21 @@ def test_a_headline_for_untitled_text_is_its_first_sentence_or_a_cut_at_a_clause
     assert headline_from_text("The storm cut power to half a million homes across the region, officials in three "
                               "states said on Monday.") == (
         "The storm cut power to half a million homes across the region…")
+    # ...and so does a subordinate clause before it
+    assert headline_from_text("After weeks of speculation about what would be introduced at Macworld, Apple Inc. took "
+                              "the wraps off updated iTunes software and unveiled a 17-inch MacBook Pro.") == (
+        "Apple Inc. took the wraps off updated iTunes software…")
+
+
+def test_an_opening_in_the_first_person_or_cut_inside_a_subordinate_clause_makes_no_headline():
+    from storyweave.model import headline_of_opening
+
+    assert headline_of_opening("While Apple's final keynote address at the annual convention in San Francisco did "
+                               "not contain the announcements many had hoped for, we were given the details.") is None
+    assert headline_of_opening("I felt this one pretty good, and so did my neighbours.") is None
+    assert headline_of_opening("When the quake struck, dishes fell.") == "When the quake struck, dishes fell"
+    assert headline_of_opening("Today may be Apple's last Macworld appearance but it came bearing gifts.") == (
+        "Today may be Apple's last Macworld appearance but it came bearing gifts")
 
 
 RUN_ON_HEADLINES = [

@@ -35,7 +35,8 @@ _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
                       "who which said says".split())
-_PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+(?:ing|ed)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
+_PARTICIPLE_OPENING = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
+                                 r"|Despite|Amid)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
@@ -79,9 +80,16 @@ def headline_of_opening(text: str) -> str | None:
 
 
 def _makes_a_headline(headline: str) -> bool:
-    """Five words or more, not a question, not a fragment starting lowercase, not a byline
-    ("Humans have it." opens a report as a pun)."""
-    return len(headline.split()) >= 5 and _reads_as_headline(headline) and not _BYLINE.match(headline)
+    """Five words or more, not a question, not a fragment starting lowercase, not a byline, not in
+    the first person, not a subordinate clause cut short ("Humans have it." opens a report as a pun)."""
+    return len(headline.split()) >= 5 and _reads_as_headline(headline) and not _BYLINE.match(headline) \
+        and not _FIRST_PERSON_OPENING.match(headline) \
+        and not (headline.endswith("…") and _SUBORDINATE_OPENING.match(headline))
+
+
+_FIRST_PERSON_OPENING = re.compile(r"(?:I|We|My|Our)\b")  # a column's or a blog's voice, not a headline's
+# A subordinate clause cut before its main one: "While Apple's final keynote address ... didn't…"
+_SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Because|When|Whenever|If|Unless|Whereas|As)\b")
 
 
 def _reads_as_headline(line: str) -> bool:

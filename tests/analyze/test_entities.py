@@ -488,3 +488,12 @@ def test_an_agency_named_after_its_country_abbreviated_joins_its_acronym():
     assert found["U.S. Geological Survey"] == {"U.S. Geological Survey", "USGS"}
     assert found["U.N. Security Council"] == {"U.N. Security Council", "UNSC"}
     assert found["US Army"] == {"US Army"}  # a one-word name after the country makes no acronym
+
+
+def test_a_product_is_known_by_its_maker_s_i_its_model_number_or_its_size_and_plural():
+    texts = ["Apple showed the 17-inch MacBook Pro with an Nvidia 9600M GT chip and a new iPhone app.",
+             "MacBook Pros ship today. 3M Company and Channel 4 reported it."]
+    assert typed(texts, ("MacBook Pro", "ORG", "a"), ("Nvidia 9600M GT", "ORG", "a"), ("iPhone", "ORG", "a"),
+                 ("Apple", "ORG", "a"), ("3M Company", "ORG", "b"), ("Channel 4", "ORG", "b")) == {
+        ("MacBook Pro", "PRODUCT"), ("Nvidia 9600M GT", "PRODUCT"), ("iPhone", "PRODUCT"), ("Apple", "ORG"),
+        ("3M Company", "ORG"), ("Channel 4", "ORG")}

@@ -105,6 +105,13 @@ def test_a_name_the_tagger_ran_across_a_spaced_dash_is_the_part_with_most_capita
     assert _part_at_spaced_dash(0, "Coca-Cola") == (0, "Coca-Cola")  # a hyphen is part of a name
 
 
+def test_an_acronym_of_a_unit_or_of_computing_is_no_name():
+    from storyweave.nlp.entities import _plausible
+
+    assert not any(_plausible(word) for word in ("RAM", "USB", "MB", "GB", "CPU"))
+    assert all(_plausible(name) for name in ("IBM", "BBC", "Ramones", "USGS"))
+
+
 def test_a_transcripts_speaker_label_is_a_person():
     from storyweave.nlp.entities import _speaker_label
 

@@ -267,6 +267,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         if all(" " not in form for form in forms) and (_written_as_a_named_thing(forms, texts, share_only=True)
                                                         or _spelt_out_in_lowercase(forms, texts)):
             entity.type = "PRODUCT"  # "the antiviral drugs Tamiflu and Relenza", "the blowout preventer (BOP)"
+    for entity in (entity for entity in entities if entity.type in ("ORG", "PERSON")):
+        if _named_as_a_model({bare_name(m.text) for m in entity.mentions}, texts):
+            entity.type = "PRODUCT"  # "iPhone", "Nvidia 9600M GT", "the 17-inch MacBook Pro" beside "MacBook Pros"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
     places = {bare_name(alias) for entity in entities if entity.type == "GPE" for alias in entity.aliases}
@@ -500,6 +503,21 @@ def _written_as_a_named_thing(forms: set[str], texts: list[str], share_only: boo
     named_so, named = _context_share(forms, texts, before=_THING_BEFORE, reach=THING_CONTEXT,
                                      after=_THING_AFTER if share_only else _THING_OR_MODEL_AFTER)
     return (named_so >= 2 and not share_only) or (named_so >= 1 and named_so * 2 >= named)
+
+
+# A product's name: Apple's "i" ("iPhone", "iTunes"), or a model's number after the maker ("Nvidia 9600M
+# GT", "Galaxy S4"; not "3M Company", "Channel 4")
+_MODEL_NAME = re.compile(r"i[A-Z][a-z]\w*|\S+(?:\s+\S+)*\s+(?:[A-Z]+\d+[A-Za-z\d]*|\d+[A-Z]+[A-Za-z\d]*)(?:\s+\S+)*")
+_SIZED = re.compile(r"\b\d+(?:\.\d+)?(?:-inch|-in\.|\u2033|GB|TB)\s+$")  # "the 17-inch MacBook Pro", "a 64GB iPad"
+
+
+def _named_as_a_model(forms: set[str], texts: list[str]) -> bool:
+    """A name written as a product's, or both sized ("the 17-inch MacBook Pro") and in the plural
+    ("MacBook Pros"), which no company's name is."""
+    if any(_MODEL_NAME.fullmatch(form) for form in forms):
+        return True
+    plurals = re.compile(rf"\b(?:{'|'.join(re.escape(form) for form in sorted(forms))})s\b")
+    return bool(_context_share(forms, texts, before=_SIZED)[0]) and any(plurals.search(text) for text in texts)
 
 
 def _spelt_out_in_lowercase(forms: set[str], texts: list[str]) -> bool:

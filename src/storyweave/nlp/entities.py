@@ -244,9 +244,18 @@ class RuleTagger:
         return None  # a lone capitalised word: too unsure to tag
 
 
+# Acronyms that are common nouns, of units and of computing, which taggers take for organisations
+# ("8GB of RAM", "two USB ports", "a 320 MB drive")
+_COMMON_ACRONYMS = frozenset(
+    "KB MB GB TB PB MHz GHz Mbps Gbps mph kph km kg mm cm RAM ROM CPU GPU SSD HDD USB LCD LED OLED DVD CD HD "
+    "HDMI GPS PC PCs TV TVs LTE WiFi Wi-Fi VPN URL HTML PDF SIM SMS MMS PIN ATM DNA RNA HIV AIDS CEO CFO COO "
+    "GDP IPO".split())
+
+
 def _plausible(text: str) -> bool:
     stripped = text.strip()
-    return len(stripped) >= 2 and any(ch.isalpha() for ch in stripped) and "\n" not in stripped
+    return (len(stripped) >= 2 and any(ch.isalpha() for ch in stripped) and "\n" not in stripped
+            and stripped not in _COMMON_ACRONYMS)
 
 
 # A possessive, a stray quote mark or an unclosed bracket the tagger took into the span: "Tony Hayward's",
