@@ -497,3 +497,9 @@ def test_a_product_is_known_by_its_maker_s_i_its_model_number_or_its_size_and_pl
                  ("Apple", "ORG", "a"), ("3M Company", "ORG", "b"), ("Channel 4", "ORG", "b")) == {
         ("MacBook Pro", "PRODUCT"), ("Nvidia 9600M GT", "PRODUCT"), ("iPhone", "PRODUCT"), ("Apple", "ORG"),
         ("3M Company", "ORG"), ("Channel 4", "ORG")}
+
+
+def test_initials_in_capitals_are_an_organisation_written_as_is_not_a_shouted_name():
+    entities = merge_entities(mentions(("EYP MCF", "PERSON", "a"), ("EYP MCF", "PERSON", "b"),
+                                       ("ANDERSON COOPER", "PERSON", "a"), ("ANDERSON COOPER", "PERSON", "b")), texts=[])
+    assert {(e.name, e.type) for e in entities} == {("EYP MCF", "ORG"), ("Anderson Cooper", "PERSON")}

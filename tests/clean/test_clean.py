@@ -600,3 +600,13 @@ def test_a_comment_policy_low_on_the_page_opens_the_readers_comments_which_go():
     assert remove_boilerplate(blog)[0] == story.strip()
     # a link to the comments at the top of the page is no comment section
     assert remove_boilerplate("Leave a comment\n" + story)[0].endswith("fell by a tenth in London.")
+
+
+def test_spaced_hyphens_are_closed_up_only_in_a_text_that_spaces_every_hyphen():
+    spaced_everywhere = ("A large - scale , energy - efficient plan , for a while - at least , "
+                         "the court - mandated team .")
+    assert normalize_text(spaced_everywhere) == (
+        "A large-scale, energy-efficient plan, for a while - at least, the court-mandated team.")
+    # a text writing "t-mobile" spaces its dashes, not its hyphens
+    dashes = "A t-mobile plan , with his legacy - michelle malkin , and more - sarah palin , said ."
+    assert normalize_text(dashes) == "A t-mobile plan, with his legacy - michelle malkin, and more - sarah palin, said."

@@ -90,6 +90,11 @@ def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out(
     assert _without_leading_words(0, "Will Smith", "PERSON") == (0, "Will Smith")
     assert _without_leading_words(0, "May Jones", "PERSON") == (0, "May Jones")
     assert _without_leading_words(0, "As Seen", "ORG") == (0, "As Seen")
+    # a sentence's participle before a long name goes; a name's own first word stays
+    assert _without_leading_words(1, "Acquiring EYP Mission Critical Facilities", "ORG") == (
+        11, "EYP Mission Critical Facilities")
+    assert _without_leading_words(0, "Reading FC", "ORG") == (0, "Reading FC")
+    assert _without_leading_words(0, "Boeing Commercial Airplanes", "ORG") == (0, "Boeing Commercial Airplanes")
     # an adjective made of a name is not the name
     assert all(_PREFIXED.match(text) for text in ("pro-Mubarak", "Anti-Gaddafi", "post - Mubarak"))
     assert not _PREFIXED.match("Prosper Mubarak") and not _PREFIXED.match("Antoine Pretorius")

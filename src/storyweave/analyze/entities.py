@@ -280,7 +280,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             entity.type = "GPE" if feature in _SETTLED_LANDFORMS else "LOC"  # "the Alexander Valley"
     for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
-        if _named_as_a_place(forms, texts):
+        if all(_written_as_initials(form) for form in forms):
+            entity.type = "ORG"  # "EYP MCF": no one's name
+        elif _named_as_a_place(forms, texts):
             entity.type = "GPE"  # "the town of Khan Sheikhoun", "the Ghab region"
         elif _written_as_a_group(forms, texts):
             entity.type = "NORP"  # "Kurd" beside "Kurds", "Alawite Muslim" beside "between Alawites and Sunnis"
@@ -852,12 +854,19 @@ def _entity(mentions: list[Mention]) -> Entity:
         # ("Aisha Gaddafi" once, then "Gaddafi")
         full = [form for form in bare if " " in form and same_surname(surname(form.split()), name)]
         name = max(full, key=lambda form: (bare[form], len(form))) if full else name
-    if name.isupper() and " " in name:  # a transcript's "ANDERSON COOPER": as the articles write it, if they do
+    if name.isupper() and " " in name and not _written_as_initials(name):
+        # a transcript's "ANDERSON COOPER": as the articles write it, if they do (not "EYP MCF": initials)
         written = [form for form in bare if form.lower() == name.lower() and not form.isupper()]
         name = written[0] if written else " ".join(
             word.lower() if word.lower() in _MINOR else word if len(word) <= 3 and label != "PERSON"
             else word.title() for word in name.split())
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)
+
+
+def _written_as_initials(name: str) -> bool:
+    """A name in capitals with a word no one could say ("EYP MCF", "BBC"): initials, not a name
+    shouted in a transcript ("ANDERSON COOPER")."""
+    return name.isupper() and any(len(word) >= 2 and not re.search(r"[AEIOUY]", word) for word in name.split())
 
 
 def _voted_label(mentions: list[Mention]) -> str:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from itertools import islice
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
@@ -78,6 +80,23 @@ def detokenize(text: str) -> str:
         return text
     for pattern, replacement in _PTB_FIXES:
         text = pattern.sub(replacement, text)
+    return _with_hyphens_closed_up(text)
+
+
+_SPACED_HYPHEN = re.compile(r"\b([a-z]+) - (?=([a-z]+)\b)")
+_HYPHENATED = re.compile(r"\b[a-z]+-[a-z]+\b")
+
+
+def _with_hyphens_closed_up(text: str) -> str:
+    """A tokeniser that spaces every hyphen ("large - scale", "court - mandated") writes no word
+    with one; where a text does ("t-mobile"), its spaced ones are dashes ("his legacy - michelle
+    malkin"). So only a text of spaced hyphens alone, two or more, is closed up, and never beside a
+    stop word ("for a while - at least")."""
+    spaced = [m for m in _SPACED_HYPHEN.finditer(text) if not {m.group(1), m.group(2)} & STOP_WORDS]
+    if len(spaced) < 2 or _HYPHENATED.search(text):
+        return text
+    for found in reversed(spaced):
+        text = text[:found.end(1)] + "-" + text[found.end():]
     return text
 
 

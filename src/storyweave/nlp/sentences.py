@@ -168,6 +168,12 @@ def _verbs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["forms"]) | frozenset(table["irregular"]), frozenset(table["lemmas"])
 
 
+def is_present_participle(word: str) -> bool:
+    """A verb's form in -ing ("Acquiring", "running"), not a name's ("Boeing", "Corning")."""
+    word = word.lower()
+    return word.endswith("ing") and word in _verbs()[0]
+
+
 def has_verb(text: str) -> bool:
     """Whether the text holds a verb: a known verb form, a word in -ed, a verb's third person in
     -s ("the team thaws and replants them"), a verb's base form after a plural subject ("they
