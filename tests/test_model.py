@@ -28,6 +28,13 @@ def test_a_headline_for_untitled_text_is_its_first_sentence_or_a_cut_at_a_clause
     assert headline_from_text("After weeks of speculation about what would be introduced at Macworld, Apple Inc. took "
                               "the wraps off updated iTunes software and unveiled a 17-inch MacBook Pro.") == (
         "Apple Inc. took the wraps off updated iTunes software…")
+    assert headline_from_text("With a 17-inch MacBook Pro update unveiled at the Macworld keynote, Apple has brought "
+                              "its whole line of portables into view.") == (
+        "Apple has brought its whole line of portables into view")
+    # a capitalised "Who" is a name's, not a clause's: "Doctor Who" stays whole
+    assert headline_from_text("A relative unknown will take over the title role of Doctor Who in the British science "
+                              "fiction television show.") == (
+        "A relative unknown will take over the title role of Doctor Who…")
 
 
 def test_an_opening_in_the_first_person_or_cut_inside_a_subordinate_clause_makes_no_headline():

@@ -109,3 +109,17 @@ def test_an_untitled_story_without_a_shared_lead_is_named_by_the_opening_of_its_
              "b": "Swine flu is a respiratory disease of pigs. More.", "c": "Mexico closed its schools. More."}
     untitled = [Article(id=x, source=f"{x}.txt", text=texts[x]) for x in "bac"]
     assert story_title(untitled, [background, news]) == "The WHO raised its pandemic alert to phase five on Wednesday"
+
+
+def test_an_untitled_story_is_named_by_the_opening_in_its_own_words_not_by_a_look_back():
+    texts = {
+        "a": "The show has been running for 45 years and fans remember all ten actors. Each brought something.",
+        "b": "Relatively unknown actor Matt Smith was named as the next Doctor Who on Saturday. Fans were surprised.",
+        "c": "Matt Smith, 26, will play the Doctor from 2010. The BBC named Smith on Saturday.",
+    }
+    untitled = [Article(id=x, source=f"{x}.txt", text=texts[x]) for x in "abc"]
+    # the look back tells the most of what the others tell
+    facts = [_fact("Fans remember the actors.", "a", "b"), _fact("Smith plays the Doctor.", "a", "c"),
+             _fact("Fans were surprised.", "a", "b")]
+    assert story_title(untitled, facts) == (
+        "Relatively unknown actor Matt Smith was named as the next Doctor Who on Saturday")

@@ -36,7 +36,7 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
                       "who which said says".split())
 _PARTICIPLE_OPENING = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
-                                 r"|Despite|Amid)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
+                                 r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
@@ -89,7 +89,7 @@ def _makes_a_headline(headline: str) -> bool:
 
 _FIRST_PERSON_OPENING = re.compile(r"(?:I|We|My|Our)\b")  # a column's or a blog's voice, not a headline's
 # A subordinate clause cut before its main one: "While Apple's final keynote address ... didn't…"
-_SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Because|When|Whenever|If|Unless|Whereas|As)\b")
+_SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Because|When|Whenever|If|Unless|Whereas|As|With)\b")
 
 
 def _reads_as_headline(line: str) -> bool:
@@ -114,16 +114,24 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     if opening and len(sentence[opening.end():].split()) >= limit // 2:
         sentence = sentence[opening.end():]
         words = sentence.split()
+        if len(words) <= limit:
+            return sentence
     if (headline := cut_run_on(sentence, limit)) != sentence:
         return headline
     cut = words[:limit]
     # at the last clause boundary in the second half, else on a word a headline can end on
-    clause = [i for i in range(limit // 2, limit) if words[i].lower() in _CLAUSE_START or words[i - 1][-1] in ",;:"]
+    # (in lowercase: a capitalised "Who" is a name's, "Doctor Who")
+    clause = [i for i in range(limit // 2, limit) if words[i] in _CLAUSE_START or words[i - 1][-1] in ",;:"]
     if clause:
         cut = words[: clause[-1]]
-    while len(cut) > limit // 2 and (cut[-1].lower().strip(",;:") in _WEAK_END or cut[-1] in ("-", "--")):
+    while len(cut) > limit // 2 and (_weak_end(cut[-1].strip(",;:")) or cut[-1] in ("-", "--")):
         cut.pop()
     return " ".join(cut).rstrip(",;:-") + "…"
+
+
+def _weak_end(word: str) -> bool:
+    """A word no headline ends on ("of", "the"); capitalised, "Who" ends a name ("Doctor Who")."""
+    return word in _WEAK_END or word.lower() in ("a", "an", "the")
 
 
 def cut_run_on(headline: str, limit: int = HEADLINE_WORDS) -> str:

@@ -48,6 +48,8 @@ _PTB_FIXES = [
     (re.compile(r"(?<=\d) ([.:/]) (?=\d)"), r"\1"),
     (re.compile(r"\b\d{1,3}(?: , \d{3})+\b"), lambda found: found.group().replace(" , ", ",")),
     (re.compile(r"(?<![\w.])([A-Za-z]) \. (?=[A-Za-z] \.)"), r"\1."),
+    (re.compile(r"\b(?:https? : / / |www \. )(?:[\w%~#=&?-]+ [./] (?=[a-z0-9]))*[\w%~#=&?-]+"),
+     lambda found: found.group().replace(" ", "")),  # "http : / / www . hp . com"
     (re.compile(r"(?<=\w) \. (?=(?:com|org|net|gov|edu)\b)"), "."),
     (re.compile(r"(?<=\d) - (?=" + _MEASURE + r"\b)"), "-"),
     (re.compile(r"\b(year|month|week|day) - (?=old\b)"), r"\1-"),
