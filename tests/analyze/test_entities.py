@@ -501,5 +501,22 @@ def test_a_product_is_known_by_its_maker_s_i_its_model_number_or_its_size_and_pl
 
 def test_initials_in_capitals_are_an_organisation_written_as_is_not_a_shouted_name():
     entities = merge_entities(mentions(("EYP MCF", "PERSON", "a"), ("EYP MCF", "PERSON", "b"),
-                                       ("ANDERSON COOPER", "PERSON", "a"), ("ANDERSON COOPER", "PERSON", "b")), texts=[])
-    assert {(e.name, e.type) for e in entities} == {("EYP MCF", "ORG"), ("Anderson Cooper", "PERSON")}
+                                       ("ANDERSON COOPER", "PERSON", "a"), ("ANDERSON COOPER", "PERSON", "b"),
+                                       ("CNN INTERNATIONAL", "ORG", "a")), texts=[])
+    assert {(e.name, e.type) for e in entities} == {("EYP MCF", "ORG"), ("Anderson Cooper", "PERSON"),
+                                                     ("CNN International", "ORG")}
+
+
+def test_two_spellings_of_a_little_known_place_are_one_place_but_iran_is_not_iraq():
+    entities = merge_entities(mentions(("Jabaliya", "LOC", "a"), ("Jabalya", "GPE", "b"), ("Zeitoun", "GPE", "a"),
+                                       ("Zeitun", "GPE", "b"), ("Iran", "GPE", "a"), ("Iraq", "GPE", "b"),
+                                       ("Austria", "GPE", "a"), ("Australia", "GPE", "b")), texts=[])
+    found = names(entities)
+    assert found["Jabaliya"] == {"Jabaliya", "Jabalya"} and found["Zeitoun"] == {"Zeitoun", "Zeitun"}
+    assert {"Iran", "Iraq", "Austria", "Australia"} <= set(found)
+
+
+def test_a_person_the_texts_call_a_city_a_third_of_the_times_is_a_place():
+    texts = ["Tanks moved into Gaza's second largest city, Khan Younis, today. Shells fell on Khan Younis.",
+             "A shell hit a school in the southern city of Khan Younis. Khan Younis was quiet later."]
+    assert typed(texts, *[("Khan Younis", "PERSON", a) for a in "aabb"]) == {("Khan Younis", "GPE")}

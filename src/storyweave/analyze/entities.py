@@ -32,6 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
+from wordfreq import zipf_frequency
 
 from storyweave.model import Entity, Mention
 from storyweave.nlp.entities import HONORIFICS
@@ -362,8 +363,10 @@ def _written_as_a_place(forms: set[str], texts: list[str]) -> bool:
 
 
 # Where a text names a place for what it is: "the town of Khan Sheikhoun", "the Ghab region".
-_PLACE_NOUN_OF = re.compile(r"\b(?:city|town|village|port|province|region|district|governorate|suburb|outskirts)"
-                            r" of\s+$")
+# (or before it, after a comma: "Gaza's second largest city, Khan Younis,")
+_PLACE_NOUN_OF = re.compile(r"\b(?:city|town|village|port|province|region|district|governorate|suburb|outskirts"
+                            r"|cities|towns|villages|provinces|regions|districts)"
+                            r" of\s+$|\b(?:city|town|village|capital)\s*,\s+$")
 _PLACE_NOUN_AFTER = re.compile(r"^\s+(?:region|province|district|governorate|valley|countryside|suburbs?|area)\b")
 
 
@@ -387,8 +390,8 @@ _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:north|south)?-?(
 
 
 def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bool:
-    """A "person" or "organisation" the texts call a town ("La Ceiba, a coastal city") or take a
-    bearing from ("north of Healdsburg"), or a
+    """A "person" or "organisation" the texts call a town ("La Ceiba, a coastal city", "the city of
+    Khan Younis") or take a bearing from ("north of Healdsburg"), or a
     one-word "person" they write before its country or state ("south of Cancun, Mexico"; not
     "Imperial College, London", nor a full name: "Steve Perry, Pittsburgh"), a third of the times
     or more they name it: a place the tagger did not know."""
@@ -400,6 +403,7 @@ def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bo
                          r"|after|before|to|from|was|is|has|had|were|are)\b)") if known else None
     placed, named = _context_share(forms, texts, after=_TOWN_AFTER, reach=40)
     placed += _context_share(forms, texts, before=_DIRECTION_OF, reach=40)[0]
+    placed += _context_share(forms, texts, before=_PLACE_NOUN_OF, reach=40)[0]  # "the southern city of Khan Younis"
     if country is not None:
         placed += _context_share(forms, texts, after=country, reach=40)[0]
     return placed >= 1 and placed * 3 >= named
@@ -743,6 +747,7 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
     label_of: dict[str, str] = {}
     # a one-word name tagged a place anywhere in the story ("Washington") is no company's first word
     places = {org_key(m.text) for m in mentions if m.label in _PLACE_LABELS}
+    one_word_places: list[str] = []
     for mention in sorted(mentions, key=lambda m: -len(m.text)):
         key = org_key(mention.text)
         if not key:
@@ -753,6 +758,10 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
                                                            {} if key in places else by_first_word))
         if target is not None and len(letters) <= 2 and target != key and label_of.get(target) != mention.label:
             target = None  # "D.C." (a place) is no "District Court": two letters stand for too much
+        if target is None and mention.label in _PLACES and " " not in key:
+            target = next((known for known in one_word_places if _transliterated(known, key)), None)
+            if target is None:
+                one_word_places.append(key)
         if target is None:
             target = key
             by_letters[letters] = key
@@ -767,6 +776,19 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
                 by_acronym[acronym].append(target)
         groups.setdefault(target, []).append(mention)
     return list(groups.values())
+
+
+RARE_SPELLING = 2.5  # Zipf frequency (wordfreq) under which a spelling of a place is a transliteration's
+WELL_KNOWN_PLACE = 4.0  # ...and over which a place is known by one spelling ("Iran" is not "Iraq")
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Two spellings of one little-known place ("Jabaliya", "Jabalya"; "Benghazi", "Bengazi"), not two
+    places a letter apart that everyone knows ("Iran", "Iraq"; "Austria", "Australia"; "Laos", "Lagos")."""
+    if not same_spelling(a, b):
+        return False
+    known = sorted(zipf_frequency(word, "en") for word in (a, b))
+    return known[0] < RARE_SPELLING and known[1] < WELL_KNOWN_PLACE
 
 
 _ABBREVIATED_QUALIFIERS = frozenset("us uk eu un".split())
@@ -798,6 +820,7 @@ def _qualifier_abbreviated(short: list[str], long: list[str]) -> bool:
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})  # (not a people: "Yemeni" is no spelling of "Yemen")
 # First words that name no organisation alone ("National" of "National Guard")
 _GENERIC_FIRST_WORDS = _QUALIFIERS | frozenset("new first general royal world bank central state city university "
                                                "united european global north south east west great".split())
@@ -866,7 +889,9 @@ def _entity(mentions: list[Mention]) -> Entity:
 def _written_as_initials(name: str) -> bool:
     """A name in capitals with a word no one could say ("EYP MCF", "BBC"): initials, not a name
     shouted in a transcript ("ANDERSON COOPER")."""
-    return name.isupper() and any(len(word) >= 2 and not re.search(r"[AEIOUY]", word) for word in name.split())
+    words = name.split()
+    return name.isupper() and all(len(word) <= 4 for word in words) and any(
+        len(word) >= 2 and not re.search(r"[AEIOUY]", word) for word in words)
 
 
 def _voted_label(mentions: list[Mention]) -> str:
