@@ -520,3 +520,9 @@ def test_a_person_the_texts_call_a_city_a_third_of_the_times_is_a_place():
     texts = ["Tanks moved into Gaza's second largest city, Khan Younis, today. Shells fell on Khan Younis.",
              "A shell hit a school in the southern city of Khan Younis. Khan Younis was quiet later."]
     assert typed(texts, *[("Khan Younis", "PERSON", a) for a in "aabb"]) == {("Khan Younis", "GPE")}
+
+
+def test_a_company_known_by_its_first_word_joins_its_name_also_when_a_longer_form_extends_it():
+    entities = merge_entities(mentions(("ATI Technologies", "ORG", "a"), ("ATI Technologies Canada", "ORG", "b"),
+                                       ("ATI", "ORG", "c"), ("Advanced Micro Devices / ATI", "ORG", "d")), texts=[])
+    assert names(entities)["ATI Technologies"] >= {"ATI", "ATI Technologies"}

@@ -300,6 +300,7 @@ def test_two_negative_tellings_of_one_fact_do_not_contradict_each_other():
 
 def test_a_date_stamp_with_nothing_else_is_no_event_but_a_short_report_is():
     articles = [article("a", "9th November 2011 - 8:40\nMurray was found guilty on Monday.\n"
+                             "Tue Nov 08 2011, 14:58 hrs\nUpdated 10:20 GMT, November 8, 2011\n"
                              "Franco's reign ended in 1975.", "2011-11-09")]
     texts = [e.text for e in build_timeline(articles)]
     assert texts == ["Franco's reign ended in 1975.", "Murray was found guilty on Monday."]

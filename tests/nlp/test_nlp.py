@@ -107,7 +107,21 @@ def test_a_name_the_tagger_ran_across_a_spaced_dash_is_the_part_with_most_capita
     assert _part_at_spaced_dash(10, "Thad Allen - approved") == (10, "Thad Allen")
     assert _part_at_spaced_dash(10, "Hayward - Rodgers Creek Fault") == (20, "Rodgers Creek Fault")
     assert _part_at_spaced_dash(0, "Associated Press \u2014 September") == (0, "Associated Press")
+    assert _part_at_spaced_dash(0, "Advanced Micro Devices / ATI") == (0, "Advanced Micro Devices")
     assert _part_at_spaced_dash(0, "Coca-Cola") == (0, "Coca-Cola")  # a hyphen is part of a name
+
+
+def test_a_quotation_mark_opened_inside_a_name_is_no_part_of_it_a_nickname_s_pair_is():
+    from storyweave.model import Article
+    from storyweave.nlp.entities import _with_honorific
+
+    text = 'Indonesia sits on the Pacific "Ring of Fire" and Dwayne "The Rock" Johnson visited.'
+    article = Article(id="a", source="a", text=text)
+    start = text.index("Pacific")
+    assert _with_honorific(article, 'Pacific "Ring of Fire', "LOC", start, start + 21).text == "Pacific Ring of Fire"
+    start = text.index("Dwayne")
+    assert _with_honorific(article, 'Dwayne "The Rock" Johnson', "PERSON", start, start + 25).text == (
+        'Dwayne "The Rock" Johnson')
 
 
 def test_an_acronym_of_a_unit_or_of_computing_is_no_name():

@@ -837,8 +837,11 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
             rf"(?:department|ministry) of (?:the )?{re.escape(key)}", known)), None)
         if department:
             return department
-        if len(key) >= 3 and key not in _GENERIC_FIRST_WORDS and len(by_first_word.get(key, [])) == 1:
-            return by_first_word[key][0]  # "Lehman" of "Lehman Brothers", "Merrill" of "Merrill Lynch"
+        opening = sorted(by_first_word.get(key, []), key=len)
+        # (names that only extend one another are one: "ATI Technologies", "ATI Technologies India")
+        if len(key) >= 3 and key not in _GENERIC_FIRST_WORDS and opening and all(
+                f"{name} ".startswith(f"{opening[0]} ") for name in opening):
+            return opening[0]  # "Lehman" of "Lehman Brothers", "Merrill" of "Merrill Lynch"
     else:
         for known in by_first_word.get(key.split()[0], []):
             if len(known.split()) == len(key.split()) and JaroWinkler.similarity(known, key) >= 0.95:

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyweave.model import Article, Sentence, TimelineEvent
-from storyweave.nlp.claims import claim_text, commenter_voice, content_words
+from storyweave.nlp.claims import claim_text, commenter_voice, content_words, stem
 from storyweave.nlp.dates import TemporalExpression, find_dates, looks_ahead, parse_anchor
 from storyweave.nlp.sentences import opens_on_page_label, split_article
 
@@ -129,11 +129,15 @@ _OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECAS
 
 
 MIN_EVENT_WORDS = 2  # content words besides the date: a stamp ("9th November 2011 - 8:40") tells nothing
+# A stamp's words: "Tue Jul 02 2013, 14:58 hrs", "Updated 10:20 GMT", "Posted Monday 9 am ET"
+_STAMP_WORDS = frozenset(stem(word) for word in (
+    "mon tue tues wed thu thur thurs fri sat sun hrs hr am pm gmt utc bst cet cest est edt cst cdt pst pdt ist et pt "
+    "updated posted published modified last").split())  # (stemmed, as content_words gives them)
 
 
 def _tells_something(text: str, expression: TemporalExpression) -> bool:
     rest = text[:expression.start] + " " + text[expression.end:]
-    return sum(not word.isdigit() for word in content_words(rest)) >= MIN_EVENT_WORDS
+    return sum(not word.isdigit() and word not in _STAMP_WORDS for word in content_words(rest)) >= MIN_EVENT_WORDS
 
 
 LATER_PAGE_DAYS = 365

@@ -88,11 +88,11 @@ def _speaker_label(text: str, start: int, end: int) -> bool:
             and (start == 0 or text[:start].rstrip(" ").endswith("\n")))
 
 
-# No name holds a spaced dash: the tagger ran a name into a heading or a byline ("Tectonic Summary -
+# No name holds a spaced dash or slash: the tagger ran a name into a heading or a byline ("Tectonic Summary -
 # Maacama", "Abdal Hakim Murad - Muslim Chaplain", "Thad Allen - approved"), or a tokeniser spaced a
 # compound's hyphen ("Hayward - Rodgers Creek Fault"). The name is the part with the most capitalised
 # words (the first of a tie).
-_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014/]\s+")  # (a spaced slash too: "Advanced Micro Devices / ATI")
 
 
 def _part_at_spaced_dash(start: int, text: str) -> tuple[int, str]:
@@ -286,6 +286,8 @@ def _with_honorific(article: Article, text: str, label: str, start: int, end: in
         if match:
             start -= len(match.group())
             text = article.text[start:end].strip()
+    if text.count('"') % 2:  # a quotation opened inside it: 'the Pacific "Ring of Fire"' tagged 'Pacific "Ring of Fire'
+        text = text.replace('"', "")
     return Mention(re.sub(r"\s+", " ", text), label, article.id, start, end)
 
 
