@@ -221,6 +221,7 @@ class Sentence:
     text: str
     degraded: bool = False
     spoken: bool = False  # from a broadcast transcript (`nlp.sentences.is_transcript`)
+    quoted: bool = False  # inside a quotation running over several sentences (`nlp.sentences.quotation_middles`)
 
     @property
     def words(self) -> int:

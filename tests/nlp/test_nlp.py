@@ -138,3 +138,25 @@ def test_a_transcripts_speaker_label_is_a_person():
     assert _speaker_label(text, text.index("PALIN"), text.index("PALIN") + 5)
     assert not _speaker_label(text, text.index("NATO"), text.index("NATO") + 4)  # no line opens on it
     assert not _speaker_label(text, text.index("Bill"), text.index("Bill") + 4)  # not in capitals
+
+
+def test_the_sentences_inside_a_quotation_running_over_several_are_known():
+    from storyweave.model import Article
+    from storyweave.nlp.sentences import split_article
+
+    text = ('Jenna Coleman said: "I am so excited. With his talent we will make a great show. I cannot wait!" '
+            "Then she left.\n"
+            # a stray mark that nothing closes nearby opens no quotation
+            'The "best plan. It was approved on Monday. Work starts soon. It will take a year. Costs rose. '
+            "Workers were hired.")
+    quoted = [s.text for s in split_article(Article(id="a", source="a", text=text)) if s.quoted]
+    assert quoted == ["With his talent we will make a great show."]
+
+
+def test_a_quote_mark_ending_a_paragraph_closes_its_last_sentence():
+    from storyweave.nlp.sentences import split_text
+
+    # a tokenised line's closing mark stands apart ('adventure . "'), as an opening one would
+    assert split_text('Coleman said: "With his talent we will make a show.\nI cannot wait to start. "\nNext.') == [
+        'Coleman said: "With his talent we will make a show.', 'I cannot wait to start."', "Next."]
+    assert split_text('He left. "We will win," he said.') == ["He left.", '"We will win," he said.']

@@ -418,3 +418,12 @@ def test_a_sentence_opening_on_a_connective_leans_on_the_one_before():
         assert DANGLING_START.match(leaning), leaning
     for standing in ("Asian markets fell on Monday.", "Thus far none was hurt.", "Theresa May spoke."):
         assert not DANGLING_START.match(standing), standing
+
+
+def test_a_sentence_from_the_middle_of_a_quotation_is_shown_between_quote_marks():
+    from storyweave.summarize.select import as_summary_text
+
+    assert as_summary_text("With his talent we will make a great show.", quoted=True) == (
+        '"With his talent we will make a great show."')
+    assert as_summary_text("With his talent we will make a great show.") == "With his talent we will make a great show."
+    assert as_summary_text('I cannot wait," she said.', quoted=True) == '"I cannot wait," she said.'

@@ -123,15 +123,47 @@ def split_text(text: str) -> list[str]:
                 continue
             fresh_paragraph = False
             sentences.append(piece[:MAX_SENTENCE_CHARS])
+        if carry == '"' and not fresh_paragraph:  # no sentence came to open: it closed the last one
+            sentences[-1] += carry
     return sentences
 
 
 def split_article(article: Article) -> list[Sentence]:
     spoken = is_transcript(article.text)
-    return [
-        Sentence(article_id=article.id, index=i, text=text, degraded=article.degraded, spoken=spoken)
-        for i, text in enumerate(split_text(article.text))
-    ]
+    texts = split_text(article.text)
+    inside = quotation_middles(texts)
+    return [Sentence(article_id=article.id, index=i, text=text, degraded=article.degraded, spoken=spoken,
+                     quoted=i in inside) for i, text in enumerate(texts)]
+
+
+QUOTATION_SENTENCES = 6  # a quotation runs on over at most this many sentences: a mark left open longer is a stray
+
+
+def quotation_middles(texts: list[str]) -> set[int]:
+    """The sentences inside a quotation that runs over several ('She said: "I'm so excited. | With
+    his talent we'll make a great show. | I can't wait!"'): between a sentence that leaves a quote
+    mark open and the next that closes it, close by, and before any sentence opening on a new one."""
+    middles: set[int] = set()
+    odd = [text.count('"') % 2 == 1 for text in texts]
+    start = 0
+    while start < len(texts):
+        if odd[start] and _OPENS_QUOTATION.search(texts[start]):
+            for end in range(start + 1, min(len(texts), start + QUOTATION_SENTENCES)):
+                if odd[end] or texts[end].startswith('"'):
+                    if odd[end] and _CLOSES_QUOTATION.match(texts[end]):
+                        middles.update(range(start + 1, end))
+                        start = end
+                    break
+        start += 1
+    return middles
+
+
+# A quotation opened to run on: at the sentence's start, or after a colon, a comma or a verb of saying
+# ('"We will win.', 'Coleman said: "With his talent ...'); the quotation that closes it ends its
+# sentence or comes before a verb of saying ('... adventure!"', '... overcome," she wrote.')
+_SAYING = r"(?:said|says|added|adding|told|tells|wrote|writes|explained|continued|declared|insisted)"
+_OPENS_QUOTATION = re.compile(rf'(?:^|[:,]\s*|\b{_SAYING}\s+)"[^"]*$')
+_CLOSES_QUOTATION = re.compile(rf'[^"]*[\w,.!?]"\s*(?:$|(?:\S+\s+){{0,4}}{_SAYING}\b)')
 
 
 # A broadcast transcript's speaker label: "BLITZER: So ...", "WOLF BLITZER, CNN ANCHOR: Wael, ..."

@@ -212,12 +212,16 @@ SCORER_FILE = Path(__file__).parent / "scorer.json"
 WORD_PRIOR_FILE = Path(__file__).parent / "word_prior.json"
 
 
-def as_summary_text(text: str) -> str:
+def as_summary_text(text: str, quoted: bool = False) -> str:
     """The sentence as a summary shows it: the tail of a quotation opened in the sentence before
     ('I wish I could," Bartlit said.') gets its opening mark back and the opening of one that runs
-    on ('He said: "Parliament has collapsed.') its closing mark, so the quote reads whole; a
-    conjunction that ties it to the sentence before in its article ("And in restive Algeria,
-    protesters chanted ...", "But officials said ...") goes, for that sentence is not before it here."""
+    on ('He said: "Parliament has collapsed.') its closing mark, so the quote reads whole, and a
+    sentence from the middle of a quotation (`quoted`, with no mark of its own: "I can't wait to
+    start this new adventure!") both; a conjunction that ties it to the sentence before in its
+    article ("And in restive Algeria, protesters chanted ...", "But officials said ...") goes, for
+    that sentence is not before it here."""
+    if quoted and '"' not in text:
+        return f'"{text}"'
     if closes_opened_quote(text):
         return f'"{text}'
     if leaves_quote_open(text):
@@ -487,7 +491,7 @@ def order_and_cite(
     for candidate in ordered:
         sentence = sentences[candidate.sentence]
         summary.append(SummarySentence(
-            text=as_summary_text(sentence.text),
+            text=as_summary_text(sentence.text, sentence.quoted),
             citations=alignment.supporting_articles(sentence, facts[candidate.fact]),
             fact=candidate.fact,
             source=sentence,
