@@ -211,10 +211,14 @@ def test_treebank_tokenised_text_is_detokenised_and_prose_is_left_alone():
         # range, a year before a number and a dash between words stay apart
         "A 4 . 6 quake struck at 2 : 09 a . m . on 05 / 14 / 2013 , the U . S . Geological Survey told "
         "TMZ . com , and 1 , 000 , 000 people felt the 26 - year - old 's 90 - day plan - which was news . "
-        "In 2011 , 300 people came from June 23 - July 7 , see http : / / www . hp . com . It ended .":
+        "In 2011 , 300 people came from June 23 - July 7 , see http : / / www . hp . com . It ended "
+        "2013 - 09 - 28 .":
         "A 4.6 quake struck at 2:09 a.m. on 05/14/2013, the U.S. Geological Survey told "
         "TMZ.com, and 1,000,000 people felt the 26-year-old's 90-day plan - which was news. "
-        "In 2011, 300 people came from June 23 - July 7, see http://www.hp.com. It ended.",
+        "In 2011, 300 people came from June 23 - July 7, see http://www.hp.com. It ended 2013-09-28.",
+        # a snippet with few signs: a comma apart at a line's end and a time's colon apart tell it
+        "Released 05 : 08 GMT\nA 27 - year - old man was convicted on Thursday .\nThe jury said Simpson ,":
+        "Released 05:08 GMT\nA 27-year-old man was convicted on Thursday.\nThe jury said Simpson,",
     }
     for tokenised, text in mended.items():
         assert normalize_text(tokenised) == text

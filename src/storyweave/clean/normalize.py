@@ -26,11 +26,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # Signs of tokenised text: a space before a full stop or comma, inside brackets, before a percent
-# sign, before or around an apostrophe ("Louisiana 's", "do n't", "it ' ll"), and the treebank's
-# escapes ("-LRB-", "AP\/Reuters", "``"). Typeset prose has almost none of these, so two are
-# enough (a short article may have only one bracket pair); every fix only removes such a space.
+# sign, around a time's colon ("05 : 08"), before or around an apostrophe ("Louisiana 's", "do n't",
+# "it ' ll"), and the treebank's escapes ("-LRB-", "AP\/Reuters", "``"). Typeset prose has almost
+# none of these, so two are enough (a short article may have only one bracket pair); every fix only
+# removes such a space.
 _CONTRACTION_END = r"(?:s|ll|re|ve|m|d|t)\b"  # what follows the apostrophe: it's, we'll, don't
-_PTB_SPACED = re.compile(r"\w \.(?:\s|$)| , |\( \w|\w \)|\d %|\w ' " + _CONTRACTION_END
+_PTB_SPACED = re.compile(r"\w \.(?:\s|$)| ,(?:\s|$)|\( \w|\w \)|\d %|\d : \d\d\b|\w ' " + _CONTRACTION_END
                          + r"|\w '(?:s|re|ve|ll|m|d)\b|\w n't\b|\\/|-[LR][RCS]B-|``")
 # What a number measures in a compound ("90-day stay", "6,000-member academy", "4.6-magnitude quake")
 _MEASURE = (r"(?:year|month|week|day|hour|minute|second|mile|yard|foot|inch|meter|metre|kilometer|kilometre"
@@ -45,8 +46,11 @@ _PTB_FIXES = [
     (re.compile(r"\b([Cc])an not\b"), r"\1annot"),  # the treebank splits "cannot" in two
     # Tokenisers that split inside tokens too (ECB+): "4 . 6", "6 , 000", "2 : 09", "05 / 02 / 2013",
     # "U . S .", "a . m .", "TMZ . com", "90 - day", "26 - year - old". Typeset, none has spaces.
-    (re.compile(r"(?<=\d) ([.:/]) (?=\d)"), r"\1"),
-    (re.compile(r"\b\d{1,3}(?: , \d{3})+\b"), lambda found: found.group().replace(" , ", ",")),
+    (re.compile(r"(?<=\d) ([./]) (?=\d)|(?<=\d)(?<!\d\d\d) (:) (?=\d\d\b)"), r"\1\2"),  # (a time's, not a year's)
+    (re.compile(r"\b(\d{4}) - (\d\d) - (\d\d)\b"), r"\1-\2-\3"),  # "2013 - 09 - 28"
+    # thousands ("6 , 000", "1 , 101"), not a list ("100 , 200 years") nor a code ("106-102 , 113")
+    (re.compile(r"(?<![\d-])(?:\d{1,3}(?: , 000)+|\d{1,2}(?: , \d{3})+)\b"),
+     lambda found: found.group().replace(" , ", ",")),
     (re.compile(r"(?<![\w.])([A-Za-z]) \. (?=[A-Za-z] \.)"), r"\1."),
     (re.compile(r"\b(?:https? : / / |www \. )(?:[\w%~#=&?-]+ [./] (?=[a-z0-9]))*[\w%~#=&?-]+"),
      lambda found: found.group().replace(" ", "")),  # "http : / / www . hp . com"
@@ -92,10 +96,10 @@ _HYPHENATED = re.compile(r"\b[a-z]+-[a-z]+\b")
 def _with_hyphens_closed_up(text: str) -> str:
     """A tokeniser that spaces every hyphen ("large - scale", "court - mandated") writes no word
     with one; where a text does ("t-mobile"), its spaced ones are dashes ("his legacy - michelle
-    malkin"). So only a text of spaced hyphens alone, two or more, is closed up, and never beside a
+    malkin"). So only a text of spaced hyphens alone, three or more, is closed up, and never beside a
     stop word ("for a while - at least")."""
     spaced = [m for m in _SPACED_HYPHEN.finditer(text) if not {m.group(1), m.group(2)} & STOP_WORDS]
-    if len(spaced) < 2 or _HYPHENATED.search(text):
+    if len(spaced) < 3 or _HYPHENATED.search(text):
         return text
     for found in reversed(spaced):
         text = text[:found.end(1)] + "-" + text[found.end():]
