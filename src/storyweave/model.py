@@ -35,8 +35,9 @@ _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
                       "who which said says".split())
-_PARTICIPLE_OPENING = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
-                                 r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
+# A participle's or a subordinate clause's phrase before the subject ("Determined to ...,", "After weeks of ...,")
+_OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
+                             r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
@@ -110,7 +111,7 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
         return sentence
     # a participle's phrase before the subject is no headline's start: "Determined to keep the
     # spotlight on the economy, Sen. Barack Obama added ..." is headed by what Obama did
-    opening = _PARTICIPLE_OPENING.match(sentence)
+    opening = _OPENING_PHRASE.match(sentence)
     if opening and len(sentence[opening.end():].split()) >= limit // 2:
         sentence = sentence[opening.end():]
         words = sentence.split()

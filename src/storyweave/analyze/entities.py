@@ -513,14 +513,16 @@ def _written_as_a_named_thing(forms: set[str], texts: list[str], share_only: boo
 
 # A product's name: Apple's "i" ("iPhone", "iTunes"), or a model's number after the maker ("Nvidia 9600M
 # GT", "Galaxy S4"; not "3M Company", "Channel 4")
-_MODEL_NAME = re.compile(r"i[A-Z][a-z]\w*|\S+(?:\s+\S+)*\s+(?:[A-Z]+\d+[A-Za-z\d]*|\d+[A-Z]+[A-Za-z\d]*)(?:\s+\S+)*")
+_APPLE_NAME = re.compile(r"i[A-Z][a-z]\w*")
+_MODEL_NUMBER = re.compile(r"[A-Z]+\d+[A-Za-z\d]*|\d+[A-Z]+[A-Za-z\d]*")
 _SIZED = re.compile(r"\b\d+(?:\.\d+)?(?:-inch|-in\.|\u2033|GB|TB)\s+$")  # "the 17-inch MacBook Pro", "a 64GB iPad"
 
 
 def _named_as_a_model(forms: set[str], texts: list[str]) -> bool:
     """A name written as a product's, or both sized ("the 17-inch MacBook Pro") and in the plural
     ("MacBook Pros"), which no company's name is."""
-    if any(_MODEL_NAME.fullmatch(form) for form in forms):
+    if any(_APPLE_NAME.fullmatch(form) or any(_MODEL_NUMBER.fullmatch(word) for word in form.split()[1:])
+           for form in forms):
         return True
     plurals = re.compile(rf"\b(?:{'|'.join(re.escape(form) for form in sorted(forms))})s\b")
     return bool(_context_share(forms, texts, before=_SIZED)[0]) and any(plurals.search(text) for text in texts)

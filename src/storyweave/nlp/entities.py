@@ -99,10 +99,9 @@ def _part_at_spaced_dash(start: int, text: str) -> tuple[int, str]:
     parts = _SPACED_DASH.split(text)
     if len(parts) == 1:
         return start, text
+    part_starts = [0] + [dash.end() for dash in _SPACED_DASH.finditer(text)]
     best = max(range(len(parts)), key=lambda i: (sum(w[:1].isupper() for w in parts[i].split()), -i))
-    offset = sum(len(part) for part in parts[:best]) + sum(
-        len(m.group()) for m in list(_SPACED_DASH.finditer(text))[:best])
-    return start + offset, parts[best]
+    return start + part_starts[best], parts[best]
 
 
 def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]:
