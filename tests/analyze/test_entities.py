@@ -526,3 +526,13 @@ def test_a_company_known_by_its_first_word_joins_its_name_also_when_a_longer_for
     entities = merge_entities(mentions(("ATI Technologies", "ORG", "a"), ("ATI Technologies Canada", "ORG", "b"),
                                        ("ATI", "ORG", "c"), ("Advanced Micro Devices / ATI", "ORG", "d")), texts=[])
     assert names(entities)["ATI Technologies"] >= {"ATI", "ATI Technologies"}
+
+
+def test_two_names_the_tagger_ran_together_with_and_are_the_two_where_each_is_named_alone():
+    entities = merge_entities(mentions(
+        ("Facebook and Flickr", "ORG", "a"), ("Facebook", "ORG", "b"), ("Flickr", "ORG", "b"),
+        ("Procter and Gamble", "ORG", "a"), ("Johnson & Johnson", "ORG", "a"), ("Johnson", "PERSON", "b")), texts=[])
+    found = names(entities)
+    assert found["Facebook"] == {"Facebook"} and found["Flickr"] == {"Flickr"}
+    assert len(next(e for e in entities if e.name == "Facebook").mentions) == 2
+    assert {"Procter and Gamble", "Johnson & Johnson"} <= set(found)

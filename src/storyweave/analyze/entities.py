@@ -217,6 +217,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
                                             and bare_name(m.text) not in acronyms)
                 and bare_name(m.text) not in lowercase
                 and m.text.strip() not in _TIME_ZONES and not (m.label == "PERSON" and _CODE.search(m.text))]
+    mentions = _conjoined_apart(mentions)
     people = _merge_people([m for m in mentions if m.label == "PERSON"])
     others = _merge_by_key([m for m in mentions if m.label != "PERSON"])
     # A statistical tagger labels one name differently in different sentences ("Carraway" as a
@@ -304,6 +305,29 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     # Who the story is about is named by many of its articles: a host's name a transcript repeats
     # forty times ranks below one that a dozen reports use.
     return sorted(entities, key=lambda e: (-len(e.articles), -len(e.mentions), e.name))
+
+
+_CONJOINED = re.compile(r"(?P<first>.+?)(?P<joint>\s+(?:and|&)\s+)(?P<second>.+)")
+
+
+def _conjoined_apart(mentions: list[Mention]) -> list[Mention]:
+    """A span the tagger ran over two names joined by "and" ("Facebook and Flickr", "Laci and
+    Conner") is the two, where the story names each alone too; "Procter and Gamble", "Johnson &
+    Johnson" (one name twice) and "Bosnia and Herzegovina" stay whole unless it does."""
+    alone = Counter((bare_name(m.text), m.label) for m in mentions)
+    label_of = {name: label for (name, label), _ in alone.most_common()[::-1]}  # each name's most common label
+    apart = []
+    for mention in mentions:
+        found = _CONJOINED.fullmatch(mention.text)
+        first, second = (bare_name(found["first"]), bare_name(found["second"])) if found else ("", "")
+        if not found or first == second or first not in label_of or second not in label_of:
+            apart.append(mention)
+            continue
+        second_start = mention.start + found.start("second")
+        apart += [Mention(found["first"], label_of[first], mention.article_id, mention.start,
+                          mention.start + len(found["first"])),
+                  Mention(found["second"], label_of[second], mention.article_id, second_start, mention.end)]
+    return apart
 
 
 _STORM_WORDS = r"(?:Hurricane|Typhoon|Super\s+Typhoon|Cyclone|Superstorm|(?:Tropical|Subtropical|Winter)\s+Storm|Storm)"
