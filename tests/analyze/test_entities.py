@@ -488,6 +488,10 @@ def test_an_agency_named_after_its_country_abbreviated_joins_its_acronym():
     assert found["U.S. Geological Survey"] == {"U.S. Geological Survey", "USGS"}
     assert found["U.N. Security Council"] == {"U.N. Security Council", "UNSC"}
     assert found["US Army"] == {"US Army"}  # a one-word name after the country makes no acronym
+    # a name's first word kept whole, the rest as initials
+    entities = merge_entities(mentions(("EYP Mission Critical Facilities", "ORG", "a"), ("EYP MCF", "ORG", "b")),
+                              texts=[])
+    assert names(entities)["EYP Mission Critical Facilities"] == {"EYP Mission Critical Facilities", "EYP MCF"}
 
 
 def test_a_product_is_known_by_its_maker_s_i_its_model_number_or_its_size_and_plural():

@@ -833,6 +833,8 @@ def _acronyms(key: str) -> frozenset[str]:
         forms |= acronym_forms(" ".join(core))
         if words[0] in _ABBREVIATED_QUALIFIERS:  # "U.S. Geological Survey": "USGS"
             forms |= {words[0].upper() + form for form in acronym_forms(" ".join(core))}
+    if len(words) > 2:  # a name's first word kept whole ("EYP Mission Critical Facilities": "EYP MCF")
+        forms |= {words[0].upper() + form for form in acronym_forms(" ".join(words[1:]))}
     return forms
 
 
