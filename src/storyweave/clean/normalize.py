@@ -44,8 +44,22 @@ _PTB_FIXES = [
     (re.compile(r"\\([/*])"), r"\1"),  # the treebank escapes "/" and "*"
     (re.compile(r"(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1\2"),
     (re.compile(r"\b([Cc])an not\b"), r"\1annot"),  # the treebank splits "cannot" in two
-    # Tokenisers that split inside tokens too (ECB+): "4 . 6", "6 , 000", "2 : 09", "05 / 02 / 2013",
-    # "U . S .", "a . m .", "TMZ . com", "90 - day", "26 - year - old". Typeset, none has spaces.
+    (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
+    (re.compile(r"([(\[$#]) "), r"\1"),
+    (re.compile(r"`\s*"), "'"),
+    (re.compile(r"(\w) '(?=[\s.,;:!?]|$)"), r"\1'"),
+    # a quotation that opens on its word but closes apart from it: '"the social network " meets'
+    (re.compile(r'(^|[\s(])"(\S[^"\n]{0,200}?)[ \t]+"(?=[\s.,;:!?)]|$)', re.MULTILINE), r'\1"\2"'),
+]
+
+
+# Tokenisers that split inside tokens too (ECB+): "4 . 6", "6 , 000", "2 : 09", "05 / 02 / 2013",
+# "U . S .", "a . m .", "TMZ . com", "90 - day", "26 - year - old". Typeset, none has spaces. Run
+# (before the spaces around punctuation go) only on a text that shows one such split, as most
+# tokenised text does not.
+_SPLIT_INSIDE = re.compile(r"\d [.,:/-] \d|\b[A-Za-z] \. [A-Za-z] \.|\w \. (?:com|org|net|gov|edu)\b|\d - [a-z]"
+                           r"|\b(?:year|month|week|day) - old\b|\bhttps? : /|\bwww \. ")
+_INSIDE_TOKEN_FIXES = [
     (re.compile(r"(?<=\d) ([./]) (?=\d)|(?<=\d)(?<!\d\d\d) (:) (?=\d\d\b)"), r"\1\2"),  # (a time's, not a year's)
     (re.compile(r"\b(\d{4}) - (\d\d) - (\d\d)\b"), r"\1-\2-\3"),  # "2013 - 09 - 28"
     # thousands ("6 , 000", "1 , 101"), not a list ("100 , 200 years") nor a code ("106-102 , 113")
@@ -57,12 +71,6 @@ _PTB_FIXES = [
     (re.compile(r"(?<=\w) \. (?=(?:com|org|net|gov|edu)\b)"), "."),
     (re.compile(r"(?<=\d) - (?=" + _MEASURE + r"\b)"), "-"),
     (re.compile(r"\b(year|month|week|day) - (?=old\b)"), r"\1-"),
-    (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
-    (re.compile(r"([(\[$#]) "), r"\1"),
-    (re.compile(r"`\s*"), "'"),
-    (re.compile(r"(\w) '(?=[\s.,;:!?]|$)"), r"\1'"),
-    # a quotation that opens on its word but closes apart from it: '"the social network " meets'
-    (re.compile(r'(^|[\s(])"(\S[^"\n]{0,200}?)[ \t]+"(?=[\s.,;:!?)]|$)', re.MULTILINE), r'\1"\2"'),
 ]
 
 
@@ -84,6 +92,9 @@ def detokenize(text: str) -> str:
     text = _SPACED_CONTRACTION.sub(r"\1'\2", text)
     if not tokenised:
         return text
+    if _SPLIT_INSIDE.search(text):
+        for pattern, replacement in _INSIDE_TOKEN_FIXES:
+            text = pattern.sub(replacement, text)
     for pattern, replacement in _PTB_FIXES:
         text = pattern.sub(replacement, text)
     return _with_hyphens_closed_up(text)
