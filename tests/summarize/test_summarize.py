@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from storyweave.model import Article, Sentence
@@ -300,21 +302,27 @@ def test_a_broadcast_transcript_is_cited_but_not_summarised_from_when_written_re
     assert any(s.source.article_id == "tv" for s in summary)
 
 
-def test_the_summary_opens_on_an_article_lead_then_follows_story_order():
+def summary_order(sentences: list[Sentence], articles: dict[str, Article], scores: dict[int, float]) -> list[str]:
+    """The chosen sentences (index: importance) in the order a summary puts them."""
     from storyweave.summarize.select import Candidate, order_and_cite
 
+    alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
+    chosen = [Candidate(alignment.fact_of[i], i, score=score) for i, score in scores.items()]
+    lengths = Counter(s.article_id for s in sentences)
+    return [s.text for s in order_and_cite(chosen, sentences, alignment, articles, lengths)]
+
+
+def test_the_summary_opens_on_an_article_lead_then_follows_story_order():
     monday = Article(id="a", source="a", text="", published="2024-03-11")
     thursday = Article(id="b", source="b", text="", published="2024-03-14")
     sentences = sentences_of("a", [
         "A state audit found that Port Alder awarded a harbor dredging contract without bids.",
         "The audit found that city staff drafted the contract with help from the contractor.",
     ]) + sentences_of("b", ["Port Alder Mayor Linda Carraway stepped aside on Thursday after the audit."])
-    alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
     by_id = {"a": monday, "b": thursday}
 
     def ordered(picks: list[int]) -> list[str]:
-        chosen = [Candidate(alignment.fact_of[i], i, score=1.0 - i / 10) for i in picks]
-        return [s.text for s in order_and_cite(chosen, sentences, alignment, by_id, {"a": 2, "b": 1})]
+        return summary_order(sentences, by_id, {i: 1.0 - i / 10 for i in picks})
 
     # Story order would open on "The audit found that ...", which leans on what came before.
     assert ordered([1, 2]) == [sentences[2].text, sentences[1].text]
@@ -322,27 +330,17 @@ def test_the_summary_opens_on_an_article_lead_then_follows_story_order():
     assert ordered([0, 1, 2]) == [s.text for s in sentences]
     # A lead of a few words (a headline, a caption) gives way to a whole lead sentence, however
     # important it scored
-    headline = sentences_of("c", ["Port Alder mayor quits."])
-    every = sentences + headline
-    alignment = align_sentences(every, get_embedder("tfidf").encode([s.text for s in every]))
-    chosen = [Candidate(alignment.fact_of[1], 1, score=0.9), Candidate(alignment.fact_of[3], 3, score=0.99),
-              Candidate(alignment.fact_of[2], 2, score=0.5)]
-    summary = order_and_cite(chosen, every, alignment, {**by_id, "c": thursday}, {"a": 2, "b": 1, "c": 1})
-    assert summary[0].text == sentences[2].text
+    every = sentences + sentences_of("c", ["Port Alder mayor quits."])
+    assert summary_order(every, {**by_id, "c": thursday}, {1: 0.9, 3: 0.99, 2: 0.5})[0] == sentences[2].text
     # A lead that leans on what came before ("said it could ...": what could?) opens no summary
     # another chosen sentence can open
     both = sentences_of("d", ["Officials said it could reach the harbor entrance by Thursday night."]) + \
         sentences_of("e", ["Crews spread booms across the harbor mouth overnight, officials said.",
                            "A barge that ran aground spilled diesel fuel into the Port Alder harbor."])
-    alignment = align_sentences(both, get_embedder("tfidf").encode([s.text for s in both]))
-    chosen = [Candidate(alignment.fact_of[0], 0, score=0.9), Candidate(alignment.fact_of[2], 2, score=0.5)]
-    summary = order_and_cite(chosen, both, alignment, {"d": monday, "e": thursday}, {"d": 1, "e": 2})
-    assert [s.text for s in summary] == [both[2].text, both[0].text]
+    assert summary_order(both, {"d": monday, "e": thursday}, {0: 0.9, 2: 0.5}) == [both[2].text, both[0].text]
 
 
 def test_an_article_lead_is_its_first_sentence_that_can_be_summary_material():
-    from storyweave.summarize.select import Candidate, order_and_cite
-
     thursday = Article(id="b", source="b", text="", published="2013-03-14")
     friday = Article(id="a", source="a", text="", published="2013-03-15")
     sentences = sentences_of("b", [
@@ -352,11 +350,9 @@ def test_an_article_lead_is_its_first_sentence_that_can_be_summary_material():
         "Posted: March 15th, 2013",  # a page's date line opens the article
         "Two aftershocks of magnitude 2.9 and 2.2 followed the quake near Healdsburg, the survey said.",
     ])
-    alignment = align_sentences(sentences, get_embedder("tfidf").encode([s.text for s in sentences]))
-    chosen = [Candidate(alignment.fact_of[i], i, score=1.0 - i / 10) for i in (1, 3)]
-    summary = order_and_cite(chosen, sentences, alignment, {"a": friday, "b": thursday}, {"a": 2, "b": 2})
     # story order would open on Thursday's second sentence; Friday's lead, after its date line, opens
-    assert [s.text for s in summary] == [sentences[3].text, sentences[1].text]
+    assert summary_order(sentences, {"a": friday, "b": thursday}, {1: 0.9, 3: 0.7}) == [
+        sentences[3].text, sentences[1].text]
 
 
 def test_a_first_person_aside_outside_quotation_marks_ranks_as_a_sentence_leaning_on_another():

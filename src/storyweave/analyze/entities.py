@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -269,8 +270,10 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         if all(" " not in form for form in forms) and (_written_as_a_named_thing(forms, texts, share_only=True)
                                                         or _spelt_out_in_lowercase(forms, texts)):
             entity.type = "PRODUCT"  # "the antiviral drugs Tamiflu and Relenza", "the blowout preventer (BOP)"
+    sizes = any(_SIZE_WRITTEN.search(text) for text in texts)  # (once: most stories size nothing)
     for entity in (entity for entity in entities if entity.type in ("ORG", "PERSON")):
-        if _named_as_a_model({bare_name(m.text) for m in entity.mentions}, texts):
+        forms = {bare_name(m.text) for m in entity.mentions}
+        if _named_as_a_model(forms) or (sizes and _sized_and_plural(forms, texts)):
             entity.type = "PRODUCT"  # "iPhone", "Nvidia 9600M GT", "the 17-inch MacBook Pro" beside "MacBook Pros"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
@@ -307,7 +310,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     return sorted(entities, key=lambda e: (-len(e.articles), -len(e.mentions), e.name))
 
 
-_CONJOINED = re.compile(r"(?P<first>.+?)(?P<joint>\s+(?:and|&)\s+)(?P<second>.+)")
+_CONJOINED = re.compile(r"(?P<first>.+?)\s+(?:and|&)\s+(?P<second>.+)")
 
 
 def _conjoined_apart(mentions: list[Mention]) -> list[Mention]:
@@ -411,6 +414,9 @@ _TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|vi
 # "14 miles north-northeast of Healdsburg", "southwest of Cancun": a bearing is taken from a place.
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west)?)?\s+of\s+$",
                            re.IGNORECASE)
+# (the two end differently, "north of " and "city of " or "city, ", so no window holds both)
+_BEARING_OR_PLACE_NOUN = re.compile(f"(?i:{_DIRECTION_OF.pattern})|{_PLACE_NOUN_OF.pattern}")
+TOWN_CONTEXT = 40  # characters around a name where what it is, is said
 
 
 def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bool:
@@ -425,11 +431,13 @@ def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bo
     # the country ends the phrase: not "Garcia, Mexico City's mayor", "Smith, Texas Republican"
     country = re.compile(rf",\s+(?:{'|'.join(map(re.escape, known))})(?:\s*[,.;:)]|\s+(?:on|in|at|and|where|when"
                          r"|after|before|to|from|was|is|has|had|were|are)\b)") if known else None
-    placed, named = _context_share(forms, texts, after=_TOWN_AFTER, reach=40)
-    placed += _context_share(forms, texts, before=_DIRECTION_OF, reach=40)[0]
-    placed += _context_share(forms, texts, before=_PLACE_NOUN_OF, reach=40)[0]  # "the southern city of Khan Younis"
-    if country is not None:
-        placed += _context_share(forms, texts, after=country, reach=40)[0]
+    # one pass over the texts, each context counted apart
+    placed = named = 0
+    for text, start, end in _named_in(forms, texts):
+        named += 1
+        before, after = text[max(0, start - TOWN_CONTEXT):start], text[end:end + TOWN_CONTEXT]
+        placed += (bool(_TOWN_AFTER.match(after)) + bool(_BEARING_OR_PLACE_NOUN.search(before))  # "north of", "the
+                   + bool(country is not None and country.match(after)))                        # city of"
     return placed >= 1 and placed * 3 >= named
 
 
@@ -438,7 +446,8 @@ def _written_as_a_town(entity: Entity, texts: list[str], places: set[str]) -> bo
 _LANDFORM = re.compile(r"\s(Valley|River|Lake|Mountain|Bay|Creek|Canyon|Island|Peninsula|Desert|Basin|Coast"
                        r"|Fault|Gulf|Sea|Ocean|Strait|Glacier|Volcano|Range|Forest|Springs|Beach|Heights|Falls)s?$")
 _SETTLED_LANDFORMS = frozenset({"Springs", "Beach", "Heights", "Falls"})  # mostly towns: "Palm Springs"
-_THE_OR_PLACED = re.compile(_PLACE_PREPOSITION.pattern + r"|\b(?:the|The)\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_THE_OR_PLACED = re.compile(f"{_PLACE_PREPOSITION.pattern}|{_THE_BEFORE.pattern}")
 
 
 def _named_for_its_landform(entity: Entity, texts: list[str]) -> str | None:
@@ -489,9 +498,6 @@ def _written_as_a_site(forms: set[str], texts: list[str]) -> bool:
     return named >= 2 and sited * 2 >= named
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-
-
 def _written_with_the(forms: set[str], texts: list[str]) -> bool:
     """A name of two words or more that the texts mostly put after "the" ("the Deepwater Horizon",
     "the Rolling Stones"): nobody calls a person so, so a tagger's slip for an organisation or a thing."""
@@ -539,15 +545,20 @@ def _written_as_a_named_thing(forms: set[str], texts: list[str], share_only: boo
 # GT", "Galaxy S4"; not "3M Company", "Channel 4")
 _APPLE_NAME = re.compile(r"i[A-Z][a-z]\w*")
 _MODEL_NUMBER = re.compile(r"[A-Z]+\d+[A-Za-z\d]*|\d+[A-Z]+[A-Za-z\d]*")
-_SIZED = re.compile(r"\b\d+(?:\.\d+)?(?:-inch|-in\.|\u2033|GB|TB)\s+$")  # "the 17-inch MacBook Pro", "a 64GB iPad"
+_SIZE = r"\b\d+(?:\.\d+)?(?:-inch|-in\.|\u2033|GB|TB)"  # "the 17-inch MacBook Pro", "a 64GB iPad"
+_SIZED = re.compile(_SIZE + r"\s+$")
+_SIZE_WRITTEN = re.compile(_SIZE + r"\s")
 
 
-def _named_as_a_model(forms: set[str], texts: list[str]) -> bool:
-    """A name written as a product's, or both sized ("the 17-inch MacBook Pro") and in the plural
-    ("MacBook Pros"), which no company's name is."""
-    if any(_APPLE_NAME.fullmatch(form) or any(_MODEL_NUMBER.fullmatch(word) for word in form.split()[1:])
-           for form in forms):
-        return True
+def _named_as_a_model(forms: set[str]) -> bool:
+    """A name written as a product's."""
+    return any(_APPLE_NAME.fullmatch(form) or any(_MODEL_NUMBER.fullmatch(word) for word in form.split()[1:])
+               for form in forms)
+
+
+def _sized_and_plural(forms: set[str], texts: list[str]) -> bool:
+    """A name the texts both size ("the 17-inch MacBook Pro") and put in the plural ("MacBook
+    Pros"), which no company's name is: a product."""
     plurals = re.compile(rf"\b(?:{'|'.join(re.escape(form) for form in sorted(forms))})s\b")
     return bool(_context_share(forms, texts, before=_SIZED)[0]) and any(plurals.search(text) for text in texts)
 
@@ -599,14 +610,21 @@ def _context_share(forms: set[str], texts: list[str], before: re.Pattern[str] | 
     """How often the texts write any of these names in a context (`before` found in the `reach`
     characters before it, or `after` at the start of the `reach` after), and in all (a possessive,
     "Misrata's", counts for neither)."""
-    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!')")
     within = named = 0
+    for text, start, end in _named_in(forms, texts):
+        named += 1
+        within += bool(before and before.search(text[max(0, start - reach):start])
+                       or after and after.match(text[end:end + reach]))
+    return within, named
+
+
+def _named_in(forms: set[str], texts: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Where the texts write any of these names: (text, start, end); a possessive ("Misrata's") is
+    not the name written alone."""
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b(?!')")
     for text in texts:
         for found in pattern.finditer(text):
-            named += 1
-            within += bool(before and before.search(text[max(0, found.start() - reach):found.start()])
-                           or after and after.match(text[found.end():found.end() + reach]))
-    return within, named
+            yield text, found.start(), found.end()
 
 
 def _written_in_lowercase(names: set[str], texts: list[str]) -> set[str]:
@@ -831,10 +849,11 @@ def _acronyms(key: str) -> frozenset[str]:
         core = core[:core.index("and", 2)]
     if core != words:
         forms |= acronym_forms(" ".join(core))
-        if words[0] in _ABBREVIATED_QUALIFIERS:  # "U.S. Geological Survey": "USGS"
-            forms |= {words[0].upper() + form for form in acronym_forms(" ".join(core))}
-    if len(words) > 2:  # a name's first word kept whole ("EYP Mission Critical Facilities": "EYP MCF")
-        forms |= {words[0].upper() + form for form in acronym_forms(" ".join(words[1:]))}
+    if len(words) > 2:
+        # its first word kept whole ("EYP Mission Critical Facilities": "EYP MCF"), an abbreviated
+        # country's also before the rest without its "and ..." ("U.S. Geological Survey": "USGS")
+        rests = {" ".join(words[1:])} | ({" ".join(core)} if words[0] in _ABBREVIATED_QUALIFIERS else set())
+        forms |= {words[0].upper() + form for rest in rests for form in acronym_forms(rest)}
     return forms
 
 
