@@ -282,9 +282,9 @@ def story_title(articles: list[Article], facts: list) -> str:
         # of the openings that make a headline, the one in the story's own words ("The show has been
         # running for 45 years" opens a look back; "Relatively unknown actor Matt Smith was named as
         # the next Doctor" names the story), then the one of the article telling the most
-        texts = [content_words(a.text) for a in articles]
         openings = [(headline, a) for a in articles if (headline := headline_of_opening(a.text))]
         if openings:
+            texts = [content_words(a.text) for a in articles]
             return max(openings, key=lambda o: (round(title_support(o[0], texts), 1), reach[o[1].id],
                                                 -articles.index(o[1])))[0]
     return headline_from_text(best.text)
