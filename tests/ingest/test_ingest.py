@@ -47,6 +47,44 @@ def test_json_list_jsonl_and_csv_records_are_named_by_position(tmp_path):
         "Terminal delayed", "Port Daily", "2024-05-07", "metadata")
 
 
+def test_newswire_sgml_gives_one_article_per_doc_with_its_wire_service_day_and_headline(tmp_path):
+    # Gigaword's layout: several <DOC>s a file, the id naming the service and day, a headline
+    gigaword = write(tmp_path, "afp_eng_200905", f"""<DOC id="AFP_ENG_20090531.0001" type="story" >
+<HEADLINE>
+Port delay costs &AMP; fees
+</HEADLINE>
+<DATELINE>
+ROTTERDAM, May 31, 2009 (AFP)
+</DATELINE>
+<TEXT>
+<P>
+{BODY}
+</P>
+<P>
+``We had no choice,'' the harbour master said.
+</P>
+</TEXT>
+</DOC>
+<DOC id="AFP_ENG_20090531.0002" type="advis" >
+<HEADLINE>Advisory</HEADLINE>
+</DOC>
+""")
+    # DUC 2004's layout (no extension): the number in <DOCNO>, the text wrapped, no headline
+    wrapped = BODY.replace(". ", ".\n")
+    duc = write(tmp_path, "NYT19981026.0292",
+                f"<DOC>\n<DOCNO> NYT19981026.0292 </DOCNO>\n<TEXT>\n{wrapped}\n</TEXT>\n</DOC>\n")
+    result = load_articles([str(gigaword), str(duc)])
+    assert [p.source for p in result.problems] == [f"{gigaword}:2"]
+    assert "no <TEXT>" in result.problems[0].reason
+    wire, newspaper = result.articles
+    assert (wire.source, wire.outlet, wire.published, wire.title) == (
+        f"{gigaword}:1", "AFP", "2009-05-31", "Port delay costs & fees")
+    assert wire.dateline == "ROTTERDAM, May 31, 2009 (AFP)"
+    assert "<P>" not in wire.text and wire.text.endswith('"We had no choice," the harbour master said.')
+    assert (newspaper.source, newspaper.outlet, newspaper.published) == (str(duc), "New York Times", "1998-10-26")
+    assert "DOCNO" not in newspaper.text and newspaper.text.startswith("The harbour authority said")
+
+
 def test_html_main_text_and_metadata_via_trafilatura(tmp_path):
     html = f"""<html><head><title>Terminal delayed | Port Daily</title>
     <meta property="og:site_name" content="Port Daily">

@@ -5,14 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import random
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from storyweave.errors import InputError
 from storyweave.ingest import article_from_record
-from storyweave.ingest.formats import Record
+from storyweave.ingest.formats import Record, read_sgml
 from storyweave.model import Article
 
 
@@ -58,15 +57,13 @@ def read_duc(folder: Path, limit: int | None = None) -> Iterator[tuple[Cluster, 
         cluster_id = cluster_dir.name[:-1] if cluster_dir.name.endswith("t") else cluster_dir.name
         articles = []
         for path in sorted(p for p in cluster_dir.iterdir() if p.is_file()):
-            # Newswire document numbers carry the date: APW19981027.0241 is from 1998-10-27.
-            stamp = re.match(r"[A-Z]+(\d{4})(\d{2})(\d{2})", path.name)
-            published = "-".join(stamp.groups()) if stamp else None
-            for number, text in enumerate(_sgml_texts(path.read_text(encoding="latin-1")), start=1):
-                try:
-                    articles.append(article_from_record(
-                        Record(f"{path}:{number}", {"text": text, "date": published})))
-                except InputError:
-                    continue
+            for number, record in enumerate(read_sgml(path.read_text(encoding="latin-1"), str(path)), start=1):
+                if isinstance(record, Record):
+                    record.source = f"{path}:{number}"
+                    try:
+                        articles.append(article_from_record(record))
+                    except InputError:
+                        continue
         refs = [p.read_text(encoding="latin-1") for p in sorted(references.glob(f"{cluster_id}.*"))]
         published = {p.suffix.lstrip("."): p.read_text(encoding="latin-1")
                      for p in sorted(peers.glob(f"{cluster_id}.*"))} if peers.is_dir() else {}
@@ -139,11 +136,3 @@ def small_stories(clusters: Iterable[tuple[Cluster, dict[str, str]]], articles: 
         drawn = rng.sample(cluster.articles, min(articles, len(cluster.articles)))
         yield Cluster(cluster.id, drawn, cluster.references), {}
 
-
-def _sgml_texts(sgml: str) -> list[str]:
-    """The <TEXT> bodies of a DUC/TREC SGML file, paragraph tags turned into paragraph breaks."""
-    texts = []
-    for body in re.findall(r"<TEXT>(.*?)</TEXT>", sgml, flags=re.S | re.I):
-        body = re.sub(r"</?P>", "\n\n", body, flags=re.I)
-        texts.append(re.sub(r"<[^>]+>", " ", body))
-    return texts

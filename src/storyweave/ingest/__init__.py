@@ -258,7 +258,7 @@ def article_from_record(record: Record) -> Article:
         published=published,
         published_from=published_from,  # type: ignore[arg-type]
         author=author or found.author,
-        dateline=found.dateline,
+        dateline=as_text(fields.get("dateline")) or found.dateline,
         removed=found.removed,
         warnings=warnings,
     )

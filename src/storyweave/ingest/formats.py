@@ -8,6 +8,7 @@ A malformed record inside a multi-record file is reported and skipped; its sibli
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyweave.errors import InputError, InputProblem
+from storyweave.ingest.metadata import parse_date
 
 
 @dataclass
@@ -165,6 +167,59 @@ def read_csv(text: str, source: str) -> Iterator[Record | InputProblem]:
         yield InputProblem(f"{source}:{reader.line_num}", f"malformed CSV: {exc}")
 
 
+# Newswire corpora in SGML (TREC, TIPSTER, DUC/TAC, LDC's Gigaword and TDT): <DOC> elements whose
+# document number names the wire service and the day ("APW19981016.0240", "AFP_ENG_20090531.0001").
+_SGML_DOC = re.compile(r"<DOC(\s[^>]*)?>(.*?)</DOC>", re.S | re.I)
+_SGML_ID = re.compile(r"\bid\s*=\s*[\"']?([^\"'>\s]+)", re.I)
+_WIRE_DAY = re.compile(r"^([A-Z]+)(?:_[A-Z]+_?)?((?:19|20)\d{6})\b")
+# LDC's codes for wire services (Gigaword, DUC/TAC, TDT): the outlet a document number names.
+WIRE_SERVICES = {
+    "AFP": "AFP", "AFE": "AFP", "APW": "AP", "APE": "AP", "NYT": "New York Times", "XIN": "Xinhua",
+    "XIE": "Xinhua", "LTW": "Los Angeles Times/Washington Post", "WPB": "Washington Post/Bloomberg",
+    "CNA": "Central News Agency", "UMD": "University of Maryland", "CNN": "CNN", "ABC": "ABC News",
+    "NBC": "NBC News", "PRI": "Public Radio International", "VOA": "Voice of America",
+}
+
+
+def _sgml_element(body: str, *names: str) -> str | None:
+    for name in names:
+        found = re.search(rf"<{name}(?:\s[^>]*)?>(.*?)</{name}>", body, re.S | re.I)
+        if found:
+            return _sgml_text(found.group(1))
+    return None
+
+
+def _sgml_text(markup: str) -> str:
+    """An element's words: paragraph tags become paragraph breaks, other tags go, entities
+    ("&AMP;") are decoded."""
+    markup = re.sub(r"</?P(?:\s[^>]*)?>", "\n\n", markup, flags=re.I)
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup)).strip()
+
+
+def read_sgml(text: str, source: str) -> Iterator[Record | InputProblem]:
+    """Newswire SGML: one record per <DOC>, its <TEXT> the text; <HEADLINE>, <DATELINE> and the date
+    (<DATE_TIME>, <DATE>, or the day in the document number) kept, and the wire service named by
+    the number's letters as outlet. A file of several documents names each `source:N`."""
+    documents = _SGML_DOC.findall(text)
+    for number, (attributes, body) in enumerate(documents, start=1):
+        where = f"{source}:{number}" if len(documents) > 1 else source
+        given_id = _SGML_ID.search(attributes or "")
+        docno = _sgml_element(body, "DOCNO", "DOCID") or (given_id.group(1) if given_id else None)
+        fields: dict[str, Any] = {"text": _sgml_element(body, "TEXT") or ""}
+        if not fields["text"]:
+            yield InputProblem(where, f"SGML document {docno or number} has no <TEXT>")
+            continue
+        wire = _WIRE_DAY.match(docno.strip()) if docno else None
+        day = f"{wire.group(2)[:4]}-{wire.group(2)[4:6]}-{wire.group(2)[6:]}" if wire else None
+        stamp = _sgml_element(body, "DATE_TIME", "DATETIME", "DATE")
+        optional = {"title": _sgml_element(body, "HEADLINE", "HL", "HEAD"),
+                    "date": stamp if stamp and parse_date(stamp) else day,
+                    "outlet": WIRE_SERVICES.get(wire.group(1)) if wire else None,
+                    "dateline": _sgml_element(body, "DATELINE")}
+        fields.update({k: v for k, v in optional.items() if v})
+        yield Record(where, fields)
+
+
 def sniff_reader(text: str) -> Reader:
     """For stdin and unknown extensions: JSON, JSON lines, HTML or plain text, by content."""
     head = text.lstrip()[:2000]
@@ -175,6 +230,8 @@ def sniff_reader(text: str) -> Reader:
         if first_line.endswith("}") and text.strip().count("\n") > 0:
             return read_jsonl
         return read_json
+    if re.match(r"(?i)\s*<DOC[\s>]", head):
+        return read_sgml
     if re.match(r"(?is)\s*(<!doctype html|<html|<head|<body|<article)", head):
         return read_html
     return read_plain
@@ -191,4 +248,6 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
     ".csv": read_csv,
+    ".sgml": read_sgml,
+    ".sgm": read_sgml,
 }
