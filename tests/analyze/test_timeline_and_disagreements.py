@@ -296,6 +296,12 @@ def test_two_negative_tellings_of_one_fact_do_not_contradict_each_other():
              Sentence("b", 0, 'Obama has not called Egyptian President Hosni Mubarak, "but there is daily contact '
                               'between the two governments," Vietor said.')]
     assert polarity_conflicts(asked, day) == []
+    # ...nor a majority won "short of" and one "not" won: both deny it
+    seats = [Sentence("a", 0, "Hun Sen's party won 64 of the 122 parliamentary seats in July's elections, short of the "
+                              "two-thirds majority needed to form a government."),
+             Sentence("b", 0, "Hun Sen's party won 64 of the 122 seats in July's election, but not the two-thirds "
+                              "majority necessary to form a government.")]
+    assert polarity_conflicts(seats, {"a": "1998-10-16", "b": "1998-10-22"}) == []
 
 
 def test_a_date_stamp_with_nothing_else_is_no_event_but_a_short_report_is():
@@ -375,6 +381,16 @@ def test_a_denial_must_deny_what_the_other_affirms_and_halting_is_no_affirmation
                  Sentence("d", 1, "President Barack Obama took responsibility for the response, dealing with the spill "
                                   "alone at first.")]
     assert polarity_conflicts(residents, day) == []
+    # "did not return until" tells when they returned, and "not only" affirms
+    returned = [Sentence("a", 1, "Prince Ranariddh and his supporters returned to Cambodia to campaign before the "
+                                 "election."),
+                Sentence("b", 1, "Prince Ranariddh and his supporters did not return to Cambodia until a few months "
+                                 "before the election.")]
+    assert polarity_conflicts(returned, {"a": "1998-10-16", "b": "1998-11-16"}) == []
+    failed = [Sentence("c", 1, "The Cambodian People's Party won a two-thirds majority in the National Assembly."),
+              Sentence("d", 1, "The Cambodian People's Party failed to win a two-thirds majority in the National "
+                               "Assembly.")]
+    assert [d.kind for d in polarity_conflicts(failed, day)] == ["claim"]
 
 
 def test_a_page_label_is_no_event_and_a_name_in_quote_marks_is_no_spelling():

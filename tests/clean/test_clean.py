@@ -115,6 +115,17 @@ def test_page_prompts_glued_to_story_text_are_removed_the_story_kept():
     assert [r.split(":")[0] for r in removed] == ["page prompt", "page prompt"]
 
 
+
+def test_a_news_agencys_pickup_note_at_the_end_of_an_update_is_removed_a_name_graf_is_not():
+    cleaned, removed = remove_boilerplate("At least 231 people died, the commission said Saturday. Mitch \u2014 "
+                                          "once, 2nd graf pvs")
+    assert cleaned == "At least 231 people died, the commission said Saturday."
+    assert removed == ["wire pickup note: Mitch \u2014 once, 2nd graf pvs"]
+    for note in ('"No member, 5th graf, 1st Ld-Writethru', "The building, graf 5 pvs", "In Berlin, 7th graf prv"):
+        assert remove_boilerplate(f"He spoke to reporters on Friday. {note}")[0] == "He spoke to reporters on Friday."
+    story = "She was the first to win it since Steffi Graf managed the feat in 1988."
+    assert remove_boilerplate(story) == (story, [])
+
 def test_credits_before_the_first_word_of_the_story_are_removed():
     cleaned, removed = remove_boilerplate("(rj sangosti, the denver post ) ( uncredited/ap ) authorities began "
                                           "investigating the former sheriff after a man called police in September.")

@@ -252,6 +252,12 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("Reuters looked at possible scenarios for BP earlier this month.")
     assert not material("The BBC's Mark Doyle reports from a Medicins Sans Frontieres field hospital in the capital.")
     assert material("CNN's Ben Wedeman reported from Cairo that at least 20 people had died.")
+    # ...or of how it came by a document, when the sentence says no more
+    assert not material("A copy of the letter was obtained Thursday.")
+    assert not material("A copy of Hayward's testimony was obtained Wednesday by The Associated Press.")
+    assert not material("The Washington Post obtained a copy of Kendall's prepared testimony late Wednesday.")
+    assert material("The letter, obtained by Reuters, says the plant will close in June.")
+    assert material("A copy of the letter was obtained by the police, who say it was sent in May.")
     # a verbless caption or fragment states nothing; a verb, however rare, makes a sentence
     assert not material("An electron micrograph of the A H1N1 swine influenza virus.")
     # ...nor a page's label or prompt opening on a verb's base form

@@ -38,8 +38,10 @@ SAME_VALUE = 0.01  # relative difference under which two values are one, rounded
 # will be issued" says).
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
                           r"has yet to|have yet to|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|ban(?:s|ned|ning)?"
-                          r"|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to)\b",
-                          re.IGNORECASE)  # not "so far": "died so far" denies nothing
+                          r"|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to"
+                          r"|fail(?:s|ed|ing)? to|short of)\b",
+                          re.IGNORECASE)  # not "so far": "died so far" denies nothing; "short of": "won 64
+# seats, short of the two-thirds majority" denies what "won 64 seats but not the two-thirds majority" denies
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two statements on one thing
@@ -481,6 +483,9 @@ def _negated_predicates(text: str) -> frozenset[str]:
         # this plan should include" denies a detailing, not a plan)
         words = claim[cue.end():].split()
         words = words[1:] if words[:1] == ["that"] else words  # "denied that he met ...": what is denied
+        # "did not return to Cambodia until July" tells when they returned; "not only" affirms
+        if words[:1] == ["only"] or "until" in (w.lower() for w in words[:8]):
+            continue
         following = list(itertools.takewhile(lambda w: w.lower() not in _CLAUSE_OPENERS, words[:4]))
         following = [w for w in following if w[:1].islower()]
         # what the sentence affirms before the cue is not what it denies: "appointed vice

@@ -95,6 +95,12 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
         # Sunday ET):", at a line's start, after a dash or after a colon ("... in Egypt: (Update 1:40 a.m. ...)")
         r"|(?:^\s*|(?<=: ))(?:--?\s*)?\(updated?:?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?"
         r"[^()]{0,60}?(?:\(\d{4}[^()]{0,20}\))?\)\s*:?\s*", re.IGNORECASE),
+    # A news agency's pickup note, where an updated version ("write-thru") rejoins the previous one:
+    # the words that open the paragraph to pick up, then its number ("... said Saturday. Mitch _ once,
+    # 2nd graf pvs", "The building, graf 5 pvs", "``No member, 5th graf, 1st Ld-Writethru").
+    "wire pickup note": re.compile(
+        r"(?:(?<=[.!?\"'”])\s+|^\s*)[^.!?\n]{0,60}?,?\s*\b(?:\d{1,2}(?:st|nd|rd|th)\s+grafs?|grafs?\s+\d{1,2})\b"
+        r"(?:\s+(?:pvs|prv|prev|previous))?(?:,\s*\d{1,2}(?:st|nd|rd|th)\s+Ld-Writethru)?\s*$", re.IGNORECASE),
     # Page prompts glued to the story without punctuation in flattened scrapes ("Advertisement
     # Continue reading the main story BEIRUT, Lebanon — ..."): the prompt goes, the story stays.
     "page prompt": re.compile(
@@ -180,6 +186,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
     "inline credit": ("photo", "image", "video", " - ", " -- "),
     "embedded tweet": ("twitter", "@"),
     "live-update time": (" et", " gmt", " bst", " utc", " est", " edt", " ct", " pt", " in ", "update"),
+    "wire pickup note": ("graf",),
     "page prompt": ("continue reading", "media playback", "image copyright", "story highlights",
                     "story continue", "text size", "djreprints"),
     "site furniture": ("notification", "newsletter", "subscrib", "signing up", "verification", "folder",

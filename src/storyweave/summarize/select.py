@@ -83,18 +83,24 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not _OPENS_INSIDE_BRACKETS.match(text)
         and has_verb(text)  # "An electron micrograph of the A H1N1 swine influenza virus.": a caption
         and not (words <= 20 and _CAVEAT.search(text))
-        and not (words <= 20 and _NEWSROOM_ITSELF.match(text))
+        and not (words <= 20 and (_NEWSROOM_ITSELF.match(text) or _OBTAINED_COPY.match(text)))
     )
 
 
 # A newsroom telling of its own coverage, which reports nothing of the story: "CNN.com Live has both
 # issues covered.", "Reuters looked at possible scenarios for BP earlier this month.", "The BBC's Mark
 # Doyle reports from a field hospital in the capital." (a video's caption).
-_NEWSROOM = (r"(?:CNN|BBC(?: News)?|Reuters|AP|AFP|Al Jazeera(?: English)?|NPR|Fox News|Sky News|ITN|ABC News"
+_NEWSROOM = (r"(?:CNN|BBC(?: News)?|Reuters|AP|(?:The )?Associated Press|AFP|Al Jazeera(?: English)?|NPR|Fox News|Sky News|ITN|ABC News"
              r"|CBS News|NBC News|(?:The )?Guardian|(?:The )?(?:Washington Post|New York Times|Wall Street Journal))")
 _NEWSROOM_ITSELF = re.compile(
     rf"(?:The )?{_NEWSROOM}(?:\.com(?: Live)?|['\u2019]s (?:[A-Z][\w'-]+ ){{1,3}})?\s*(?:reports? (?:from|on)|looks? at"
     r"|looked at|has (?:\w+ ){0,3}covered|brings you|takes a look|examines|explains)\b")
+# ...or of how it came by a document, when that is all the sentence says: "A copy of the letter was
+# obtained Thursday.", "The Washington Post obtained a copy of Kendall's prepared testimony late
+# Wednesday." ("The letter, obtained by Reuters, says ..." tells what the letter says.)
+_OBTAINED_COPY = re.compile(
+    rf"(?:A copy of [^,;:]{{1,60}}? (?:was|were|has been|had been) obtained|(?:The )?{_NEWSROOM} (?:has |had )?"
+    r"obtained (?:a )?cop(?:y|ies) of)[^,;:\"]*\.$")
 
 
 # A newsroom's caveat, which reports nothing of the story: "CNN was not immediately able to
