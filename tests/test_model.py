@@ -31,6 +31,9 @@ def test_a_headline_for_untitled_text_is_its_first_sentence_or_a_cut_at_a_clause
     assert headline_from_text("With a 17-inch MacBook Pro update unveiled at the Macworld keynote, Apple has brought "
                               "its whole line of portables into view.") == (
         "Apple has brought its whole line of portables into view")
+    assert headline_from_text("Amid a flurry of last minute preparations, the young Palestinian Authority prepared "
+                              "Thursday for a milestone on the road to maturity: its very own airport.") == (
+        "The young Palestinian Authority prepared Thursday for a milestone on the road to maturity…")
     # a capitalised "Who" is a name's, not a clause's: "Doctor Who" stays whole
     assert headline_from_text("A relative unknown will take over the title role of Doctor Who in the British science "
                               "fiction television show.") == (

@@ -37,7 +37,7 @@ _WEAK_END = frozenset("a an the of to in on at for and or but by with from as th
                       "who which said says".split())
 # A participle's or a subordinate clause's phrase before the subject ("Determined to ...,", "After weeks of ...,")
 _OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
-                             r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Z])")
+                             r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Z]|(?:the|a|an|its|their|his|her)\s)")
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
@@ -113,7 +113,8 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     # spotlight on the economy, Sen. Barack Obama added ..." is headed by what Obama did
     opening = _OPENING_PHRASE.match(sentence)
     if opening and len(sentence[opening.end():].split()) >= limit // 2:
-        sentence = sentence[opening.end():]
+        rest = sentence[opening.end():]
+        sentence = rest[:1].upper() + rest[1:]  # "the young Palestinian Authority ..." opens the headline
         words = sentence.split()
         if len(words) <= limit:
             return sentence

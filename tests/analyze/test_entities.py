@@ -427,6 +427,11 @@ def test_organisations_merge_past_legal_forms_titles_and_word_order_and_acronyms
                                     ("Department of the Interior", "ORG", "a"), ("Interior", "ORG", "b")), texts=[])
     assert sorted(sorted(e.aliases) for e in found) == [["AFP", "AFP news agency"],
                                                          ["Department of the Interior", "Interior"]]
+    # "Middle East News Agency" is the name of an agency, no "Middle East" with its kind added
+    found = merge_entities(mentions(("Xinhua", "ORG", "a"), ("Xinhua News Agency", "ORG", "b"),
+                                    ("Middle East News Agency", "ORG", "a"), ("Middle East", "ORG", "b")), texts=[])
+    assert sorted(sorted(e.aliases) for e in found) == [["Middle East"], ["Middle East News Agency"],
+                                                         ["Xinhua", "Xinhua News Agency"]]
 
 
 def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names():
@@ -444,7 +449,12 @@ def test_a_titled_given_name_is_not_the_given_name_of_someone_else():
                                        ("Prince William", "PERSON", "b"), ("Hosni Mubarak", "PERSON", "c"),
                                        ("Hosni", "PERSON", "c")), texts=["", "", ""])
     assert names(entities) == {"Foreign Secretary William Hague": {"Foreign Secretary William Hague", "Hague"},
-                               "William": {"Prince William"}, "Hosni Mubarak": {"Hosni Mubarak", "Hosni"}}
+                               "Prince William": {"Prince William"}, "Hosni Mubarak": {"Hosni Mubarak", "Hosni"}}
+    # ...and a sovereign's name is no surname: King Hussein is not Saddam Hussein
+    entities = merge_entities(mentions(("Saddam Hussein", "PERSON", "a"), ("Saddam Hussein", "PERSON", "b"),
+                                       ("Hussein", "PERSON", "a"), ("King Hussein", "PERSON", "c")),
+                              texts=["", "", ""])
+    assert names(entities) == {"Saddam Hussein": {"Saddam Hussein", "Hussein"}, "King Hussein": {"King Hussein"}}
 
 
 def test_a_company_known_by_its_first_word_and_the_fed_join_their_full_names():

@@ -91,6 +91,14 @@ def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
     assert quotes["The oil income is es"] == "Erik Nilsson"
     # a paragraph of reported speech or of news between them: the quote is nobody's we know
     assert quotes["It is too early to s"] is None and quotes["Nobody knows what co"] is None
+    # inside a paragraph: a sentence of quotation right after the attribution of the one before
+    text = ('Israel denied any role. "We have no part in this tension," Israeli Prime Minister Benjamin Netanyahu '
+            'told reporters in Jerusalem on Sunday. "We have taken steps to reassure Syria." Israel also limited '
+            'army drills.\n\n"Nobody wants a war," Netanyahu said. Turkey massed troops on the border. "The '
+            'threat is real and growing."')
+    quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
+    assert quotes["We have taken steps "] == "Benjamin Netanyahu"
+    assert quotes["The threat is real a"] is None  # a sentence of news between: nobody's we know
 
 
 def test_pronoun_goes_to_the_person_named_last_before_the_quote():

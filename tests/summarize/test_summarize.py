@@ -246,6 +246,8 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     # a newsroom's caveat reports nothing of the story
     assert not material("CNN was not immediately able to independently confirm the report.")
     assert not material("BP did not respond to requests for comment on Friday.")
+    assert not material("Zeidan was not immediately available for comment.")
+    assert not material("A spokesman for the ministry was unavailable for comment on Sunday.")
     assert material("Police confirmed the report on Monday after a long search of the harbour.")
     # ...nor a newsroom telling of its own coverage; a report it gives is news
     assert not material("CNN.com Live has both issues covered.")

@@ -41,6 +41,10 @@ from storyweave.nlp.entities import HONORIFICS
 # not "King of Pop": a name follows a title (a hyphenated one whole: "Director-General")
 _TITLE = re.compile(rf"^(?:(?:[A-Z][a-z]+-)?(?:{HONORIFICS})\.?\s+)+(?=[A-Z])")
 _SUFFIX = re.compile(r",?\s+(?P<suffix>Jr|Sr|II|III|IV)\.?$")
+# A sovereign's or a pope's title goes with the name they reign under, no surname: "King Hussein" is
+# not Saddam Hussein, "Prince Charles" no Mr Charles.
+_REGNAL_TITLE = re.compile(r"^(?:(?:Crown )?Prince|Princess|King|Queen|Emperor|Empress|Pope|Sultan|Emir|Sheikh?)\s+"
+                           r"(?=[A-Z])")
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 _UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")  # a bracket the tagger opened and never closed: "WHO (WHO"
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
@@ -144,7 +148,9 @@ def org_key(name: str, reorder: bool = True) -> str:
     name = re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name), flags=re.IGNORECASE).replace(".", "")
     name = _TRAILING_TITLE.sub("", name) or name
     name = _LEGAL_FORM.sub("", name) or name
-    name = _AGENCY_WORDS.sub("", name) or name
+    agency = _AGENCY_WORDS.search(name)
+    if agency and (agency.group().islower() or " " not in name[:agency.start()].strip()):
+        name = name[:agency.start()] or name  # not "Middle East News Agency": the name of one, not "Middle East"
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
     if match and reorder:
         name = f"{match.group('kind')} of {match.group('what')}"
@@ -158,7 +164,7 @@ _KNOWN_AS = {"pentagon": "department of defense", "scotland yard": "metropolitan
              "foggy bottom": "department of state", "fed": "federal reserve"}
 
 
-_AGENCY_WORDS = re.compile(r"\s+news (?:agency|service)$", re.IGNORECASE)  # "AFP news agency" is AFP
+_AGENCY_WORDS = re.compile(r"\s+news (?:agency|service)$", re.IGNORECASE)  # "AFP news agency", "Xinhua News Agency"
 # A company's legal form (and "Group", "Holdings"), which a name may carry or leave out
 _LEGAL_FORMS = "Plc|PLC|plc|Inc|Ltd|LLC|Co|Corp|Corporation|Group|Holdings|Limited|SA|AG|NV|GmbH"
 _LEGAL_FORM = re.compile(rf",?\s+(?:{_LEGAL_FORMS})$")
@@ -697,6 +703,8 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
         titled = bool(_TITLE.match(mention.text.strip()))
         by_given = [] if titled else [i for i, full in enumerate(full_names)
                                       if full and full[0].lower() == word.lower()]
+        if _REGNAL_TITLE.match(mention.text.strip()):
+            by_surname = []
         # A word that is one person's surname and another's given name ("Michael" beside Alun Michael
         # and Michael Jackson) is either: the article, or the one named far more often, decides.
         candidates = by_surname + [i for i in by_given if i not in by_surname]
@@ -927,6 +935,10 @@ def _entity(mentions: list[Mention]) -> Entity:
         # ("Aisha Gaddafi" once, then "Gaddafi")
         full = [form for form in bare if " " in form and same_surname(surname(form.split()), name)]
         name = max(full, key=lambda form: (bare[form], len(form))) if full else name
+        # ...and a sovereign is named with their title ("King Hussein", not "Hussein")
+        regnal = Counter(_REGNAL_TITLE.match(text).group() + name for text in surface
+                         if _REGNAL_TITLE.match(text) and bare_name(text) == name)
+        name = regnal.most_common(1)[0][0] if not full and regnal else name
     if name.isupper() and " " in name and not _written_as_initials(name):
         # a transcript's "ANDERSON COOPER": as the articles write it, if they do (not "EYP MCF": initials)
         written = [form for form in bare if form.lower() == name.lower() and not form.isupper()]

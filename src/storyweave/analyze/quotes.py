@@ -151,16 +151,29 @@ def _continues(text: str, previous: QuoteTelling, start: int) -> bool:
     """Does the quote opening at `start` carry on the previous one? A paragraph that is one
     unattributed quotation, right after a paragraph quoting someone, is theirs: news writes a
     speaker's words over several paragraphs and names them once ('"…," Nilsson said by telephone.'
-    then '"The oil income is essential to Libya …"')."""
+    then '"The oil income is essential to Libya …"'); so is a sentence of quotation right after
+    the attribution of the one before, in its paragraph."""
     opening = text.rfind("\n", 0, start) + 1
-    if text[opening:start - 1].strip() or previous.speaker_text is None:
-        return False  # the quote does not open its paragraph, or the one before names nobody
+    if previous.speaker_text is None:
+        return False  # the one before names nobody
+    if text[opening:start - 1].strip():
+        # Inside a paragraph, a quotation that is a sentence of its own right after the sentence
+        # attributing the one before ('"We have no part in this," Netanyahu said Sunday. "We have
+        # taken steps to reassure Syria."') carries it on.
+        between = text[previous.start + len(previous.text):start - 1]
+        attribution = between.lstrip(',."\'!? ').rstrip()
+        return (previous.start >= opening and previous.speaker_text in attribution and '"' not in attribution
+                and attribution.endswith(".") and len(split_text(attribution)) == 1
+                and len(attribution.split()) <= MAX_ATTRIBUTION_WORDS)
     before = text.rfind("\n", 0, max(opening - 1, 0))
     while before > 0 and not text[before + 1:opening].strip():  # blank lines between paragraphs
         before = text.rfind("\n", 0, before)
     # the previous quote ends in the paragraph before (it may have opened earlier: '"The bloodshed
     # has to stop.\nThe operations have to stop," Davutoglu said.\n"If the operations ...')
     return previous.start < opening and previous.start + len(previous.text) > before
+
+
+MAX_ATTRIBUTION_WORDS = 20  # '," Israeli Prime Minister Benjamin Netanyahu told reporters in Jerusalem on Sunday.'
 
 
 MAX_QUOTE_LINES = 4  # lines a quote may run over without reopening (text of one sentence a line)

@@ -109,7 +109,9 @@ _CAVEAT = re.compile(r"\b(?:could not|couldn't|was not|wasn't|were not|weren't|c
                      r"been)\s+(?:be\s+)?(?:immediately\s+)?(?:be\s+)?(?:able to\s+)?(?:independently\s+)?"
                      r"(?:confirm|verify|verified|confirmed|reached|be reached)\b"
                      r"|\b(?:did not|didn't) (?:immediately )?(?:respond|reply|return) (?:to )?(?:a |an |our )?"
-                     r"(?:request|requests|calls|messages?|e-?mails?)\b|\bdeclined to comment\b", re.IGNORECASE)
+                     r"(?:request|requests|calls|messages?|e-?mails?)\b|\bdeclined to comment\b"
+                     r"|\b(?:was|were|is|are) (?:not |un)(?:immediately )?available (?:for|to) comment\b"
+                     r"|\bno (?:one|comment) was (?:immediately )?available\b", re.IGNORECASE)
 
 
 # A piece that starts inside brackets a line break cut ("N) chairman apologized ..." of "(BP.\nN)").
