@@ -34,6 +34,10 @@ def test_a_headline_for_untitled_text_is_its_first_sentence_or_a_cut_at_a_clause
     assert headline_from_text("Amid a flurry of last minute preparations, the young Palestinian Authority prepared "
                               "Thursday for a milestone on the road to maturity: its very own airport.") == (
         "The young Palestinian Authority prepared Thursday for a milestone on the road to maturity…")
+    # ...and a relative clause between commas
+    assert headline_from_text("German Foreign Minister Joschka Fischer, who drew China's anger recently by meeting "
+                              "with an exiled dissident, said the sentencing of two dissidents was unacceptable.") == (
+        "German Foreign Minister Joschka Fischer said the sentencing of two dissidents was unacceptable")
     # a capitalised "Who" is a name's, not a clause's: "Doctor Who" stays whole
     assert headline_from_text("A relative unknown will take over the title role of Doctor Who in the British science "
                               "fiction television show.") == (

@@ -38,6 +38,7 @@ _WEAK_END = frozenset("a an the of to in on at for and or but by with from as th
 # A participle's or a subordinate clause's phrase before the subject ("Determined to ...,", "After weeks of ...,")
 _OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
                              r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Z]|(?:the|a|an|its|their|his|her)\s)")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\s[^,;:\"]{3,150}?,\s+(?=[a-z])")
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
@@ -120,6 +121,14 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
             return sentence
     if (headline := cut_run_on(sentence, limit)) != sentence:
         return headline
+    # a relative clause between commas says more of the subject than a headline needs: "German Foreign
+    # Minister Joschka Fischer, who drew China's anger recently by ..., said China's sentencing ..."
+    relative = _RELATIVE_CLAUSE.search(sentence)
+    if relative and len(sentence[:relative.start()].split()) + 3 <= limit:
+        sentence = sentence[:relative.start()] + " " + sentence[relative.end():]
+        words = sentence.split()
+        if len(words) <= limit:
+            return sentence
     cut = words[:limit]
     # at the last clause boundary in the second half, else on a word a headline can end on
     # (in lowercase: a capitalised "Who" is a name's, "Doctor Who")

@@ -37,6 +37,15 @@ def test_titles_surnames_and_transliterations_merge_into_one_person():
     assert found["Sergei Kislyak"] == {"Sergei Kislyak", "Sergey Kislyak", "Kislyak"}
     assert {"Mike Flynn", "Michael Flynn"} in [aliases for aliases in found.values()]
     assert found["Johnson Beharry"] == {"Pte Johnson Beharry", "Pte Beharry"}  # a soldier's rank is a title
+    # a surname's particle is no given name, capitalised at a sentence's start or not
+    found = names(merge_entities(mentions(
+        ("President F.W. de Klerk", "PERSON", "a"), ("De Klerk", "PERSON", "a"), ("Mr. de Klerk", "PERSON", "b"),
+        ("Vincent van Gogh", "PERSON", "a"), ("van Gogh", "PERSON", "b"), ("Ludwig van Beethoven", "PERSON", "a"),
+        ("Beethoven", "PERSON", "b"), ("Osama bin Laden", "PERSON", "a"), ("Bin Laden", "PERSON", "b")), texts=[]))
+    assert found == {"F.W. de Klerk": {"President F.W. de Klerk", "De Klerk", "Mr. de Klerk"},
+                     "Vincent van Gogh": {"Vincent van Gogh", "van Gogh"},
+                     "Ludwig van Beethoven": {"Ludwig van Beethoven", "Beethoven"},
+                     "Osama bin Laden": {"Osama bin Laden", "Bin Laden"}}
     sessions = next(e for e in entities if e.name == "Jeff Sessions")
     assert (len(sessions.mentions), sessions.articles) == (4, ["a", "b", "c"])
 
@@ -427,6 +436,13 @@ def test_organisations_merge_past_legal_forms_titles_and_word_order_and_acronyms
                                     ("Department of the Interior", "ORG", "a"), ("Interior", "ORG", "b")), texts=[])
     assert sorted(sorted(e.aliases) for e in found) == [["AFP", "AFP news agency"],
                                                          ["Department of the Interior", "Interior"]]
+    found = merge_entities(mentions(
+        ("Truth and Reconciliation Commission", "ORG", "a"), ("Truth Commission", "ORG", "b"),
+        ("Trade Commission", "ORG", "b"), ("Department of Health and Human Services", "ORG", "a"),
+        ("Department of Health", "ORG", "b")), texts=[])
+    assert sorted(sorted(e.aliases) for e in found) == [
+        ["Department of Health"], ["Department of Health and Human Services"], ["Trade Commission"],
+        ["Truth Commission", "Truth and Reconciliation Commission"]]
     # "Middle East News Agency" is the name of an agency, no "Middle East" with its kind added
     found = merge_entities(mentions(("Xinhua", "ORG", "a"), ("Xinhua News Agency", "ORG", "b"),
                                     ("Middle East News Agency", "ORG", "a"), ("Middle East", "ORG", "b")), texts=[])
@@ -550,3 +566,13 @@ def test_two_names_the_tagger_ran_together_with_and_are_the_two_where_each_is_na
     assert found["Facebook"] == {"Facebook"} and found["Flickr"] == {"Flickr"}
     assert len(next(e for e in entities if e.name == "Facebook").mentions) == 2
     assert {"Procter and Gamble", "Johnson & Johnson"} <= set(found)
+
+
+def test_an_organisation_named_like_a_person_and_introduced_by_a_role_is_a_person():
+    texts = ["An ANC spokesman, Thabo Masebe, said the party would appeal. ANC spokesman Thabo Masebe said it was "
+             "premature.", "Hunger is worst in children, said Ken Davies, the WFP's country director. Davies said "
+             "aid was short. Human Rights Watch, a group whose executive director spoke, said so."]
+    people = mentions(("Thabo Masebe", "ORG", "a"), ("Thabo Masebe", "ORG", "a"), ("Ken Davies", "PERSON", "b"),
+                      ("Davies", "ORG", "b"), ("Davies", "ORG", "b"), ("Human Rights Watch", "ORG", "b"))
+    types = {e.name: e.type for e in merge_entities(people, texts=texts)}
+    assert types == {"Thabo Masebe": "PERSON", "Ken Davies": "PERSON", "Human Rights Watch": "ORG"}

@@ -86,6 +86,9 @@ def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out(
     assert _without_leading_words(5, "Without Hosni Mubarak", "PERSON") == (13, "Hosni Mubarak")
     assert _without_leading_words(0, "Down with Mubarak", "PERSON") == (10, "Mubarak")
     assert _without_leading_words(0, "Reuters Gaddafi", "PERSON") == (8, "Gaddafi")
+    # ...and a lowercase word run into it, a surname's particle kept
+    assert _without_leading_words(0, "excise de Klerk", "PERSON") == (7, "de Klerk")
+    assert _without_leading_words(0, "de Klerk", "PERSON") == (0, "de Klerk")
     # but not a first name that is a function word too, nor an organisation's own name
     assert _without_leading_words(0, "Will Smith", "PERSON") == (0, "Will Smith")
     assert _without_leading_words(0, "May Jones", "PERSON") == (0, "May Jones")

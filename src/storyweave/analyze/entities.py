@@ -36,10 +36,11 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from wordfreq import zipf_frequency
 
 from storyweave.model import Entity, Mention
-from storyweave.nlp.entities import HONORIFICS
+from storyweave.nlp.entities import HONORIFICS, NAME_PARTICLES
 
 # not "King of Pop": a name follows a title (a hyphenated one whole: "Director-General")
-_TITLE = re.compile(rf"^(?:(?:[A-Z][a-z]+-)?(?:{HONORIFICS})\.?\s+)+(?=[A-Z])")
+_TITLE = re.compile(rf"^(?:(?:[A-Z][a-z]+-)?(?:{HONORIFICS})\.?\s+)+"
+                    rf"(?=[A-Z]|(?:{'|'.join(sorted(NAME_PARTICLES))})\s+[A-Z])")  # "Mr. de Klerk"
 _SUFFIX = re.compile(r",?\s+(?P<suffix>Jr|Sr|II|III|IV)\.?$")
 # A sovereign's or a pope's title goes with the name they reign under, no surname: "King Hussein" is
 # not Saddam Hussein, "Prince Charles" no Mr Charles.
@@ -52,6 +53,7 @@ SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b")  # "H5N1", "A380": a code, never a person's name
 _TIME_ZONES = frozenset("ET EST EDT CT CST CDT PT PST PDT GMT BST UTC".split())  # "7:10 p.m. ET" names nobody
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")  # Arabic's article: "al-Assad" is "Assad"
+_PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(NAME_PARTICLES))})\s+")  # "de Klerk" is "Klerk"
 DOMINANT = 3  # a namesake named this many times more often than every other is the one meant
 
 # Common English nicknames (both directions are checked).
@@ -281,6 +283,12 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
         forms = {bare_name(m.text) for m in entity.mentions}
         if _named_as_a_model(forms) or (sizes and _sized_and_plural(forms, texts)):
             entity.type = "PRODUCT"  # "iPhone", "Nvidia 9600M GT", "the 17-inch MacBook Pro" beside "MacBook Pros"
+    # An "organisation" named like a person and introduced by a role ("ANC spokesman Thabo Masebe",
+    # "said Ken Davies, the WFP's country director") is a person the tagger mislabelled.
+    for entity in (entity for entity in entities if entity.type == "ORG"):
+        if not any(m.text.lower().startswith("the ") for m in entity.mentions) and _introduced_by_a_role(
+                {bare_name(m.text) for m in entity.mentions}, texts):  # ("the Cyberview Lodge" is nobody)
+            entity.type = "PERSON"
     # A "person" known by one word alone (never a given name and surname) may be a tagger's slip
     # for a place, an organisation or a website: how the texts write the word tells.
     places = {bare_name(alias) for entity in entities if entity.type == "GPE" for alias in entity.aliases}
@@ -596,6 +604,32 @@ def _written_after_someone_of(forms: set[str], texts: list[str]) -> bool:
     return named >= 2 and placed * 2 >= named
 
 
+_ROLES = (r"(?:spokes(?:man|woman|person)|chair(?:man|woman)?|director|minister|secretary|official|leader|lawyer"
+          r"|attorney|analyst|professor|economist|envoy|ambassador|commander|manager|founder|editor|correspondent"
+          r"|reporter|aide|advis[eo]r|negotiator|mayor|governor|senator|judge|prosecutor|coordinator|representative"
+          r"|researcher|scientist|executive|president|head|chief)")
+# "ANC spokesman Thabo Masebe", "A spokesman for the party, Thabo Masebe," / "Ken Davies, the WFP's country director"
+_ROLE_BEFORE = re.compile(rf"\b{_ROLES}(?:\s+(?:for|of)\s+(?:the\s+)?[\w'’ -]{{1,30}}?)?,?\s+$")
+_ROLE_AFTER = re.compile(rf",\s+(?:the|a|an|its)\s+(?:(?!(?:whose|which|that|who|where)\b)[\w'’.-]+\s+){{0,4}}?"
+                         rf"{_ROLES}\b")
+_INSTITUTION_WORDS = frozenset("Party Commission Council Ministry Department Agency Bank Group Company Association "
+                               "Union Front Army Committee Court Office University Institute Foundation Fund Program "
+                               "Programme Organization Organisation Service Authority Board News Times Post Press "
+                               "Network Club League Church Center Centre School College Hospital Hotel Lodge".split())
+
+
+def _introduced_by_a_role(forms: set[str], texts: list[str]) -> bool:
+    """Is a name of two or three words, each a capitalised word and none an institution's
+    ("Party", "Commission"), put after a role or given one in apposition, at least half the times
+    it is written in full?"""
+    full = {form for form in forms if 2 <= len(form.split()) <= 3 and all(
+        re.fullmatch(r"[A-Z][a-z][\w'’-]*", word) and word not in _INSTITUTION_WORDS for word in form.split())}
+    if not full or any(" " in form for form in forms - full):
+        return False
+    introduced, named = _context_share(full, texts, before=_ROLE_BEFORE, after=_ROLE_AFTER, reach=50)
+    return introduced >= 1 and introduced * 2 >= named
+
+
 _OPERATION_BEFORE = re.compile(r"\bOperation\s+$")
 
 
@@ -687,7 +721,7 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
         parts = bare_name(mention.text).split()
         if not parts:
             continue
-        if len(parts) == 1:
+        if len(parts) == 1 or _surname_with_particle(parts):  # "Klerk", "De Klerk"
             singles.append(mention)
         else:
             people.add(mention, people.find_full(parts))
@@ -741,6 +775,15 @@ def surname(parts: list[str]) -> str:
     return parts[-2] if generation(parts) else parts[-1]
 
 
+# A surname's particle, few of them ever given names, capitalised at a sentence's start ("De Klerk
+# said ..."), is no given name either.
+_LEADING_PARTICLES = frozenset("De Von Du Da Der Ter Dos Das Bin Ibn".split())
+
+
+def _surname_with_particle(parts: list[str]) -> bool:
+    return len(parts) == 2 and parts[0] in _LEADING_PARTICLES | NAME_PARTICLES and parts[1][:1].isupper()
+
+
 def _same_generation(a: list[str], b: list[str]) -> bool:
     """Can two names of one surname and given name be one person, given their suffixes? "Hank
     Paulson" is "Henry M. Paulson Jr", but "Donald Trump" beside "Donald Trump Jr" is his father:
@@ -754,10 +797,10 @@ def _same_generation(a: list[str], b: list[str]) -> bool:
 
 
 def same_surname(full: str, single: str) -> bool:
-    """A surname on its own matches a full name's surname exactly (Arabic's article aside:
-    "al-Assad" / "Assad"), or with one letter's slip in a long name ("Caraway" for "Carraway"),
-    never by mere resemblance ("Jacko" is not "Jackson")."""
-    a, b = _ARTICLE.sub("", full.lower()), _ARTICLE.sub("", single.lower())
+    """A surname on its own matches a full name's surname exactly (Arabic's article or a particle
+    aside: "al-Assad" / "Assad", "De Klerk" / "F.W. de Klerk"), or with one letter's slip in a long
+    name ("Caraway" for "Carraway"), never by mere resemblance ("Jacko" is not "Jackson")."""
+    a, b = (_ARTICLE.sub("", _PARTICLE.sub("", name.lower())) for name in (full, single))
     # a slip keeps the first letter ("Lapan" is no "Japan"); a transliteration may not ("Qaddafi")
     return a == b or (min(len(a), len(b)) >= 5
                       and (a[:1] == b[:1] and Levenshtein.distance(a, b) <= 1 or skeleton(a) == skeleton(b)))
@@ -901,6 +944,8 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
         for known in by_first_word.get(key.split()[0], []):
             if len(known.split()) == len(key.split()) and JaroWinkler.similarity(known, key) >= 0.95:
                 return known  # "Bear Sterns" / "Bear Stearns"
+            if _conjunct_dropped(key.split(), known.split()) or _conjunct_dropped(known.split(), key.split()):
+                return known  # "Truth Commission" / "Truth and Reconciliation Commission"
     for known in by_last_word.get(key.split()[-1], []):
         # "chemical safety board" ending "us chemical safety board", or the other way round: the
         # same name with a qualifier. (English names end in their head noun: "port alder" opening
@@ -913,6 +958,14 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
         if len(key) >= 6 and JaroWinkler.similarity(known, key) >= 0.95:
             return known
     return None
+
+
+def _conjunct_dropped(short: list[str], long: list[str]) -> bool:
+    """Is the short name the long one without the second of two conjoined words, which end the name
+    or stand between its first word and its head ("truth commission" of "truth and reconciliation
+    commission", keyed "commission of truth" / "commission of truth and reconciliation")?"""
+    return len(long) >= 4 and (long[-2] == "and" and short == long[:-2]
+                               or len(long) == 4 and long[1] == "and" and short == [long[0], long[3]])
 
 
 def _entity(mentions: list[Mention]) -> Entity:

@@ -72,6 +72,9 @@ _LEADING_NOT_NAME = frozenset(
     "Including Following Despite Amid Among Against Under Asked".split())
 
 
+# A surname's particle, written in lowercase inside a full name ("F.W. de Klerk", "Vincent van Gogh",
+# "Osama bin Laden").
+NAME_PARTICLES = frozenset("de van von du da der den ter dos das di del della la le bin ibn al el".split())
 # Function words that are first names too ("Will Smith", "May Jones", "Per Stig Moller").
 _NAME_STOP_WORDS = frozenset("Will May Can Per".split())
 # News agencies before a name: "... told Reuters Gaddafi had been cornered".
@@ -120,10 +123,12 @@ def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]
         return start, text
     words = text.split(" ")
     lead = 0
+    # (and a lowercase word the tagger ran into the name: "would excise de Klerk's name")
     while lead < len(words) - 1 and (words[lead].lower() in STOP_WORDS and words[lead] not in _NAME_STOP_WORDS
-                                     or words[lead] in _AGENCIES):
+                                     or words[lead] in _AGENCIES
+                                     or words[lead][:1].islower() and words[lead] not in NAME_PARTICLES):
         lead += 1
-    if lead and words[lead][:1].isupper():
+    if lead and (words[lead][:1].isupper() or words[lead] in NAME_PARTICLES and lead + 1 < len(words)):
         cut = len(" ".join(words[:lead])) + 1
         return start + cut, text[cut:]
     return start, text
