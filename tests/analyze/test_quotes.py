@@ -266,3 +266,10 @@ def test_a_title_alone_is_no_speaker_where_a_name_follows_its_qualifier():
             'it could face civil war."\nMinister of Defence Ali Khan said: "We will not stop until it is over."')
     assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
         "Hillary Clinton", "Ali Khan"]
+
+
+def test_an_unnamed_speaker_described_with_an_abbreviation_is_described_whole():
+    [quote] = quotes_of('Officials believed the ownership was irrelevant. "What we knew about the ownership was that '
+                        'a lot of it could not be established," said one senior U.S. intelligence official. Still, '
+                        'U.S. intelligence began to investigate.')
+    assert quote.speaker == "one senior U.S. intelligence official"

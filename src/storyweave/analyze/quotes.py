@@ -48,7 +48,7 @@ _ROLE = (r"(?:spokes(?:man|woman|person)|president|chairman|chairwoman|chief|dir
          r"|officer|executive|analyst|economist|strategist|professor|lawyer|attorney|advis[eo]r|ambassador|governor"
          r"|senator|mayor|commander|editor|correspondent|founder|head|leader|manager|researcher|scientist|expert"
          r"|aide|envoy)")
-_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}(?:" + _ROLE
+_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+|(?:[A-Z]\.)+\s+){0,3}(?:" + _ROLE
                 + r"|officials|statement|source|sources|witness|resident|neighbor|neighbour|police|company|agency"
                 r"|department|ministry"
                 # ...or what a text is written in ("says the book", "a report said")
