@@ -302,10 +302,6 @@ def test_two_negative_tellings_of_one_fact_do_not_contradict_each_other():
              Sentence("b", 0, "Hun Sen's party won 64 of the 122 seats in July's election, but not the two-thirds "
                               "majority necessary to form a government.")]
     assert polarity_conflicts(seats, {"a": "1998-10-16", "b": "1998-10-22"}) == []
-    # ...nor "not a sinful man" and "a man without sin"
-    sin = [Sentence("a", 0, '"Osama bin Laden is not a sinful man, and America has given no evidence," Saqib said.'),
-           Sentence("b", 0, '"Without any evidence, Osama bin Laden is a man without sin," Saqib said.')]
-    assert polarity_conflicts(sin, {"a": "1998-11-11", "b": "1998-11-20"}) == []
 
 
 def test_a_date_stamp_with_nothing_else_is_no_event_but_a_short_report_is():

@@ -39,7 +39,7 @@ SAME_VALUE = 0.01  # relative difference under which two values are one, rounded
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
                           r"has yet to|have yet to|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|ban(?:s|ned|ning)?"
                           r"|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to"
-                          r"|fail(?:s|ed|ing)? to|short of|without)\b",
+                          r"|fail(?:s|ed|ing)? to|short of)\b",
                           re.IGNORECASE)  # not "so far": "died so far" denies nothing; "short of": "won 64
 # seats, short of the two-thirds majority" denies what "won 64 seats but not the two-thirds majority" denies
 _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "Their", "When", "After",
