@@ -265,11 +265,13 @@ class TimelineEvent:
     resolved_from: str  # the expression in the text: "on Monday", "last September", "Jan. 10"
     anchor: str = "published"  # what relative expressions were resolved against: "published" or "story"
     salience: float = 0.0  # how closely it matches what its day's coverage led with (0-1)
+    subject: str | None = None  # whom an opening "He" or "She" means, where its article says
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "event": self.text, "citations": list(self.articles),
-                "resolved_from": self.resolved_from, "mentions": len(self.sentences),
-                "anchor": self.anchor, "salience": round(self.salience, 4)}
+        shown = {"date": self.date, "event": self.text, "citations": list(self.articles),
+                 "resolved_from": self.resolved_from, "mentions": len(self.sentences),
+                 "anchor": self.anchor, "salience": round(self.salience, 4)}
+        return {**shown, "subject": self.subject} if self.subject else shown
 
 
 @dataclass(frozen=True)

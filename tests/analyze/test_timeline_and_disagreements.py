@@ -7,8 +7,8 @@ from storyweave.analyze.disagreements import (
     polarity_conflicts,
 )
 from storyweave.analyze.entities import merge_entities
-from storyweave.analyze.timeline import anchor_dates, build_timeline
-from storyweave.model import Article, Entity, Mention, Sentence
+from storyweave.analyze.timeline import anchor_dates, build_timeline, name_subjects
+from storyweave.model import Article, Entity, Mention, Sentence, TimelineEvent
 from storyweave.nlp.sentences import split_article
 
 
@@ -424,3 +424,24 @@ def test_a_month_of_that_year_is_of_the_year_before_and_no_other_month_carries_a
     dated = {e.text.split(",")[0]: e.date for e in build_timeline(articles)}
     assert dated["By June of that year"] == "2003-06"
     assert dated["The rig exploded on 20 April"] == "2010-04-20"  # news back in its present
+
+
+def test_an_event_told_of_he_or_she_names_whom_its_article_means_or_no_one():
+    text = ("A Sudanese expatriate who lives in Jidda, Idris, 46, was a senior banker. He bought the plant in March. "
+            "Pinochet, the army's commander until March, has immunity in Chile. He is also covered by an amnesty "
+            "from 1978. Chile's ambassador protested at the violation of Pinochet's immunity. He arrived last "
+            "month. Xu said his phone was cut. He said he was followed. He said police came on Monday.")
+    people = [Entity("Salih Idris", "PERSON", ["Salih Idris", "Idris"]),
+              Entity("Augusto Pinochet", "PERSON", ["Gen. Augusto Pinochet", "Pinochet"]),
+              Entity("Xu Wenli", "PERSON", ["Xu Wenli", "Xu"]), Entity("Chile", "GPE", ["Chile"])]
+
+    def event(sentence: str) -> TimelineEvent:
+        return TimelineEvent("1998", sentence, [Sentence("a", 0, sentence)], ["a"], "in March")
+
+    told = [event("He bought the plant in March."), event("He is also covered by an amnesty from 1978."),
+            event("He arrived last month."), event("He said police came on Monday.")]
+    name_subjects(told, {"a": text}, people)
+    # the one person named before, the person opening the sentence before, nobody where only a
+    # possessive names someone, and through a chain of "He said" back to the name
+    assert [e.subject for e in told] == ["Salih Idris", "Augusto Pinochet", None, "Xu Wenli"]
+    assert told[0].to_dict()["subject"] == "Salih Idris" and "subject" not in told[2].to_dict()

@@ -190,3 +190,18 @@ def test_quotes_shown_are_things_said_not_phrases_in_quote_marks_nobody_said(bri
     assert [q.text for q in quotes][-1] == "lab tests can be done"  # a phrase goes after what was said
     assert [q.text for q in shown_quotes(replace(brief, quotes=quotes))] == [
         "It is not in itself a cause for alarm", "No other pandemic has been detected so early"]
+
+
+def test_whom_an_events_he_means_is_shown_in_brackets_in_every_rendering(brief):
+    from dataclasses import replace
+
+    from storyweave.model import TimelineEvent
+
+    event = TimelineEvent("2024-03-04", "He said the fire was out by Monday night.", [], ["id0"], "Monday",
+                          subject="Dana <b>Ruiz</b>")
+    told = replace(brief, timeline=[event])
+    assert "He [Dana <b>Ruiz</b>] said the fire was out" in render(told, "text")
+    assert r"He \[Dana \<b\>Ruiz\</b\>\] said" in render(told, "md")
+    html = render(told, "html")
+    assert "He [Dana &lt;b&gt;Ruiz&lt;/b&gt;] said" in html and "<b>Ruiz</b>" not in html
+    assert json.loads(render(told, "json"))["timeline"][0]["subject"] == "Dana <b>Ruiz</b>"

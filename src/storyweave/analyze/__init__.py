@@ -16,7 +16,7 @@ from storyweave.analyze.coverage import coverage
 from storyweave.analyze.disagreements import find_disagreements
 from storyweave.analyze.entities import merge_entities
 from storyweave.analyze.quotes import find_quotes, merge_quotes, resolve_speakers
-from storyweave.analyze.timeline import anchor_dates, build_timeline
+from storyweave.analyze.timeline import anchor_dates, build_timeline, name_subjects
 from storyweave.model import Article, Disagreement, Entity, Fact, Quote, Sentence, TimelineEvent
 from storyweave.nlp.entities import get_tagger
 
@@ -44,6 +44,7 @@ def analyze(articles: list[Article], sentences: dict[str, list[Sentence]], facts
     anchors = anchor_dates(articles, sentences)
     fact_of = {(s.article_id, s.index): i for i, fact in enumerate(facts) for s in fact.sentences}
     timeline = build_timeline(articles, sentences, anchors, fact_of)
+    name_subjects(timeline, {a.id: a.text for a in articles}, entities)
     disagreements = find_disagreements(articles, sentences, entities, anchors, timeline)
     return Analysis(
         entities=entities, quotes=quotes, timeline=timeline, disagreements=disagreements,

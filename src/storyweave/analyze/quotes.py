@@ -322,7 +322,7 @@ _SAID_AFTER = re.compile(rf"(?:,[^.,]{{0,60}},)?\s+{_SAY}\b")  # "Neil Fritzsche
 _ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Z]\.)+|\b(?:{HONORIFICS}|Jr|Sr|St)\.)$")
 
 
-def _sentence_before(text: str, quote_start: int) -> tuple[int, int] | None:
+def sentence_before(text: str, quote_start: int) -> tuple[int, int] | None:
     """Where the sentence before the quote's starts and ends (within 1,500 characters; a full stop
     ending an abbreviation ends no sentence), None if the quote's sentence opens the text."""
     boundaries = [m for m in _SENTENCE_BOUNDARY.finditer(text, max(0, quote_start - 1500), quote_start)
@@ -337,10 +337,10 @@ POSSESSED_CHARACTERS = 30  # "'s father Joseph": how far past a possessive the p
 
 
 def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Mention | None:
-    """The person who opens the sentence before the quote's, if one does ('Castro joked that the
+    """The person who opens the sentence before the quote's (or any sentence's), if one does ('Castro joked that the
     arrest of Pinochet overshadowed the summit. "...," he said.': Castro, not Pinochet): first in
     it, or after capitalised words alone ("Cuban President Fidel Castro"), and not inside a quotation."""
-    bounds = _sentence_before(text, quote_start)
+    bounds = sentence_before(text, quote_start)
     if bounds is None:
         return None
     previous, own = bounds
@@ -369,7 +369,7 @@ _DESCRIBED_SPEAKER = re.compile(rf"(?P<speaker>{_NOUN_PHRASE}(?:\s+(?:for|of|at|
 def _described_before(text: str, quote_start: int) -> str | None:
     """The unnamed speaker ("a spokesman for the Royal Free Hampstead NHS Trust") who opens the
     sentence before the quote's and reports speech there, if one does."""
-    bounds = _sentence_before(text, quote_start)
+    bounds = sentence_before(text, quote_start)
     if bounds is None:
         return None
     match = _DESCRIBED_SPEAKER.match(text, *bounds)

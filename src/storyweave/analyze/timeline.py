@@ -24,7 +24,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from storyweave.model import Article, Sentence, TimelineEvent
+from storyweave.analyze.entities import bare_name
+from storyweave.analyze.quotes import sentence_before
+from storyweave.model import Article, Entity, Sentence, TimelineEvent
 from storyweave.nlp.claims import claim_text, commenter_voice, content_words, stem
 from storyweave.nlp.dates import TemporalExpression, find_dates, looks_ahead, parse_anchor
 from storyweave.nlp.sentences import opens_on_page_label, split_article
@@ -286,3 +288,47 @@ def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
     a short sentence and a long lead make no event."""
     shared = len(a & b)
     return shared >= 3 and shared / min(len(a), len(b)) >= SAME_EVENT_OVERLAP
+
+
+PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
+PRONOUN_CHAIN = 3  # sentences opening on "He" back to the one that names him
+
+
+def name_subjects(timeline: list[TimelineEvent], texts: dict[str, str], entities: list[Entity]) -> None:
+    """An event told by a sentence opening on "He" or "She" ("He bought the Shifa plant in March.")
+    says whom it means (`subject`) where the sentence before, in its article, names them: the person
+    opening it ("Pinochet, commander-in-chief ..., has immunity ... He is also covered ..."), or the
+    one person it names (not a possessive: "Chile's ambassador ... Pinochet's immunity" says nothing
+    of who "he" is); a sentence before opening on "He" itself passes the question back. Names are
+    looked for as the story writes them (the tagger misses some: "Pinochet" opening a sentence)."""
+    alias_of = {}
+    for entity in (entity for entity in entities if entity.type == "PERSON"):
+        for alias in {bare_name(alias) for alias in entity.aliases} | {entity.name}:
+            if re.search(r"\b[A-Z]\w", alias):  # "Xu", "bin Laden"
+                alias_of.setdefault(alias, entity.name)
+    if not alias_of:
+        return
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(alias_of, key=len, reverse=True)))})\b(?!['’]s)")
+    for event in timeline:
+        if PRONOUN_OPENING.match(event.text):
+            told = next(s for s in event.sentences if s.text == event.text)
+            text = texts.get(told.article_id, "")
+            event.subject = _person_meant(text, text.find(told.text), named, alias_of)
+
+
+def _person_meant(text: str, start: int, named: re.Pattern[str], alias_of: dict[str, str]) -> str | None:
+    for _ in range(PRONOUN_CHAIN):
+        bounds = sentence_before(text, start) if start > 0 else None
+        if bounds is None:
+            return None
+        start, end = bounds
+        sentence = text[start:end]
+        if PRONOUN_OPENING.match(sentence):
+            continue
+        people = [(found.start(), alias_of[found.group()]) for found in named.finditer(sentence)]
+        if not people:
+            return None
+        head = sentence[:people[0][0]]
+        opens = '"' not in head and all(word[:1].isupper() for word in head.split())
+        return people[0][1] if opens or len({name for _, name in people}) == 1 else None
+    return None

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from storyweave.analyze.quotes import is_phrase
+from storyweave.analyze.timeline import PRONOUN_OPENING
 from storyweave.model import (
     ANOTHER_STORY,
     Article,
@@ -29,6 +30,15 @@ def summary_text(sentence: SummarySentence) -> str:
     """A summary sentence as shown: a quotation with its speaker ('"We care about the small
     people." — Carl-Henric Svanberg')."""
     return f"{sentence.text} — {sentence.speaker}" if sentence.speaker else sentence.text
+
+
+def event_text(event: TimelineEvent) -> str:
+    """A timeline event as shown: whom an opening "He" or "She" means, in brackets ("He [Salih Idris]
+    bought the Shifa plant in March.")."""
+    if not event.subject:
+        return event.text
+    pronoun = PRONOUN_OPENING.match(event.text)
+    return f"{event.text[:pronoun.end()]} [{event.subject}]{event.text[pronoun.end():]}" if pronoun else event.text
 
 
 def plural(count: int, noun: str) -> str:

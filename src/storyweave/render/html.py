@@ -13,6 +13,7 @@ import jinja2
 from storyweave.model import Brief
 from storyweave.render.common import (
     coverage_rows,
+    event_text,
     other_aliases,
     outlets_phrase,
     ranked_facts,
@@ -82,7 +83,7 @@ def brief_context(brief: Brief) -> dict:
                  "numbers": cited(e.articles)} for e in shown_entities(brief)]
     quotes = [{"text": q.text, "speaker": q.speaker, "variants": q.variants, "numbers": cited(q.articles),
                "direct": any(t.direct for t in q.tellings)} for q in shown_quotes(brief)]
-    events = [{"date": e.date, "text": e.text, "resolved_from": e.resolved_from, "numbers": cited(e.articles)}
+    events = [{"date": e.date, "text": event_text(e), "resolved_from": e.resolved_from, "numbers": cited(e.articles)}
               for e in shown_events(brief)]
     disagreements = [{"kind": d.kind, "description": d.description,
                       "positions": [{"value": v, "numbers": cited(ids)} for v, ids in d.positions]}

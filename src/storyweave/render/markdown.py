@@ -5,6 +5,7 @@ from __future__ import annotations
 from storyweave.model import Brief
 from storyweave.render.common import (
     coverage_rows,
+    event_text,
     markers,
     other_aliases,
     outlets_phrase,
@@ -85,7 +86,7 @@ def _analysis_sections(brief: Brief, numbers: dict[str, int]) -> list[str]:
     events = shown_events(brief)
     if events:
         lines += ["", "## Timeline", ""]
-        lines += [f"- **{event.date}** — {_escape(event.text)} {markers(event.articles, numbers)} "
+        lines += [f"- **{event.date}** — {_escape(event_text(event))} {markers(event.articles, numbers)} "
                   f"*({_escape(event.resolved_from)})*" for event in events]
     if brief.disagreements:
         lines += ["", "## Where outlets disagree", ""]

@@ -11,6 +11,7 @@ from rich.text import Text
 from storyweave.model import Brief
 from storyweave.render.common import (
     coverage_rows,
+    event_text,
     markers,
     other_aliases,
     outlets_phrase,
@@ -105,7 +106,7 @@ def _analysis_sections(brief: Brief, numbers: dict[str, int]) -> list:
         parts.append(Text("\nTimeline", style="bold underline"))
         for event in events:
             line = Text(f"{event.date:<10} ", style="bold magenta")
-            line.append_text(_cited(event.text, event.articles, numbers))
+            line.append_text(_cited(event_text(event), event.articles, numbers))
             line.append(f" ({event.resolved_from})", style="dim")
             parts.append(line)
     if brief.disagreements:
