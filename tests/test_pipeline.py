@@ -60,6 +60,11 @@ def test_an_untitled_story_is_named_by_the_fact_most_articles_lead_with():
     lead = told("Egyptian President Hosni Mubarak stepped down Friday.", ("a", 0), ("b", 0))
     untitled = [Article(id=x, source=f"{x}.txt", text="...") for x in "abc"]
     assert story_title(untitled, [detail, lead]) == "Egyptian President Hosni Mubarak stepped down Friday"
+    # an article's lead is its first sentence that can be summary material: a page may open on its date line
+    stamp = told("February 11, 2011 at 6:02 PM", ("a", 0), ("b", 0), ("c", 0))
+    later = told(detail.text, ("a", 2), ("b", 2), ("c", 3))
+    dated_lead = told("Egyptian President Hosni Mubarak stepped down Friday.", ("a", 1), ("b", 1))
+    assert story_title(untitled, [stamp, later, dated_lead]) == "Egyptian President Hosni Mubarak stepped down Friday"
 
 
 def test_a_summary_sentence_that_is_all_quotation_names_its_speaker():

@@ -36,7 +36,12 @@ from storyweave.store import Store
 from storyweave.stories.focus import main_story
 from storyweave.summarize import choose_selector, summarize
 from storyweave.summarize.align import claim_text
-from storyweave.summarize.select import choose_scorer
+from storyweave.summarize.select import (
+    articles_leading_with,
+    choose_scorer,
+    is_summary_material,
+    lead_indices,
+)
 
 MAX_ALIGNED_SENTENCES = 6000  # alignment is quadratic: ~150 MB of similarities at this size
 
@@ -270,9 +275,13 @@ def story_title(articles: list[Article], facts: list) -> str:
     shared = shared or facts
     if not shared:
         return "Untitled story"
+    # (a page's date line or caption, "February 11, 2011 at 6:02 PM", names no story however many lead with it)
+    shared = [f for f in shared if any(is_summary_material(s) for s in f.sentences)] or shared
+
+    lead_index = lead_indices(s for fact in facts for s in fact.sentences)
 
     def leads(fact: Fact) -> int:
-        return len({s.article_id for s in fact.sentences if s.index == 0})
+        return len(articles_leading_with(fact, lead_index))
 
     def as_headline(fact: Fact) -> tuple[int, int, bool]:
         return leads(fact), len(fact.articles), not fact.text.startswith(('"', "“", "'"))

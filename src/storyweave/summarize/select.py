@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyweave.model import Article, Sentence, SummarySentence
+from storyweave.model import Article, Fact, Sentence, SummarySentence
 from storyweave.nlp.claims import (
     claim_text,
     closes_opened_quote,
@@ -452,6 +453,21 @@ def select_summary(
     return chosen
 
 
+def lead_indices(sentences: Iterable[Sentence]) -> dict[str, int]:
+    """Each article's lead: the index of its first sentence that can be summary material (a page may
+    open on a standfirst or a date line, "March 14, 2013 at 12:41 PM", before it)."""
+    lead: dict[str, int] = {}
+    for sentence in sorted(sentences, key=lambda s: s.index):
+        if sentence.article_id not in lead and is_summary_material(sentence):
+            lead[sentence.article_id] = sentence.index
+    return lead
+
+
+def articles_leading_with(fact: Fact, lead_index: dict[str, int]) -> set[str]:
+    """The articles that lead with the fact (tell it in their lead, or before it)."""
+    return {s.article_id for s in fact.sentences if s.index <= lead_index.get(s.article_id, 0)}
+
+
 def _open_with(ordered: list[Candidate], choices: list[Candidate]) -> None:
     """Move the most important of `choices` to the front of `ordered`."""
     opening = max(choices, key=lambda c: c.score)
@@ -481,12 +497,8 @@ def order_and_cite(
     # Thursday night.": what could?) opens only where no other can.
     # An article's lead is its first sentence that can be summary material: a page may open on a
     # standfirst or a date line ("March 14, 2013 at 12:41 PM") before it.
-    by_article: dict[str, list[Sentence]] = {}
-    for sentence in sentences:
-        by_article.setdefault(sentence.article_id, []).append(sentence)
-    lead_index = {article: next((s.index for s in sorted(told, key=lambda s: s.index) if is_summary_material(s)), 0)
-                  for article, told in by_article.items()}
-    leads = [c for c in ordered if any(s.index <= lead_index[s.article_id] for s in facts[c.fact].sentences)]
+    lead_index = lead_indices(sentences)
+    leads = [c for c in ordered if articles_leading_with(facts[c.fact], lead_index)]
     leads = [c for c in leads if sentences[c.sentence].words >= LEAD_WORDS] or leads
     leads = [c for c in leads if not _leans_back(sentences[c.sentence].text)] or leads
     if leads and ordered[0] not in leads:
