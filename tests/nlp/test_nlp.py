@@ -130,7 +130,7 @@ def test_a_quotation_mark_opened_inside_a_name_is_no_part_of_it_a_nickname_s_pai
 def test_an_acronym_of_a_unit_or_of_computing_is_no_name():
     from storyweave.nlp.entities import _plausible
 
-    assert not any(_plausible(word) for word in ("RAM", "USB", "MB", "GB", "CPU"))
+    assert not any(_plausible(word) for word in ("RAM", "USB", "MB", "GB", "CPU", "ET", "BST"))  # nor a time zone
     assert all(_plausible(name) for name in ("IBM", "BBC", "Ramones", "USGS"))
 
 

@@ -51,7 +51,6 @@ _UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")  # a bracket the tagger opened an
 _MINOR = {"of", "the", "and", "for", "&", "de", "la", "on", "in"}
 SPELLING_SIMILARITY = 0.88  # Jaro-Winkler of two spellings of one name part
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b")  # "H5N1", "A380": a code, never a person's name
-_TIME_ZONES = frozenset("ET EST EDT CT CST CDT PT PST PDT GMT BST UTC".split())  # "7:10 p.m. ET" names nobody
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")  # Arabic's article: "al-Assad" is "Assad"
 _PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(NAME_PARTICLES))})\s+")  # "de Klerk" is "Klerk"
 DOMINANT = 3  # a namesake named this many times more often than every other is the one meant
@@ -227,7 +226,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     mentions = [m for m in mentions if not (" " not in bare_name(m.text) and bare_name(m.text).lower() in common
                                             and bare_name(m.text) not in acronyms)
                 and bare_name(m.text) not in lowercase
-                and m.text.strip() not in _TIME_ZONES and not (m.label == "PERSON" and _CODE.search(m.text))]
+                and not (m.label == "PERSON" and _CODE.search(m.text))]
     mentions = _conjoined_apart(mentions)
     people = _merge_people([m for m in mentions if m.label == "PERSON"])
     others = _merge_by_key([m for m in mentions if m.label != "PERSON"])

@@ -28,7 +28,13 @@ from storyweave.analyze.entities import bare_name
 from storyweave.analyze.quotes import sentence_before
 from storyweave.model import Article, Entity, Sentence, TimelineEvent
 from storyweave.nlp.claims import claim_text, commenter_voice, content_words, stem
-from storyweave.nlp.dates import TemporalExpression, find_dates, looks_ahead, parse_anchor
+from storyweave.nlp.dates import (
+    TIME_ZONES,
+    TemporalExpression,
+    find_dates,
+    looks_ahead,
+    parse_anchor,
+)
 from storyweave.nlp.sentences import opens_on_page_label, split_article
 
 # A publication date this far after every calendar date in the text is doubtful...
@@ -132,9 +138,9 @@ _OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECAS
 
 MIN_EVENT_WORDS = 2  # content words besides the date: a stamp ("9th November 2011 - 8:40") tells nothing
 # A stamp's words: "Tue Jul 02 2013, 14:58 hrs", "Updated 10:20 GMT", "Posted Monday 9 am ET"
-_STAMP_WORDS = frozenset(stem(word) for word in (
-    "mon tue tues wed thu thur thurs fri sat sun hrs hr am pm gmt utc bst cet cest est edt cst cdt pst pdt ist et pt "
-    "updated posted published modified last").split())  # (stemmed, as content_words gives them)
+_STAMP_WORDS = frozenset(stem(word.lower()) for word in (
+    "mon tue tues wed thu thur thurs fri sat sun hrs hr am pm updated posted published modified last".split()
+    + list(TIME_ZONES)))  # (stemmed, as content_words gives them)
 
 
 def _tells_something(text: str, expression: TemporalExpression) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from storyweave.clean.normalize import capitalise_start
+from storyweave.nlp.dates import TIME_ZONE
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _HANDLE_DATE = r"\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}"  # a tweet's "(@handle) March 2, 2017"
@@ -89,7 +90,7 @@ INLINE_PATTERNS: dict[str, re.Pattern[str]] = {
     # "(Update 3:31 p.m. Cairo, 8:31 a.m. ET) ..."
     "live-update time": re.compile(
         r"^\s*\((?:updated?:?\s*)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
-        r"(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|in\s+[A-Z]\w+|\(\d{4} in [A-Z]\w+\)|[A-Z]\w+,)"
+        r"(?:" + TIME_ZONE + r"|in\s+[A-Z]\w+|\(\d{4} in [A-Z]\w+\)|[A-Z]\w+,)"
         r"[^()]{0,40}\)\s*"
         # ...or any "(Update 10 p.m. ET)", "(Updated at 3:47 p.m.)", "(Updated: 11:33 p.m. Sunday Libya; 4:33 p.m.
         # Sunday ET):", at a line's start, after a dash or after a colon ("... in Egypt: (Update 1:40 a.m. ...)")
@@ -302,7 +303,7 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
 # A live page's entry time in 24-hour digits before each entry ("1413 The US 82nd Airborne ...",
 # "0919 GMT: International aid ..."): stripped where two lines of the page or more open on one and
 # one of them at least can be no year (a chronology's lines open on years: "2004 Aristide ...").
-_CLOCK_STAMP = re.compile(r"^\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|local))?\s*:?\s+"
+_CLOCK_STAMP = re.compile(r"^\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:" + TIME_ZONE + r"|local))?\s*:?\s+"
                           r"(?=[A-Z\"'“])")
 MIN_CLOCK_STAMPS = 2
 

@@ -17,6 +17,7 @@ from dateutil import parser as date_parser
 from storyweave.clean.boilerplate import remove_opening_credits
 from storyweave.clean.normalize import capitalise_start
 from storyweave.model import cut_run_on
+from storyweave.nlp.dates import TIME_ZONE
 from storyweave.nlp.sentences import TITLES
 
 # Field names seen in news datasets and scrapers, in order of preference.
@@ -70,7 +71,7 @@ _AGENCIES = {
 # the weekday and "AM"/"PM" the zone may be missing ("Tuesday, September 16, 2008; 4:30 PM").
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)"
 _STAMP_DATE = r"(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS + r"\s+\d{1,2},\s+\d{4})"
-_ZONE = r"(?:BST|GMT|UTC|E[SD]T|C[SD]T|P[SD]T|CES?T)\b"
+_ZONE = TIME_ZONE + r"\b"
 _TIMESTAMP = re.compile(
     r"\b\d{1,2}:\d{2}\s+(?:UK|local)\s+time,\s+" + _WEEKDAY + _STAMP_DATE  # BBC: "09:27 UK time, Friday, 28 May 2010"
     # BBC: "13 July 2010 Last updated at 09:43 GMT Help" (the page's help link after it; the zone
@@ -285,7 +286,7 @@ def _is_title_line(line: str, rest: list[str]) -> bool:
 # Down; Celebration In The Streets ... Aired February 11, 2011 - 13:00 ET THIS IS A RUSH TRANSCRIPT.
 # THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.")
 _AIRED = re.compile(r"\s*\bAired\s+(?P<date>" + _MONTHS + r"\.?\s+\d{1,2},?\s+\d{4})(?:\s*-\s*\d{1,2}:\d{2}\s*"
-                    r"(?:[AP]\.?M\.?\s*)?(?:ET|EST|EDT|PT|GMT)?)?\s*(?:THIS IS A RUSH TRANSCRIPT\s*\.?\s*)?"
+                    r"(?:[AP]\.?M\.?\s*)?" + TIME_ZONE + r"?)?\s*(?:THIS IS A RUSH TRANSCRIPT\s*\.?\s*)?"
                     r"(?:THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED\s*\.?\s*)?")
 TRANSCRIPT_HEADER_LINES = 3
 

