@@ -16,6 +16,11 @@ def quotes_of(*texts: str, degraded: tuple[int, ...] = ()):
     return merge_quotes(tellings, {e.name for e in entities if e.type == "PERSON"})
 
 
+def speakers_by_opening(text: str) -> dict[str, str | None]:
+    """Each quote's speaker, by the quote's first 20 characters."""
+    return {q.text[:20]: q.speaker for q in quotes_of(text)}
+
+
 def test_quote_styles_and_attributions():
     quotes = quotes_of(
         "Fire Chief Maria Delgado spoke to reporters. \u201cWe were lucky the wind was blowing out to sea,\u201d she said.",
@@ -78,8 +83,7 @@ def test_a_quote_over_lines_of_a_text_set_one_sentence_a_line_is_one_quote_and_i
             '"We made clear that if Gaddafi did not comply, it would be enforced.\n'
             'Our forces have struck key military installations," Defence Secretary Liam Fox said in a statement.\n'
             '"The fast jets flew 3,000 miles from RAF Marham and back," he said.')
-    quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
-    assert quotes == {"We made clear that i": "Liam Fox", "The fast jets flew 3": "Liam Fox"}
+    assert speakers_by_opening(text) == {"We made clear that i": "Liam Fox", "The fast jets flew 3": "Liam Fox"}
 
 
 def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
@@ -87,7 +91,7 @@ def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
             '"The oil income is essential to Libya and the new government."\n\n'
             'Nilsson said staff numbers were down.\n"It is too early to say more than that."\n'
             'Oil rose on Tuesday.\n"Nobody knows what comes next in the market."')
-    quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
+    quotes = speakers_by_opening(text)
     assert quotes["The oil income is es"] == "Erik Nilsson"
     # a paragraph of reported speech or of news between them: the quote is nobody's we know
     assert quotes["It is too early to s"] is None and quotes["Nobody knows what co"] is None
@@ -96,7 +100,7 @@ def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
             'told reporters in Jerusalem on Sunday. "We have taken steps to reassure Syria." Israel also limited '
             'army drills.\n\n"Nobody wants a war," Netanyahu said. Turkey massed troops on the border. "The '
             'threat is real and growing."')
-    quotes = {q.text[:20]: q.speaker for q in quotes_of(text)}
+    quotes = speakers_by_opening(text)
     assert quotes["We have taken steps "] == "Benjamin Netanyahu"
     assert quotes["The threat is real a"] is None  # a sentence of news between: nobody's we know
 
