@@ -605,14 +605,15 @@ def _written_after_someone_of(forms: set[str], texts: list[str]) -> bool:
     return named >= 2 and placed * 2 >= named
 
 
-_ROLES = (r"(?:spokes(?:man|woman|person)|chair(?:man|woman)?|director|minister|secretary|official|leader|lawyer"
-          r"|attorney|analyst|professor|economist|envoy|ambassador|commander|manager|founder|editor|correspondent"
-          r"|reporter|aide|advis[eo]r|negotiator|mayor|governor|senator|judge|prosecutor|coordinator|representative"
-          r"|researcher|scientist|executive|president|head|chief)")
+# What a person is, as news introduces them: "ANC spokesman Thabo Masebe", "a BP spokesman said"
+ROLES = (r"(?:spokes(?:man|woman|person)|chair(?:man|woman)?|director|minister|secretary|official|officer|leader"
+         r"|lawyer|attorney|analyst|strategist|professor|economist|envoy|ambassador|commander|manager|founder|editor"
+         r"|correspondent|reporter|aide|advis[eo]r|negotiator|mayor|governor|senator|judge|prosecutor|coordinator"
+         r"|representative|researcher|scientist|expert|executive|president|head|chief)")
 # "ANC spokesman Thabo Masebe", "A spokesman for the party, Thabo Masebe," / "Ken Davies, the WFP's country director"
-_ROLE_BEFORE = re.compile(rf"\b{_ROLES}(?:\s+(?:for|of)\s+(?:the\s+)?[\w'’ -]{{1,30}}?)?,?\s+$")
+_ROLE_BEFORE = re.compile(rf"\b{ROLES}(?:\s+(?:for|of)\s+(?:the\s+)?[\w'’ -]{{1,30}}?)?,?\s+$")
 _ROLE_AFTER = re.compile(rf",\s+(?:the|a|an|its)\s+(?:(?!(?:whose|which|that|who|where)\b)[\w'’.-]+\s+){{0,4}}?"
-                         rf"{_ROLES}\b")
+                         rf"{ROLES}\b")
 _INSTITUTION_WORDS = frozenset("Party Commission Council Ministry Department Agency Bank Group Company Association "
                                "Union Front Army Committee Court Office University Institute Foundation Fund Program "
                                "Programme Organization Organisation Service Authority Board News Times Post Press "

@@ -15,7 +15,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from storyweave.analyze.entities import bare_name
+from storyweave.analyze.entities import ROLES, bare_name
 from storyweave.model import Article, Entity, Mention, Quote, QuoteTelling
 from storyweave.nlp.claims import ATTRIBUTION_WHEN
 from storyweave.nlp.entities import HONORIFICS
@@ -44,11 +44,7 @@ _NAME = (rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*"
          rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 # What a speaker is, when the article names no one: "the mayor", "a BP spokesman"
-_ROLE = (r"(?:spokes(?:man|woman|person)|president|chairman|chairwoman|chief|director|minister|secretary|official"
-         r"|officer|executive|analyst|economist|strategist|professor|lawyer|attorney|advis[eo]r|ambassador|governor"
-         r"|senator|mayor|commander|editor|correspondent|founder|head|leader|manager|researcher|scientist|expert"
-         r"|aide|envoy)")
-_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+|(?:[A-Z]\.)+\s+){0,3}(?:" + _ROLE
+_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+|(?:[A-Z]\.)+\s+){0,3}(?:" + ROLES
                 + r"|officials|statement|source|sources|witness|resident|neighbor|neighbour|police|company|agency"
                 r"|department|ministry"
                 # ...or what a text is written in ("says the book", "a report said")
@@ -58,7 +54,7 @@ _NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+|(?:[
 _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant manager Sergei Volkov"
 # ...or an organisation and a role: "BP spokesman Mark Salt", "the American Petroleum Institute's
 # president, Jack Gerard"
-_ORG_ROLE = rf"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE},?\s+(?=[A-Z])"
+_ORG_ROLE = rf"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}?(?:[a-z][\w-]*\s+){{0,2}}?{ROLES},?\s+(?=[A-Z])"
 # Someone described by whose they are: "Al-Obeidy's mother says", "Gadhafi's spokesman said" (not Al-Obeidy)
 _KIN = rf"(?:{_NAME}['’]s\s+(?:[a-z][\w-]+\s+){{0,2}}[a-z][\w-]+(?=\s+(?:\w+\s+)?{_SAY_QUOTING}\b))"
 _SPEAKER = rf"\b(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker>{_KIN}|{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
@@ -337,7 +333,7 @@ POSSESSED_CHARACTERS = 30  # "'s father Joseph": how far past a possessive the p
 
 
 def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Mention | None:
-    """The person who opens the sentence before the quote's (or any sentence's), if one does ('Castro joked that the
+    """The person who opens the sentence before the quote's, if one does ('Castro joked that the
     arrest of Pinochet overshadowed the summit. "...," he said.': Castro, not Pinochet): first in
     it, or after capitalised words alone ("Cuban President Fidel Castro"), and not inside a quotation."""
     bounds = sentence_before(text, quote_start)
