@@ -73,6 +73,7 @@ NICKNAMES = {
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=100_000)
 def bare_name(text: str) -> str:
     """A name without titles or possessive: "Attorney General Jeff Sessions's" -> "Jeff Sessions". A
     generational suffix stays, written one way ("Donald Trump Jr." -> "Donald Trump Jr"): beside
@@ -247,8 +248,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     # ("Washington" beside George Washington); a one-word "person" spelled like such a place is
     # the place ("Zawiya" beside "Zawiyah").
     groups = list(people)
+    fulls: dict[int, list[str]] = {}
     for group in others:
-        person = _matching_person(bare_name(group[0].text), people)
+        person = _matching_person(bare_name(group[0].text), people, fulls)
         if person is None:
             groups.append(group)
             continue
@@ -265,6 +267,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             person.extend(replace(m, label="PERSON") for m in group)
         else:
             person.extend(group)
+        fulls.pop(id(person), None)  # (its longest name may have changed)
     entities = [_entity(group) for group in _with_storms_named(groups)]
     for entity in entities:
         forms = {bare_name(m.text) for m in entity.mentions}
@@ -482,8 +485,8 @@ def _written_as_a_group(forms: set[str], texts: list[str]) -> bool:
     single = {form for form in forms if " " not in form and form.isalpha()}
     if not single or any(form.split()[-1] in single for form in forms if " " in form):
         return False
-    plurals = "|".join(re.escape(form) + "e?s" for form in sorted(single))
-    return any(re.search(rf"\b(?:{plurals})\b", text) for text in texts)
+    plurals = re.compile(rf"\b(?:{'|'.join(re.escape(form) + 'e?s' for form in sorted(single))})\b")
+    return any(any(form in text for form in single) and plurals.search(text) for text in texts)
 
 
 def _written_as_an_acronym(forms: set[str], texts: list[str]) -> bool:
@@ -495,7 +498,7 @@ def _written_as_an_acronym(forms: set[str], texts: list[str]) -> bool:
         return False
     names = "|".join(sorted(capitals))
     pattern = re.compile(rf"(?<=[a-z,] )(?:{names})\b|\b(?:{names}) (?=[a-z])")
-    return any(pattern.search(text) for text in texts)
+    return any(any(name in text for name in capitals) and pattern.search(text) for text in texts)
 
 
 # Where a text puts a website or a network: "on Twitter", "via YouTube", "Twitter users".
@@ -527,7 +530,9 @@ def _written_as_a_web_address(forms: set[str], texts: list[str]) -> bool:
     an organisation or a site."""
     names = "|".join(re.escape(form.lower()) for form in sorted(forms) if form.isalpha())
     pattern = re.compile(rf"\b(?:www\.)?(?:{names})\.(?:com|org|net|gov|co\.uk|org\.uk)\b", re.IGNORECASE)
-    return bool(names) and any(pattern.search(text) for text in texts)
+    addresses = [f"{form.lower()}." for form in forms if form.isalpha()]
+    return bool(names) and any(any(address in lowered for address in addresses) and pattern.search(text)
+                               for text, lowered in zip(texts, _lowered(texts), strict=True))
 
 
 # What a text names a thing after: "the anesthetic Propofol", "the painkiller Lidocaine", "the rig
@@ -584,7 +589,7 @@ def _spelt_out_in_lowercase(forms: set[str], texts: list[str]) -> bool:
     organisation ("World Health Organization (WHO)"; nor is "the network (CNN)" a spelling out)."""
     for acronym in (form for form in forms if _ACRONYM_FORM.fullmatch(form)):
         pattern = re.compile(rf"((?:\b[a-z][a-z-]*\s+){{1,{len(acronym) + 1}}})\({re.escape(acronym)}s?\)")
-        for text in texts:
+        for text in (text for text in texts if f"({acronym}" in text):  # (a quick test first)
             for found in pattern.finditer(text):
                 words = found.group(1).split()
                 if words[-1][0] == acronym[-1].lower() and any(w[0] == acronym[0].lower() for w in words):
@@ -668,6 +673,7 @@ class StoryTexts(list[str]):
     def __init__(self, texts: Iterable[str]) -> None:
         super().__init__(texts)
         self._written: dict[str, list[tuple[int, int, int]]] = {}
+        self.lowered: list[str] | None = None  # the texts in lowercase, once asked for
 
     def written_at(self, form: str) -> list[tuple[int, int, int]]:
         """(text index, start, end) of each place the form is written alone (not "Misrata's")."""
@@ -676,6 +682,15 @@ class StoryTexts(list[str]):
             self._written[form] = [(i, found.start(), found.end()) for i, text in enumerate(self)
                                    if form in text for found in pattern.finditer(text)]  # (a quick test first)
         return self._written[form]
+
+
+def _lowered(texts: list[str]) -> list[str]:
+    """The texts in lowercase (kept, for a story's texts)."""
+    if not isinstance(texts, StoryTexts):
+        return [text.lower() for text in texts]
+    if texts.lowered is None:
+        texts.lowered = [text.lower() for text in texts]
+    return texts.lowered
 
 
 def _named_in(forms: set[str], texts: list[str]) -> Iterator[tuple[str, int, int]]:
@@ -726,11 +741,15 @@ def _written_as_a_thing(names: set[str], texts: list[str]) -> set[str]:
     return {name for name in names if after[name] >= 2 and after[name] * 2 >= written[name]}
 
 
-def _matching_person(name: str, people: list[list[Mention]]) -> list[Mention] | None:
+def _matching_person(name: str, people: list[list[Mention]], fulls: dict[int, list[str]]) -> list[Mention] | None:
+    """The one person whose name this name is (a surname alone, or a full name spelled another way).
+    `fulls` keeps each person's longest name (by the person's id), the same while the person is."""
     parts = name.split()
     matches = []
     for index, person in enumerate(people):
-        full = max((bare_name(m.text).split() for m in person), key=len)
+        full = fulls.get(id(person))
+        if full is None:
+            full = fulls[id(person)] = max((bare_name(m.text).split() for m in person), key=len)
         if (len(parts) == 1 and same_surname(surname(full), parts[0])) or (
                 len(parts) > 1 and len(full) > 1 and same_spelling(surname(full), surname(parts))
                 and same_given_name(full[0], parts[0])):
@@ -753,11 +772,12 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             people.add(mention, people.find_full(parts))
     full_names = [people.full_name_of(i) for i in range(len(people.people))]
+    surnames = [surname(full) if full else "" for full in full_names]
     alone: dict[str, int] = {}  # single names that matched nobody, by lowercase form
     for mention in singles:
         word = bare_name(mention.text)
         # A surname alone names the father where the son goes by a suffix ("Mr Trump", "Trump Jr.").
-        matched = [i for i, full in enumerate(full_names) if full and same_surname(surname(full), word)]
+        matched = [i for i, full in enumerate(full_names) if full and same_surname(surnames[i], word)]
         by_surname = [i for i in matched if not generation(full_names[i])] or matched
         # ...a given name alone, untitled ("Hosni"): a title goes with a surname, or names another
         # ("Prince William" is not Foreign Secretary William Hague)
@@ -823,6 +843,7 @@ def _same_generation(a: list[str], b: list[str]) -> bool:
     return (a[0].lower(), surname(a).lower()) != (b[0].lower(), surname(b).lower())
 
 
+@lru_cache(maxsize=100_000)
 def same_surname(full: str, single: str) -> bool:
     """A surname on its own matches a full name's surname exactly (Arabic's article or a particle
     aside: "al-Assad" / "Assad", "De Klerk" / "F.W. de Klerk"), or with one letter's slip in a long

@@ -465,10 +465,13 @@ def quote_key(text: str) -> str:
 
 
 def _same(a: str, b: str) -> bool:
-    if fuzz.token_set_ratio(a, b) >= SAME_QUOTE and min(len(a), len(b)) / max(len(a), len(b)) > 0.5:
+    # (the cheap tests first, and each score only as far as its cut-off: a story's quotes are
+    # compared pair by pair)
+    if a and b and min(len(a), len(b)) / max(len(a), len(b)) > 0.5 and fuzz.token_set_ratio(
+            a, b, score_cutoff=SAME_QUOTE):
         return True
     shorter = min(a, b, key=len)
-    return len(shorter.split()) >= 6 and fuzz.partial_ratio(a, b) >= SAME_TRUNCATED
+    return len(shorter.split()) >= 6 and bool(fuzz.partial_ratio(a, b, score_cutoff=SAME_TRUNCATED))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -105,9 +105,11 @@ def select_by_coverage(
                 or bare_quotation(sentences[i].text) or commenter_voice(sentences[i].text)
                 else 1.0 for i in usable}
 
+    length_of = {i: sentences[i].words for i in usable}
+
     def value(i: int) -> float:
         gain = gains[i]
-        worth = gain / sentences[i].words + prior[i] if gain else 0.0
+        worth = gain / length_of[i] + prior[i] if gain else 0.0
         return worth * standing[i]
 
     while remaining:
@@ -119,7 +121,7 @@ def select_by_coverage(
             best = max(sorted(remaining), key=lambda i: prior[i])
             worth = prior[best]
         remaining.discard(best)
-        length = sentences[best].words
+        length = length_of[best]
         if used + length > words and chosen and not fill:
             continue
         chosen.append(Candidate(alignment.fact_of[best], best, worth))
@@ -130,7 +132,10 @@ def select_by_coverage(
         covered |= concepts(sentences[best].text)
         # A paraphrase covers other word pairs but tells the reader nothing new: drop the other
         # tellings of this fact and whatever this sentence already says.
+        # (and, the budget being firm, what no longer fits: it would only be passed over, one at a
+        # time, each time after weighing all the rest)
         remaining = {i for i in remaining if alignment.fact_of[i] != alignment.fact_of[best]
+                     and (fill or used + length_of[i] <= words)
                      and alignment.similarity[best, i] < REDUNDANT
                      and not alignment.supports(sentences[best], sentences[i], check_numbers=False)}
         if used >= words:
