@@ -576,3 +576,10 @@ def test_an_organisation_named_like_a_person_and_introduced_by_a_role_is_a_perso
                       ("Davies", "ORG", "b"), ("Davies", "ORG", "b"), ("Human Rights Watch", "ORG", "b"))
     types = {e.name: e.type for e in merge_entities(people, texts=texts)}
     assert types == {"Thabo Masebe": "PERSON", "Ken Davies": "PERSON", "Human Rights Watch": "ORG"}
+
+
+def test_a_person_named_only_in_lowercased_copy_is_shown_capitalised_and_keeps_the_forms_written():
+    entities = merge_entities(mentions(("alexander nix", "PERSON", "a"), ("alexander nix", "PERSON", "b"),
+                                       ("charles de gaulle", "PERSON", "b"), ("scl group", "ORG", "a")), texts=[])
+    assert {e.name: set(e.aliases) for e in entities} == {
+        "Alexander Nix": {"alexander nix"}, "Charles de Gaulle": {"charles de gaulle"}, "scl group": {"scl group"}}

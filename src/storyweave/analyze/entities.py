@@ -1046,6 +1046,9 @@ def _entity(mentions: list[Mention]) -> Entity:
         name = written[0] if written else " ".join(
             word.lower() if word.lower() in _MINOR else word if len(word) <= 3 and label != "PERSON"
             else word.title() for word in name.split())
+    if label == "PERSON" and name.islower():
+        # a person named only in lowercased copy ("alexander nix"): shown as a name is written
+        name = " ".join(word if word in NAME_PARTICLES else word[:1].upper() + word[1:] for word in name.split())
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)
 
 
