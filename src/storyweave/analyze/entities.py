@@ -1037,8 +1037,8 @@ def _entity(mentions: list[Mention]) -> Entity:
         full = [form for form in bare if " " in form and same_surname(surname(form.split()), name)]
         name = max(full, key=lambda form: (bare[form], len(form))) if full else name
         # ...and a sovereign is named with their title ("King Hussein", not "Hussein")
-        regnal = Counter(_REGNAL_TITLE.match(text).group() + name for text in surface
-                         if _REGNAL_TITLE.match(text) and bare_name(text) == name)
+        regnal = Counter(title.group() + name for text in surface
+                         if (title := _REGNAL_TITLE.match(text)) and bare_name(text) == name)
         name = regnal.most_common(1)[0][0] if not full and regnal else name
     if name.isupper() and " " in name and not _written_as_initials(name):
         # a transcript's "ANDERSON COOPER": as the articles write it, if they do (not "EYP MCF": initials)
