@@ -52,6 +52,12 @@ def test_lowercased_abbreviations_and_tokenised_punctuation_do_not_end_sentences
                       "the world. It was cold.") == [
         "Comey sent a letter to congress on oct. 28, her aides said.", "He was ranked no. 5 in the world.",
         "It was cold."]
+    # Copy whose casing was restored capitalises a word after a company's legal form as if a sentence
+    # began there; a verb, a conjunction or a preposition goes on with the company's sentence.
+    assert split_text("Sprint nextel corp. Will begin selling the phone, netflix inc. And verizon inc. Said. "
+                      "Shares of acme corp. Rallied. It was acme inc. The firm grew.") == [
+        "Sprint nextel corp. will begin selling the phone, netflix inc. and verizon inc. said.",
+        "Shares of acme corp. rallied.", "It was acme inc.", "The firm grew."]
 
 
 @pytest.mark.parametrize("name", sorted(EMBEDDERS))
@@ -163,3 +169,23 @@ def test_a_quote_mark_ending_a_paragraph_closes_its_last_sentence():
     assert split_text('Coleman said: "With his talent we will make a show.\nI cannot wait to start. "\nNext.') == [
         'Coleman said: "With his talent we will make a show.', 'I cannot wait to start."', "Next."]
     assert split_text('He left. "We will win," he said.') == ["He left.", '"We will win," he said.']
+
+
+def test_a_surname_written_like_a_titles_word_ends_a_sentence_and_titles_nobody():
+    from storyweave.model import Article
+    from storyweave.nlp.entities import _with_honorific
+
+    # A text naming someone "Hun Sen" (the word followed by a verb): "Hun Sen." ends its sentence.
+    text = ("Rivals fled after threats from strongman Hun Sen. Hun Sen complained on Monday. "
+            "Opposition Sen. Sam Rainsy wrote to the king.")
+    assert split_text(text) == ["Rivals fled after threats from strongman Hun Sen.",
+                                "Hun Sen complained on Monday.", "Opposition Sen. Sam Rainsy wrote to the king."]
+    # ...and is no title of the name after it; a title it is still takes its name
+    article = Article(id="a", source="test", text=text)
+    start = text.index("Hun Sen complained")
+    assert _with_honorific(article, "Hun Sen", "PERSON", start, start + 7).text == "Hun Sen"
+    start = text.index("Sam Rainsy")
+    assert _with_honorific(article, "Sam Rainsy", "PERSON", start, start + 10).text == "Sen. Sam Rainsy"
+    # Where nobody is so named, "Sen." stays a title, whatever word comes before it.
+    assert split_text("It was backed by Democratic Sen. John Kerry. Kerry spoke.") == [
+        "It was backed by Democratic Sen. John Kerry.", "Kerry spoke."]

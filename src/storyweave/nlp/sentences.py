@@ -33,23 +33,69 @@ _ABBREVIATIONS = TITLES | frozenset(
     "ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis "
     "wyo".split())
 _BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())  # "oct. 28", "no. 5"
+# After a company's legal form, a word that opens no sentence there goes on with it: copy whose
+# casing was restored capitalises it ("Sprint Nextel Corp. Will begin", "Netflix Inc. And Verizon").
+_LEGAL_FORMS = frozenset("corp inc co ltd llc bros".split())
+_AFTER_A_COMPANY = frozenset("said says and or to of via by that who which".split())
 _LAST_ABBREVIATION = re.compile(r"(?:^|[\s(\-])((?:[a-z]\.){2,}|[a-z]+\.)[\s)]*$", re.IGNORECASE)
 
 
-def continues_sentence(previous: str, piece: str) -> bool:
-    """Was `previous` cut at a period that does not end a sentence?"""
+# A title's word written as a surname ("Hun Sen complained", "Amartya Sen's"): where a text names
+# someone so, "Hun Sen." ends a sentence like any name.
+_TITLE_AS_SURNAME = re.compile(r"\b[A-Z][a-z]+ (?:%s)(?=['\u2019]s\b|[,;:]| [a-z])"
+                               % "|".join(sorted(t.capitalize() for t in TITLES)))
+
+
+def title_surnames(text: str) -> frozenset[str]:
+    """The names that `text` ends with a title's word ("hun sen"), lowercased."""
+    return frozenset(m.lower() for m in _TITLE_AS_SURNAME.findall(text))
+
+
+def _after_surnames(span: str, surnames: frozenset[str]) -> list[str]:
+    """`span` cut after each surname written like a title's word that ends a sentence."""
+    bounds = [0, *(m.end() for m in re.finditer(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\.\s+(?=[A-Z\"'])", span)
+                   if m.group(1).lower() in surnames), len(span)]
+    return [span[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if span[a:b].strip()]
+
+
+def continues_sentence(previous: str, piece: str, surnames: frozenset[str] = frozenset()) -> bool:
+    """Was `previous` cut at a period that does not end a sentence? (`surnames`: the names its text
+    ends with a title's word, from `title_surnames`.)"""
     if previous[-1] in ",;":
         return True  # "... by the n.s.a.," + "with 35,000 workers": the period was an abbreviation's
     found = _LAST_ABBREVIATION.search(previous)
     if not found:
         return False
     word = found.group(1).lower()
-    if word[:-1] in TITLES or word.count(".") > 1:
+    last_two = re.search(r"[A-Z][a-z]+ [A-Z][a-z]+(?=\.$)", previous)
+    surname = last_two is not None and last_two.group().lower() in surnames
+    if (word[:-1] in TITLES and not surname) or word.count(".") > 1:
         return True  # a title, or a dotted acronym: spaCy never ends a sentence at "U.S." or "N.S.A."
     if word[:-1] in _BEFORE_NUMBERS and piece[:1].isdigit():
         return True  # "a letter to congress on oct. 28, her aides said"
+    if _after_a_company(word, piece):
+        return True
     initial = len(word) == 2  # "r."
     return (initial or word[:-1] in _ABBREVIATIONS) and (piece[0].islower() or piece[0] in ",;)")
+
+
+def _after_a_company(abbreviation: str, piece: str) -> bool:
+    """Does `piece` go on after the company's legal form `abbreviation` ("corp.")?"""
+    first = re.match(r"[A-Za-z]+", piece)
+    if abbreviation[:-1] not in _LEGAL_FORMS or not first:
+        return False
+    word = first.group().lower()
+    return (word in _AFTER_A_COMPANY or word in _AUXILIARIES
+            or (len(word) > 4 and word.endswith("ed") and word in _verbs()[0]))
+
+
+def _joined(previous: str, piece: str) -> str:
+    """`piece` run on after `previous`; a word that the copy capitalised after a company's legal
+    form is written lowercase again ("Sprint Nextel Corp. will begin")."""
+    found = _LAST_ABBREVIATION.search(previous)
+    if found and piece[:1].isupper() and _after_a_company(found.group(1).lower(), piece):
+        piece = piece[0].lower() + piece[1:]
+    return previous + ("" if piece[0] in ",;" else " ") + piece
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +140,11 @@ def split_text(text: str) -> list[str]:
     """The sentences of a text, in order; paragraph breaks always end a sentence."""
     paragraphs = [p.strip() for p in re.split(r"\n+", text) if p.strip()]
     sentences: list[str] = []
+    surnames = title_surnames(text)
     for spans in _sentences(paragraphs):
         carry, fresh_paragraph = "", True
+        if surnames:  # spaCy's tokenizer keeps "Sen." whole: "... Hun Sen. Hun Sen complained" is one span
+            spans = [part for span in spans for part in _after_surnames(span, surnames)]
         for span in spans:
             piece = carry + _BULLET.sub("", re.sub(r"\s+", " ", span).strip())
             carry = ""
@@ -111,8 +160,8 @@ def split_text(text: str) -> list[str]:
                 continue
             # A line that opens with a comma goes on the line before, whoever broke it there
             # (", and John Kerry, D-Mass." after "... Joe Lieberman, I-Conn.").
-            if sentences and (not fresh_paragraph and continues_sentence(sentences[-1], piece) or piece[0] in ",;"):
-                sentences[-1] = (sentences[-1] + ("" if piece[0] in ",;" else " ") + piece)[:MAX_SENTENCE_CHARS]
+            if sentences and (not fresh_paragraph and continues_sentence(sentences[-1], piece, surnames) or piece[0] in ",;"):
+                sentences[-1] = _joined(sentences[-1], piece)[:MAX_SENTENCE_CHARS]
                 continue
             # A lone closing quote or bracket belongs to the sentence before it, and so does a
             # lowercase continuation: '"Go now!" he said.' is one sentence.
