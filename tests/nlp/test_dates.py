@@ -144,6 +144,13 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
      [("until late September", "2011-09")]),
     ("It was still likely to be mid-August before the work could be completed.", date(2010, 7, 6),
      [("mid-August", "2010-08")]),
+    # a state that held until then, told in the past, ended last March; what is put off is still ahead
+    ("The general remained commander of the army until March, when he took a senate seat.", date(1998, 10, 20),
+     [("until March", "1998-03")]),
+    ("The lawyer did not join the department full-time until mid-April.", date(1998, 11, 5),
+     [("until mid-April", "1998-04")]),
+    ("The cartel put off until March any decision on output.", date(1998, 11, 27), [("until March", "1999-03")]),
+    ("The border crossing was closed until March.", date(1998, 11, 27), [("until March", "1999-03")]),
     # but a month in a sentence looking back is behind the report
     ("More than 7,000 people have been killed since the uprising began in March.", date(2012, 2, 2),
      [("in March", "2011-03")]),

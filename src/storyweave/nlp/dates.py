@@ -116,7 +116,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
             if not _looks_like_month(match, sentence) or _names_no_day(kind, match, sentence):
                 continue
             future = _looks_ahead(reporter, start, end)
-            if kind == "relative_month" and _SPAN_START.search(sentence, max(0, start - 30), start):
+            if kind == "relative_month" and (_SPAN_START.search(sentence, max(0, start - 30), start)
+                                             or match["rel"].lower() == "until" and _held_until(reporter, start)):
                 resolved = _relative_month(_month(match["m"]), "in", anchor, future) if anchor else None
             else:
                 resolved = _resolve(kind, match, anchor, future)
@@ -181,6 +182,21 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
 # "From April through June, when BP's stock was tanking": the end of a span the sentence tells, in its
 # tense, not a deadline ahead
 _SPAN_START = re.compile(rf"\bfrom\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\s+$", re.IGNORECASE)
+
+
+# "remained army chief until March", "did not start until March": a state that held until then is told
+# in the past; "put off until March", "closed until March" still look ahead.
+_HELD = re.compile(r"\b(?:remained|stayed|served|lived|ruled|reigned|lasted|continued|worked|was|were|had been"
+                   r"|did not|didn't|had not|hadn't|never)\b",
+                   re.IGNORECASE)
+_DEFERRED = re.compile(r"\b(?:postpon|put off|delay|defer|adjourn|suspend|extend|push|clos|shut|ban|bar|halt|freez"
+                       r"|froze|wait)", re.IGNORECASE)
+
+
+def _held_until(reporter: str, start: int) -> bool:
+    """Does "until <month>" end a state the sentence tells in the past?"""
+    before = " ".join(reporter[:start].split()[-NEAR_WORDS:])
+    return bool(_HELD.search(before)) and not _FUTURE.search(before) and not _DEFERRED.search(before)
 
 
 def _valid(iso: str) -> bool:
