@@ -191,3 +191,18 @@ def test_pages_in_another_language_or_garbled_are_skipped_degraded_english_is_ke
     result = load_articles([str(p) for p in paths])
     assert [a.source for a in result.articles] == [str(paths[1])]
     assert [(p.source, p.reason.split(" (")[0]) for p in result.problems] == [(str(paths[0]), "not English prose")]
+
+
+def test_newswire_sgml_lines_wrapped_by_the_wire_read_as_running_text(tmp_path):
+    # A short wire item (too few lines for the general unwrapping) soft-wrapped with a space at each
+    # line's end, and a <P> paragraph broken over lines: each is one paragraph, not lines that end sentences.
+    short = write(tmp_path, "APW19981031.0720", "<DOC>\n<DOCNO> APW19981031.0720 </DOCNO>\n<TEXT>\n"
+                  "At least 40 people were reported dead on the island after the former \n"
+                  "hurricane passed, officials of the emergency agency \n"
+                  "said Saturday. \n</TEXT>\n</DOC>\n")
+    paragraphs = write(tmp_path, "xin.sgml", "<DOC id=\"XIN_ENG_20090101.0001\">\n<TEXT>\n<P>\nThe port said the\n"
+                       "terminal would open in spring.\n</P>\n<P>\nIt gave no reason.\n</P>\n</TEXT>\n</DOC>\n")
+    first, second = load_articles([str(short), str(paragraphs)]).articles
+    assert first.text == ("At least 40 people were reported dead on the island after the former hurricane passed, "
+                          "officials of the emergency agency said Saturday.")
+    assert second.text.split("\n\n") == ["The port said the terminal would open in spring.", "It gave no reason."]

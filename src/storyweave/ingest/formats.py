@@ -190,9 +190,12 @@ def _sgml_element(body: str, *names: str) -> str | None:
 
 
 def _sgml_text(markup: str) -> str:
-    """An element's words: paragraph tags become paragraph breaks, other tags go, entities
-    ("&AMP;") are decoded."""
+    """An element's words: a paragraph in <P> tags is one line, a line the wire ended with a space
+    (its soft wrap) goes on in the next, other tags go, entities ("&AMP;") are decoded."""
+    markup = re.sub(r"<P(?:\s[^>]*)?>(.*?)</P>", lambda p: "\n\n" + " ".join(p.group(1).split()) + "\n\n",
+                    markup, flags=re.I | re.S)
     markup = re.sub(r"</?P(?:\s[^>]*)?>", "\n\n", markup, flags=re.I)
+    markup = re.sub(r"[ \t]+\r?\n(?=[ \t]*\S)", " ", markup)
     return html.unescape(re.sub(r"<[^>]+>", " ", markup)).strip()
 
 
