@@ -127,3 +127,32 @@ def test_a_story_of_many_articles_is_titled_by_its_most_representative_headline(
                             " Egypt, this is the week the story turned ugly.")]) \
         == "As journalists scramble to chronicle the uprising in Egypt…"
     assert title_of([(None, "Humans have it.")]) == "Humans have it"
+
+
+def test_a_long_lead_gives_a_headline_without_its_opening_phrase_or_the_clauses_around_its_subject():
+    from storyweave.model import headline_from_text
+
+    # a participle's or a preposition's opening phrase gives way to the main clause, even before a
+    # lowercase subject...
+    assert headline_from_text(
+        "Startled by heavy losses in the regional vote, conservative lawmakers turned on each other Tuesday over who "
+        "should carry the blame.").startswith("Conservative lawmakers turned on each other Tuesday")
+    assert headline_from_text(
+        "In a sudden shift, the central banks of the eleven member countries cut their key rates Thursday, "
+        "setting the level for the whole zone.").startswith("The central banks of the eleven member countries cut")
+    # ...but not to a pronoun, the next item of a list, a name in apposition, nor after a gerund subject
+    for lead in ("When the inventor drafted the rules for the prize that bears his name, he picked a vague word "
+                 "and crossed out several letters.",
+                 "With lawyers jailed, bullied or simply frightened, two well-known activists will argue their own "
+                 "case against the charges.",
+                 "In the middle of the cleanup of the leak along the coast, Gulf Harbor, several papers found plenty "
+                 "to joke about."):
+        assert headline_from_text(lead).startswith(lead.split()[0])
+    # a participle's clause or an apposition after the subject says more of it than a headline needs
+    assert headline_from_text(
+        "Photos of the injured dissident Omar Latif, printed on front pages for three days and shared online, "
+        "are hurting the image of the police.") == (
+        "Photos of the injured dissident Omar Latif are hurting the image of the police")
+    assert headline_from_text(
+        "The two largest oil companies, the Houston rivals, confirmed Friday that they were discussing a merger of "
+        "their refining arms.").startswith("The two largest oil companies confirmed Friday")

@@ -36,9 +36,17 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
                       "who which said says".split())
 # A participle's or a subordinate clause's phrase before the subject ("Determined to ...,", "After weeks of ...,")
-_OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
-                             r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Z]|(?:the|a|an|its|their|his|her)\s)")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\s[^,;:\"]{3,150}?,\s+(?=[a-z])")
+_PREPOSITIONS = ("In", "For", "On", "Under", "During", "Following")
+# or a preposition's before a name or a determiner ("In a surprise move, the ...", "For some teams, ...")
+_OPENING_PHRASE = re.compile(r"(?:(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
+                             r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Za-z])"
+                             r"|(?:%s)\b[^,;:\"]{0,100}?,\s+"
+                             r"(?=[A-Z]|(?:the|a|an|its|their|his|her)\s))" % "|".join(_PREPOSITIONS))
+_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you|this|that|these|those)\b", re.IGNORECASE)
+# A relative or participle clause, or a short apposition, between commas after the subject: ", who ...,",
+# ", splashed on front pages ...,", ", a lawyer,"
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:(?:who|which|whose|[a-z]{3,}ed)\s[^,;:\"]{3,150}?"
+                              r"|(?:the|a|an)(?:\s[^,;:\"\s]+){1,6}?),\s+(?=(?!and\b|or\b|but\b)[a-z])")
 _CLAUSE_START = frozenset("and but as after while when who which where because although since before".split())
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
@@ -113,7 +121,7 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     # a participle's phrase before the subject is no headline's start: "Determined to keep the
     # spotlight on the economy, Sen. Barack Obama added ..." is headed by what Obama did
     opening = _OPENING_PHRASE.match(sentence)
-    if opening and len(sentence[opening.end():].split()) >= limit // 2:
+    if opening and len(sentence[opening.end():].split()) >= limit // 2 and _main_clause_after(sentence, opening):
         rest = sentence[opening.end():]
         sentence = rest[:1].upper() + rest[1:]  # "the young Palestinian Authority ..." opens the headline
         words = sentence.split()
@@ -124,7 +132,10 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     # a relative clause between commas says more of the subject than a headline needs: "German Foreign
     # Minister Joschka Fischer, who drew China's anger recently by ..., said China's sentencing ..."
     relative = _RELATIVE_CLAUSE.search(sentence)
-    if relative and len(sentence[:relative.start()].split()) + 3 <= limit:
+    # (a participle's clause or an apposition after a name or a plural, not after "locked up, harassed")
+    if relative and len(sentence[:relative.start()].split()) + 3 <= limit and (
+            re.match(r",\s+(?:who|which|whose)\s", relative.group())
+            or re.search(r"(?:\b[A-Z]\S*|s)$", sentence[:relative.start()])):
         sentence = sentence[:relative.start()] + " " + sentence[relative.end():]
         words = sentence.split()
         if len(words) <= limit:
@@ -138,6 +149,22 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     while len(cut) > limit // 2 and (_weak_end(cut[-1].strip(",;:")) or cut[-1] in ("-", "--")):
         cut.pop()
     return " ".join(cut).rstrip(",;:-") + "…"
+
+
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could|should|must)\b")
+
+
+def _main_clause_after(sentence: str, opening: re.Match[str]) -> bool:
+    """Is what follows the opening phrase the main clause? Not a pronoun; after a lowercase word,
+    not the next item of a list ("With attorneys locked up, harassed or plain scared, two ..."),
+    and the opening no gerund subject ("Rebuilding may cost as much as war, sewers ...")."""
+    rest = sentence[opening.end():]
+    if _PRONOUN.match(rest):
+        return False
+    preposition = opening.group().split()[0] in _PREPOSITIONS  # ("In the midst of the spill by BP, Deepwater
+    # Horizon, a number of ...": a name in apposition)
+    return (rest[:1].isupper() and not preposition) or (len(re.split(r"[,;:]", rest)[0].split()) >= 5
+                                                        and not _AUXILIARY.search(opening.group()))
 
 
 def _weak_end(word: str) -> bool:
