@@ -9,39 +9,39 @@ def test_a_headline_for_untitled_text_is_its_first_sentence_or_a_cut_at_a_clause
     assert headline_from_text("June 17: Rep. Joe Barton asks a question. He apologised.") == (
         "June 17: Rep. Joe Barton asks a question")
     assert headline_from_text("\nU.S. Seizes Control of AIG\nThe government took over.") == "U.S. Seizes Control of AIG"
-    assert headline_from_text("A drilling rig explosion on April 20 left 11 workers missing and the rig sank "
-                              "two days later, officials said.") == (
-        "A drilling rig explosion on April 20 left 11 workers missing…")
+    assert headline_from_text("An explosion on a drilling rig on April 20 left 11 workers missing and the platform "
+                              "sank two days later, officials said.") == (
+        "An explosion on a drilling rig on April 20 left 11 workers missing…")
     # no clause boundary: cut on a word a headline can end on, never "the" or "of"
     assert headline_from_text("Officials from twelve countries met on Monday for hours to discuss the future of "
                               "the fishing treaty in the region.") == (
         "Officials from twelve countries met on Monday for hours to discuss the future…")
     # a participle's phrase before the subject gives way to what the subject did; a clause is cut at
     # its comma, keeping the word before it
-    assert headline_from_text("Determined to keep the campaign spotlight on the economy, Sen. Barack Obama added "
-                              "$60 billion in new tax breaks and other benefits to his plan.") == (
-        "Sen. Barack Obama added $60 billion in new tax breaks…")
+    assert headline_from_text("Resolved to hold the campaign's focus on jobs, Sen. Barack Obama added "
+                              "$60 billion in fresh tax breaks and other perks to his plan.") == (
+        "Sen. Barack Obama added $60 billion in fresh tax breaks…")
     assert headline_from_text("The storm cut power to half a million homes across the region, officials in three "
                               "states said on Monday.") == (
         "The storm cut power to half a million homes across the region…")
     # ...and so does a subordinate clause before it
-    assert headline_from_text("After weeks of speculation about what would be introduced at Macworld, Apple Inc. took "
-                              "the wraps off updated iTunes software and unveiled a 17-inch MacBook Pro.") == (
-        "Apple Inc. took the wraps off updated iTunes software…")
+    assert headline_from_text("After weeks of guessing over what Macworld would bring, Apple Inc. pulled the "
+                              "covers off new iTunes software and showed a 17-inch MacBook Pro.") == (
+        "Apple Inc. pulled the covers off new iTunes software…")
     assert headline_from_text("With a 17-inch MacBook Pro update unveiled at the Macworld keynote, Apple has brought "
                               "its whole line of portables into view.") == (
         "Apple has brought its whole line of portables into view")
-    assert headline_from_text("Amid a flurry of last minute preparations, the young Palestinian Authority prepared "
-                              "Thursday for a milestone on the road to maturity: its very own airport.") == (
-        "The young Palestinian Authority prepared Thursday for a milestone on the road to maturity…")
+    assert headline_from_text("Amid a rush of final preparations, the fledgling Palestinian Authority prepared "
+                              "Thursday for a landmark on the road to statehood: an airport of its own.") == (
+        "The fledgling Palestinian Authority prepared Thursday for a landmark on the road to statehood…")
     # ...and a relative clause between commas
-    assert headline_from_text("German Foreign Minister Joschka Fischer, who drew China's anger recently by meeting "
-                              "with an exiled dissident, said the sentencing of two dissidents was unacceptable.") == (
-        "German Foreign Minister Joschka Fischer said the sentencing of two dissidents was unacceptable")
+    assert headline_from_text("German Foreign Minister Joschka Fischer, who angered Beijing lately by receiving "
+                              "an exiled dissident, called the jailing of two dissidents unacceptable.") == (
+        "German Foreign Minister Joschka Fischer called the jailing of two dissidents unacceptable")
     # a capitalised "Who" is a name's, not a clause's: "Doctor Who" stays whole
-    assert headline_from_text("A relative unknown will take over the title role of Doctor Who in the British science "
-                              "fiction television show.") == (
-        "A relative unknown will take over the title role of Doctor Who…")
+    assert headline_from_text("A little-known actor is to play the title role of Doctor Who in the long-running "
+                              "British science fiction series.") == (
+        "A little-known actor is to play the title role of Doctor Who…")
 
 
 def test_an_opening_in_the_first_person_or_cut_inside_a_subordinate_clause_makes_no_headline():
@@ -57,27 +57,27 @@ def test_an_opening_in_the_first_person_or_cut_inside_a_subordinate_clause_makes
 
 RUN_ON_HEADLINES = [
     # flattened pages: headline, standfirst and first sentence with no full stop between them
-    ("BP agrees $7bn asset sale to fund oil clean-up BP is likely to sell stakes in oil fields in Colombia and "
-     "Egypt.", "BP agrees $7bn asset sale to fund oil clean-up"),
-    ("Obama names oil-spill panel heads President Obama said the commission would look at how the oil industry "
-     "operates.", "Obama names oil-spill panel heads"),
-    ("Gulf of Mexico oil spill: Panel urges major reforms The Deepwater Horizon disaster caused by a series of "
-     "identifiable mistakes.", "Gulf of Mexico oil spill: Panel urges major reforms"),
-    ("BP oil spill: Obama comments 'not anti-British' Barack Obama said he would have fired BP's boss.",
-     "BP oil spill: Obama comments 'not anti-British'"),
-    ("Obama vows to 'make BP pay' for oil spill damage President Obama: \"We will make BP pay for the damage\"",
-     "Obama vows to 'make BP pay' for oil spill damage"),
+    ("BP agrees $7bn asset sale to pay for oil clean-up BP is expected to sell oil field stakes in Colombia and "
+     "Egypt.", "BP agrees $7bn asset sale to pay for oil clean-up"),
+    ("Obama picks leaders of oil-spill panel President Obama said the commission would examine how the industry "
+     "operates.", "Obama picks leaders of oil-spill panel"),
+    ("Gulf of Mexico oil spill: Panel calls for sweeping reforms The Deepwater Horizon disaster stemmed from "
+     "avoidable mistakes.", "Gulf of Mexico oil spill: Panel calls for sweeping reforms"),
+    ("BP oil spill: Obama remarks 'not anti-British' Barack Obama said he would have sacked BP's chief.",
+     "BP oil spill: Obama remarks 'not anti-British'"),
+    ("Obama pledges to 'make BP pay' for Gulf spill losses President Obama: \"BP is going to pay for this\"",
+     "Obama pledges to 'make BP pay' for Gulf spill losses"),
     # a standfirst's question, or a sentence opening on a word that opens sentences
-    ("Gulf oil spill puts industry-friendly Republicans in tight spot Who says there's no such thing as loyalty "
-     "in politics?", "Gulf oil spill puts industry-friendly Republicans in tight spot"),
+    ("Gulf oil spill leaves industry-friendly Republicans in an awkward spot Who says loyalty in politics "
+     "is dead?", "Gulf oil spill leaves industry-friendly Republicans in an awkward spot"),
     ("Man arrested after a long police chase through the suburbs In a statement police said he was armed.",
      "Man arrested after a long police chase through the suburbs"),
     # a headline in title case, and a caption of the person it named doing something
-    ("Palin Reacts to Obama's Oval Office Address on Gulf Disaster Sarah Palin appears on 'The O'Reilly Factor' "
-     "from Wasilla, Alaska.", "Palin Reacts to Obama's Oval Office Address on Gulf Disaster"),
+    ("Palin Responds to Obama's Oval Office Speech on Gulf Spill Sarah Palin speaks on 'The O'Reilly Factor' "
+     "from Wasilla, Alaska.", "Palin Responds to Obama's Oval Office Speech on Gulf Spill"),
     # after a capitalised word the capitals go on a name ("the World Health Organisation")
-    ("The Ministry of Health and Social Affairs said on Thursday the World Health Organisation has decided to "
-     "raise the alert level.", "The Ministry of Health and Social Affairs said on Thursday the World Health "
+    ("The Ministry of Health and Social Affairs said on Friday the World Health Organisation has chosen to "
+     "lift the alert level.", "The Ministry of Health and Social Affairs said on Friday the World Health "
      "Organisation…"),
     # a possessive goes on into a name
     ("BBC Radio 4's The Report looks at the inquiry into the explosion on the rig last month.",
@@ -123,9 +123,9 @@ def test_a_story_of_many_articles_is_titled_by_its_most_representative_headline(
                      (None, "in Cairo's Tahrir Square as the crowds cheered on"),
                      (None, "By Niu Shuping and Ken Wills Nevermind that the flu is not caused by pigs."),
                      (None, lead)]).startswith("Mubarak stepped down on Friday")
-    assert title_of([(None, "HOWARD KURTZ, HOST: As journalists scramble to chronicle the uprising in"
-                            " Egypt, this is the week the story turned ugly.")]) \
-        == "As journalists scramble to chronicle the uprising in Egypt…"
+    assert title_of([(None, "HOWARD KURTZ, HOST: As reporters rush to cover the revolt in"
+                            " Egypt, this was the week the coverage turned dangerous.")]) \
+        == "As reporters rush to cover the revolt in Egypt…"
     assert title_of([(None, "Humans have it.")]) == "Humans have it"
 
 

@@ -20,14 +20,14 @@ def test_a_question_headline_does_not_name_a_story_that_articles_share_facts_of(
 
 
 def test_a_title_run_into_its_standfirst_gives_way_to_a_headline_or_is_cut_as_one():
-    run_on = ("BP oil spill: final tests due before 'static kill' Scientists confirm the Deepwater Horizon "
-              "explosion, which released 5m barrels of oil, was the worst accidental spill ever")
+    run_on = ("BP oil spill: final checks ahead of 'static kill' Scientists confirm the Deepwater Horizon "
+              "blast, which spilled 5m barrels of oil, was the largest accidental spill on record")
     kill = _fact("BP began the static kill on Tuesday, pumping mud into the well.", "a", "b")
     long_one = Article(id="a", source="a.txt", text="...", title=run_on)
     short_one = Article(id="b", source="b.txt", text="...", title="BP starts 'static kill' on Gulf well")
     assert story_title([long_one, short_one], [kill, _fact("The well leaked 4.9m barrels.", "a")]) == short_one.title
     alone = story_title([long_one], [kill])
-    assert alone.endswith("…") and len(alone.split()) <= 14 and alone.startswith("BP oil spill: final tests")
+    assert alone.endswith("…") and len(alone.split()) <= 14 and alone.startswith("BP oil spill: final checks")
 
 
 def test_a_title_in_capitals_is_a_section_heading_that_gives_way_to_any_other_title():
@@ -108,7 +108,8 @@ def test_an_untitled_story_without_a_shared_lead_is_named_by_the_opening_of_its_
     def told(text: str, *where: tuple[str, int]) -> Fact:
         return Fact(text=text, sentences=[Sentence(a, i, text) for a, i in where], articles=[a for a, _ in where])
 
-    background = told("Seasonal flu kills 250,000 to 500,000 people in a normal year.", ("a", 6), ("b", 9), ("c", 4))
+    background = told("In a typical year, ordinary flu kills some 250,000 to 500,000 people.",
+                      ("a", 6), ("b", 9), ("c", 4))
     news = told("The WHO raised its pandemic alert to phase five on Wednesday.", ("a", 0), ("c", 2))
     texts = {"a": "The WHO raised its pandemic alert to phase five on Wednesday. More.",
              "b": "Swine flu is a respiratory disease of pigs. More.", "c": "Mexico closed its schools. More."}
@@ -119,7 +120,7 @@ def test_an_untitled_story_without_a_shared_lead_is_named_by_the_opening_of_its_
 def test_an_untitled_story_is_named_by_the_opening_in_its_own_words_not_by_a_look_back():
     texts = {
         "a": "The show has been running for 45 years and fans remember all ten actors. Each brought something.",
-        "b": "Relatively unknown actor Matt Smith was named as the next Doctor Who on Saturday. Fans were surprised.",
+        "b": "Little-known actor Matt Smith was picked as the next Doctor Who on Saturday. Fans were surprised.",
         "c": "Matt Smith, 26, will play the Doctor from 2010. The BBC named Smith on Saturday.",
     }
     untitled = [Article(id=x, source=f"{x}.txt", text=texts[x]) for x in "abc"]
@@ -127,4 +128,4 @@ def test_an_untitled_story_is_named_by_the_opening_in_its_own_words_not_by_a_loo
     facts = [_fact("Fans remember the actors.", "a", "b"), _fact("Smith plays the Doctor.", "a", "c"),
              _fact("Fans were surprised.", "a", "b")]
     assert story_title(untitled, facts) == (
-        "Relatively unknown actor Matt Smith was named as the next Doctor Who on Saturday")
+        "Little-known actor Matt Smith was picked as the next Doctor Who on Saturday")

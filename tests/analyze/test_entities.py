@@ -159,7 +159,7 @@ def test_a_storms_name_alone_is_the_storm():
 
 
 def test_a_name_written_before_its_country_or_called_a_city_is_a_place():
-    texts = ["An American was thrown from his boat south of Cancun, Mexico. Tourists left Cancun. Flores spoke.",
+    texts = ["An American tourist fell from his boat south of Cancun, Mexico. Tourists left Cancun. Flores spoke.",
              "Rivers isolated La Ceiba, a coastal city of 40,000 people. Mexico sent aid to La Ceiba.",
              "Juan Flores, Mexico's ambassador, said aid was coming. Flores, a city councilman, agreed. "
              "Flores, Mexico City's mayor, spoke. Imperial College, London, and Steve Perry, Pittsburgh, agreed."]
@@ -236,7 +236,7 @@ def test_a_person_of_two_words_the_texts_put_after_the_is_no_person():
     assert typed(texts, ("Deepwater Horizon", "PERSON", "a"), ("Deepwater Horizon", "PERSON", "b"),
                  ("Tony Hayward", "PERSON", "a"), ("Tony Hayward", "PERSON", "b")) == {
         ("Deepwater Horizon", "ORG"), ("Tony Hayward", "PERSON")}
-    texts = ["British bombing of Iraq in Operation Desert Fox in 1998 was legal, Tony Hayward said."]
+    texts = ["The British air raids on Iraq in Operation Desert Fox in 1998 were legal, Tony Hayward said."]
     assert typed(texts, ("Desert Fox", "PERSON", "a"), ("Tony Hayward", "PERSON", "a")) == {
         ("Desert Fox", "EVENT"), ("Tony Hayward", "PERSON")}
 
@@ -303,7 +303,7 @@ def test_a_possessive_or_a_stray_quote_mark_is_no_part_of_a_name(tagger):
 def test_a_hyphenated_title_is_taken_whole(tagger):
     if tagger == "spacy" and not model_available():
         pytest.skip("the spaCy model package is not installed")
-    text = "WHO Director-General Margaret Chan said the move did not mean the virus was more severe."
+    text = "WHO Director-General Margaret Chan said the step did not imply that the virus had grown more severe."
     found = (SpacyTagger() if tagger == "spacy" else RuleTagger()).mentions([Article("a", "a", text)])["a"]
     assert "Director-General Margaret Chan" in {m.text for m in found if m.label == "PERSON"}
     [chan] = [e for e in merge_entities(found, [text]) if e.type == "PERSON"]
@@ -547,7 +547,7 @@ def test_two_spellings_of_a_little_known_place_are_one_place_but_iran_is_not_ira
 
 
 def test_a_person_the_texts_call_a_city_a_third_of_the_times_is_a_place():
-    texts = ["Tanks moved into Gaza's second largest city, Khan Younis, today. Shells fell on Khan Younis.",
+    texts = ["Tanks entered Gaza's second city, Khan Younis, today. Shells fell on Khan Younis.",
              "A shell hit a school in the southern city of Khan Younis. Khan Younis was quiet later."]
     assert typed(texts, *[("Khan Younis", "PERSON", a) for a in "aabb"]) == {("Khan Younis", "GPE")}
 
@@ -570,7 +570,7 @@ def test_two_names_the_tagger_ran_together_with_and_are_the_two_where_each_is_na
 
 def test_an_organisation_named_like_a_person_and_introduced_by_a_role_is_a_person():
     texts = ["An ANC spokesman, Thabo Masebe, said the party would appeal. ANC spokesman Thabo Masebe said it was "
-             "premature.", "Hunger is worst in children, said Ken Davies, the WFP's country director. Davies said "
+             "premature.", "Children suffer the worst hunger, said Ken Davies, the WFP's country director. Davies said "
              "aid was short. Human Rights Watch, a group whose executive director spoke, said so."]
     people = mentions(("Thabo Masebe", "ORG", "a"), ("Thabo Masebe", "ORG", "a"), ("Ken Davies", "PERSON", "b"),
                       ("Davies", "ORG", "b"), ("Davies", "ORG", "b"), ("Human Rights Watch", "ORG", "b"))

@@ -27,7 +27,7 @@ def test_quote_styles_and_attributions():
         'Attorney General Jeff Sessions said: "I never met with any Russian officials to discuss the campaign."',
         "\u00abThe talks will continue next week in Geneva\u00bb \u2014 Sergei Lavrov",
         '"The rescue went on all night and into the morning," said Tom Reyes of the harbour patrol.',
-        '"Everything now has got to happen," John Hamilton, a Libya expert at Cross Border Information, told '
+        '"Now everything must move fast," John Hamilton, a Libya analyst at Cross Border Information, told '
         'Reuters.',
     )
     speakers = {q.text: q.speaker for q in quotes}
@@ -36,7 +36,7 @@ def test_quote_styles_and_attributions():
         "I never met with any Russian officials to discuss the campaign.": "Jeff Sessions",
         "The talks will continue next week in Geneva": "Sergei Lavrov",
         "The rescue went on all night and into the morning": "Tom Reyes",
-        "Everything now has got to happen": "John Hamilton",  # an appositive between name and verb
+        "Now everything must move fast": "John Hamilton",  # an appositive between name and verb
     }
     # verbs that introduce speech beside its marks, and a quote on the line after "said:"
     quotes = quotes_of('"Cleaning up the spill will offset the impact," summarizes Luca Di Leo.',
@@ -44,12 +44,12 @@ def test_quote_styles_and_attributions():
                        'After reading the e-mails, the investigator Ann Reyes said:\n"BP chose risky procedures."')
     assert [q.speaker for q in quotes] == ["Luca Di Leo", "Tony Hayward", "Ann Reyes"]
     # an appositive between the speaker and the verb, before the quote
-    [quote] = quotes_of('Steve Barnett, the chief executive of the NHS Confederation, which represents the trusts, '
-                        'said: "The confirmation of a pandemic reinforces the need to test the plans."')
+    [quote] = quotes_of('Steve Barnett, the head of the NHS Confederation, which speaks for the trusts, '
+                        'said: "A declared pandemic makes testing the plans all the more urgent."')
     assert quote.speaker == "Steve Barnett"
     both = quotes_of('"It was utterly useless," Jeff Ruch, PEER\'s executive director, said by telephone.',
-                     'Cocales could not be reached to comment Monday, and Andrew Gowers, a company spokesman, said '
-                     'only that "it would be inappropriate for us to comment ahead of the hearing."')
+                     'Cocales was unavailable for comment Monday, and Andrew Gowers, the firm\'s spokesman, said '
+                     'only that "we will say nothing before the hearing."')
     assert [q.speaker for q in both] == ["Jeff Ruch", "Andrew Gowers"]  # not "Monday"
     # "he" inside "the" is no speaker; reporting without marks takes only verbs of saying
     unnamed = quotes_of('After weeks of talks, the lawmakers said:\n"There will be no deal on the budget this year."')
@@ -59,14 +59,14 @@ def test_quote_styles_and_attributions():
 
 def test_agency_style_attributions_partial_quotes_and_quoted_as_saying():
     quotes = quotes_of(
-        'President Barack Obama said Friday that "left unchecked, we have every reason to believe" the worst.',
+        'President Barack Obama said Friday that "if nothing is done, we have good cause to fear" the worst.',
         'Ambassador Susan Rice said Gadhafi "should be under no illusions about the consequences of acting."',
-        '"We are all overjoyed to know they are safe," the paper quoted its executive editor, Bill Keller, as saying.',
+        '"We are all so relieved that they are safe," the newspaper quoted its top editor, Bill Keller, as saying.',
     )
     assert {q.text: q.speaker for q in quotes} == {
-        "left unchecked, we have every reason to believe": "Barack Obama",
+        "if nothing is done, we have good cause to fear": "Barack Obama",
         "should be under no illusions about the consequences of acting.": "Susan Rice",
-        "We are all overjoyed to know they are safe": "Bill Keller",
+        "We are all so relieved that they are safe": "Bill Keller",
     }
 
 
@@ -82,13 +82,13 @@ def test_a_quote_over_lines_of_a_text_set_one_sentence_a_line_is_one_quote_and_i
     text = ('Britain fired missiles at Libya, the Ministry of Defence said.\n'
             '"We made clear that if Gaddafi did not comply, it would be enforced.\n'
             'Our forces have struck key military installations," Defence Secretary Liam Fox said in a statement.\n'
-            '"The fast jets flew 3,000 miles from RAF Marham and back," he said.')
+            '"The fast jets flew 3,000 miles on a round trip out of RAF Marham," he said.')
     assert speakers_by_opening(text) == {"We made clear that i": "Liam Fox", "The fast jets flew 3": "Liam Fox"}
 
 
 def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
-    text = ('"Within a couple of weeks we could be back to normal," Erik Nilsson said by telephone.\n\n'
-            '"The oil income is essential to Libya and the new government."\n\n'
+    text = ('"In a fortnight or so output could return to normal," Erik Nilsson said by telephone.\n\n'
+            '"The oil income is essential for the new rulers in Libya."\n\n'
             'Nilsson said staff numbers were down.\n"It is too early to say more than that."\n'
             'Oil rose on Tuesday.\n"Nobody knows what comes next in the market."')
     quotes = speakers_by_opening(text)
@@ -96,8 +96,8 @@ def test_a_paragraph_of_quotation_alone_after_one_quoting_someone_is_theirs():
     # a paragraph of reported speech or of news between them: the quote is nobody's we know
     assert quotes["It is too early to s"] is None and quotes["Nobody knows what co"] is None
     # inside a paragraph: a sentence of quotation right after the attribution of the one before
-    text = ('Israel denied any role. "We have no part in this tension," Israeli Prime Minister Benjamin Netanyahu '
-            'told reporters in Jerusalem on Sunday. "We have taken steps to reassure Syria." Israel also limited '
+    text = ('Israel denied any role. "We play no role in this dispute," Israeli Prime Minister Benjamin Netanyahu '
+            'told reporters on Sunday in Jerusalem. "We have taken steps to calm Syria." Israel also limited '
             'army drills.\n\n"Nobody wants a war," Netanyahu said. Turkey massed troops on the border. "The '
             'threat is real and growing."')
     quotes = speakers_by_opening(text)
@@ -119,11 +119,11 @@ def test_he_said_is_the_subject_of_the_sentence_before_not_the_last_name_in_it()
     assert quote.speaker == "Fidel Castro"
     # ...or the one that sentence quotes, not a name inside its quotation
     text = ('Rivers overflowed. National police spokesman Ivan Mejia said the Coco and Segovia rivers '
-            'flooded. "People are moving into the mountains to search for shelter," he said.')
+            'flooded. "People are heading up into the mountains looking for shelter," he said.')
     assert quotes_of(text)[0].speaker == "Ivan Mejia"
     text = ('"Now President Barack Obama said he will work with the new government," Hugo Chavez said. '
-            '"We only recognize one government, the one led by Muammar Gaddafi," he said.')
-    assert {q.text[:10]: q.speaker for q in quotes_of(text)}["We only re"] == "Hugo Chavez"
+            '"We recognize only one government, the one Muammar Gaddafi leads," he said.')
+    assert {q.text[:10]: q.speaker for q in quotes_of(text)}["We recogni"] == "Hugo Chavez"
 
 
 def test_a_word_opening_the_sentence_is_not_the_speaker():
@@ -157,56 +157,56 @@ def test_scare_quotes_and_unattributed_reported_speech_are_not_quotes():
 
 
 def test_where_the_speaker_works_and_a_name_in_apposition_attribute_the_quote():
-    text = ('"I do fear that we will have deaths," Dr Anne Schuchat of the US Centers for Disease Control '
-            'and Prevention told reporters. Mexico\'s health secretary, Jose Angel Cordova, said: "We are '
-            'very, very concerned." "The army will not shoot the people," the officer at the gate said. '
-            'The U.S. National Weather Service in Miami said Mitch would remain "a very dangerous hurricane '
-            'capable of causing catastrophic damage."')
+    text = ('"I am afraid we will see deaths," Dr Anne Schuchat of the Atlanta-based Centers for Disease '
+            'Control and Prevention warned reporters. Mexico\'s health minister, Jose Angel Cordova, said: "We are '
+            'very, very worried." "The army will not shoot the people," the officer at the gate said. '
+            'The U.S. National Weather Service in Miami said the storm was still "a highly dangerous hurricane '
+            'that could do catastrophic damage."')
     speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
     assert speakers == ["Dr Anne Schuchat", "Jose Angel Cordova", None, "U.S. National Weather Service"]
 
 
 def test_a_speakers_initials_do_not_end_the_attribution_and_a_quote_paragraph_after_a_long_quote_is_theirs():
-    text = ('"The measure does not make much sense in the first place," said J.F. Tremblay, a Moody\'s vice '
-            'president.\n"The bloodshed has to stop, first and foremost.\nThe military operations have to stop," '
+    text = ('"The measure makes little sense to begin with," said J.F. Tremblay, a Moody\'s vice '
+            'president.\n"First of all, the bloodshed must end.\nThe military operations must end," '
             'Davutoglu told a news conference.\n"If the operations continue, Turkey cannot remain indifferent."')
     speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
     assert speakers == ["J.F. Tremblay", "Davutoglu", "Davutoglu"]
 
 
 def test_a_partial_quote_is_the_reporters_and_an_officer_is_named_past_the_organisation():
-    text = ('President Barack Obama\'s chief of staff, Rahm Emanuel, condemned the attendance as "part of a '
-            'long line of PR gaffes and mistakes" on television.\n"AA is still a very strong rating," said BP '
+    text = ('The White House chief of staff, Rahm Emanuel, condemned the attendance as "one more in a '
+            'long string of PR blunders" on television.\n"AA remains a very strong rating," said BP '
             'spokesman Mark Salt.\n"We will rebuild the whole harbour," the mayor said.\n'
-            'Demonstrators carried officers on their shoulders amid cheers of "police and people are one."')
+            'Protesters lifted officers onto their shoulders amid cheers of "the people and the police are one."')
     speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
     assert speakers == ["Rahm Emanuel", "Mark Salt", "the mayor", None]
 
 
 def test_a_quotation_paragraph_after_he_said_takes_the_speaker_resolved_there():
     [implications, water] = quotes_of(
-        "Ed Dlugokencky, who runs Noaa's global registry of methane, agreed.\n"
+        "Ed Dlugokencky, who keeps Noaa's worldwide methane records, agreed.\n"
         '"What John Kessler found applies only to deep waters, not to shallow shelves," he said.\n'
         '"There, water is only about 40m deep, and bubbling carries the methane up."')
     assert implications.speaker == water.speaker == "Ed Dlugokencky"
 
 
 def test_he_said_after_a_sentence_an_unnamed_speaker_opens_is_theirs():
-    [quote] = quotes_of("Ahmed Ali runs the port. A second industry source said the Turkish government was seeking "
+    [quote] = quotes_of("Ahmed Ali runs the port. A second industry source said Turkey's government wanted "
                         "more suppliers.\n\"The Turks are pushing for more supplies,\" he said.")
     assert quote.speaker == "A second industry source"
 
 
 def test_a_predicate_between_commas_is_no_appositive_of_the_place_before_it():
-    text = ('U.S. Sen. Richard Lugar, who already had expressed concern about U.S. and allied air strikes in Libya, '
-            'has amped up his criticism of the operation, saying "there are no guidelines for success."')
+    text = ('U.S. Sen. Richard Lugar, who had earlier voiced doubts about U.S. and allied air strikes over Libya, '
+            'has sharpened his attack on the mission, saying "there is no yardstick for success."')
     [quote] = find_quotes(Article(id="a", source="a", text=text))
     assert quote.speaker_text == "U.S. Sen. Richard Lugar"  # the subject of "saying", past "U.S. and"
 
 
 def test_a_quote_a_participle_introduces_is_the_subjects():
-    text = ('In the face of such criticism, Hayward insisted that he had a "thick jacket", adding: "They\'ve '
-            'thrown some words at me, but I will go on."\nThe company released a statement on Friday, saying "we '
+    text = ('In the face of such attacks, Hayward insisted that he had a "thick hide", adding: "They\'ve '
+            'thrown harsh words my way, but I will go on."\nThe company released a statement on Friday, saying "we '
             'regret the accident deeply."')
     assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
         "Hayward", "The company"]
@@ -214,8 +214,8 @@ def test_a_quote_a_participle_introduces_is_the_subjects():
 
 def test_no_determiner_or_pronoun_is_a_speaker_and_a_title_in_quote_marks_is_no_quote():
     # (a document speaks whole: "One cable says", not "One")
-    text = ('The cables say little.\nOne cable says he has become "increasingly intolerant of intellectual '
-            'freedom."\nThat said, "the protesters have a point and they will be heard."\n'
+    text = ('The cables say little.\nOne cable says he has grown "increasingly intolerant of free '
+            'thought."\nThat said, "the protesters have a point and they will be heard."\n'
             'A Facebook page called "We Are All Khaled Said" drew thousands.\nIn a somber announcement, Vice '
             'President Omar Suleiman announced the resignation and said the council will "run the affairs '
             'of the country."')
@@ -233,11 +233,11 @@ def test_a_lawmakers_party_and_state_and_a_title_after_the_quote_do_not_end_the_
 
 
 def test_kin_documents_named_agencies_labels_and_reporters_past_abbreviations():
-    text = ('Asked how she is coping, Al-Obeidy\'s mother says, "Our hope in God is very strong."\n'
+    text = ('Asked how she is holding up, Al-Obeidy\'s mother says, "Our faith in God keeps us strong."\n'
             '"President Assad issued today decree number 33," the official news agency SANA said.\n'
             'The White House was "making decisions about an industry it knew little about," says the book.\n'
             'Storm warnings are in place.\nThad Allen: "If we have to evacuate the scene, we have a short window."\n'
-            'Tommy Vietor added that U.S. officials have also discussed "a variety of different ways" to go on.')
+            'Tommy Vietor added that U.S. officials were also weighing "a variety of different ways" to go on.')
     assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
         "Al-Obeidy's mother", "the official news agency SANA", "the book", "Thad Allen", "Tommy Vietor"]
 
@@ -254,26 +254,26 @@ def test_an_age_is_an_appositive_and_a_possessive_subject_is_not_the_speaker():
 
 def test_a_pronoun_with_no_one_opening_the_sentence_before_goes_on_with_the_speaker_before():
     chained = quotes_of('Miranda Sevcik, a spokeswoman, said the doctor had helped the police a great deal.\n'
-                        '"Investigators said the doctor is in no way a suspect in this case," she said.\n'
+                        '"Investigators have said the doctor is not a suspect in this case at all," she said.\n'
                         'She told the BBC Conrad Murray "feels so deeply about his relationship with the family".')
     assert {q.text[:12]: q.speaker for q in chained} == {"Investigator": "Miranda Sevcik",
                                                          "feels so dee": "Miranda Sevcik"}
     # ...not past a sentence naming someone else
-    [_, mueller] = quotes_of('"As you inject your mud into it, it is going to stop some oil," Tony Russell said.\n'
-                             'BP spokesman Tom Mueller also discounted news reports that the top kill had worked.\n'
+    [_, mueller] = quotes_of('"As you pump the mud into it, it is going to hold back some oil," Tony Russell said.\n'
+                             'BP spokesman Tom Mueller also played down reports that the top kill had succeeded.\n'
                              '"We don\'t anticipate being able to say anything definitive until later," he said.')
     assert mueller.speaker == "Tom Mueller"
 
 
 def test_a_title_alone_is_no_speaker_where_a_name_follows_its_qualifier():
-    text = ('Secretary of State Hillary Clinton told U.S. lawmakers: "Libya could become a peaceful democracy or '
-            'it could face civil war."\nMinister of Defence Ali Khan said: "We will not stop until it is over."')
+    text = ('Secretary of State Hillary Clinton told U.S. senators: "Libya may turn into a peaceful democracy, or '
+            'it may slide into civil war."\nMinister of Defence Ali Khan said: "We will not stop until it is over."')
     assert [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))] == [
         "Hillary Clinton", "Ali Khan"]
 
 
 def test_an_unnamed_speaker_described_with_an_abbreviation_is_described_whole():
-    [quote] = quotes_of('Officials believed the ownership was irrelevant. "What we knew about the ownership was that '
-                        'a lot of it could not be established," said one senior U.S. intelligence official. Still, '
+    [quote] = quotes_of('Officials believed the ownership was irrelevant. "All we knew about the ownership was that '
+                        'much of it could not be pinned down," said one senior U.S. intelligence official. Still, '
                         'U.S. intelligence began to investigate.')
     assert quote.speaker == "one senior U.S. intelligence official"

@@ -134,7 +134,7 @@ def test_an_article_that_gives_both_numbers_is_on_neither_side():
 def test_the_two_ends_of_a_range_the_story_states_are_one_estimate_not_a_dispute():
     day = {x: "2010-06-16" for x in "abc"}
     ends = [Sentence("a", 0, "Even the low-end figure of 35,000 barrels of oil a day leaking into the gulf is huge."),
-            Sentence("b", 0, "As much as 60,000 barrels of oil a day are leaking into the gulf, scientists say.")]
+            Sentence("b", 0, "As much as 60,000 barrels of oil each day are escaping into the gulf, scientists say.")]
     assert conflicting_numbers(ends, day)[0].kind == "number"  # with no range told, the two disagree
     ranged = [*ends, Sentence("c", 0, "Scientists now put the flow at 35,000-60,000 barrels a day.")]
     assert conflicting_numbers(ranged, day) == []
@@ -156,7 +156,7 @@ def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
     assert [v for v, _ in toll.positions] == ["40 people", "95 people"]
     assert toll.description.startswith("changed over time: people (")  # the word as written, not its stem
     # a sentence counting people twice counts different things: no rival for "11 people"
-    two_counts = [Sentence("a", 0, "Eleven people were killed and 17 people were injured in an explosion on the "
+    two_counts = [Sentence("a", 0, "Eleven people died and 17 people were hurt in a blast on board the "
                                    "Deepwater Horizon on 20 April."),
                   Sentence("b", 0, "The explosion on the Deepwater Horizon on 20 April killed 11 people and sank "
                                    "the rig.")]
@@ -165,10 +165,10 @@ def test_different_numbers_same_day_disagree_rising_numbers_over_days_develop():
 
 def test_market_reports_prices_move_by_the_minute_and_disagree_on_nothing_but_a_toll_is_compared():
     day = {"a": "2011-08-23", "b": "2011-08-23", "c": "2011-08-23", "d": "2011-08-23"}
-    prices = [Sentence("a", 0, "More actively traded October crude rose 79 cents to $83.20 a barrel on Tuesday."),
-              Sentence("c", 0, "Brent's premium to U.S. crude narrowed to below $24 a barrel on Tuesday."),
-              Sentence("d", 0, "Brent's premium to U.S. crude narrowed to below $23 a barrel on Tuesday."),
-              Sentence("b", 0, "More actively traded October crude rose 95 cents to $84.42 a barrel on Tuesday.")]
+    prices = [Sentence("a", 0, "The more active October crude contract rose 79 cents to $83.20 a barrel on Tuesday."),
+              Sentence("c", 0, "The spread of Brent over U.S. crude narrowed to below $24 a barrel on Tuesday."),
+              Sentence("d", 0, "The spread of Brent over U.S. crude narrowed to below $23 a barrel on Tuesday."),
+              Sentence("b", 0, "The more active October crude contract rose 95 cents to $84.42 a barrel on Tuesday.")]
     assert conflicting_numbers(prices, day) == []
     tolls = [Sentence("a", 0, "The death toll in the capital rose to 36 on Tuesday, officials said."),
              Sentence("b", 0, "The death toll in the capital rose to 41 on Tuesday, officials said.")]
@@ -229,7 +229,7 @@ def test_questions_conditions_fragments_and_negative_affirmations_contradict_not
         Sentence("a", 0, "Why is swine flu causing deaths in Mexico but not elsewhere in the world?"),
         Sentence("b", 0, "If these are confirmed swine flu deaths they would be the first outside of Mexico."),
         Sentence("d", 0, '"We will call it Mexico flu, because swine flu has caused deaths in Mexico.'),
-        Sentence("e", 0, "Israel re-named swine flu because the term is not kosher, and deaths in Mexico rose."),
+        Sentence("e", 0, "Israel re-named swine flu since the term is not kosher, and deaths in Mexico rose."),
     ]
     for sentence in not_statements:
         assert polarity_conflicts([denial, sentence], day) == [], sentence.text
@@ -273,7 +273,7 @@ def test_a_period_opened_with_since_does_not_date_the_event_and_one_today_on_two
     from storyweave.analyze.disagreements import conflicting_event_dates
 
     articles = [article("a", "The oil flow has stopped for the first time since 20 April, BP said.", "2010-07-16"),
-                article("b", "The oil flow stopped on Thursday for the first time since the April 20 blast.",
+                article("b", "The oil flow stopped on Thursday for the first time since the 20 April blast.",
                         "2010-07-16")]
     timeline = build_timeline(articles)
     assert [e.date for e in timeline] == ["2010-07-15"]
@@ -286,21 +286,21 @@ def test_two_negative_tellings_of_one_fact_do_not_contradict_each_other():
     day = {"a": "2009-06-27", "b": "2009-06-27"}
     told = [Sentence("a", 0, "Michael Jackson's body has been given back to his family but there haven't been any "
                              "details about his funeral yet."),
-            Sentence("b", 0, "Jackson's body has been released to his family but no funeral details have been made "
-                             "public.")]
+            Sentence("b", 0, "Jackson's body has been handed over to his family but no funeral details have been "
+                             "announced.")]
     assert polarity_conflicts(told, day) == []
     # ...nor does a denial after a question put to the speaker, which affirms nothing itself
-    asked = [Sentence("a", 0, 'Asked if there have been any direct telephone calls between Obama and Mubarak, '
-                              'Vietor said, "The president has not called President Mubarak, but there is daily '
-                              'contact between the two governments."'),
-             Sentence("b", 0, 'Obama has not called Egyptian President Hosni Mubarak, "but there is daily contact '
-                              'between the two governments," Vietor said.')]
+    asked = [Sentence("a", 0, 'Asked if Obama and Mubarak had held any direct telephone calls, Vietor said, '
+                              '"President Obama has not called President Mubarak, but the two governments are in '
+                              'touch every day."'),
+             Sentence("b", 0, 'Obama has not called Egyptian President Hosni Mubarak, "but the two governments are '
+                              'in touch every day," Vietor said.')]
     assert polarity_conflicts(asked, day) == []
     # ...nor a majority won "short of" and one "not" won: both deny it
-    seats = [Sentence("a", 0, "Hun Sen's party won 64 of the 122 parliamentary seats in July's elections, short of the "
-                              "two-thirds majority needed to form a government."),
-             Sentence("b", 0, "Hun Sen's party won 64 of the 122 seats in July's election, but not the two-thirds "
-                              "majority necessary to form a government.")]
+    seats = [Sentence("a", 0, "Hun Sen's party took 64 of the 122 seats in parliament in the July vote, short of the "
+                              "two-thirds majority it required to form a government."),
+             Sentence("b", 0, "Hun Sen's party took 64 of the 122 seats in the July vote, but not the two-thirds "
+                              "majority it required to form a government.")]
     assert polarity_conflicts(seats, {"a": "1998-10-16", "b": "1998-10-22"}) == []
 
 
@@ -348,7 +348,7 @@ def test_a_count_is_compared_by_the_plural_it_counts_and_a_span_of_time_by_its_f
              Sentence("e", 1, "The Red Cross estimates that 45,000-50,000 people have been killed in the quake.")]
     assert conflicting_numbers(tolls, day) == []
     # the infected are not the dead
-    flu = [Sentence("c", 2, "Swine flu has spread to 74 countries, infecting more than 27,700 people, the WHO said."),
+    flu = [Sentence("c", 2, "Swine flu is now in 74 countries, infecting more than 27,700 people, the WHO said."),
            Sentence("d", 2, "Swine flu has so far killed 144 people in 74 countries, the WHO said.")]
     assert conflicting_numbers(flu, day) == []
 
@@ -365,26 +365,26 @@ def test_a_denial_must_deny_what_the_other_affirms_and_halting_is_no_affirmation
                 Sentence("b", 0, "Coast Guard crews patrolled coastal marshes in Louisiana on Friday, the Associated "
                                  "Press reported.")]
     assert polarity_conflicts(expenses, day) == []
-    halted = [Sentence("c", 0, "President Barack Obama halted any new offshore drilling projects unless rigs have "
+    halted = [Sentence("c", 0, "President Barack Obama halted all new offshore drilling projects unless the rigs get "
                                "new safeguards."),
-              Sentence("d", 0, "President Barack Obama directed that no new offshore oil drilling leases be issued "
-                               "unless rigs have new safeguards.")]
+              Sentence("d", 0, "President Barack Obama ordered that no new offshore oil drilling leases be granted "
+                               "unless the rigs get new safeguards.")]
     assert polarity_conflicts(halted, day) == []
-    reluctant = [Sentence("a", 1, "The United States, after wars in Afghanistan and Iraq, has been reluctant to take "
+    reluctant = [Sentence("a", 1, "The United States, after wars in Afghanistan and Iraq, is reluctant to take "
                                   "the lead in the military operation in Libya."),
-                 Sentence("b", 1, "The United States has been at pains to stress it is supporting, not leading, the "
+                 Sentence("b", 1, "The United States has taken care to stress it is supporting, not leading, the "
                                   "military operation in Libya.")]
     assert polarity_conflicts(reluctant, day) == []
     # who denies is who the clause says: the residents, not Obama
-    residents = [Sentence("c", 1, "President Barack Obama arrived on the Gulf Coast to tell residents they are not "
+    residents = [Sentence("c", 1, "President Barack Obama went to the Gulf Coast to assure residents that they are not "
                                   "alone in dealing with the spill."),
                  Sentence("d", 1, "President Barack Obama took responsibility for the response, dealing with the spill "
                                   "alone at first.")]
     assert polarity_conflicts(residents, day) == []
     # "did not return until" tells when they returned, and "not only" affirms
-    returned = [Sentence("a", 1, "Prince Ranariddh and his supporters returned to Cambodia to campaign before the "
+    returned = [Sentence("a", 1, "Prince Ranariddh and his allies returned to Cambodia to campaign before the "
                                  "election."),
-                Sentence("b", 1, "Prince Ranariddh and his supporters did not return to Cambodia until a few months "
+                Sentence("b", 1, "Prince Ranariddh and his allies did not return to Cambodia until shortly "
                                  "before the election.")]
     assert polarity_conflicts(returned, {"a": "1998-10-16", "b": "1998-11-16"}) == []
     failed = [Sentence("c", 1, "The Cambodian People's Party won a two-thirds majority in the National Assembly."),
@@ -395,7 +395,7 @@ def test_a_denial_must_deny_what_the_other_affirms_and_halting_is_no_affirmation
 
 def test_a_page_label_is_no_event_and_a_name_in_quote_marks_is_no_spelling():
     live = Article(id="a", source="a", published="2010-01-14", text=(
-        "As it happened: Haiti earthquake 14 Jan Live coverage following the earthquake in Haiti.\n"
+        "As it happened: Haiti earthquake 14 Jan Live updates after the earthquake in Haiti.\n"
         "Rescue teams reached Port-au-Prince on Wednesday after the earthquake struck the capital."))
     events = build_timeline([live])
     assert [e.date for e in events] == ["2010-01-13"]
@@ -404,13 +404,13 @@ def test_a_page_label_is_no_event_and_a_name_in_quote_marks_is_no_spelling():
 
 
 def test_a_first_persons_account_dates_no_event_of_the_story_but_a_quoted_one_does():
-    articles = [article("a", "I was fortunate to be an observer in 1990 for the first democratic election.\n"
+    articles = [article("a", "I was lucky enough to serve as an observer in 1990 at the first democratic election.\n"
                              "The earthquake struck the capital on 12 January, officials said.\n"
                              '"I felt the ground shake on 12 January," a survivor told reporters.', "2010-01-20")]
     texts = [e.text for e in build_timeline(articles)]
     assert not any("observer" in text for text in texts)
-    fragment = [article("b", "The latest EU aid follows an initial 400,000 ecu. the EU approved for the region on "
-                             "Friday. The EU approved more aid on Tuesday, officials said.", "1998-11-04")]
+    fragment = [article("b", "This new EU aid comes on top of an initial 400,000 ecu. the EU approved for the "
+                             "region on Friday. The EU approved more aid on Tuesday, officials said.", "1998-11-04")]
     assert [e.text[:24] for e in build_timeline(fragment)] == ["The EU approved more aid"]
     assert any(text.startswith("The earthquake struck") for text in texts)
     assert any("survivor told reporters" in text for text in texts)

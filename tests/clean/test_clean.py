@@ -79,9 +79,9 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
     cleaned, _ = remove_boilerplate(
         "Dow jones reprints: this copy is for your personal, non-commercial use only. To order "
         "presentation-ready copies for distribution to your colleagues, clients or customers, use the order "
-        "reprints tool at the bottom of any article or visit www.djreprints.com federal regulators fined the "
+        "reprints tool at the bottom of any article or visit www.djreprints.com state regulators fined the "
         "bank $1 billion on Friday.")
-    assert cleaned == "Federal regulators fined the bank $1 billion on Friday."
+    assert cleaned == "State regulators fined the bank $1 billion on Friday."
     about = "Google kept the location history of millions of users who had switched it off, regulators said."
     assert remove_boilerplate(about)[0] == about
     # Hostile input: a 2 MB line of furniture and story, once per sentence, is cleaned in one pass.
@@ -91,7 +91,7 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
 
 def test_photo_captions_inside_a_paragraph_are_removed_news_about_a_photo_kept():
     page = ("Poachers killed a rhinoceros at a zoo west of Paris on Monday night. ( associated press ) this "
-            "undated photo provided by the u.s. fish and wildlife service shows a white rhino. File - in this "
+            "undated photo provided by a u.s. wildlife agency shows a white rhino. File - in this "
             "Jan. 5, 2017, file photo, keepers feed a rhino at the zoo. Uploaded on Mar 7, 2017. The zoo said "
             "the animal was four years old.")
     cleaned, removed = remove_boilerplate(page)
@@ -209,9 +209,9 @@ def test_treebank_tokenised_text_is_detokenised_and_prose_is_left_alone():
         "The Government Cannot Protect Us.",
         # Multi-News style: full stops and commas in place; brackets, percent signs, apostrophes
         # and closing quotation marks apart
-        '"not too much ticks me off, but making fun of my girls, that \' ll do it, " cruz said. '
+        '"not much gets to me, but mocking my two girls, that \' ll do it, " cruz said. '
         'More were male ( 94 percent ), and 40 % of the cases went to "the agency " first.':
-        '"not too much ticks me off, but making fun of my girls, that\'ll do it," cruz said. '
+        '"not much gets to me, but mocking my two girls, that\'ll do it," cruz said. '
         'More were male (94 percent), and 40% of the cases went to "the agency" first.',
         # a split contraction, in any text
         "Look, i ' m not sure it ' s over.": "Look, i'm not sure it's over.",
@@ -255,17 +255,17 @@ def test_short_lines_repeated_across_many_articles_are_page_furniture():
 
 
 def test_hard_wrapped_archive_text_is_unwrapped_but_titles_and_sentence_lines_are_kept():
-    wrapped = ("Cambodian leader Hun Sen on Friday rejected opposition parties' demands\n"
-               "for talks outside the country, accusing them of trying to ``internationalize''\n"
-               "the political crisis. Government and opposition parties have asked\n"
-               "King Norodom Sihanouk to host a summit meeting after a series of talks\n"
-               "between the two opposition groups and Hun Sen's party failed.\n\n"
+    wrapped = ("Cambodian leader Hun Sen on Friday turned down the opposition parties' call\n"
+               "for negotiations abroad, saying they sought to ``internationalize''\n"
+               "the country's political standoff. Both sides have now asked\n"
+               "King Norodom Sihanouk to chair a summit after several rounds of talks\n"
+               "between Hun Sen's party and the two opposition camps failed.\n\n"
                "Hun Sen, however, rejected that.\n")
     assert normalize_text("Cambodia crisis\n" + wrapped) == (
-        "Cambodia crisis\nCambodian leader Hun Sen on Friday rejected opposition parties' demands for talks "
-        "outside the country, accusing them of trying to \"internationalize\" the political crisis. Government "
-        "and opposition parties have asked King Norodom Sihanouk to host a summit meeting after a series of "
-        "talks between the two opposition groups and Hun Sen's party failed.\n\nHun Sen, however, rejected that.")
+        "Cambodia crisis\nCambodian leader Hun Sen on Friday turned down the opposition parties' call for "
+        "negotiations abroad, saying they sought to \"internationalize\" the country's political standoff. Both "
+        "sides have now asked King Norodom Sihanouk to chair a summit after several rounds of talks between "
+        "Hun Sen's party and the two opposition camps failed.\n\nHun Sen, however, rejected that.")
     one_per_line = "\n".join(f"Sentence number {i} is a complete sentence of its own." for i in range(8))
     assert normalize_text(one_per_line) == one_per_line
 
@@ -275,8 +275,8 @@ def test_reader_comments_after_a_story_are_removed_with_the_first_comment_before
              "The United Nations will vote on a no-fly zone on Thursday, diplomats said."]
     comments = ["I really like your show and you do a great job.",
                 "But please quit interrupting your guests!!",
-                "They should listen more. March 18, 2011 at 12:01 pm | Report abuse | Reply Who cares?",
-                "Posted by: bregenz | June 16, 2010 5:17 PM | Report abuse I seem to remember it."]
+                "They should listen more. March 18, 2011 at 9:14 pm | Report abuse | Reply Who cares?",
+                "Posted by: tyrolfan | June 16, 2010 8:42 PM | Report abuse I seem to recall it."]
     cleaned, removed = remove_boilerplate("\n".join(story + comments))
     assert cleaned == "\n".join(story)
     assert [r.split(": ", 1)[1] for r in removed] == comments
@@ -288,36 +288,36 @@ def test_reader_comments_after_a_story_are_removed_with_the_first_comment_before
     transcript = "\n".join(story + ["BLAIR: Well, we are talking about a transition.", comments[2]])
     assert remove_boilerplate(transcript)[0] == "\n".join(story[:1] + story[1:] + [
         "BLAIR: Well, we are talking about a transition."])
-    # a stamp that opens a comment ("At 18:20 29th Apr 2009, vampfan wrote:"), mid-line: the story ends there
-    opened = "\n".join(story) + " Mary Hockaday is head of the newsroom At 18:20 29th Apr 2009 , vampfan wrote : " \
-        "I have never commented before.\nAt 20:04 30th Apr 2009, yellowIda wrote: 256 cases world wide!"
+    # a stamp that opens a comment ("At 17:45 29th Apr 2009, owlwatcher wrote:"), mid-line: the story ends there
+    opened = "\n".join(story) + " Mary Hockaday is head of the newsroom At 17:45 29th Apr 2009 , owlwatcher wrote : " \
+        "I rarely post here.\nAt 20:04 30th Apr 2009, yellowIda wrote: 256 cases world wide!"
     assert remove_boilerplate(opened)[0] == "\n".join(story) + " Mary Hockaday is head of the newsroom"
     # a blog post's signature ends the post; the comments after it, before the first stamp, go too
     post = story + ["Markets fell sharply on Monday as investors weighed the collapse of the investment bank.",
                     "The Treasury said it would not put public money into a rescue of the bank.",
                     "Officials worked through the weekend on a sale to a rival, which fell through on Sunday."]
-    signed = "\n".join(post) + " By Chris Cillizza | September 16, 2008; 6:32 AM ET If Wall Street lent us money " \
+    signed = "\n".join(post) + " By Chris Cillizza | September 16, 2008; 7:05 AM ET If Wall Street lent us money " \
         "we'd demand warrants.\nLet's ask them for warrants, too.\n" + comments[3]
     assert remove_boilerplate(signed)[0] == "\n".join(post)
     # a byline atop the story is no signature
-    atop = "By Chris Cillizza | September 16, 2008; 6:32 AM ET\n" + "\n".join(post) + "\n" + comments[3]
+    atop = "By Chris Cillizza | September 16, 2008; 7:05 AM ET\n" + "\n".join(post) + "\n" + comments[3]
     assert remove_boilerplate(atop)[0].startswith("By Chris Cillizza") and "Rebels took" in remove_boilerplate(atop)[0]
 
 
 def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():
     text = ("(required, but will not be displayed) CNN welcomes a lively and courteous discussion as long "
             "as you follow the Rules of Conduct set forth in our Terms of Service. " + STORY + "\n"
-            "(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal to the government are honoring a cease-fire.\n"
-            "(Update 6:20 a.m. Friday in Cairo, 11:20 p.m. Thursday ET) Protesters remained in Tahrir Square.\n"
+            "(9:47 p.m. ET, 3:47 a.m. in Libya) Forces loyal to the government are honoring a cease-fire.\n"
+            "(Update 6:05 a.m. Friday in Cairo, 11:05 p.m. Thursday ET) Protesters remained in Tahrir Square.\n"
             "(Updated 7:40 p.m. (0240 in Egypt)) The cabinet resigned.\n"
-            "(Update 3:31 p.m. Cairo, 8:31 a.m. ET) The curfew was extended.\n"
+            "(Update 3:52 p.m. Cairo, 8:52 a.m. ET) The curfew was extended.\n"
             "-- (Update 10 p.m. ET) Lake Shore Drive was closed.\n"
             "(Updated at 3:47 p.m.) A judge ruled on the law.\n"
-            "Six days in Libya: (Updated: 11:33 p.m. Sunday Libya; 4:33 p.m. Sunday ET): The envoy quit.\n"
-            "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?\n"
-            "RT @BrianSozzi: Within food, white bread had one of the strongest price increases in December.\n"
-            "CNN's Richard Roth, Arwa Damon, Nic Robertson, Tommy Evans, Elise Labott, Al Goodman, John King "
-            "and Reza Sayah, and journalist Mohamed Fadel Fahmy contributed to this report.")
+            "Six days in Libya: (Updated: 11:18 p.m. Sunday Libya; 4:18 p.m. Sunday ET): The envoy quit.\n"
+            "ie/11BX93W 6:48 pm ET February 11, 2013 RETWEET Might the next pope come from Africa?\n"
+            "RT @BrianSozzi: In the grocery aisle, white bread saw one of the sharpest price rises in December.\n"
+            "CNN's Arwa Damon, Richard Roth, Al Goodman, Nic Robertson, Elise Labott, Tommy Evans, Reza Sayah "
+            "and John King, and the journalist Mohamed Fadel Fahmy contributed to this report.")
     cleaned, removed = remove_boilerplate(text)
     assert cleaned == (STORY + "\nForces loyal to the government are honoring a cease-fire."
                        "\nProtesters remained in Tahrir Square.\nThe cabinet resigned.\nThe curfew was extended."
@@ -337,7 +337,7 @@ def test_comment_policy_widgets_live_blog_times_and_long_credits_are_removed():
 def test_long_lines_repeated_across_a_story_are_furniture_only_when_off_the_story():
     from storyweave.clean import remove_repeated_lines
 
-    teaser = "2 men charged in death of Chicago teen who performed in inauguration event."
+    teaser = "2 men charged over killing of Chicago teen who danced at an inauguration event."
     wire = "The Security Council authorized all necessary measures to protect civilians in Libya on Thursday."
     bodies = ["Rebels in Libya held Benghazi as the Security Council debated measures to protect civilians.",
               "Libya's government announced a ceasefire after the Security Council vote on civilians.",
@@ -362,7 +362,7 @@ def test_a_teaser_on_the_story_topic_under_many_pages_is_furniture_and_a_shared_
 
     # five pages carry a teaser for another piece on the topic; the story's other articles use its
     # words ("Syria", "settlement", "talks"), but the pages carrying it hardly do
-    teaser = "Hopes for a negotiated settlement in Syria remain alive despite regional tensions, says our analyst."
+    teaser = "Regional tensions have not killed hopes for a negotiated settlement in Syria, says our analyst."
     lead = "Syrian troops shelled the city of Homs on Saturday, killing at least 40 people, activists said."
     bodies = [f"Activists in Homs counted the dead after troops shelled the city on day {i}; troops shelled "
               f"Homs again and activists said people were killed." for i in range(5)]
@@ -427,7 +427,7 @@ def test_site_furniture_glued_inside_lines_of_many_articles_is_cut_out_and_share
     # a run after a word no sentence ends on ("the") stands inside a sentence: wire copy, never cut
     from storyweave.clean import _inside_sentence
 
-    line = "Two ships -- the USS Kearsarge, which can carry 2,000 Marines, and the USS Ponce -- sailed."
+    line = "Two vessels -- the USS Kearsarge, able to hold 2,000 Marines, and the USS Ponce -- sailed."
     assert _inside_sentence(line, line.index("USS Kearsarge"))
     assert not _inside_sentence(f"Oil spill: day 1 {furniture}", len("Oil spill: day 1 "))
 
@@ -435,19 +435,19 @@ def test_site_furniture_glued_inside_lines_of_many_articles_is_cut_out_and_share
 def test_a_glued_byline_with_its_desk_and_calls_for_readers_stories_are_removed():
     cleaned, removed = remove_boilerplate(
         "By Barbara Plett BBC UN correspondent "
-        "The US accused Russia and China of intransigence after the UN vote on Syria.\n"
+        "The US blamed Russia and China for the deadlock after the UN vote on Syria.\n"
         "Are you in Syria?\nDo you have friends or family there?\n"
         "Send us your comments and experiences using the form below\nIf you have a large file you can upload here.\n"
         "Here are the latest developments as confirmed by CNN.")
-    assert cleaned == "The US accused Russia and China of intransigence after the UN vote on Syria."
+    assert cleaned == "The US blamed Russia and China for the deadlock after the UN vote on Syria."
     assert removed[-1] == "opening credit: By Barbara Plett BBC UN correspondent" and len(removed) == 6
     kept = "By the time the editor arrived, the paper had gone to press and nothing could be changed."
     assert remove_boilerplate(kept) == (kept, [])
 
 
 def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titles_are_not():
-    assert normalize_text("Kevin Costner helps clean up oil spill The water will be 99% clean, he said.") == (
-        "Kevin Costner helps clean up oil spill\nThe water will be 99% clean, he said.")
+    assert normalize_text("Kevin Costner joins oil spill clean-up The water will come out 99% clean, he said.") == (
+        "Kevin Costner joins oil spill clean-up\nThe water will come out 99% clean, he said.")
     assert normalize_text("Thousands of US troops have arrived in Haiti They are handing out water.") == (
         "Thousands of US troops have arrived in Haiti\nThey are handing out water.")
     assert normalize_text("Readers sent their ideas to BP We asked engineers to judge them.") == (
@@ -459,12 +459,12 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
     # a caption or headline before an article or a word of quantity (BBC pages flattened by a scrape)
     assert normalize_text("Rescuers applaud as children are pulled from the ruins A strong aftershock hit Haiti.") == (
         "Rescuers applaud as children are pulled from the ruins\nA strong aftershock hit Haiti.")
-    assert normalize_text("Haiti earthquake: Aid outside Port-au-Prince An estimated 200,000 people died.") == (
-        "Haiti earthquake: Aid outside Port-au-Prince\nAn estimated 200,000 people died.")
-    assert normalize_text("Survivors are fending for themselves Scores of US troops have landed.") == (
-        "Survivors are fending for themselves\nScores of US troops have landed.")
-    assert normalize_text("He was a keen skier and mountaineer A British man has been confirmed dead.") == (
-        "He was a keen skier and mountaineer\nA British man has been confirmed dead.")
+    assert normalize_text("Haiti quake: Help for towns beyond Port-au-Prince An estimated 230,000 died.") == (
+        "Haiti quake: Help for towns beyond Port-au-Prince\nAn estimated 230,000 died.")
+    assert normalize_text("Survivors are left to cope alone Scores of US soldiers have arrived.") == (
+        "Survivors are left to cope alone\nScores of US soldiers have arrived.")
+    assert normalize_text("He loved skiing and was a mountaineer A British man is now confirmed dead.") == (
+        "He loved skiing and was a mountaineer\nA British man is now confirmed dead.")
     assert normalize_text("Lawmakers attack plans to deal with a spill Five oil giants filed them.") == (
         "Lawmakers attack plans to deal with a spill\nFive oil giants filed them.")
     for prose in ("The court sits in The Hague and rules on The Times case.",
@@ -482,8 +482,8 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
 
 
 def test_sentences_glued_at_their_full_stop_are_parted_and_links_and_file_names_are_not():
-    assert normalize_text("Guinness certified the new record.the volvo is still in great shape.") == (
-        "Guinness certified the new record. The volvo is still in great shape.")
+    assert normalize_text("Guinness certified the new record.the volvo still runs like new.") == (
+        "Guinness certified the new record. The volvo still runs like new.")
     assert normalize_text('"We are ready," Langham said.There are 723 vessels deployed.') == (
         '"We are ready," Langham said. There are 723 vessels deployed.')
     for kept in ("Pre-order here: https://band.lnk.to/the album", "See pic.twitter.com/the and amzn.to/in now.",
@@ -493,11 +493,11 @@ def test_sentences_glued_at_their_full_stop_are_parted_and_links_and_file_names_
 
 def test_a_bylines_desk_after_a_comma_and_an_editors_note_about_the_writer_are_removed():
     cleaned, removed = remove_boilerplate(
-        "By Gloria Borger, CNN Senior Political Analyst Gloria Borger: On one level, it made sense for France "
-        "and Britain to take the lead. Editor's note: Gloria Borger is a senior political analyst for CNN.\n"
+        "By Gloria Borger, CNN Senior Political Analyst Gloria Borger: In one sense, letting France and "
+        "Britain lead was logical. Editor's note: Gloria Borger is CNN's senior political analyst.\n"
         "Washington (CNN) -- The story of the Libyan intervention may pain some believers.")
-    assert cleaned.startswith("Gloria Borger: On one level, it made sense") and "Editor's note" not in cleaned
-    assert removed == ["site furniture: Editor's note: Gloria Borger is a senior political analyst for CNN.",
+    assert cleaned.startswith("Gloria Borger: In one sense, letting France") and "Editor's note" not in cleaned
+    assert removed == ["site furniture: Editor's note: Gloria Borger is CNN's senior political analyst.",
                        "opening credit: By Gloria Borger, CNN Senior Political Analyst"]
 
 
@@ -517,8 +517,8 @@ def test_a_photo_credit_run_into_the_text_is_removed_and_the_word_photograph_is_
 
 
 def test_a_dated_photo_caption_opening_a_page_is_removed_and_a_chronology_is_kept():
-    cleaned, removed = remove_boilerplate("June 4: Oil is seen gushing around the cap placed by BP.\n" + STORY)
-    assert (cleaned, removed) == (STORY, ["photo caption: June 4: Oil is seen gushing around the cap placed by BP."])
+    cleaned, removed = remove_boilerplate("June 4: Oil gushes out around the cap that BP fitted.\n" + STORY)
+    assert (cleaned, removed) == (STORY, ["photo caption: June 4: Oil gushes out around the cap that BP fitted."])
     chronology = "April 20: The rig explodes, killing 11 workers.\nApril 22: The rig sinks.\n" + STORY
     assert remove_boilerplate(chronology) == (chronology, [])
 
@@ -534,7 +534,7 @@ def test_a_channels_promotion_of_its_show_is_furniture_and_watching_in_a_sentenc
 
 def test_an_aggregators_related_links_are_furniture_and_hours_ago_in_a_sentence_is_not():
     story = "The oil slick grew again on Monday, officials said. BP shares fell 3% on Tuesday."
-    links = ("Giant Box Close to Being Over Oil-Spewing Well - 1 hr ago News24 Rig worker makes safety charge "
+    links = ("Huge Container Nearly in Place Over Leaking Well - 1 hr ago News24 Rig worker raises safety fears "
              "- 28 hrs ago.")
     first, second = story.split(". ")
     assert remove_boilerplate(f"{first}. {links} {second}") == (story, [f"site furniture: {links}"])
@@ -543,12 +543,12 @@ def test_an_aggregators_related_links_are_furniture_and_hours_ago_in_a_sentence_
 
 
 def test_a_heading_in_capitals_run_into_its_paragraph_is_removed_datelines_and_capitals_are_not():
-    paragraph = "In June, BP placed a cap, known as an LMRP cap, over the top of the well."
+    paragraph = "In June, BP lowered a cap, called an LMRP cap, onto the top of the well."
     assert remove_boilerplate(f"NEW CAP FOR LEAKING OIL WELL {paragraph}") == (
         paragraph, ["section heading: NEW CAP FOR LEAKING OIL WELL"])
     for heading, rest in (("SWINE FLU - THE BASICS", "Symptoms usually appear within days."),
-                          ("THE START OF THE CONFLICT", "Libya's civil war began last month."),
-                          ("ARAB LEAGUE REQUESTS NO-FLY ZONE; U.N. COMPLIES", "While the rebels pleaded, it voted.")):
+                          ("HOW THE CONFLICT STARTED", "Libya's uprising became a civil war last month."),
+                          ("ARAB LEAGUE ASKS FOR NO-FLY ZONE; U.N. AGREES", "As the rebels begged, it voted.")):
         assert remove_boilerplate(f"{heading} {rest}")[0] == rest
     for kept in ("NEW ORLEANS -- Oil from the well reached the marshes on Monday.",
                  "SAN LUIS OBISPO -- The city braced for the storm on Monday.",
@@ -562,7 +562,7 @@ def test_a_heading_in_capitals_run_into_its_paragraph_is_removed_datelines_and_c
 def test_a_newspapers_print_and_web_stamps_are_furniture():
     story = "The cap held overnight, engineers said."
     stamps = ("This article was published on guardian.co.uk at 19.23 BST on Thursday 15 July 2010. "
-              "It was last modified at 00.08 BST on 16 July 2010. A version appeared on p17 of the Main "
+              "It was last modified at 00.08 BST on 16 July 2010. A version appeared on p21 of the Main "
               "section section of the Guardian on Friday 16 July 2010.")
     cleaned, removed = remove_boilerplate(f"{story} {stamps}")
     assert cleaned == story and len(removed) == 3
@@ -573,22 +573,22 @@ def test_a_newspapers_print_and_web_stamps_are_furniture():
 def test_a_wire_photo_caption_dated_at_its_end_is_furniture_and_a_sentence_ending_on_a_date_is_not():
     story = "Syrian forces killed 90 protesters on Friday, activists said. The death toll rose on Saturday."
     first, second = story.split(". ")
-    for caption in ("A guide stands near the step pyramid in Saqqara, outside of Cairo March 5, 2011.",
-                    "A pedestrian walks under an electric market board in Tokyo, Thursday, Oct. 16, 2008."):
+    for caption in ("A tourist walks past the step pyramid of Djoser at Saqqara, south of Cairo March 5, 2011.",
+                    "A man passes beneath a board of share prices in Tokyo, Thursday, Oct. 16, 2008."):
         assert remove_boilerplate(f"{first}. {caption} {second}") == (story, [f"site furniture: {caption}"])
     for kept in ("The law took effect on March 5, 2011.", "The ceasefire was signed in Geneva in May, 2011."):
         assert remove_boilerplate(kept) == (kept, [])
 
 
 def test_a_live_pages_clock_stamps_go_and_a_chronologys_years_stay():
-    live = ("1420 British Prime Minister Gordon Brown describes the earthquake as a tragedy.\n"
-            "1413 The US 82nd Airborne Division will have 100 members in Haiti on Thursday.\n"
+    live = ("1420 British Prime Minister Gordon Brown calls the earthquake a tragedy.\n"
+            "1413 About 100 troops of the US 82nd Airborne Division will be in Haiti by Thursday.\n"
             "Another 800 will be there by Friday.\n"
             "0919 GMT: International aid charities are appealing for help.")
     cleaned, removed = remove_boilerplate(live)
     assert cleaned.splitlines() == [
-        "British Prime Minister Gordon Brown describes the earthquake as a tragedy.",
-        "The US 82nd Airborne Division will have 100 members in Haiti on Thursday.",
+        "British Prime Minister Gordon Brown calls the earthquake a tragedy.",
+        "About 100 troops of the US 82nd Airborne Division will be in Haiti by Thursday.",
         "Another 800 will be there by Friday.",
         "International aid charities are appealing for help."]
     assert removed == ["live-update time: 1420", "live-update time: 1413", "live-update time: 0919 GMT:"]
@@ -611,7 +611,7 @@ def test_a_comment_policy_low_on_the_page_opens_the_readers_comments_which_go():
     cleaned, removed = remove_boilerplate(page)
     assert cleaned == story.strip()
     assert "reader comments: I am considering buying Transocean today." in removed
-    blog = story + "Re: Posted by Jason-May 1st, 2009 -- 4:59 pm GMT I agree with you.\nIt's all hype."
+    blog = story + "Re: Posted by Marcus-May 1st, 2009 -- 3:41 pm GMT I agree with you.\nIt's all hype."
     assert remove_boilerplate(blog)[0] == story.strip()
     # a link to the comments at the top of the page is no comment section
     assert remove_boilerplate("Leave a comment\n" + story)[0].endswith("fell by a tenth in London.")

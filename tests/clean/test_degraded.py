@@ -60,11 +60,11 @@ def test_fallback_without_siblings_still_restores_sentence_starts_and_weekdays()
 
 
 def test_an_abbreviations_period_starts_no_sentence_but_a_title_or_an_initial_is_followed_by_a_name():
-    text = ("the fight pitted her against fellow democratic sens. carl levin (mich.) and claire mccaskill (mo.), "
+    text = ("the plan put her at odds with fellow democratic sens. claire mccaskill (mo.) and carl levin (mich.), "
             "as well as gen. martin e. dempsey. the vote failed.")
     repaired, _ = repair_text(text, [LOWERCASED], StoryHints())
-    assert repaired == ("The fight pitted her against fellow democratic sens. Carl levin (mich.) and claire mccaskill "
-                        "(mo.), as well as gen. Martin e. Dempsey. The vote failed.")
+    assert repaired == ("The plan put her at odds with fellow democratic sens. Claire mccaskill (mo.) and carl levin "
+                        "(mich.), as well as gen. Martin e. Dempsey. The vote failed.")
 
 
 def test_repair_story_repairs_only_degraded_articles_and_keeps_the_original():

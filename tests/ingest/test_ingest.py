@@ -181,12 +181,12 @@ def test_pages_in_another_language_or_garbled_are_skipped_degraded_english_is_ke
 
     french = ("Le gouvernement français a annoncé mardi de nouvelles mesures contre la grippe porcine, "
               "dont la fermeture de plusieurs écoles dans le sud du pays et une campagne de vaccination. ") * 3
-    garbled = ("Vi # t Nam ngn c m c a kh u Ch nh ph nhi u n c ch cents u n i h # nhanh ch ng tri n khai "
-               "k ho ch ch ng c m heo Trong b i c # nh c th m qu c gia v b nh nh cents n m c c m l # n ") * 2
+    garbled = ("B # Y t # Vi # t Nam khuy n c o ng i d n r # a tay th ng xuy n v eo kh u trang n i ng ng i "
+               "Th nh ph # H # Ch Minh t ng c ng gi m s t c c c # a kh u s n bay qu c t # m a d ch c m cents ") * 2
     degraded = BODY.lower().replace(",", "  ").replace(".", "  ")
     assert not_english(french).startswith("not English prose (0%") and not_english(garbled)
     assert not_english(BODY * 3) is None and not_english(degraded * 3) is None
-    assert not_english("Vi # t Nam ngn c m c a kh u") is None  # too few words to judge
+    assert not_english("B # Y t # Vi # t Nam khuy n c o") is None  # too few words to judge
     paths = [write(tmp_path, "fr.txt", french), write(tmp_path, "en.txt", BODY)]
     result = load_articles([str(p) for p in paths])
     assert [a.source for a in result.articles] == [str(paths[1])]

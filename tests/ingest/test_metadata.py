@@ -21,9 +21,9 @@ def test_header_date_and_title_line_are_found_and_removed():
 
 
 def test_a_title_line_run_into_the_caption_after_it_ends_where_the_caption_starts():
-    found = infer_metadata("Obama names oil-spill panel heads President Obama said the commission would look at "
-                           f"how the oil industry operates\nThe {BODY} {BODY}", has_title=False)
-    assert found.title == "Obama names oil-spill panel heads"
+    found = infer_metadata("Obama picks leaders of oil-spill panel President Obama said the commission would examine "
+                           f"how the industry operates\nThe {BODY} {BODY}", has_title=False)
+    assert found.title == "Obama picks leaders of oil-spill panel"
     title = "Council passes budget for roads and schools after a long debate in the town hall"
     found = infer_metadata(f"{title}\nThe {BODY}", has_title=False)
     assert found.title == title  # no run-on: kept whole
@@ -37,7 +37,7 @@ def test_reuters_dateline_gives_outlet_and_is_stripped():
 
 
 def test_a_dateline_behind_a_photo_caption_of_its_own_line_is_stripped_and_the_caption_stays():
-    caption = "A police woman wears a mask in Mexico City April 24, 2009."
+    caption = "A traffic officer in a face mask directs cars in Mexico City April 24, 2009."
     found = infer_metadata(f"{caption}\nMEXICO CITY (Reuters) - The {BODY}", has_title=True)
     assert (found.outlet, found.dateline) == ("Reuters", "MEXICO CITY (Reuters)")
     assert found.text.splitlines() == [caption, f"The {BODY}"]
@@ -135,10 +135,10 @@ def test_page_time_stamp_gives_date_and_splits_off_the_run_in_headline():
 
 
 def test_a_stamp_with_weekday_and_pm_but_no_zone_dates_the_article_and_leaves_the_text():
-    found = infer_metadata(f"Tuesday, September 16, 2008; 4:30 PM Just a day after the vote, the {BODY}",
+    found = infer_metadata(f"Tuesday, September 16, 2008; 4:30 PM Only a day after the vote, the {BODY}",
                            has_title=True)
     assert (found.published, found.published_from) == ("2008-09-16T16:30", "text")
-    assert found.text.startswith("Just a day after the vote")
+    assert found.text.startswith("Only a day after the vote")
     # a date and a time in running text, without a weekday, is the story's
     text = f"The {BODY} The vote on March 4, 2024 at 7:42 PM was close."
     assert infer_metadata(text, has_title=True).text.endswith("March 4, 2024 at 7:42 PM was close.")
@@ -149,14 +149,14 @@ def test_a_bbc_live_page_stamp_with_the_time_first_dates_the_article_and_leaves_
     assert (found.published, found.title) == ("2010-05-28T09:27", None)
     assert found.text.startswith("The city council")
     # the writer's name before the stamp is a byline, not a headline
-    found = infer_metadata(f"Clare Spencer | 09:55 UK time, Thursday, 6 January 2011 The {BODY}", has_title=False)
-    assert (found.published, found.title) == ("2011-01-06T09:55", None)
+    found = infer_metadata(f"Clare Spencer | 10:12 UK time, Thursday, 6 January 2011 The {BODY}", has_title=False)
+    assert (found.published, found.title) == ("2011-01-06T10:12", None)
     assert found.text.startswith("The city council") and "Clare Spencer" in found.removed[0]
 
 
 def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
-    found = infer_metadata(f"TRIPOLI | Fri Mar 18, 2011 7:22 pm EDT TRIPOLI (Reuters) - The {BODY}", has_title=False)
-    assert (found.title, found.outlet, found.published) == (None, "Reuters", "2011-03-18T19:22")
+    found = infer_metadata(f"TRIPOLI | Fri Mar 18, 2011 7:05 pm EDT TRIPOLI (Reuters) - The {BODY}", has_title=False)
+    assert (found.title, found.outlet, found.published) == (None, "Reuters", "2011-03-18T19:05")
     assert found.text.startswith("The city council")
     found = infer_metadata(f"Gaddafi defies ceasefire call | Fri Mar 18, 2011 7:22 pm EDT The {BODY}", has_title=False)
     assert found.title == "Gaddafi defies ceasefire call"
@@ -168,17 +168,17 @@ def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
     found = infer_metadata(f"Obama meets NATO | Fri Mar 18, 2011 7:22 pm EDT The {BODY}", has_title=False)
     assert found.title == "Obama meets NATO"
     # ...also past a time zone the stamp's pattern leaves ("1:29 am IST WASHINGTON (Reuters)")
-    found = infer_metadata(f"BP agrees to $20 billion fund for spill claims WASHINGTON | Thu Jun 17, 2010 1:29 am IST "
+    found = infer_metadata(f"BP sets up $20 billion fund to pay spill claims WASHINGTON | Thu Jun 17, 2010 1:41 am IST "
                            f"WASHINGTON (Reuters) - The {BODY}", has_title=False)
-    assert found.title == "BP agrees to $20 billion fund for spill claims"
+    assert found.title == "BP sets up $20 billion fund to pay spill claims"
 
 
 def test_a_bbc_last_updated_stamp_and_help_link_date_the_page_and_leave_the_text():
-    found = infer_metadata(f"13 July 2010 Last updated at 09:43 GMT Help The {BODY}", has_title=False)
-    assert (found.title, found.published) == (None, "2010-07-13T09:43")
+    found = infer_metadata(f"13 July 2010 Last updated at 09:17 GMT Help The {BODY}", has_title=False)
+    assert (found.title, found.published) == (None, "2010-07-13T09:17")
     assert found.text.startswith("The city council")
-    found = infer_metadata(f"BP fits new cap 13 July 2010 Last updated at 09:43 GMT Help The {BODY}", has_title=False)
-    assert (found.title, found.published) == ("BP fits new cap", "2010-07-13T09:43")
+    found = infer_metadata(f"BP fits new cap 13 July 2010 Last updated at 09:17 GMT Help The {BODY}", has_title=False)
+    assert (found.title, found.published) == ("BP fits new cap", "2010-07-13T09:17")
 
 
 def test_a_byline_and_highlights_broken_into_lines_before_the_dateline_are_one_header_and_no_title():
@@ -225,14 +225,14 @@ def test_a_date_and_byline_line_is_no_title_and_a_title_with_by_in_it_is():
 def test_bbc_page_stamps_without_a_zone_or_with_the_weekday_after_the_time_date_the_page():
     found = infer_metadata(f"8 November 2011 Last updated at 06:28 The {BODY}", has_title=False)
     assert (found.published, found.text[:16]) == ("2011-11-08T06:28", "The city council")
-    found = infer_metadata(f"Page last updated at 07:48 GMT , Tuesday , 8 November 2011 The {BODY}", has_title=False)
-    assert (found.title, found.published, found.text[:16]) == (None, "2011-11-08T07:48", "The city council")
+    found = infer_metadata(f"Page last updated at 07:36 GMT , Tuesday , 8 November 2011 The {BODY}", has_title=False)
+    assert (found.title, found.published, found.text[:16]) == (None, "2011-11-08T07:36", "The city council")
     # a stamp on a line of its own is no title; a headline before it on that line is
-    found = infer_metadata(f"Page last updated at 07:48 GMT, Tuesday, 8 November 2011\nThe {BODY}", has_title=False)
-    assert (found.title, found.published, found.text[:16]) == (None, "2011-11-08T07:48", "The city council")
-    found = infer_metadata(f"Doctor found guilty 8 November 2011 Last updated at 11:01 GMT Help\nThe {BODY}",
+    found = infer_metadata(f"Page last updated at 07:36 GMT, Tuesday, 8 November 2011\nThe {BODY}", has_title=False)
+    assert (found.title, found.published, found.text[:16]) == (None, "2011-11-08T07:36", "The city council")
+    found = infer_metadata(f"Doctor found guilty 8 November 2011 Last updated at 11:24 GMT Help\nThe {BODY}",
                            has_title=False)
-    assert (found.title, found.published) == ("Doctor found guilty", "2011-11-08T11:01")
+    assert (found.title, found.published) == ("Doctor found guilty", "2011-11-08T11:24")
 
 
 def test_a_byline_run_into_a_dateline_in_capitals_is_the_author_and_no_title():
@@ -247,7 +247,7 @@ def test_a_byline_run_into_a_dateline_in_capitals_is_the_author_and_no_title():
 def test_an_agency_dateline_opening_a_later_paragraph_goes_with_the_header_before_it():
     # an opinion page: highlights and an editor's note about the author, then the story
     found = infer_metadata("Pollack: Egypt's protesters deserve a moment of joy Editor's note: Kenneth M. Pollack "
-                           "is a senior fellow at the Brookings Institution.\nHe is the author of numerous books.\n"
+                           "directs research at the Brookings Institution.\nHe has written several books.\n"
                            f"(CNN) -- The {BODY}\nMore text.", has_title=False)
     assert found.text.startswith("The city council") and found.outlet == "CNN"
     # highlights a line each, before a dateline inside the third line
@@ -277,23 +277,24 @@ def test_a_broadcast_transcripts_header_gives_title_and_air_date_and_goes():
 def test_a_byline_of_a_wire_staff_or_run_into_the_text_names_the_author_and_leaves_the_text():
     found = infer_metadata(f"By the CNN Wire Staff\nThe {BODY}", has_title=False)
     assert (found.author, found.title, found.text[:16]) == ("CNN Wire Staff", None, "The city council")
-    found = infer_metadata("By Cynthia P. Schneider and Nadia Oweidat, Special to CNN Anti-government protesters "
-                           f"walk in Tahrir Square.\nThe {BODY}", has_title=False)
+    found = infer_metadata("By Cynthia P. Schneider and Nadia Oweidat, Special to CNN Pro-democracy protesters "
+                           f"march through Tahrir Square.\nThe {BODY}", has_title=False)
     assert (found.author, found.outlet) == ("Cynthia P. Schneider and Nadia Oweidat", "CNN")
-    assert found.text.startswith("Anti-government protesters walk in Tahrir Square.")
-    found = infer_metadata(f"February 09, 2011 | By Josh Levs, CNN Human Rights Watch says the {BODY}", has_title=False)
+    assert found.text.startswith("Pro-democracy protesters march through Tahrir Square.")
+    found = infer_metadata(f"February 09, 2011 | By Josh Levs, CNN Amnesty International says the {BODY}",
+                           has_title=False)
     assert (found.author, found.outlet, found.published) == ("Josh Levs", "CNN", "2011-02-09")
-    assert found.text.startswith("Human Rights Watch says")
+    assert found.text.startswith("Amnesty International says")
 
 
 def test_a_reuters_dateline_of_a_day_alone_is_no_title_and_dates_the_story():
-    found = infer_metadata(f"June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - The {BODY}", has_title=False)
+    found = infer_metadata(f"June 3 | Thu Jun 3, 2010 9:34 am EDT June 3 (Reuters) - The {BODY}", has_title=False)
     assert (found.title, found.dateline, found.outlet) == (None, "June 3 (Reuters)", "Reuters")
     assert found.published.startswith("2010-06-03") and found.text.startswith("The city council")
 
 
 def test_highlights_naming_a_lawmaker_by_title_are_still_a_header_before_the_dateline():
-    found = infer_metadata('The moment Egypt was free U.S. has invested billions, Rep. Ron Paul says of Mubarak '
-                           'Obama says the "transition must bring all voices to the table" '
+    found = infer_metadata('The moment Egypt was free U.S. has spent billions on him, Rep. Ron Paul says of Mubarak '
+                           'Obama says the "handover must give every voice a seat" '
                            f"Cairo, Egypt (CNN) -- The {BODY}", has_title=False)
     assert (found.dateline, found.text[:16]) == ("Cairo, Egypt (CNN)", "The city council")

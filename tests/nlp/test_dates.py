@@ -72,19 +72,19 @@ def test_without_an_anchor_only_calendar_dates_resolve():
 
 @pytest.mark.parametrize("sentence, expected", [
     # the clause holding the day says past or future, not another clause of the sentence
-    ("Officials told the State Department on Thursday evening that all four would be released.", "2011-03-17"),
+    ("Officials told the State Department on Thursday evening that the four hostages would go free.", "2011-03-17"),
     ("The company said on Monday it will cut 500 jobs.", "2011-03-14"),
     ("Officials said the bridge would reopen on Monday.", "2011-03-21"),
     ("The bridge, officials said, will reopen on Monday.", "2011-03-21"),
     ("On Monday, the company will announce its results.", "2011-03-21"),
-    ("The company would begin cutting a pipe that rises out of the well on Monday.", "2011-03-21"),
+    ("The company would start to cut through a pipe rising from the well on Monday.", "2011-03-21"),
     ("Mubarak said Tuesday he will not seek office again.", "2011-03-15"),
-    ("The White House on Thursday acknowledged there will be job losses.", "2011-03-17"),
-    ("President Dilma Rousseff is slated to inaugurate the platform at a ceremony on Monday.", "2011-03-21"),
+    ("The White House on Thursday acknowledged that jobs will be lost.", "2011-03-17"),
+    ("President Dilma Rousseff is slated to open the new platform at an event on Monday.", "2011-03-21"),
     ("The embattled leader will speak on Monday, aides said.", "2011-03-21"),
     ("He said that on Monday two teams would be sent out to the barrier islands.", "2011-03-21"),
     # a day opening the sentence goes with the main verb after it, not a "would" further on
-    ("On Monday, Bahrain's crown prince said he would not attend the wedding.", "2011-03-14"),
+    ("On Monday, Bahrain's crown prince said he would skip the royal wedding.", "2011-03-14"),
     ("The star had been due to stage 50 concerts in London, beginning on 13 July.", "2011-07-13"),
 ])
 def test_the_verb_beside_a_day_says_past_or_future_before_the_rest_of_the_sentence(sentence, expected):
@@ -120,7 +120,7 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
 
 @pytest.mark.parametrize("sentence, anchor, expected", [
     # this week's day: ahead or behind
-    ("Five Arab leaders give their take on regional issues on GPS this Sunday.", date(2011, 4, 21),
+    ("Five Arab leaders share their views on the region on GPS this Sunday.", date(2011, 4, 21),
      [("this Sunday", "2011-04-24")]),
     ("They met this Monday in Paris to talk about the crisis.", date(2011, 4, 21), [("this Monday", "2011-04-18")]),
     # a future cue in what was said later in the sentence does not move the day ahead
@@ -134,15 +134,15 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
     ("More than 60 Britons were safe after Wednesday's earthquake.", date(2010, 1, 18),
      [("Wednesday", "2010-01-13")]),
     # "last" day: not yesterday (that is "yesterday"), the week before's; two days back or more is this week's
-    ("An estimated 200,000 people died in last Tuesday's quake.", date(2010, 1, 20), [("last Tuesday", "2010-01-12")]),
-    ("An estimated 200,000 people died in last Tuesday's quake.", date(2010, 1, 21), [("last Tuesday", "2010-01-19")]),
+    ("As many as 200,000 people died in last Tuesday's quake.", date(2010, 1, 20), [("last Tuesday", "2010-01-12")]),
+    ("As many as 200,000 people died in last Tuesday's quake.", date(2010, 1, 21), [("last Tuesday", "2010-01-19")]),
     # "since" looks back whatever the sentence's tense
     ("It would be a new Somalia, said Abassi, who has been in Tunisia since February.", date(2011, 7, 2),
      [("since February", "2011-02")]),
     # a deadline's month: last month is nearer than next year's
     ("The region was held by pro-Gaddafi fighters until late September.", date(2011, 10, 17),
      [("until late September", "2011-09")]),
-    ("It was still likely to be mid-August before the work could be completed.", date(2010, 7, 6),
+    ("Even then it was likely to be mid-August before the repairs could be finished.", date(2010, 7, 6),
      [("mid-August", "2010-08")]),
     # a state that held until then, told in the past, ended last March; what is put off is still ahead
     ("The general remained commander of the army until March, when he took a senate seat.", date(1998, 10, 20),
@@ -152,7 +152,7 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
     ("The cartel put off until March any decision on output.", date(1998, 11, 27), [("until March", "1999-03")]),
     ("The border crossing was closed until March.", date(1998, 11, 27), [("until March", "1999-03")]),
     # but a month in a sentence looking back is behind the report
-    ("More than 7,000 people have been killed since the uprising began in March.", date(2012, 2, 2),
+    ("Over 7,000 people have been killed since the revolt began in March.", date(2012, 2, 2),
      [("in March", "2011-03")]),
 ])
 def test_months_and_weekdays_relative_to_the_report(sentence, anchor, expected):

@@ -18,9 +18,9 @@ def test_sentences_respect_abbreviations_quotes_and_paragraphs():
         "New paragraph without stop",
     ]
     # a line broken before a comma, and a list's dash, as sentence-per-line corpora leave them
-    assert split_text("The bill is sponsored by Sens. Joe Lieberman, I-Conn.\n, and John Kerry, D-Mass.\n"
+    assert split_text("The bill is backed by Sens. John Kerry, D-Mass.\n, and Joe Lieberman, I-Conn.\n"
                       "-- Britain said it would vote for it.") == [
-        "The bill is sponsored by Sens. Joe Lieberman, I-Conn., and John Kerry, D-Mass.",
+        "The bill is backed by Sens. John Kerry, D-Mass., and Joe Lieberman, I-Conn.",
         "Britain said it would vote for it."]
     # military ranks as agencies abbreviate them
     assert split_text("The tribunal cleared Cmndr. Zejnil Delalic. Lieut. Col. Ann Ray spoke.") == [
@@ -43,10 +43,10 @@ def test_lowercased_abbreviations_and_tokenised_punctuation_do_not_end_sentences
         "The company said so.",
     ]
     # A lowercased "u.s." is "U.S.", at which spaCy never ends a sentence: no fragment "Pacific command ...".
-    assert split_text("The head of u.s. Pacific command told congress on wednesday. It was cold.") == [
-        "The head of u.s. Pacific command told congress on wednesday.", "It was cold."]
-    assert split_text("The head of U.S. Pacific Command told Congress. It was cold.") == [
-        "The head of U.S. Pacific Command told Congress.", "It was cold."]
+    assert split_text("The commander of u.s. Pacific command told congress on tuesday. It was cold.") == [
+        "The commander of u.s. Pacific command told congress on tuesday.", "It was cold."]
+    assert split_text("The commander of U.S. Pacific Command told Congress. It was cold.") == [
+        "The commander of U.S. Pacific Command told Congress.", "It was cold."]
     # A month's or a number's abbreviation before a number: "oct. 28", "no. 5".
     assert split_text("Comey sent a letter to congress on oct. 28, her aides said. He was ranked no. 5 in "
                       "the world. It was cold.") == [
