@@ -85,6 +85,22 @@ def test_a_header_date_contradicted_by_the_text_is_not_trusted():
     assert any(e.date == "2024-03-04" and "lifted" in e.text for e in events)
 
 
+def test_a_later_day_of_the_story_keeps_its_date_though_its_text_dates_only_earlier_events():
+    # Two reports weeks after the launch, whose only full date is the launch's: a later day of the
+    # story (other articles share it), not a wrong header.
+    articles = [
+        article("launch", "The module lifted off on Nov. 20 from the steppe.", "1998-11-20", "metadata"),
+        article("dock", "The crew captured the module on Sunday, after its Nov. 20 launch.", "1998-12-07", "metadata"),
+        article("walk", "Two astronauts left the shuttle on Monday to wire the module launched Nov. 20.",
+                "1998-12-08", "metadata"),
+    ]
+    sentences = {a.id: split_article(a) for a in articles}
+    anchors = anchor_dates(articles, sentences)
+    assert all(anchors[a.id].source == "published" for a in articles)
+    events = build_timeline(articles, sentences, anchors)
+    assert any(e.date == "1998-12-06" and "captured" in e.text for e in events)
+
+
 def test_spelling_variants_of_one_name_are_a_name_disagreement():
     mentions = [Mention("Sergei Volkov", "PERSON", "a", 0, 13), Mention("Sergey Volkov", "PERSON", "b", 0, 13),
                 Mention("Volkov", "PERSON", "c", 0, 6)]

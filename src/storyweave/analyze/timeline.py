@@ -39,7 +39,8 @@ from storyweave.nlp.sentences import opens_on_page_label, split_article
 
 # A publication date this far after every calendar date in the text is doubtful...
 CONTRADICTED_AFTER = timedelta(days=14)
-# ...when other articles of the story were published this close to the text's dates.
+# ...when other articles of the story were published this close to the text's dates, and none
+# this close to its own.
 STORY_NEAR = timedelta(days=3)
 SAME_EVENT_OVERLAP = 0.5  # shared content words / the smaller telling's, for one date
 # A day's coverage: the openings (first sentences without a date of their own) of the articles
@@ -70,8 +71,11 @@ def anchor_dates(articles: list[Article], sentences: dict[str, list[Sentence]]) 
         explicit = [date.fromisoformat(e.date) for s in sentences[article.id]
                     for e in find_dates(s.text, own) if e.explicit and len(e.date) == 10]
         latest = max(explicit, default=None)
+        # (a date other articles share is a later day of the story: "Endeavour closed in Sunday" on
+        # December 7 tells of a launch on Nov. 20 and nothing later in full)
         if (latest and own - latest > CONTRADICTED_AFTER and others
-                and min(abs(d - latest) for d in others) <= STORY_NEAR):
+                and min(abs(d - latest) for d in others) <= STORY_NEAR
+                and min(abs(d - own) for d in others) > STORY_NEAR):
             anchors[article.id] = Anchor(_median([d for d in others if abs(d - latest) <= STORY_NEAR]),
                                          "story", contradicted=_contradiction(article, own, latest))
         else:
