@@ -51,8 +51,8 @@ _CLAUSE_START = frozenset("and but as after while when who which where because a
 # A flattened page runs its headline into the next sentence with no full stop ("... to fund oil
 # clean-up BP is likely to ...", "... urges major reforms The Deepwater Horizon disaster ..."). The
 # next sentence starts with "The"/"An", or names the headline's subject again before its verb.
-# Words that, capitalised after a lowercase word, open the next sentence ("... in tight spot Who
-# says there's no such thing ...?")
+# Words that, capitalised after a lowercase word, open the next sentence ("... caught in a tight spot Who
+# says it can't be done ...?")
 _RUN_ON_DETERMINERS = frozenset("The An Who What Why How When Where It This These Those In As After He She They We"
                                 .split())
 _RUN_ON_VERBS = frozenset("is was has have had said says will would could can are were may might must should".split())
@@ -130,7 +130,7 @@ def headline_from_text(text: str, limit: int = HEADLINE_WORDS) -> str:
     if (headline := cut_run_on(sentence, limit)) != sentence:
         return headline
     # a relative clause between commas says more of the subject than a headline needs: "German Foreign
-    # Minister Joschka Fischer, who drew China's anger recently by ..., said China's sentencing ..."
+    # Minister Joschka Fischer, who angered Beijing recently by ..., said China's sentencing ..."
     relative = _RELATIVE_CLAUSE.search(sentence)
     # (a participle's clause or an apposition after a name or a plural, not after "locked up, harassed")
     if relative and len(sentence[:relative.start()].split()) + 3 <= limit and (
@@ -201,8 +201,8 @@ def cut_run_on(headline: str, limit: int = HEADLINE_WORDS) -> str:
             if attributed and any(_bare(w.rstrip(":")) in said for w in name):
                 return " ".join(words[:i])
     # A caption run into a headline in title case, where no lowercase word shows the seam: a
-    # person the headline named, in full, doing something in the present ("Palin Reacts to Obama's
-    # Oval Office Address on Gulf Disaster Sarah Palin appears on ...").
+    # person the headline named, in full, doing something in the present ("Palin Weighs In on Obama's
+    # Spill Speech Sarah Palin talks to ...").
     for i in range(3, min(limit, len(words) - 3) + 1):
         given, family, verb = words[i], words[i + 1], words[i + 2]
         if (given.istitle() and family.istitle() and _PRESENT_VERB.fullmatch(verb)

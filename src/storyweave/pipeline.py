@@ -245,7 +245,7 @@ def story_title(articles: list[Article], facts: list) -> str:
     asks a question ("Where is God in Haiti?") frames the story rather than names it: when
     articles share facts, it gives way to another title or to the opening of the top fact. A
     title longer than a headline is one that a scrape ran into its standfirst ("BP oil spill:
-    final tests due before 'static kill' Scientists confirm the ..."): another article's title
+    final tests ... 'static kill' Scientists confirm ..."): another article's title
     of headline length is taken first, else it is cut as a headline. A broadcast transcript's title
     gives way to a written report's."""
     shared = [f for f in facts if len(f.articles) > 1]
@@ -270,7 +270,7 @@ def story_title(articles: list[Article], facts: list) -> str:
     # No article has a title: the fact several articles lead with (a lead sentence says what the
     # story is; the next one tells a detail of it), else the opening of the article that tells the
     # most of what the others tell (the most widely reported fact may be background: "Seasonal flu
-    # kills 250,000 to 500,000 people in a normal year" in a day of swine flu reports), else the
+    # kills 250,000 to 500,000 ..." in a day of swine flu reports), else the
     # most widely reported fact, cut to a headline.
     shared = shared or facts
     if not shared:
@@ -289,8 +289,8 @@ def story_title(articles: list[Article], facts: list) -> str:
     best = max(shared, key=as_headline)
     if leads(best) < 2:
         # of the openings that make a headline, the one in the story's own words ("The show has been
-        # running for 45 years" opens a look back; "Relatively unknown actor Matt Smith was named as
-        # the next Doctor" names the story), then the one of the article telling the most
+        # running for 45 years" opens a look back; "A little-known actor, Matt Smith, will be the
+        # next Doctor" names the story), then the one of the article telling the most
         openings = [(headline, a) for a in articles if (headline := headline_of_opening(a.text))]
         if openings:
             texts = [content_words(a.text) for a in articles]

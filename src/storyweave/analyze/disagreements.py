@@ -295,7 +295,7 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
         if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text):
-            continue  # "Would any other country do this with 20 confirmed deaths?", "If it fell below 6,000 psi ..."
+            continue  # "Would any other country do this over 20 deaths?", "If it fell below 6,000 psi ..."
         years = frozenset(_YEAR.findall(sentence.text)) - {(published.get(sentence.article_id) or "")[:4]}
         for key, (phrase, context, outcome) in quantities(sentence.text).items():
             value = _number_value(phrase)
@@ -500,7 +500,7 @@ _QUESTION_PUT = re.compile(r"^(?:when\s+)?asked\s+(?:if|whether|about|why|how|wh
 
 
 # What states no fact to contradict: a question, a condition or a guess ("If these are confirmed
-# they would be the first deaths outside Mexico"), a call or an inference ("Haiti must not remain a
+# they would be the first ... outside Mexico"), a call or an inference ("Haiti must not remain a
 # battered country"), the opening of a quotation that runs on.
 _NOT_A_STATEMENT = re.compile(r"\?|^(?:if|unless|whether|why|how|what|when|who)\b"
                               r"|\b(?:would|could|might|may|must|should|ought)\b", re.IGNORECASE)
@@ -534,7 +534,7 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
             continue
         negates = _negated_predicates(sentence.text)
         # Who denies or is denied: the names before the first negation ("Israel has rejected the
-        # name swine flu, and opted to call it Mexico flu" is about Israel, not Mexico).
+        # name swine flu, and ... call it Mexico flu" is about Israel, not Mexico).
         cue = _CUE.search(claim)
         subject = set(_NAME_WORD.findall(claim[:cue.start()] if cue else claim)) - _STARTERS
         if cue and _others_deny(claim[:cue.start()]):

@@ -79,7 +79,7 @@ _AFTER = re.compile(
     rf"^[\s,]*(?:{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
     rf"|{_SAY_QUOTING}\s+(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
     rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
-    # '"…," the paper quoted its executive editor, Bill Keller, as saying'
+    # '"…," the paper quoted its editor, Bill Keller, as saying'
     rf"|(?:[\w-]+\s+){{0,3}}?quoted\s+(?:[\w'’-]+,?\s+){{0,4}}?(?P<speaker4>{_NAME}),?\s+as\s+saying)")
 # 'Sessions said: "…' / 'Delgado told reporters on Monday, "…' / 'Barnett, who runs the trusts, said: "…'
 # ...also a partial quote inside the reported clause: 'Obama said Gadhafi "should be under no illusions'
@@ -155,7 +155,7 @@ def _continues(text: str, previous: QuoteTelling, start: int) -> bool:
     if text[opening:start - 1].strip():
         # Inside a paragraph, a quotation that is a sentence of its own right after the sentence
         # attributing the one before ('"We have no part in this," Netanyahu said Sunday. "We have
-        # taken steps to reassure Syria."') carries it on.
+        # taken steps ..."') carries it on.
         between = text[previous.start + len(previous.text):start - 1]
         attribution = between.lstrip(',."\'!? ').rstrip()
         return (previous.start >= opening and previous.speaker_text in attribution and '"' not in attribution
@@ -169,7 +169,7 @@ def _continues(text: str, previous: QuoteTelling, start: int) -> bool:
     return previous.start < opening and previous.start + len(previous.text) > before
 
 
-MAX_ATTRIBUTION_WORDS = 20  # '," Israeli Prime Minister Benjamin Netanyahu told reporters in Jerusalem on Sunday.'
+MAX_ATTRIBUTION_WORDS = 20  # '," Israeli Prime Minister Benjamin Netanyahu told reporters in Haifa on Sunday.'
 
 
 MAX_QUOTE_LINES = 4  # lines a quote may run over without reopening (text of one sentence a line)
@@ -357,7 +357,7 @@ def _subject_before(text: str, quote_start: int, people: list[Mention]) -> Menti
 
 
 # An unnamed speaker opening a sentence that reports speech: "A second industry source said the
-# Turkish government was seeking more suppliers."
+# government was looking for more suppliers."
 _DESCRIBED_SPEAKER = re.compile(rf"(?P<speaker>{_NOUN_PHRASE}(?:\s+(?:for|of|at|from)\s+(?:the\s+)?"
                                 rf"(?:[A-Z][\w.&'’-]*\s*){{1,5}})?),?\s+(?:\w+\s+)?{_SAY}\b", re.IGNORECASE)
 

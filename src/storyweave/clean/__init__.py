@@ -209,7 +209,7 @@ def _copies(run: _Run, runs_with: dict[int, list[tuple[int, _Run]]]) -> dict[int
 
 
 # Words no sentence ends on: a run after one stands inside a sentence ("two ships -- the [USS
-# Kearsarge, which can carry 2,000 Marines, and] the USS Ponce"), wire copy other outlets carry too,
+# Kearsarge, with room for 2,000 Marines, and] the USS Ponce"), wire copy other outlets carry too,
 # not furniture glued between sentences.
 _OPEN_ENDED = frozenset("the a an of to in on at for with from by and or but as that".split())
 

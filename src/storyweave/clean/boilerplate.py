@@ -154,7 +154,7 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"please consider subscribing", r"our journalism", r"editor'?s note",
     r"verify you(?:'re| are) not a robot",
     r"newsletter sign ?up",
-    # an aggregator's list of related links: "BP shares drop as clean-up cost approaches $1bn - 1 hr ago"
+    # an aggregator's list of related links: "BP shares drop as ... - 1 hr ago"
     r"(?<=[-\u2013\u2014] )\d{1,2} (?:hrs?|mins?) ago",
     # a channel's promotion of its show: "Watch Anderson Cooper 360 weeknights 10pm ET."
     r"(?:^\s*|(?<=[.!?] )|(?<=[.!?]\" ))watch (?:[\w'.:-]+ ){1,6}"
@@ -172,8 +172,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     # a live page's notes on itself, and a link's percent-encoded path ("co. uk% 2Finc% 2Flive")
     r"this live page", r"your comments may be published", r"(?:(?<=% )|(?<=%))2F\w*",
 ]) + r")\b", re.IGNORECASE)
-# A wire photo's caption, dated at its end: "A guide stands near the step pyramid in Saqqara, outside
-# of Cairo March 5, 2011." (a sentence ends its date "on March 5, 2011"). Apart from the phrases
+# A wire photo's caption, dated at its end: "A tourist walks past the pyramids at Giza, outside of
+# Cairo March 5, 2011." (a sentence ends its date "on March 5, 2011"). Apart from the phrases
 # above: its hint (", 2011.") is in many lines, and one small pattern is quick to try.
 DATED_CAPTION = re.compile(r"(?:,|\b[A-Z][a-z]+)\s+" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\s*\.(?=\s|$)")
 _CAPTION_HINT = re.compile(r"\d, (?:19|20)\d\d\s*\.")
@@ -228,7 +228,7 @@ MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a
 # first stamp ends the story; the first comment's words stand before it.
 _COMMENT_STAMP = re.compile(
     r"\d{1,2}:\d{2}\s*[ap]\.?m\.?[^|\n]{0,12}\|\s*(?:report abuse|reply)\b|\|\s*report abuse\b", re.IGNORECASE)
-# ...or the stamp that opens a comment: "At 18:20 29th Apr 2009, vampfan wrote: I have never ..."
+# ...or the stamp that opens a comment: "At 18:20 29th Apr 2009, vampfan wrote: ..."
 # (BBC's Have Your Say), from where the story is over, though it stand mid-line.
 _COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*,?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*,"
                              r"\s*\S{1,40}\s+wrote\s*:")
@@ -404,7 +404,7 @@ def remove_opening_credits(line: str, removed: list[str]) -> str:
 
 
 # A section heading in capitals run into the paragraph it heads, as flattened pages keep it ("NEW
-# CAP FOR LEAKING OIL WELL In June, BP placed a cap ..."): three words in capitals or more, then a
+# CAP FOR THE WELL In June, engineers fitted ..."): three words in capitals or more, then a
 # capitalised word and a lowercase word soon after. A dateline ("NEW ORLEANS -- Oil ...", "WASHINGTON
 # (Reuters)") ends on punctuation, and text all in capitals has no lowercase word to go on with.
 _HEADING = re.compile(r"^\s*(?:(?:[A-Z0-9][A-Z0-9'\u2019&./;-]*|[-\u2013\u2014,:;]+)\s+){3,16}"

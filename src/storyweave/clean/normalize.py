@@ -146,7 +146,7 @@ def unwrap_lines(text: str) -> str:
 
 
 # Sentences run together with no full stop between them, as a scraper that flattened a page joins
-# headline, photo caption and first sentence ("... cap Gulf of Mexico oil leak The US Coast Guard
+# headline, photo caption and first sentence ("... plug the Gulf oil leak The Coast Guard
 # said ..."). These words open a sentence and are capitalised inside one only in names and titles.
 # A break goes before one of the first group ("The", "He", ...) that follows any word ("... their
 # ideas to BP We asked readers ...") and precedes a lowercase one (not "The Hague", "This American

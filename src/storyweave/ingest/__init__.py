@@ -33,7 +33,7 @@ from storyweave.model import Article, content_id
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MIN_WORDS = 12  # a one-sentence news flash is news; anything shorter is a headline or junk
 # English prose is a third function words ("the", "of", "said"); a page in another language, or
-# one whose letters a scraper garbled ("Vi # t Nam ngn c m c a kh u"), has next to none. English
+# one whose letters a scraper garbled ("Vi # t Nam ngn c ..."), has next to none. English
 # lists and tables (a team's line-up) keep some: 7% and up on Timeline17, against 0.3-2.5% for its
 # garbled Vietnamese pages and 0-3% for Multi-News' French and Italian ones.
 FUNCTION_WORDS = frozenset(

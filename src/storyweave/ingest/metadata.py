@@ -104,8 +104,8 @@ _BYLINE_BEFORE_DATELINE = re.compile(
     r"(?=[A-Z]{2,}[A-Z.'\u2019-]*(?:\s+[A-Z]{2,}[A-Z.'\u2019-]*){0,3}\s*(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*)?"
     r"(?:--|[-\u2013\u2014])\s)")
 # A byline run into the text after it, its newsroom named, maybe behind the page's date: "By
-# Cynthia P. Schneider and Nadia Oweidat, Special to CNN Anti-government protesters walk ...",
-# "February 09, 2011 | By Josh Levs, CNN Human Rights Watch says ..."
+# Cynthia P. Schneider and Nadia Oweidat, Special to CNN Protesters march ...", "February 09,
+# 2011 | By Josh Levs, CNN Rights groups say ..."
 _BYLINE_RUN_ON = re.compile(
     r"\s*(?:(?P<date>" + _MONTHS + r"\s+\d{1,2},?\s+\d{4})\s*\|\s*)?"
     rf"By\s+(?P<name>{_NAME_WORDS}(?:(?:,\s*|\s+and\s+){_NAME_WORDS})*),\s+(?:(?:Special\s+to|for)\s+(?:the\s+)?)?"
@@ -351,8 +351,8 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
     """The dateline at the start of the first paragraph, also behind photo credits or another
     dateline ("(ap photo/...) ( associated press ) washington ( ap ) — ..."); the credits go with
     it (without a dateline, they are left to cleaning). Behind a photo caption of its own line ("A
-    police woman wears a mask in Mexico City April 24, 2009.\nMEXICO CITY (Reuters) - A strain
-    ..."), the dateline opens the second paragraph; the caption stays (a dated event of its own)."""
+    commuter in a face mask waits in Mexico City April 24, 2009.\nMEXICO CITY (Reuters) - ..."),
+    the dateline opens the second paragraph; the caption stays (a dated event of its own)."""
     _join_header_lines(body)
     filled = [i for i, line in enumerate(body) if line.strip()][:2]
     for n, i in enumerate(filled):

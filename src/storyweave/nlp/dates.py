@@ -156,7 +156,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     """Whether "on Friday" looks ahead. The words just before the day decide first: a future cue
     there looks ahead ("the bridge would reopen on Monday"); a past verb there, or just after the
     day, looks back, whatever the rest of the sentence says ("Mubarak said Tuesday he will not
-    run", officials "told the State Department on Thursday evening that all four would be
+    run", officials "told the State Department on Thursday evening that ... would be
     released", "Lawmakers on Tuesday asked ..."). Otherwise the sentence's tense decides (a future
     cue anywhere in the reporter's words before the day, or after it with no past verb between:
     "an address Tuesday night in which the president said they are to ..." reports what was said
@@ -170,7 +170,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
     if len(reporter[:start].split()) <= 1:  # the day opens the sentence: its main verb, before any
-        # future cue, decides ("On Sunday, Bahrain's crown prince said he would not attend")
+        # future cue, decides ("On Sunday, Bahrain's crown prince said he would stay away")
         clause = re.split(r"\bthat\b", " ".join(reporter[end:].split()[:NEAR_WORDS]))[0]
         cue = _FUTURE.search(clause)
         if _PAST.search(clause[: cue.start()] if cue else clause):
@@ -179,7 +179,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(reporter, 0, start) or cue and not _PAST.search(reporter, end, cue.start()))
 
 
-# "From April through June, when BP's stock was tanking": the end of a span the sentence tells, in its
+# "From April through June, when BP's stock ...": the end of a span the sentence tells, in its
 # tense, not a deadline ahead
 _SPAN_START = re.compile(rf"\bfrom\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\s+$", re.IGNORECASE)
 
