@@ -583,3 +583,34 @@ def test_a_person_named_only_in_lowercased_copy_is_shown_capitalised_and_keeps_t
                                        ("charles de gaulle", "PERSON", "b"), ("scl group", "ORG", "a")), texts=[])
     assert {e.name: set(e.aliases) for e in entities} == {
         "Alexander Nix": {"alexander nix"}, "Charles de Gaulle": {"charles de gaulle"}, "scl group": {"scl group"}}
+
+
+def test_a_nickname_from_the_nicknames_table_joins_its_full_name():
+    found = names(merge_entities(mentions(
+        ("Sen. Alfonse D'Amato", "PERSON", "a"), ("Alfonse M. D'Amato", "PERSON", "a"), ("Al D'Amato", "PERSON", "b"),
+        ("Katie Holmes", "PERSON", "a"), ("Katherine Holmes", "PERSON", "b")), texts=[]))
+    assert {"Sen. Alfonse D'Amato", "Alfonse M. D'Amato", "Al D'Amato"} in found.values()
+    assert {"Katie Holmes", "Katherine Holmes"} in found.values()
+
+
+def test_a_name_written_with_a_personal_title_is_a_person_however_often_the_tagger_said_otherwise():
+    entities = merge_entities(mentions(
+        ("Sen. Alfonse D'Amato", "PERSON", "a"), ("Alfonse D'Amato", "PERSON", "b"),
+        *[("D'Amato", "ORG", article) for article in "abcd" for _ in range(3)]), texts=[])
+    [senator] = [e for e in entities if "D'Amato" in e.aliases]
+    assert senator.type == "PERSON" and "Sen. Alfonse D'Amato" in senator.aliases
+
+
+def test_the_surname_of_several_people_tagged_a_nationality_is_someones_not_a_group():
+    # The tagger calls "Ostrowicz" a nationality again and again; two people of that name are named in full.
+    texts = ["Dr. Miriam Ostrowicz was shot at home. Ostrowicz had been threatened. The Ostrowiczes moved.",
+             "Her brother Karl Ostrowicz said Ostrowicz knew.", "Mrs. Ostrowicz wept, and Ostrowicz's friends too."]
+    entities = merge_entities(mentions(
+        ("Dr. Miriam Ostrowicz", "PERSON", "a"), ("Miriam Ostrowicz", "PERSON", "b"),
+        ("Karl Ostrowicz", "PERSON", "b"), ("Karl Ostrowicz", "PERSON", "a"),
+        *[("Ostrowicz", "NORP", article) for article in "abc" for _ in range(4)],
+        ("Mrs. Ostrowicz", "PERSON", "c"), ("Ostrowiczes", "NORP", "a")), texts=texts)
+    by_name = {e.name: e for e in entities}
+    assert by_name["Ostrowicz"].type == "PERSON"
+    assert {"Ostrowicz", "Mrs. Ostrowicz"} <= set(by_name["Ostrowicz"].aliases)
+    assert by_name["Ostrowiczes"].type == "NORP"  # the family, as the tagger said

@@ -9,7 +9,7 @@ Merging rules, each for a way outlets name the same one differently:
   a consonant and the k-sounds are set aside);
 - a surname alone that several people of the story share, named nowhere near in its article,
   joins the one the story names far more often ("Obama" -> Barack Obama, not "Prez Obama");
-- nicknames join their full forms ("Mike"/"Michael");
+- nicknames join their full forms ("Mike"/"Michael", "Al"/"Alfonse": the `nicknames` package's table);
 - acronyms join their expansions ("FBI" / "Federal Bureau of Investigation"; "EPA" as written,
   "CDC" without the country before it; "U.N. Security Council" / "United Nations Security
   Council"), an acronym of two expansions the one the story names more ("AP": Associated Press);
@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from wordfreq import zipf_frequency
 
@@ -55,21 +56,24 @@ _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")  # Arabic's article:
 _PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(NAME_PARTICLES))})\s+")  # "de Klerk" is "Klerk"
 DOMINANT = 3  # a namesake named this many times more often than every other is the one meant
 
-# Common English nicknames (both directions are checked).
-NICKNAMES = {
-    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
-    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
-    "tom": "thomas", "tommy": "thomas", "dan": "daniel", "danny": "daniel", "joe": "joseph",
-    "chris": "christopher", "alex": "alexander", "liz": "elizabeth", "beth": "elizabeth",
-    "kate": "katherine", "katie": "katherine", "cathy": "catherine", "dave": "david",
-    "steve": "steven", "tony": "anthony", "nick": "nicholas", "ben": "benjamin", "sam": "samuel",
-    "matt": "matthew", "pat": "patrick", "rick": "richard", "dick": "richard", "rich": "richard",
-    "ted": "edward", "ed": "edward", "eddie": "edward", "andy": "andrew", "drew": "andrew",
-    "greg": "gregory", "jeff": "jeffrey", "jon": "jonathan", "josh": "joshua", "jen": "jennifer",
-    "jenny": "jennifer", "sue": "susan", "peggy": "margaret", "meg": "margaret", "maggie": "margaret",
-    "chuck": "charles", "charlie": "charles", "hank": "henry", "harry": "henry", "larry": "lawrence",
-    "ron": "ronald", "don": "donald", "ken": "kenneth", "vlad": "vladimir", "sasha": "alexander",
-}
+# Nicknames the `nicknames` package's hand-curated table of English names lacks.
+_MORE_NICKNAMES = {"katie": "katherine", "vlad": "vladimir", "sasha": "alexander"}
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=100_000)
+def nickname_related(a: str, b: str) -> bool:
+    """Is one given name the other's nickname ("Al", "Alfonse"), or are both nicknames of one
+    name ("Bill", "Billy")? Lowercase names."""
+    if _MORE_NICKNAMES.get(a) == b or _MORE_NICKNAMES.get(b) == a:
+        return True
+    table = _nicknamer()
+    return b in table.nicknames_of(a) or a in table.nicknames_of(b) or bool(table.canonicals_of(a)
+                                                                              & table.canonicals_of(b))
 
 
 @lru_cache(maxsize=100_000)
@@ -114,7 +118,7 @@ def same_given_name(a: str, b: str) -> bool:
     a, b = a.lower().rstrip("."), b.lower().rstrip(".")
     if len(a) == 1 or len(b) == 1:  # an initial: "J. Sessions"
         return a[0] == b[0]
-    return same_spelling(a, b) or NICKNAMES.get(a, a) == NICKNAMES.get(b, b)
+    return same_spelling(a, b) or nickname_related(a, b)
 
 
 @lru_cache(maxsize=100_000)
@@ -251,12 +255,19 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     fulls: dict[int, list[str]] = {}
     for group in others:
         person = _matching_person(bare_name(group[0].text), people, fulls)
+        forms = {bare_name(m.text) for m in group}
         if person is None:
+            # the surname of several people of the story ("Slepian", tagged a nationality beside Dr.
+            # Barnett Slepian and his wife) is someone's, whoever's it is
+            if _surname_of_several(forms, people) and not _is_place(forms, texts):
+                group = [replace(m, label="PERSON") for m in group]
+                same = next((person for person in people if {bare_name(m.text) for m in person} == forms), None)
+                if same is not None:  # ("Mrs. Slepian", "Dr. Slepian": as unsure whose)
+                    same.extend(group)
+                    continue
             groups.append(group)
             continue
-        forms = {bare_name(m.text) for m in group}
-        placed, named = _place_share(forms, texts)  # a pass over the texts: only for a possible surname
-        is_place = named > 0 and placed * 2 >= named
+        is_place = _is_place(forms, texts)  # (a pass over the texts: only for a possible surname)
         if is_place and all(" " not in bare_name(m.text) for m in person):
             groups = [other for other in groups if other is not person]
             people = [other for other in people if other is not person]
@@ -301,13 +312,15 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             entity.type = "GPE"  # "Cancun, Mexico", "La Ceiba, a coastal city of 40,000"
         elif feature := _named_for_its_landform(entity, texts):
             entity.type = "GPE" if feature in _SETTLED_LANDFORMS else "LOC"  # "the Alexander Valley"
+    surnames = frozenset(entity.name.split()[-1] for entity in entities
+                         if entity.type == "PERSON" and " " in entity.name)
     for entity in (entity for entity in entities if entity.type == "PERSON"):
         forms = {bare_name(m.text) for m in entity.mentions}
         if all(_written_as_initials(form) for form in forms):
             entity.type = "ORG"  # "EYP MCF": no one's name
         elif _named_as_a_place(forms, texts):
             entity.type = "GPE"  # "the town of Khan Sheikhoun", "the Ghab region"
-        elif _written_as_a_group(forms, texts):
+        elif _written_as_a_group(forms, texts, surnames):
             entity.type = "NORP"  # "Kurd" beside "Kurds", "Alawite Muslim" beside "between Alawites and Sunnis"
         elif any(" " in form for form in forms):
             if any(_CORPORATE.search(form) for form in forms):
@@ -394,6 +407,22 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|i
 SURNAME_SHARE = 4  # a surname tagged otherwise is the person's when used at most this many times as often
 
 
+def _is_place(forms: set[str], texts: list[str]) -> bool:
+    """Do the texts put the name after "in" or "near" half the times or more?"""
+    placed, named = _place_share(forms, texts)
+    return named > 0 and placed * 2 >= named
+
+
+def _surname_of_several(forms: set[str], people: list[list[Mention]]) -> bool:
+    """Is this one-word name the surname of two people or more, each named in full?"""
+    if len(forms) != 1 or " " in next(iter(forms)):
+        return False
+    name = next(iter(forms))
+    named = [person for person in people if any(" " in bare_name(m.text) and surname(bare_name(m.text).split())
+                                                == name for m in person)]  # (exactly: "the Slepians" is a family)
+    return len(named) >= 2
+
+
 def _surname_of(forms: set[str], person: list[Mention]) -> bool:
     """Are these one-word names the surname of a person named in full at least twice?"""
     full = [m for m in person if " " in bare_name(m.text)]
@@ -478,12 +507,12 @@ def _named_for_its_landform(entity: Entity, texts: list[str]) -> str | None:
     return found.group(1) if forms and _context_share(forms, texts, before=_THE_OR_PLACED)[0] else None
 
 
-def _written_as_a_group(forms: set[str], texts: list[str]) -> bool:
+def _written_as_a_group(forms: set[str], texts: list[str], surnames: frozenset[str] = frozenset()) -> bool:
     """A "person" known by one word that the texts also write in the plural ("Kurds", "Alawites"):
     a people, a faith or a party's members. Not a surname ("the Obamas" beside "Barack Obama"): the
-    one word never ends a longer form."""
+    one word never ends a longer form, its own nor another person's (`surnames`)."""
     single = {form for form in forms if " " not in form and form.isalpha()}
-    if not single or any(form.split()[-1] in single for form in forms if " " in form):
+    if not single or single & surnames or any(form.split()[-1] in single for form in forms if " " in form):
         return False
     plurals = re.compile(rf"\b(?:{'|'.join(re.escape(form) + 'e?s' for form in sorted(single))})\b")
     return any(any(form in text for form in single) and plurals.search(text) for text in texts)
@@ -1060,10 +1089,15 @@ def _written_as_initials(name: str) -> bool:
         len(word) >= 2 and not re.search(r"[AEIOUY]", word) for word in words)
 
 
+_PERSONAL_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Sen|Senator|Rep|Gov)\.?\s+[A-Z]")
+
+
 def _voted_label(mentions: list[Mention]) -> str:
     """The most common label. On a tie between a person and a place or organisation, the person
     wins only if the name is also written another way (a surname alone, a title): a tagger calls
     "Port Alder" in "Port Alder Mayor Linda Carraway" a person, but nobody calls a town "Alder"."""
+    if any(_PERSONAL_TITLE.match(m.text) for m in mentions):
+        return "PERSON"  # "Sen. Alfonse D'Amato", "Mrs. Slepian", however often "D'Amato" was an organisation
     votes = Counter(m.label for m in mentions).most_common()
     tied = [label for label, count in votes if count == votes[0][1]]
     if len(tied) > 1 and "PERSON" in tied and len({bare_name(m.text) for m in mentions}) == 1:
