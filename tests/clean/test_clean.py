@@ -625,3 +625,13 @@ def test_spaced_hyphens_are_closed_up_only_in_a_text_that_spaces_every_hyphen():
     # a text writing "t-mobile" spaces its dashes, not its hyphens
     dashes = "A t-mobile plan , with his legacy - michelle malkin , and more - sarah palin , said ."
     assert normalize_text(dashes) == "A t-mobile plan, with his legacy - michelle malkin, and more - sarah palin, said."
+
+
+def test_an_interview_printed_as_questions_and_answers_loses_its_labels_and_typesetting_codes():
+    text = ("The analyst spoke to us on Friday. These are excerpts: Q. (italics)Is the merger likely?(end italics) "
+            "A. I doubt it will close this year. Q. (italics)Why not?(end italics) A. Regulators will look hard.")
+    assert normalize_text(text).split("\n\n") == [
+        "The analyst spoke to us on Friday. These are excerpts:", "Is the merger likely?",
+        "I doubt it will close this year.", "Why not?", "Regulators will look hard."]
+    # one "Q." is no interview, and "A." before a name is an initial
+    assert normalize_text("A. Smith said the Q. Branch was shut.") == "A. Smith said the Q. Branch was shut."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from itertools import islice
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -252,6 +253,23 @@ def _with_inch_marks(line: re.Match[str]) -> str:
     return text
 
 
+# A newspaper wire's typesetting codes: "Q. (italics)Why are you skeptical?(end italics) A. Well, ..."
+_TYPESETTING = re.compile(r"\((?:begin |end )?(?:italics|bold|underline)\)")
+# An interview printed as questions and answers, its turns run together ("... efficient. Q. Earlier
+# this month ...? A. You know, ..."): each turn opens a paragraph, without its label.
+_TURN = re.compile(r'(?:^|(?<=[.?!":] )|(?<=\n))([QA])[.:] +(?=["A-Z])')
+INTERVIEW_TURNS = 2  # questions and answers each, at least
+
+
+def interview_turns(text: str) -> str:
+    if "Q. " not in text and "Q: " not in text:
+        return text
+    labels = Counter(_TURN.findall(text))
+    if min(labels["Q"], labels["A"]) < INTERVIEW_TURNS:
+        return text  # ("A. Smith said": an initial)
+    return _TURN.sub("\n\n", text)
+
+
 def normalize_text(text: str) -> str:
     """NFC-compose, map typographic variants to one form, unify line endings.
 
@@ -263,6 +281,7 @@ def normalize_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = split_run_on_sentences(_GLUED.sub(_part_glued, detokenize(unwrap_lines(text))))
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
+    text = interview_turns(_TYPESETTING.sub("", text))
     text = re.sub(r"(?<=\S) _ (?=\S)", " \u2014 ", text)  # the AP wire's dash, kept by archives built from it
     text = _SPACED_QUOTE.sub(r'\1"\2"', text)
     text = _INCH_MARK_LINE.sub(_with_inch_marks, text)
