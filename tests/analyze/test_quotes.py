@@ -277,3 +277,11 @@ def test_an_unnamed_speaker_described_with_an_abbreviation_is_described_whole():
                         'much of it could not be pinned down," said one senior U.S. intelligence official. Still, '
                         'U.S. intelligence began to investigate.')
     assert quote.speaker == "one senior U.S. intelligence official"
+
+
+def test_a_name_in_apposition_after_any_description_attributes_the_quote():
+    text = ('"The courier with close ties to the leader seems to have been caught, and we must take every '
+            'precaution," the operative, Omar Nadir, wrote in his report. "We will keep the plant open all '
+            'winter long," his deputy, Lena Ortiz, said.')
+    speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
+    assert speakers == ["Omar Nadir", "Lena Ortiz"]
