@@ -285,3 +285,14 @@ def test_a_name_in_apposition_after_any_description_attributes_the_quote():
             'winter long," his deputy, Lena Ortiz, said.')
     speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text))]
     assert speakers == ["Omar Nadir", "Lena Ortiz"]
+
+
+def test_a_question_is_attributed_after_it_and_a_quotation_after_reported_speech_is_the_reporters():
+    text = ('"Will you put that in writing for us?" Netanyahu said. "I cannot tell. Whoever depends on one or '
+            'two votes never knows what comes." The mayor said she would wait. "Can we change course without '
+            'changing the team at the top?" Ruiz said his vote depended on the record of the last three years. '
+            'The deal was a sign of weakness, columnist Selin Aras wrote on Friday. "This could cost her the '
+            'support of her own party."')
+    speakers = [q.speaker_text for q in find_quotes(Article(id="a", source="a", text=text)) if q.direct]
+    # the last sentence before a question's close is not its attribution when it goes on to report more
+    assert speakers == ["Netanyahu", "Netanyahu", None, "Selin Aras"]

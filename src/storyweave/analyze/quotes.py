@@ -104,14 +104,19 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
         if len(content.split()) < MIN_QUOTE_WORDS or _is_title(content):
             continue
         # A quote that ends its own sentence ('"… standing." Honduran officials said 14 …') is
-        # attributed only by what comes before it.
+        # attributed only by what comes before it; a question or an exclamation is followed by its
+        # attribution as often as not, in a sentence no longer than one ('"Are you willing to sign on
+        # that?" Netanyahu said.', not '"...?" Salmon said his refusal to support ... was based on ...').
         closed = content.endswith((".", "!", "?"))
-        speaker = _speaker_around(text, start - 1, end + 1, look_after=not closed)
+        speaker = _speaker_around(text, start - 1, end + 1, look_after=not closed or (
+            not content.endswith(".") and _attribution_only(text, end + 1)))
         continues = speaker is None and bool(found) and _continues(text, found[-1], start)
         if continues:
             speaker = found[-1].speaker_text
         elif speaker is None and _inside_sentence(text, start - 1):
             speaker = _reporter_of_partial(text, start - 1)
+        elif speaker is None and closed:
+            speaker = _speaker_of_sentence_before(text, start - 1)
         found.append(QuoteTelling(content, article.id, start, speaker, direct=True, degraded=article.degraded,
                                   continues=continues))
     quoted = [(q.start, q.start + len(q.text)) for q in found]
@@ -329,6 +334,37 @@ def sentence_before(text: str, quote_start: int) -> tuple[int, int] | None:
         return None
     previous = boundaries[-2].end() if len(boundaries) > 1 else max(0, quote_start - 1500)
     return previous, boundaries[-1].end()
+
+
+_REPORTED_CLAUSE = re.compile(rf"\b{_SAY_QUOTING}\s+(?:that|his|her|their|its|the|a|an|he|she|it|they|we|there|this)\b")
+
+
+def _attribution_only(text: str, after: int) -> bool:
+    """Is the sentence from `after` no more than an attribution ('Netanyahu said.', 'asked Rep. Tom
+    DeLay of Texas, the majority whip.'), not a sentence reporting more ('Salmon said his refusal
+    ...')?"""
+    end = _SENTENCE_BOUNDARY.search(text, after)
+    sentence = text[after:end.start() if end else len(text)]
+    return len(sentence.split()) <= MAX_ATTRIBUTION_WORDS and not _REPORTED_CLAUSE.search(sentence)
+
+
+def _speaker_of_sentence_before(text: str, mark: int) -> str | None:
+    """Who speaks in the sentence right before a quotation that is a sentence of its own, in its
+    paragraph, where that sentence reports speech ('Yilmaz could lose support, Ozkok wrote. "This
+    could put her at odds ..."') or attributes a quotation too short to list ('"Are you willing?"
+    Netanyahu said. "I do not know that."'): a name, not a description or a pronoun."""
+    bounds = sentence_before(text, mark)
+    if bounds is None or "\n" in text[bounds[0]:mark] or text[bounds[1]:mark].strip():
+        return None
+    sentence = text[bounds[0]:bounds[1]].strip()
+    found = _REPORTED_LEAD.match(sentence) or _REPORTED_TAIL.match(sentence)
+    short = re.match(r'"[^"]+[,.!?]"', sentence)
+    if found is None and short and len(short.group().split()) < MIN_QUOTE_WORDS:
+        found = _AFTER.match(sentence, short.end())
+    speaker = next((found.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4")
+                    if g in found.re.groupindex and found.group(g)), None) if found else None
+    return speaker if speaker and speaker[0].isupper() and not re.match(_NOUN_PHRASE, speaker, re.I) \
+        and speaker not in ("He", "She", "They") else None
 
 
 POSSESSED_CHARACTERS = 30  # "'s father Joseph": how far past a possessive the possessed one is named
