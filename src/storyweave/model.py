@@ -35,8 +35,8 @@ _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%\")])[.!?](?=\s+[A-Z\"])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")  # "Rep.", "Aug.", "U.S."
 _WEAK_END = frozenset("a an the of to in on at for and or but by with from as that is are was were its his her their "
                       "who which said says".split())
-# A participle's or a subordinate clause's phrase before the subject ("Determined to ...,", "After weeks of ...,")
 _PREPOSITIONS = ("In", "For", "On", "Under", "During", "Following")
+# A participle's or a subordinate clause's phrase before the subject ("Determined to ...,", "After weeks of ...,"),
 # or a preposition's before a name or a determiner ("In a surprise move, the ...", "For some teams, ...")
 _OPENING_PHRASE = re.compile(r"(?:(?:[A-Z][a-z]+(?:ing|ed)|While|After|Although|Though|When|Before|Because"
                              r"|Despite|Amid|With)\b[^,;:\"]{0,100}?,\s+(?=[A-Za-z])"

@@ -261,7 +261,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
             # Barnett Slepian and his wife) is someone's, whoever's it is
             if _surname_of_several(forms, people) and not _is_place(forms, texts):
                 group = [replace(m, label="PERSON") for m in group]
-                same = next((person for person in people if {bare_name(m.text) for m in person} == forms), None)
+                same = next((other for other in people if {bare_name(m.text) for m in other} == forms), None)
                 if same is not None:  # ("Mrs. Slepian", "Dr. Slepian": as unsure whose)
                     same.extend(group)
                     continue

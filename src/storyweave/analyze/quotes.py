@@ -105,8 +105,8 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
             continue
         # A quote that ends its own sentence ('"… standing." Honduran officials said 14 …') is
         # attributed only by what comes before it; a question or an exclamation is followed by its
-        # attribution as often as not, in a sentence no longer than one ('"Are you willing to sign on
-        # that?" Netanyahu said.', not '"...?" Salmon said his refusal to support ... was based on ...').
+        # attribution as often as not, when the words after it are only that ('"Are you willing to
+        # sign on that?" Netanyahu said.', not '"...?" Salmon said his refusal to support ... was ...').
         closed = content.endswith((".", "!", "?"))
         speaker = _speaker_around(text, start - 1, end + 1, look_after=not closed or (
             not content.endswith(".") and _attribution_only(text, end + 1)))

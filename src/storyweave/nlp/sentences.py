@@ -160,7 +160,8 @@ def split_text(text: str) -> list[str]:
                 continue
             # A line that opens with a comma goes on the line before, whoever broke it there
             # (", and John Kerry, D-Mass." after "... Joe Lieberman, I-Conn.").
-            if sentences and (not fresh_paragraph and continues_sentence(sentences[-1], piece, surnames) or piece[0] in ",;"):
+            if sentences and (not fresh_paragraph and continues_sentence(sentences[-1], piece, surnames)
+                              or piece[0] in ",;"):
                 sentences[-1] = _joined(sentences[-1], piece)[:MAX_SENTENCE_CHARS]
                 continue
             # A lone closing quote or bracket belongs to the sentence before it, and so does a
