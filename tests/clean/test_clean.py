@@ -635,3 +635,9 @@ def test_an_interview_printed_as_questions_and_answers_loses_its_labels_and_type
         "I doubt it will close this year.", "Why not?", "Regulators will look hard."]
     # one "Q." is no interview, and "A." before a name is an initial
     assert normalize_text("A. Smith said the Q. Branch was shut.") == "A. Smith said the Q. Branch was shut."
+
+
+def test_an_acronym_a_corpus_split_over_two_lines_is_one_again():
+    # one sentence a line, as a research corpus's splitter left it, broken inside "U.S."
+    text = "Traders are leaving their Brent\\/U . \nS. spread bets , one analyst said .\nPrices fell ."
+    assert normalize_text(text) == "Traders are leaving their Brent/U.S. spread bets, one analyst said.\nPrices fell."

@@ -46,6 +46,8 @@ _PTB_FIXES = [
     (re.compile(r"(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1\2"),
     (re.compile(r"\b([Cc])an not\b"), r"\1annot"),  # the treebank splits "cannot" in two
     (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
+    # an acronym the corpus's sentence splitter broke over two lines: "Brent/U ." + "S. spread positions"
+    (re.compile(r"(?<![A-Za-z])([A-Z]\.)[ \t]*\n+([A-Z]\.)(?=[\s,'])"), r"\1\2"),
     (re.compile(r"([(\[$#]) "), r"\1"),
     (re.compile(r"`\s*"), "'"),
     (re.compile(r"(\w) '(?=[\s.,;:!?]|$)"), r"\1'"),
