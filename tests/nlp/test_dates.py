@@ -151,6 +151,10 @@ def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_dea
      [("until mid-April", "1998-04")]),
     ("The cartel put off until March any decision on output.", date(1998, 11, 27), [("until March", "1999-03")]),
     ("The border crossing was closed until March.", date(1998, 11, 27), [("until March", "1999-03")]),
+    # a chronology's entry is told in the present whatever comes later in it; its opening words tell
+    ("May 30 - In his first public appearance in weeks, the leader repeats his call for a truce but shows no "
+     "sign he will step down.", date(2011, 8, 22), [("May 30", "2011-05-30")]),
+    ("Sept. 5 - Parliament will vote on the budget.", date(2011, 8, 22), [("Sept. 5", "2011-09-05")]),
     # but a month in a sentence looking back is behind the report
     ("Over 7,000 people have been killed since the revolt began in March.", date(2012, 2, 2),
      [("in March", "2011-03")]),

@@ -163,6 +163,10 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     then), unless the day opens the sentence and a past verb heads what follows it."""
     before = " ".join(reporter[:start].split()[-NEAR_WORDS:])
     after = " ".join(reporter[end:].split()[:2])
+    if not reporter[:start].strip() and _ENTRY_MARK.match(reporter, end):
+        # a chronology's entry ("May 30 - Gaddafi renews a ceasefire call ... he will heed"): its
+        # opening words alone tell whether it lies ahead ("June 5 - Parliament will vote")
+        return bool(_FUTURE.search(" ".join(reporter[end:].split()[:NEAR_WORDS])))
     if _FUTURE.search(before):
         return True
     # ...a past verb before "that" governs the clause it opens, not the day in it ("he said that
@@ -177,6 +181,9 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
             return False
     cue = _FUTURE.search(reporter, end)
     return bool(_FUTURE.search(reporter, 0, start) or cue and not _PAST.search(reporter, end, cue.start()))
+
+
+_ENTRY_MARK = re.compile(r"\s*(?:[-\u2013\u2014:]|--)\s")
 
 
 # "From April through June, when BP's stock ...": the end of a span the sentence tells, in its
