@@ -578,11 +578,15 @@ def test_an_organisation_named_like_a_person_and_introduced_by_a_role_is_a_perso
     assert types == {"Thabo Masebe": "PERSON", "Ken Davies": "PERSON", "Human Rights Watch": "ORG"}
 
 
-def test_a_person_named_only_in_lowercased_copy_is_shown_capitalised_and_keeps_the_forms_written():
+def test_a_name_found_only_in_lowercased_copy_is_shown_capitalised_and_keeps_the_forms_written():
     entities = merge_entities(mentions(("alexander nix", "PERSON", "a"), ("alexander nix", "PERSON", "b"),
-                                       ("charles de gaulle", "PERSON", "b"), ("scl group", "ORG", "a")), texts=[])
+                                       ("charles de gaulle", "PERSON", "b"), ("scl group", "ORG", "a"),
+                                       ("fbi", "ORG", "a"), ("centers for disease control", "ORG", "b"),
+                                       ("u.s.", "GPE", "a"), ("uk", "GPE", "b"), ("american", "NORP", "a")), texts=[])
     assert {e.name: set(e.aliases) for e in entities} == {
-        "Alexander Nix": {"alexander nix"}, "Charles de Gaulle": {"charles de gaulle"}, "scl group": {"scl group"}}
+        "Alexander Nix": {"alexander nix"}, "Charles de Gaulle": {"charles de gaulle"}, "SCL Group": {"scl group"},
+        "FBI": {"fbi"}, "Centers for Disease Control": {"centers for disease control"}, "U.S.": {"u.s."},
+        "UK": {"uk"}, "American": {"american"}}
 
 
 def test_a_nickname_from_the_nicknames_table_joins_its_full_name():

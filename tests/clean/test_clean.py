@@ -641,3 +641,10 @@ def test_an_acronym_a_corpus_split_over_two_lines_is_one_again():
     # one sentence a line, as a research corpus's splitter left it, broken inside "U.S."
     text = "Traders are leaving their Brent\\/U . \nS. spread bets , one analyst said .\nPrices fell ."
     assert normalize_text(text) == "Traders are leaving their Brent/U.S. spread bets, one analyst said.\nPrices fell."
+
+
+def test_a_feeds_text_that_kept_its_pages_html_escapes_is_unescaped():
+    assert normalize_text("said the head of the Rape, Abuse &amp; Incest National Network &#124; Home") == (
+        "said the head of the Rape, Abuse & Incest National Network | Home")
+    # what only looks like an escape stays
+    assert normalize_text("AT&T; shares rose & Q&A &t; notes") == "AT&T; shares rose & Q&A &t; notes"

@@ -1075,10 +1075,27 @@ def _entity(mentions: list[Mention]) -> Entity:
         name = written[0] if written else " ".join(
             word.lower() if word.lower() in _MINOR else word if len(word) <= 3 and label != "PERSON"
             else word.title() for word in name.split())
-    if label == "PERSON" and name.islower():
-        # a person named only in lowercased copy ("alexander nix"): shown as a name is written
-        name = " ".join(word if word in NAME_PARTICLES else word[:1].upper() + word[1:] for word in name.split())
+    if name.islower():
+        name = _capitalised(name, label)
     return Entity(name=name, type=label, aliases=[form for form, _ in surface.most_common()], mentions=mentions)
+
+
+def _capitalised(name: str, label: str) -> str:
+    """A name found only in lowercased copy, shown as names are written: "alexander nix" as
+    Alexander Nix (a particle lowercase), "u.s." as U.S., "centers for disease control" as Centers
+    for Disease Control, an organisation's short word as an acronym ("cdc", "bp") and a place's of
+    two letters ("uk")."""
+    words: list[str] = []
+    alone = " " not in name
+    for word in name.split():
+        if word.count(".") > 1 or label != "PERSON" and (
+                alone and len(word) <= (3 if label == "ORG" else 2) or not re.search(r"[aeiouy]", word)):
+            words.append(word.upper())
+        elif word in NAME_PARTICLES and label == "PERSON" or word in _MINOR and words:
+            words.append(word)
+        else:
+            words.append(word[:1].upper() + word[1:])
+    return " ".join(words)
 
 
 def _written_as_initials(name: str) -> bool:

@@ -7,6 +7,7 @@ the quote finder knows them.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -255,6 +256,8 @@ def _with_inch_marks(line: re.Match[str]) -> str:
     return text
 
 
+_HTML_ENTITY = re.compile(r"&(?:amp|quot|apos|lt|gt|nbsp|[lr]squo|[lr]dquo|[mn]dash|hellip"
+                          r"|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # A newspaper wire's typesetting codes: "Q. (italics)Why are you skeptical?(end italics) A. Well, ..."
 _TYPESETTING = re.compile(r"\((?:begin |end )?(?:italics|bold|underline)\)")
 # An interview printed as questions and answers, its turns run together ("... efficient. Q. Earlier
@@ -278,6 +281,8 @@ def normalize_text(text: str) -> str:
     Runs of spaces are *kept*: in a punctuation-stripped article they mark where punctuation
     was, which the degraded-text repair needs.
     """
+    if "&" in text and _HTML_ENTITY.search(text):  # a feed's text that kept its page's escapes ("Abuse &amp; Incest")
+        text = html.unescape(text)
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)

@@ -79,10 +79,11 @@ def continues_sentence(previous: str, piece: str, surnames: frozenset[str] = fro
     return (initial or word[:-1] in _ABBREVIATIONS) and (piece[0].islower() or piece[0] in ",;)")
 
 
-def _after_a_company(abbreviation: str, piece: str) -> bool:
-    """Does `piece` go on after the company's legal form `abbreviation` ("corp.")?"""
+def _after_a_company(abbreviation: str, piece: str, acronyms: bool = False) -> bool:
+    """Does `piece` go on after the company's legal form `abbreviation` ("corp.") (or, with
+    `acronyms`, a dotted acronym: "in the u.s. Has been")?"""
     first = re.match(r"[A-Za-z]+", piece)
-    if abbreviation[:-1] not in _LEGAL_FORMS or not first:
+    if not first or not (abbreviation[:-1] in _LEGAL_FORMS or acronyms and abbreviation.count(".") > 1):
         return False
     word = first.group().lower()
     return (word in _AFTER_A_COMPANY or word in _AUXILIARIES
@@ -91,9 +92,10 @@ def _after_a_company(abbreviation: str, piece: str) -> bool:
 
 def _joined(previous: str, piece: str) -> str:
     """`piece` run on after `previous`; a word that the copy capitalised after a company's legal
-    form is written lowercase again ("Sprint Nextel Corp. will begin")."""
+    form or an acronym is written lowercase again ("Sprint Nextel Corp. will begin", "in the u.s.
+    has been")."""
     found = _LAST_ABBREVIATION.search(previous)
-    if found and piece[:1].isupper() and _after_a_company(found.group(1).lower(), piece):
+    if found and piece[:1].isupper() and _after_a_company(found.group(1).lower(), piece, acronyms=True):
         piece = piece[0].lower() + piece[1:]
     return previous + ("" if piece[0] in ",;" else " ") + piece
 
