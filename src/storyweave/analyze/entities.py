@@ -1083,8 +1083,8 @@ def _entity(mentions: list[Mention]) -> Entity:
 def _capitalised(name: str, label: str) -> str:
     """A name found only in lowercased copy, shown as names are written: "alexander nix" as
     Alexander Nix (a particle lowercase), "u.s." as U.S., "centers for disease control" as Centers
-    for Disease Control, an organisation's short word as an acronym ("cdc", "bp") and a place's of
-    two letters ("uk")."""
+    for Disease Control; a word without a vowel ("scl group") or an organisation's one short word
+    ("fbi") as an acronym, and a place's of two letters ("uk")."""
     words: list[str] = []
     alone = " " not in name
     for word in name.split():
