@@ -461,3 +461,11 @@ def test_an_event_told_of_he_or_she_names_whom_its_article_means_or_no_one():
     # possessive names someone, and through a chain of "He said" back to the name
     assert [e.subject for e in told] == ["Salih Idris", "Augusto Pinochet", None, "Xu Wenli"]
     assert told[0].to_dict()["subject"] == "Salih Idris" and "subject" not in told[2].to_dict()
+
+
+def test_a_newsrooms_note_dates_no_event():
+    articles = [article("a", "The council voted on Tuesday to close the old bridge for repairs. A copy of the "
+                             "engineers' report was obtained Wednesday. The mayor could not be reached for comment "
+                             "on Wednesday.", "2024-03-07")]
+    events = build_timeline(articles, {a.id: split_article(a) for a in articles})
+    assert [e.text for e in events] == ["The council voted on Tuesday to close the old bridge for repairs."]

@@ -27,7 +27,7 @@ import numpy as np
 from storyweave.analyze.entities import bare_name
 from storyweave.analyze.quotes import sentence_before
 from storyweave.model import Article, Entity, Sentence, TimelineEvent
-from storyweave.nlp.claims import claim_text, commenter_voice, content_words, stem
+from storyweave.nlp.claims import claim_text, commenter_voice, content_words, newsroom_note, stem
 from storyweave.nlp.dates import (
     TIME_ZONES,
     TemporalExpression,
@@ -185,9 +185,11 @@ def build_timeline(
         for sentence in sentences[article.id]:
             before, previous = previous, sentence
             if (sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text)
-                    or commenter_voice(sentence.text) or _FRAGMENT.match(sentence.text)):
+                    or commenter_voice(sentence.text) or _FRAGMENT.match(sentence.text)
+                    or newsroom_note(sentence.text, sentence.words)):
                 # a first person's account ("I was an observer in 1990 ...") dates no event of the
-                # story; a fragment a bad break left ("the EU approved for the region on Friday.") tells none
+                # story; a fragment a bad break left ("the EU approved for the region on Friday.") tells
+                # none, nor a newsroom's note ("A copy of the letter was obtained Thursday.")
                 continue
             found = find_dates(sentence.text, anchor.date)
             expression = _in_year_told(sentence.text, event_expression(sentence, found), before, anchor.date)

@@ -124,6 +124,42 @@ def closes_opened_quote(text: str) -> bool:
 _COMMENTER_VOICE = re.compile(r'^(?!.*["“”]).*\b(?:I|I\'m|I\'ve|my|My|me)\b|!!')
 
 
+# A newsroom telling of its own coverage, which reports nothing of the story: "CNN.com Live has both
+# issues covered.", "Reuters looked at the options for BP last week.", "The BBC's Mark Doyle reports
+# from a field hospital in the capital." (a video's caption).
+_NEWSROOM = (r"(?:CNN|BBC(?: News)?|Reuters|AP|(?:The )?Associated Press|AFP|Al Jazeera(?: English)?|NPR|Fox News"
+             r"|Sky News|ITN|ABC News|CBS News|NBC News|(?:The )?Guardian"
+             r"|(?:The )?(?:Washington Post|New York Times|Wall Street Journal))")
+_NEWSROOM_ITSELF = re.compile(
+    rf"(?:The )?{_NEWSROOM}(?:\.com(?: Live)?|['\u2019]s (?:[A-Z][\w'-]+ ){{1,3}})?\s*(?:reports? (?:from|on)|looks? at"
+    r"|looked at|has (?:\w+ ){0,3}covered|brings you|takes a look|examines|explains)\b")
+# ...or of how it came by a document, when that is all the sentence says: "A copy of the letter was
+# obtained Thursday.", "The Washington Post obtained a copy of the draft report on
+# Tuesday." ("The letter, obtained by Reuters, says ..." tells what the letter says.)
+_OBTAINED_COPY = re.compile(
+    rf"(?:A copy of [^,;:]{{1,60}}? (?:was|were|has been|had been) obtained|(?:The )?{_NEWSROOM} (?:has |had )?"
+    r"obtained (?:a )?cop(?:y|ies) of)[^,;:\"]*\.$")
+
+
+# A newsroom's caveat, which reports nothing of the story: "CNN was not immediately able to
+# independently verify the account.", "BP did not respond to requests for comment."
+_CAVEAT = re.compile(r"\b(?:could not|couldn't|was not|wasn't|were not|weren't|cannot|can't|has not been|have not "
+                     r"been)\s+(?:be\s+)?(?:immediately\s+)?(?:be\s+)?(?:able to\s+)?(?:independently\s+)?"
+                     r"(?:confirm|verify|verified|confirmed|reached|be reached)\b"
+                     r"|\b(?:did not|didn't) (?:immediately )?(?:respond|reply|return) (?:to )?(?:a |an |our )?"
+                     r"(?:request|requests|calls|messages?|e-?mails?)\b|\bdeclined to comment\b"
+                     r"|\b(?:was|were|is|are) (?:not |un)(?:immediately )?available (?:for|to) comment\b"
+                     r"|\bno (?:one|comment) was (?:immediately )?available\b", re.IGNORECASE)
+NOTE_WORDS = 20  # a longer sentence tells more than a newsroom's note
+
+
+def newsroom_note(text: str, words: int) -> bool:
+    """A newsroom's note on its own coverage, on how it came by a document, or its caveat (of
+    `words` words): it reports nothing of the story, in a summary or a timeline."""
+    return words <= NOTE_WORDS and bool(_CAVEAT.search(text) or _NEWSROOM_ITSELF.match(text)
+                                        or _OBTAINED_COPY.match(text))
+
+
 def commenter_voice(text: str) -> bool:
     return bool(_COMMENTER_VOICE.search(text))
 

@@ -30,6 +30,7 @@ from storyweave.nlp.claims import (
     commenter_voice,
     content_words,
     leaves_quote_open,
+    newsroom_note,
     opens_unclosed_quote,
 )
 from storyweave.nlp.sentences import TRANSCRIPT_SPEAKER, has_verb, opens_on_page_label
@@ -83,36 +84,10 @@ def is_summary_material(sentence: Sentence) -> bool:
         and not _CHRONOLOGY_ENTRY.match(text)
         and not _OPENS_INSIDE_BRACKETS.match(text)
         and has_verb(text)  # "A microscope image of the H1N1 virus.": a caption
-        and not (words <= 20 and _CAVEAT.search(text))
-        and not (words <= 20 and (_NEWSROOM_ITSELF.match(text) or _OBTAINED_COPY.match(text)))
+        and not newsroom_note(text, words)
     )
 
 
-# A newsroom telling of its own coverage, which reports nothing of the story: "CNN.com Live has both
-# issues covered.", "Reuters looked at the options for BP last week.", "The BBC's Mark Doyle reports
-# from a field hospital in the capital." (a video's caption).
-_NEWSROOM = (r"(?:CNN|BBC(?: News)?|Reuters|AP|(?:The )?Associated Press|AFP|Al Jazeera(?: English)?|NPR|Fox News|Sky News|ITN|ABC News"
-             r"|CBS News|NBC News|(?:The )?Guardian|(?:The )?(?:Washington Post|New York Times|Wall Street Journal))")
-_NEWSROOM_ITSELF = re.compile(
-    rf"(?:The )?{_NEWSROOM}(?:\.com(?: Live)?|['\u2019]s (?:[A-Z][\w'-]+ ){{1,3}})?\s*(?:reports? (?:from|on)|looks? at"
-    r"|looked at|has (?:\w+ ){0,3}covered|brings you|takes a look|examines|explains)\b")
-# ...or of how it came by a document, when that is all the sentence says: "A copy of the letter was
-# obtained Thursday.", "The Washington Post obtained a copy of the draft report on
-# Tuesday." ("The letter, obtained by Reuters, says ..." tells what the letter says.)
-_OBTAINED_COPY = re.compile(
-    rf"(?:A copy of [^,;:]{{1,60}}? (?:was|were|has been|had been) obtained|(?:The )?{_NEWSROOM} (?:has |had )?"
-    r"obtained (?:a )?cop(?:y|ies) of)[^,;:\"]*\.$")
-
-
-# A newsroom's caveat, which reports nothing of the story: "CNN was not immediately able to
-# independently verify the account.", "BP did not respond to requests for comment."
-_CAVEAT = re.compile(r"\b(?:could not|couldn't|was not|wasn't|were not|weren't|cannot|can't|has not been|have not "
-                     r"been)\s+(?:be\s+)?(?:immediately\s+)?(?:be\s+)?(?:able to\s+)?(?:independently\s+)?"
-                     r"(?:confirm|verify|verified|confirmed|reached|be reached)\b"
-                     r"|\b(?:did not|didn't) (?:immediately )?(?:respond|reply|return) (?:to )?(?:a |an |our )?"
-                     r"(?:request|requests|calls|messages?|e-?mails?)\b|\bdeclined to comment\b"
-                     r"|\b(?:was|were|is|are) (?:not |un)(?:immediately )?available (?:for|to) comment\b"
-                     r"|\bno (?:one|comment) was (?:immediately )?available\b", re.IGNORECASE)
 
 
 # A piece that starts inside brackets a line break cut ("N) chairman apologized ..." of "(BP.\nN)").
