@@ -1106,6 +1106,7 @@ def _written_as_initials(name: str) -> bool:
         len(word) >= 2 and not re.search(r"[AEIOUY]", word) for word in words)
 
 
+# Titles only people bear (not "President", "Chief", "Justice", which open organisations' names too)
 _PERSONAL_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Sen|Senator|Rep|Gov)\.?\s+[A-Z]")
 
 

@@ -130,7 +130,7 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
         reported = _REPORTED_LEAD.match(sentence) or _REPORTED_TAIL.match(sentence)
         if reported and len(reported.group("clause").split()) >= MIN_REPORTED_WORDS:
             speaker = reported.group("speaker")
-            if speaker and (speaker[0].isupper() and not re.match(_NOUN_PHRASE, speaker, re.I) or speaker.lower() in ("he", "she")):
+            if speaker and (_a_name(speaker) or speaker.lower() in ("he", "she")):
                 found.append(QuoteTelling(reported.group("clause").strip(), article.id,
                                           start + reported.start("clause"), speaker, direct=False,
                                           degraded=article.degraded))
@@ -253,7 +253,7 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
     tail = window[: sentence_end.end() if sentence_end else 120]
     match = _AFTER.match(tail) if look_after else None
     if match:
-        return next(match.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4") if match.group(g))
+        return _speaker_of(match)
     head_start = _sentence_start(text, before)
     head = text[head_start:before + 1].strip().rstrip('"«').strip()
     if not head and text[:head_start].rstrip().endswith(":"):  # 'the lawmakers said:' + a line break
@@ -361,10 +361,19 @@ def _speaker_of_sentence_before(text: str, mark: int) -> str | None:
     short = re.match(r'"[^"]+[,.!?]"', sentence)
     if found is None and short and len(short.group().split()) < MIN_QUOTE_WORDS:
         found = _AFTER.match(sentence, short.end())
-    speaker = next((found.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4")
-                    if g in found.re.groupindex and found.group(g)), None) if found else None
-    return speaker if speaker and speaker[0].isupper() and not re.match(_NOUN_PHRASE, speaker, re.I) \
-        and speaker not in ("He", "She", "They") else None
+    speaker = _speaker_of(found) if found else None
+    return speaker if speaker and _a_name(speaker) and speaker not in ("He", "She", "They") else None
+
+
+def _speaker_of(match: re.Match[str]) -> str | None:
+    """The speaker an attribution pattern (`_AFTER`, `_REPORTED_LEAD`, ...) matched, in whichever of its groups."""
+    return next((match.group(g) for g in ("speaker", "speaker2", "speaker3", "speaker4")
+                 if g in match.re.groupindex and match.group(g)), None)
+
+
+def _a_name(speaker: str) -> bool:
+    """Is the speaker named (capitalised), not described ("a spokesman", "The ministry")?"""
+    return speaker[0].isupper() and not re.match(_NOUN_PHRASE, speaker, re.I)
 
 
 POSSESSED_CHARACTERS = 30  # "'s father Joseph": how far past a possessive the possessed one is named
