@@ -91,3 +91,31 @@ def test_text_stripped_of_punctuation_and_of_the_spaces_it_left_gets_its_sentenc
     # with no clean sibling, news prose's general rates still cut a long run into sentences
     alone, counts = repair_text(collapsed * 3, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
     assert counts["boundaries"] >= 3 and all(len(s.split()) <= 45 for s in alone.split(". "))
+
+
+# Our own lines, lowercased and stripped of every mark and of the spaces the marks left.
+RUN_ON = ("the fire at the chemical plant was brought under control late on tuesday after burning for "
+          "nine hours firefighters stayed at the scene overnight to douse hot spots the company said it "
+          "would cooperate with investigators and that no workers had been hurt residents living near "
+          "the plant were told to keep their windows closed until the smoke cleared")
+
+
+def test_with_no_sibling_the_boundary_model_finds_sentence_ends_from_the_words_alone():
+    text, counts = repair_text(RUN_ON, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    sentences = text.split(". ")
+    assert counts["boundaries"] == len(sentences) - 1 >= 1
+    # the words are all kept, and every sentence found opens where one opened before the marks went
+    assert " ".join(text.lower().replace(".", "").split()) == RUN_ON
+    assert {s.split()[0] for s in sentences} <= {"The", "Firefighters", "Residents"}
+
+
+def test_without_the_boundary_model_the_story_siblings_alone_decide(monkeypatch):
+    from storyweave.clean import degraded
+
+    monkeypatch.setattr(degraded, "boundary_model", lambda: None)
+    collapsed = " ".join(DEGRADED.split())
+    text, counts = repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints.from_texts([CLEAN]))
+    assert "on Wednesday. Sessions did not disclose" in text and counts["boundaries"] >= 3
+    alone, counts = repair_text(RUN_ON, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    # nothing tells where the sentences end, so only an over-long one is cut
+    assert counts["boundaries"] == 1

@@ -3,23 +3,28 @@
 Repair uses the other articles of the same story where it can: they tell which words are names
 ("sessions" -> "Sessions", "fbi" -> "FBI") and which words tend to start or end a sentence (so a
 run of spaces left where punctuation was becomes a full stop or a comma). Where the spaces were
-collapsed too, every gap between two words is weighed: how often the clean articles end a
-sentence on the first and open one on the second, and whether they put the pair inside a sentence
-or across a boundary; words they do not use fall back on news prose's rates (`boundary_rates.json`,
-from ECB+). Without clean siblings a general fallback still restores sentence starts, "I",
-weekdays and months. benchmarks/bench_degraded.py measures it.
+collapsed too, a boundary model trained on news prose (`boundary_model.npz`, a logistic regression
+over the words about each gap, by scripts/train_boundary_model.py) weighs every gap between two
+words, with what the story's clean articles say there: how often they end a sentence on the first
+word and open one on the second, and whether they put the pair inside a sentence or across a
+boundary. Without clean siblings a general fallback still restores sentence starts, "I", weekdays
+and months. benchmarks/bench_degraded.py measures it.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
+import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction import FeatureHasher
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.nlp.sentences import TITLES, continues_sentence
@@ -96,16 +101,19 @@ class StoryHints:
     # How often a pair of words opens a sentence, and how often one closes it ("he said").
     opening_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     closing_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # The four words about a gap, two either side, and whether a sentence ended there: a copy of
+    # the same passage (wire copy run by several outlets) tells it for certain.
+    context: Counter[tuple[str, str, str, str, bool]] = field(default_factory=Counter)
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> StoryHints:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         counted = BoundaryCounts()
         for text in texts:
-            sentences = [tokens for sentence in re.split(r"(?<=[.!?])[\"')\]]*\s+|\n+", text)
-                         if (tokens := _WORD.findall(sentence))]
-            counted.add([[token.lower() for token in tokens] for tokens in sentences])
-            for tokens in sentences:
+            split = re.split(r"(?<=[.!?])[\"')\]]*\s+|\n+", text)
+            # boundaries are counted over the words as the boundary model reads them ("2016", "us")
+            counted.add([[key for word in sentence.split() if (key := boundary_key(word))] for sentence in split])
+            for tokens in filter(None, map(_WORD.findall, split)):
                 for token in tokens[1:]:  # a sentence's first word is capitalised whatever it is
                     forms[token.lower()][token] += 1
         casing = {}
@@ -118,15 +126,15 @@ class StoryHints:
         start_rate = {w: n / (total[w] + 1) for w, n in counted.starts.items()}
         end_rate = {w: n / (total[w] + 1) for w, n in counted.ends.items()}
         return cls(casing, start_rate, end_rate, dict(total), counted.within, counted.across,
-                   counted.opening, counted.closing)
+                   counted.opening, counted.closing, counted.context)
 
 
 @dataclass
 class BoundaryCounts:
     """How words sit at the sentence boundaries of clean text: each word's uses, and how often it
     opens or closes a sentence; pairs of words side by side inside a sentence, across a boundary,
-    opening or closing one. Counted over a story's clean articles (`StoryHints`) and over news prose
-    in general (scripts/build_boundary_rates.py)."""
+    opening or closing one; and the four words about each gap (two either side), across a
+    boundary or not. Counted over a story's clean articles (`StoryHints`)."""
 
     total: Counter[str] = field(default_factory=Counter)
     starts: Counter[str] = field(default_factory=Counter)
@@ -135,9 +143,13 @@ class BoundaryCounts:
     across: Counter[tuple[str, str]] = field(default_factory=Counter)
     opening: Counter[tuple[str, str]] = field(default_factory=Counter)
     closing: Counter[tuple[str, str]] = field(default_factory=Counter)
+    context: Counter[tuple[str, str, str, str, bool]] = field(default_factory=Counter)
 
     def add(self, sentences: list[list[str]]) -> None:
         """Count one document's sentences, each a list of lowercased words, in order."""
+        words = [word for sentence in sentences for word in sentence]
+        ends = set(itertools.accumulate(len(sentence) for sentence in sentences))
+        self.context.update((*words[i - 1:i + 3], i + 1 in ends) for i in range(1, len(words) - 2))
         last = None
         for words in sentences:
             if not words:
@@ -252,101 +264,151 @@ def _restore_case(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
 RUN_ON_WORDS = 40
 MIN_SENTENCE_WORDS = 4
 MAX_SENTENCE_WORDS = 45
-BOUNDARY_RATES_FILE = Path(__file__).parent / "boundary_rates.json"
 _PRIOR_SENTENCE_WORDS = 22  # news sentences' mean length: a boundary follows one word in this many
-_PSEUDO_COUNT = 3.0  # of the general rate, added to a word's counts in the story
+_PSEUDO_COUNT = 3.0  # of the prior rate, added to a word's counts in the story
+BOUNDARY_MODEL_FILE = Path(__file__).parent / "boundary_model.npz"
+HASHED_FEATURES = 2**20
 
 
-@lru_cache(maxsize=1)
-def general_hints() -> StoryHints:
-    """What news prose in general tells of sentence boundaries (ECB+, built by
-    scripts/build_boundary_rates.py): each common word's rate of opening and closing a sentence,
-    and the pairs of words that often open, close or straddle one. Empty if the file is missing."""
-    if not BOUNDARY_RATES_FILE.exists():
-        return StoryHints()
-    data = json.loads(BOUNDARY_RATES_FILE.read_text())
-    count = data["count"]
-
-    def pairs(table: str) -> Counter[tuple[str, str]]:
-        return Counter({tuple(key.split(" ")): n for key, n in data.get(table, {}).items()})
-
-    return StoryHints(start_rate={w: n / count[w] for w, n in data["starts"].items()},
-                      end_rate={w: n / count[w] for w, n in data["ends"].items()}, seen=count,
-                      within=pairs("within"), across=pairs("across"),
-                      opening_pairs=pairs("opening_pairs"), closing_pairs=pairs("closing_pairs"))
-
-
-GENERAL_WEIGHT = 0.5  # of a general pair count against one in the story's own articles
-
-
-def _boundary_odds(previous: str, following: str, hints: StoryHints, before: str = "", after: str = "") -> float:
-    """The odds that a sentence ends between `previous` and `following` (`before` and `after`:
-    the words either side of them), naive Bayes over how often the first closes a sentence and the
-    second opens one (the story's clean articles where they use the word, else news prose in
-    general), then over the pairs either side and the pair itself where they are known."""
-    general = general_hints()
+def _story_evidence(previous: str, following: str, hints: StoryHints, before: str = "",
+                    after: str = "") -> tuple[float, float, float]:
+    """What the story's clean articles say of a sentence ending between `previous` and `following`
+    (`before` and `after`: the words either side of them), as log odds over the prior's (0: they
+    say nothing): of the words, naive Bayes over how often the first closes a sentence there and
+    the second opens one, and the pairs either side where the articles use them; of the pair
+    itself, where the articles use it; and of the four words, where they are a copy's."""
     prior = 1.0 / _PRIOR_SENTENCE_WORDS
 
-    def rate(word: str, story: dict[str, float], usual: dict[str, float]) -> float:
-        base = usual.get(word, prior / 4 if usual else prior)
+    def rate(word: str, story: dict[str, float]) -> float:
         value = story.get(word)
         if value is None:
-            return base
+            return prior
         seen = hints.seen.get(word, 0)
-        return (value * seen + base * _PSEUDO_COUNT) / (seen + _PSEUDO_COUNT)
-
-    def counts(pair: tuple[str, str], story: Counter[tuple[str, str]], usual: Counter[tuple[str, str]]) -> float:
-        return story.get(pair, 0) + GENERAL_WEIGHT * usual.get(pair, 0)
+        return (value * seen + prior * _PSEUDO_COUNT) / (seen + _PSEUDO_COUNT)
 
     def odds(p: float) -> float:
         p = min(max(p, 1e-4), 1 - 1e-4)
         return p / (1 - p)
 
     prior_odds = odds(prior)
-    end = rate(previous, hints.end_rate, general.end_rate)
-    start = rate(following, hints.start_rate, general.start_rate)
+    end, start = rate(previous, hints.end_rate), rate(following, hints.start_rate)
     # the pair of words either side ("he said | the", "said | he said"), where it is known, with
     # the single word's rate as a prior
-    if before and (uses := counts((before, previous), hints.within, general.within)):
-        closing = counts((before, previous), hints.closing_pairs, general.closing_pairs)
-        end = (closing + _PSEUDO_COUNT * end) / (uses + _PSEUDO_COUNT)
-    if after and (uses := counts((following, after), hints.within, general.within)):
-        opening = counts((following, after), hints.opening_pairs, general.opening_pairs)
-        start = (opening + _PSEUDO_COUNT * start) / (uses + _PSEUDO_COUNT)
+    if before and (uses := hints.within.get((before, previous), 0)):
+        end = (hints.closing_pairs.get((before, previous), 0) + _PSEUDO_COUNT * end) / (uses + _PSEUDO_COUNT)
+    if after and (uses := hints.within.get((following, after), 0)):
+        start = (hints.opening_pairs.get((following, after), 0) + _PSEUDO_COUNT * start) / (uses + _PSEUDO_COUNT)
     words = odds(end) / prior_odds * odds(start) / prior_odds * prior_odds
     pair = (previous, following)
-    inside, between = counts(pair, hints.within, general.within), counts(pair, hints.across, general.across)
+    inside, between = hints.within.get(pair, 0), hints.across.get(pair, 0)
     # the pair's own record, where it has one, with the words' odds as a prior
-    return (between + words) / (inside + 1) if inside or between else words
+    pair_odds = (between + words) / (inside + 1) if inside or between else words
+    context = (before, previous, following, after)
+    copied = math.log((1 + hints.context.get((*context, True), 0)) / (1 + hints.context.get((*context, False), 0)))
+    return (min(6.0, max(-6.0, math.log(max(words, 1e-9) / prior_odds))),
+            min(6.0, max(-6.0, math.log(max(pair_odds, 1e-9) / max(words, 1e-9)))), copied)
+
+
+def boundary_key(word: str) -> str:
+    """A word as the boundary model knows it: lowercased, without marks ("U.S." -> "us")."""
+    return _MARKS.sub("", word.lower())
+
+
+_MARKS = re.compile(r"[^\w]")
+
+
+def gap_features(keys: list[str], gap: int) -> list[str]:
+    """The words about the gap after `keys[gap]` (lowercased, marks removed), as the boundary
+    model reads them: each word either side, the pair across the gap, the pairs and triples that
+    end or open there."""
+    a, b = keys[gap], keys[gap + 1]
+    p = keys[gap - 1] if gap else "<s>"
+    n = keys[gap + 2] if gap + 2 < len(keys) else "</s>"
+    return [f"a={a}", f"b={b}", f"ab={a} {b}", f"pa={p} {a}", f"bn={b} {n}", f"pab={p} {a} {b}",
+            f"abn={a} {b} {n}", f"p={p}", f"n={n}", "bias"]
+
+
+@dataclass(frozen=True)
+class BoundaryModel:
+    """A logistic regression over the words about each gap (hashed `gap_features`) and the story's
+    own evidence, trained on news prose (scripts/train_boundary_model.py)."""
+
+    weights: np.ndarray  # one per hashed feature
+    intercept: float
+    story_weights: np.ndarray  # of the story's evidence of the words, of the pair, of a copy
+    offset: float  # added to the log odds when deciding: where recall and precision balance
+
+    def log_odds(self, keys: list[str], hints: StoryHints) -> np.ndarray:
+        """The log odds that a sentence ends at each gap of `keys` (len(keys) - 1 of them)."""
+        hashed, story = boundary_inputs(keys, hints)
+        return hashed @ self.weights + self.intercept + story @ self.story_weights + self.offset
+
+
+def boundary_inputs(keys: list[str], hints: StoryHints) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """For each gap of `keys`: its hashed `gap_features`, and the story's evidence there (three
+    columns: the words', the pair's, a copy's)."""
+    gaps = range(len(keys) - 1)
+    hashed = _hasher().transform(gap_features(keys, gap) for gap in gaps)
+    story = np.array([_story_evidence(keys[g], keys[g + 1], hints, keys[g - 1] if g else "",
+                                      keys[g + 2] if g + 2 < len(keys) else "") for g in gaps]).reshape(-1, 3)
+    return hashed, story
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> FeatureHasher:
+    return FeatureHasher(n_features=HASHED_FEATURES, input_type="string", alternate_sign=False)
+
+
+@lru_cache(maxsize=1)
+def boundary_model() -> BoundaryModel | None:
+    """The shipped boundary model, or None where its file is missing (then the story's clean
+    articles alone decide, `_gap_log_odds`)."""
+    if not BOUNDARY_MODEL_FILE.exists():
+        return None
+    with np.load(BOUNDARY_MODEL_FILE) as data:
+        return BoundaryModel(data["weights"].astype(np.float32), float(data["intercept"]),
+                             data["story_weights"].astype(np.float64), float(data["offset"]))
+
+
+def _gap_log_odds(keys: list[str], hints: StoryHints) -> list[float]:
+    model = boundary_model()
+    if model is not None:
+        return model.log_odds(keys, hints).tolist()
+    return (math.log(1 / (_PRIOR_SENTENCE_WORDS - 1)) + boundary_inputs(keys, hints)[1].sum(axis=1)).tolist()
 
 
 def _split_words(words: list[str], hints: StoryHints, counts: dict[str, int]) -> str:
-    """Sentences of a run of words that lost all punctuation and spacing: full stops at the gaps
-    most likely to end a sentence (odds above even), none leaving a sentence under
-    `MIN_SENTENCE_WORDS`; a sentence still over `MAX_SENTENCE_WORDS` is cut at its likeliest gap."""
-    keys = [w.lower().strip("'’") for w in words]
-    keys += [""]
-    odds = [_boundary_odds(keys[i], keys[i + 1], hints, keys[i - 1] if i else "", keys[i + 2])
-            for i in range(len(words) - 1)]  # gap i: after word i
-    cuts: list[int] = []  # word indices that open a sentence, sorted
+    """Sentences of a run of words that lost all punctuation and spacing (`sentence_starts`)."""
+    cuts = sentence_starts(_gap_log_odds([boundary_key(word) for word in words], hints))
+    counts["boundaries"] += len(cuts)
+    spans = zip([0, *cuts], [*cuts, len(words)], strict=True)
+    return " ".join(" ".join(words[start:end]) + "." for start, end in spans)
+
+
+def sentence_starts(log_odds: list[float]) -> list[int]:
+    """Where sentences open (word indices after the first), given the log odds of a boundary at
+    each gap (gap i: after word i): at the gaps most likely to end a sentence (odds above even),
+    none leaving a sentence under `MIN_SENTENCE_WORDS`; a sentence still over `MAX_SENTENCE_WORDS`
+    is cut at its likeliest gap (the nearest its middle of gaps as likely)."""
+    size = len(log_odds) + 1
+    cuts: list[int] = []  # sorted
 
     def fits(start: int) -> bool:
         position = bisect.bisect(cuts, start)
         before = cuts[position - 1] if position else 0
-        after = cuts[position] if position < len(cuts) else len(words)
+        after = cuts[position] if position < len(cuts) else size
         return start - before >= MIN_SENTENCE_WORDS and after - start >= MIN_SENTENCE_WORDS
 
-    for gap in sorted(range(len(odds)), key=lambda g: -odds[g]):
-        if odds[gap] <= 1.0:
+    for gap in sorted(range(len(log_odds)), key=lambda g: -log_odds[g]):
+        if log_odds[gap] <= 0.0:
             break
         if fits(gap + 1):
             bisect.insort(cuts, gap + 1)
-    spans = list(zip([0, *cuts], [*cuts, len(words)], strict=True))
+    spans = list(zip([0, *cuts], [*cuts, size], strict=True))
     while any(end - start > MAX_SENTENCE_WORDS for start, end in spans):
         start, end = next((a, b) for a, b in spans if b - a > MAX_SENTENCE_WORDS)
         inside = range(start + MIN_SENTENCE_WORDS - 1, end - MIN_SENTENCE_WORDS)
-        gap = max(inside, key=lambda g: odds[g])
-        bisect.insort(cuts, gap + 1)
-        spans = list(zip([0, *cuts], [*cuts, len(words)], strict=True))
-    counts["boundaries"] += len(cuts)
-    return " ".join(" ".join(words[start:end]) + "." for start, end in spans)
+        middle = (start + end) / 2  # of gaps as likely, the one nearest the middle
+        bisect.insort(cuts, max(inside, key=lambda g: (log_odds[g], -abs(g + 1 - middle))) + 1)
+        spans = list(zip([0, *cuts], [*cuts, size], strict=True))
+    return cuts
