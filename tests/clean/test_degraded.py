@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from storyweave.clean import clean_article, repair_story
 from storyweave.clean.degraded import (
     LOWERCASED,
@@ -119,3 +121,15 @@ def test_without_the_boundary_model_the_story_siblings_alone_decide(monkeypatch)
     alone, counts = repair_text(RUN_ON, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
     # nothing tells where the sentences end, so only an over-long one is cut
     assert counts["boundaries"] == 1
+
+
+def test_where_every_mark_left_a_space_each_run_becomes_a_full_stop_or_a_comma():
+    clean = ("The plant reopened on Friday, three days after the fire. Its owner, a family firm, said "
+             "no jobs would be lost. Inspectors will return next month to check the storage tanks, "
+             "the state said.")
+    spaced = re.sub(r"[^\w\s]", " ", clean.lower())
+    text, counts = repair_text(spaced, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    # every run is a mark again, no word lost; the clearest boundary and the asides are found
+    assert "  " not in text and re.sub(r"[.,]", "", text).lower().split() == spaced.split()
+    assert counts["boundaries"] == text.count(". ") >= 1 and text.endswith("the state said.")
+    assert "after the fire. Its owner, a family firm, said" in text
