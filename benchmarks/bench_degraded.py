@@ -10,7 +10,8 @@ boundaries are the usual tool for unpunctuated text, on the same degraded text.
 
 Gold: the original article's sentences (storyweave's splitter on the clean text). Scores:
 boundary precision / recall / F1 over word positions; casing accuracy over words whose original
-form is capitalised inside a sentence (names), as recall of that form.
+form is capitalised inside a sentence (names), as recall of that form, and the share of words
+lowercase inside a sentence there that came back capitalised ("miscap").
 
     python benchmarks/bench_degraded.py [--stories 50] [--out benchmarks/results/degraded.json]
 """
@@ -52,19 +53,23 @@ def starts(sentences: list[str], mark: str = "") -> set[int]:
     return found
 
 
-def names_recalled(original: str, repaired: str, mark: str) -> tuple[int, int]:
-    """(restored, total) over words capitalised inside the original's sentences."""
+def casing(original: str, repaired: str, mark: str) -> tuple[int, int, int, int]:
+    """Over the words inside the original's sentences: (names restored, names, lowercase words
+    capitalised, lowercase words); a name is a word the original capitalises there."""
     before, after = words_of(original, mark), words_of(repaired, mark)
     if len(before) != len(after):
-        return 0, 0
+        return 0, 0, 0, 0
     opening = starts(split_text(original), mark) | {0}
-    names = [i for i, word in enumerate(before) if word[:1].isupper() and i not in opening]
-    return sum(after[i] == before[i] for i in names), len(names)
+    inner = [i for i in range(len(before)) if i not in opening and before[i][:1].isalpha()]
+    names = [i for i in inner if before[i][:1].isupper()]
+    lower = [i for i in inner if before[i].islower()]
+    return (sum(after[i] == before[i] for i in names), len(names),
+            sum(not after[i].islower() for i in lower), len(lower))
 
 
 class Score:
     def __init__(self) -> None:
-        self.hits = self.predicted = self.gold = self.cased = self.names = 0
+        self.hits = self.predicted = self.gold = self.cased = self.names = self.miscased = self.lowercase = 0
         self.seconds = 0.0
 
     def add(self, gold: set[int], predicted: set[int]) -> None:
@@ -80,6 +85,7 @@ class Score:
                   "ms_per_article": 1000 * self.seconds / max(1, documents)}
         if self.names:
             result["names_recased"] = self.cased / self.names
+            result["lowercase_capitalised"] = self.miscased / max(1, self.lowercase)
         return result
 
 
@@ -109,9 +115,9 @@ def main() -> None:
                     score = systems[variant][name]
                     score.seconds += time.perf_counter() - began
                     score.add(gold, starts(re.split(r"(?<=[.!?])\s+", repaired), mark))
-                    cased, total = names_recalled(text, repaired, mark)
-                    score.cased += cased
-                    score.names += total
+                    cased, names_seen, miscased, lowercase = casing(text, repaired, mark)
+                    score.cased, score.names = score.cased + cased, score.names + names_seen
+                    score.miscased, score.lowercase = score.miscased + miscased, score.lowercase + lowercase
                 began = time.perf_counter()
                 parsed = nlp(degraded)
                 systems[variant][names[2]].seconds += time.perf_counter() - began
@@ -119,13 +125,14 @@ def main() -> None:
     results = {variant: {name: score.to_dict(documents) for name, score in rows.items()}
                for variant, rows in systems.items()}
     print(f"{documents} DUC 2004 articles, lowercased; punctuation removed (collapsed) or replaced by spaces (spaced)")
-    print(f"{'variant':10s} {'system':46s} {'P':>6s} {'R':>6s} {'F1':>6s} {'vs peer':>8s} {'names':>6s} {'ms/art':>7s}")
+    print(f"{'variant':10s} {'system':46s} {'P':>6s} {'R':>6s} {'F1':>6s} {'vs peer':>8s} {'names':>6s} "
+          f"{'miscap':>6s} {'ms/art':>7s}")
     for variant, rows in results.items():
         peer = rows[names[2]]["f1"]
         for name, row in rows.items():
             print(f"{variant:10s} {name:46s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
                   f"{row['f1'] / max(peer, 1e-9):7.1f}x {row.get('names_recased', float('nan')):6.3f} "
-                  f"{row['ms_per_article']:7.1f}")
+                  f"{row.get('lowercase_capitalised', float('nan')):6.3f} {row['ms_per_article']:7.1f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"articles": documents, "variants": results}, indent=2) + "\n")
     print(f"written to {args.out}")

@@ -45,17 +45,22 @@ SIBLINGS = 5  # on either side, of a Timeline17 page in its folder
 OFFSETS = [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0]
 
 
-def ecbplus_documents() -> Iterator[list[list[str]]]:
-    """ECB+ articles as sentences of words. Sentence 0 of an ecbplus file is its URL, and a
-    sentence 0 without a full stop is a headline: both left out."""
+def ecbplus_tokens() -> Iterator[list[list[str]]]:
+    """ECB+ articles as sentences of tokens, as its annotators split them. Sentence 0 of an
+    ecbplus file is its URL, and a sentence 0 without a full stop is a headline: both left out."""
     for path in sorted((SHARED / "ecbplus" / "ECB+").glob("*/*.xml")):
         tokens: dict[int, list[str]] = defaultdict(list)
         for token in ElementTree.parse(path).getroot().iter("token"):
             tokens[int(token.get("sentence", 0))].append(token.text or "")
-        sentences = [[key for word in words if (key := boundary_key(word))]
-                     for number, words in sorted(tokens.items())
-                     if number or not (path.name.endswith("ecbplus.xml") or words[-1:] != ["."])]
-        yield [s for s in sentences if s]
+        yield [words for number, words in sorted(tokens.items())
+               if number or not (path.name.endswith("ecbplus.xml") or words[-1:] != ["."])]
+
+
+def ecbplus_documents() -> Iterator[list[list[str]]]:
+    """ECB+ articles as sentences of words as the boundary model reads them."""
+    for sentences in ecbplus_tokens():
+        keyed = [[key for word in words if (key := boundary_key(word))] for words in sentences]
+        yield [words for words in keyed if words]
 
 
 def text_sentences(text: str) -> list[list[str]]:

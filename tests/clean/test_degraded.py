@@ -65,8 +65,22 @@ def test_an_abbreviations_period_starts_no_sentence_but_a_title_or_an_initial_is
     text = ("the plan put her at odds with fellow democratic sens. claire mccaskill (mo.) and carl levin (mich.), "
             "as well as gen. martin e. dempsey. the vote failed.")
     repaired, _ = repair_text(text, [LOWERCASED], StoryHints())
-    assert repaired == ("The plan put her at odds with fellow democratic sens. Claire mccaskill (mo.) and carl levin "
-                        "(mich.), as well as gen. Martin e. Dempsey. The vote failed.")
+    # (text lowercased whole: words news prose writes capitalised are, "Sens.", "Levin", "Mich.")
+    assert repaired == ("The plan put her at odds with fellow democratic Sens. Claire mccaskill (Mo.) and Carl Levin "
+                        "(Mich.), as well as Gen. Martin e. Dempsey. The vote failed.")
+
+
+def test_names_news_prose_capitalises_come_back_in_text_lowercased_whole_unless_the_story_says_otherwise():
+    text = "the fbi said obama met leaders in china and turkey on monday. the bush was cut back."
+    repaired, _ = repair_text(text, [LOWERCASED], StoryHints())
+    assert repaired == "The FBI said Obama met leaders in China and Turkey on Monday. The Bush was cut back."
+    # the story's clean articles write "bush" lowercase (a plant): they decide
+    repaired, _ = repair_text(text, [LOWERCASED], StoryHints.from_texts(["Gardeners pruned the bush in spring."]))
+    assert repaired.endswith("The bush was cut back.")
+    # text whose sentence starts kept their capitals (Multi-News's) keeps to the story's names
+    sentence_case = "The fbi said obama met leaders in china and turkey on monday. The bush was cut back."
+    assert repair_text(sentence_case, [LOWERCASED], StoryHints())[0] == (
+        "The fbi said obama met leaders in china and turkey on Monday. The bush was cut back.")
 
 
 def test_repair_story_repairs_only_degraded_articles_and_keeps_the_original():
