@@ -3,9 +3,10 @@
 Every DUC 2004 article (../shared/data/duc2004: 50 stories of 10 newswire articles) is degraded
 as some outlets' feeds arrive, in two ways: lowercased, every punctuation mark removed and the
 spaces it left collapsed, so nothing but the words remains ("collapsed"); and lowercased with every
-mark replaced by a space, so a run of spaces shows where one was, full stop or comma ("spaced"). storyweave repairs it (`clean.degraded.repair_text`)
-with the story's other nine articles as clean siblings, and alone (no sibling: general rates of
-news prose only). The peer is spaCy's dependency parser (en_core_web_sm), whose sentence
+mark replaced by a space, so a run of spaces shows where one was, full stop or comma ("spaced").
+storyweave repairs it (`clean.degraded.repair_text`) with the story's other nine articles as clean
+siblings, and alone (no sibling: the boundary model and the casing table only). The peer is
+spaCy's dependency parser (en_core_web_sm), whose sentence
 boundaries are the usual tool for unpunctuated text, on the same degraded text.
 
 Gold: the original article's sentences (storyweave's splitter on the clean text). Scores:

@@ -133,7 +133,8 @@ def main() -> None:
     model.fit(x, y)
     weights = model.coef_[0].astype(np.float16)  # half precision: the same decisions, half the file
     story_weights, intercept = weights[-3:].astype(np.float64), float(model.intercept_[0])
-    dev = [(gold, features(keys, hints) @ weights.astype(np.float32) + intercept) for gold, keys, hints in multinews_dev()]
+    dev = [(gold, features(keys, hints) @ weights.astype(np.float32) + intercept)
+           for gold, keys, hints in multinews_dev()]
     scores = {}
     for offset in OFFSETS:
         hits = predicted = total = 0

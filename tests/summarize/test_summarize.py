@@ -432,3 +432,21 @@ def test_a_sentence_from_the_middle_of_a_quotation_is_shown_between_quote_marks(
         '"With his talent we will make a great show."')
     assert as_summary_text("With his talent we will make a great show.") == "With his talent we will make a great show."
     assert as_summary_text('I cannot wait," she said.', quoted=True) == '"I cannot wait," she said.'
+
+
+def test_an_article_telling_a_fact_in_a_sentence_grouped_elsewhere_is_cited_too():
+    from storyweave.summarize.align import Tellings
+
+    chosen = Sentence("a", 0, "The council voted on Tuesday to close the Elm Street library in June.")
+    # b tells it inside a longer sentence about the budget; c, degraded, split it over two
+    # guessed "sentences"; d is about the library but says something else
+    b = [Sentence("b", 0, "Facing a deficit, the council cut the parks budget and voted on Tuesday to close "
+                           "the Elm Street library in June, officials said.")]
+    c = [Sentence("c", 0, "The council voted on tuesday to close the elm", degraded=True),
+         Sentence("c", 1, "Street library in june the mayor opposed it.", degraded=True)]
+    d = [Sentence("d", 0, "Readers at the Elm Street library collected signatures on Tuesday.")]
+    alignment = align_sentences([chosen], get_embedder("tfidf").encode([chosen.text]))
+    [fact] = alignment.facts
+    assert alignment.supporting_articles(chosen, fact) == ["a"]
+    others = {told[0].article_id: Tellings(told) for told in (b, c, d)}
+    assert alignment.supporting_articles(chosen, fact, others) == ["a", "b", "c"]

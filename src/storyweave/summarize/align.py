@@ -7,8 +7,10 @@ unlike linking every similar pair, does not chain unrelated sentences through a 
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -26,6 +28,26 @@ from storyweave.nlp.claims import (
 # Weight of meaning vs shared content words, and the similarity at which two sentences are one fact.
 SEMANTIC_WEIGHT = 0.5
 FACT_THRESHOLD = 0.55
+
+
+@dataclass
+class Tellings:
+    """An article's sentences in order, with the content words of each and of them all."""
+
+    sentences: list[Sentence]
+    words: frozenset[str] = frozenset()
+    each: list[frozenset[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.each = [content_words(claim_text(s.text)) for s in self.sentences]
+        self.words = frozenset().union(*self.each)
+
+    def readings(self) -> Iterator[tuple[Sentence, frozenset[str]]]:
+        """Each sentence with its words; in a degraded article also each two side by side as one."""
+        yield from zip(self.sentences, self.each, strict=True)
+        if self.sentences and self.sentences[0].degraded:
+            for (first, words), (second, more) in itertools.pairwise(zip(self.sentences, self.each, strict=True)):
+                yield replace(first, text=f"{first.text} {second.text}"), words | more
 
 
 def lexical_similarity(words: list[frozenset[str]]) -> np.ndarray:
@@ -47,6 +69,8 @@ def lexical_similarity(words: list[frozenset[str]]) -> np.ndarray:
 
 # To support a sentence, another must carry this share of its (IDF-weighted) content words...
 SUPPORT_THRESHOLD = 0.5
+# ...or this share, where the sentence that carries them was grouped with another fact
+UNGROUPED_SUPPORT_THRESHOLD = 0.7
 # ...and this share of what its main clause says beyond names: "Carraway stepped aside" is not
 # supported by "Council members called on Carraway to resign", however much else they share.
 PREDICATE_THRESHOLD = 0.4
@@ -61,8 +85,10 @@ class Alignment:
     similarity: np.ndarray  # combined pairwise similarity of the sentences
     idf: dict[str, float]  # content-word weights over the story's sentences
 
-    def supporting_articles(self, sentence: Sentence, fact: Fact) -> list[str]:
-        """The articles of a fact whose telling supports this sentence of it.
+    def supporting_articles(self, sentence: Sentence, fact: Fact,
+                            others: Mapping[str, Tellings] | None = None) -> list[str]:
+        """The articles of a fact whose telling supports this sentence of it, and of `others`
+        those that tell it in a sentence grouped elsewhere.
 
         Support needs most of the sentence's distinctive content (rare words weigh more, so a
         shared background clause does not count as telling the news) and no conflicting number.
@@ -71,9 +97,24 @@ class Alignment:
         for member in fact.sentences + fact.related:
             if member.article_id not in supporting and self.supports(member, sentence):
                 supporting.append(member.article_id)
+        # A sentence that also tells other things may be grouped with another fact, and a
+        # degraded article's boundaries are guesses (one of its "sentences" may hold the end of
+        # one and the start of the next), so its sentences are read two side by side as well.
+        words = content_words(claim_text(sentence.text))
+        for article_id, told in (others or {}).items():
+            # most articles and sentences share too few words to tell it: skipped before the full test
+            if article_id in supporting or 2 * len(words & told.words) < len(words):
+                continue
+            threshold = UNGROUPED_SUPPORT_THRESHOLD
+            if any(2 * len(words & told_words) >= len(words)
+                   and (len(words) < MIN_CLAIM_WORDS or self._coverage(words, told_words) >= threshold)
+                   and self.supports(member, sentence, threshold=threshold)
+                   for member, told_words in told.readings()):
+                supporting.append(article_id)
         return supporting
 
-    def supports(self, member: Sentence, sentence: Sentence, *, check_numbers: bool = True) -> bool:
+    def supports(self, member: Sentence, sentence: Sentence, *, check_numbers: bool = True,
+                 threshold: float = SUPPORT_THRESHOLD) -> bool:
         """Does `member` tell what `sentence` says? (Not symmetric: a longer sentence may
         support a shorter one that it contains.)"""
         if check_numbers:
@@ -90,7 +131,7 @@ class Alignment:
         if len(words) < MIN_CLAIM_WORDS:  # "And that was before swine flu": too little to check
             return len(words & told) / max(1, len(words | told)) >= 0.6
         predicate = content_words(predicate_words(main_clause(claim)))
-        return (self._coverage(words, told) >= SUPPORT_THRESHOLD
+        return (self._coverage(words, told) >= threshold
                 and self._coverage(predicate, told) >= PREDICATE_THRESHOLD)
 
     def _coverage(self, words: frozenset[str], told: frozenset[str]) -> float:

@@ -34,7 +34,7 @@ from storyweave.nlp.claims import (
     opens_unclosed_quote,
 )
 from storyweave.nlp.sentences import TRANSCRIPT_SPEAKER, has_verb, opens_on_page_label
-from storyweave.summarize.align import DANGLING_START, Alignment, best_telling
+from storyweave.summarize.align import DANGLING_START, Alignment, Tellings, best_telling
 
 SUPPORT_WEIGHT = 0.40
 CENTRALITY_WEIGHT = 0.30
@@ -482,12 +482,16 @@ def order_and_cite(
         standing = [c for c in ordered if not _leans_back(sentences[c.sentence].text)]
         if standing:
             _open_with(ordered, standing)
+    by_article: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_article.setdefault(sentence.article_id, []).append(sentence)
+    tellings = {article_id: Tellings(told) for article_id, told in by_article.items()}
     summary = []
     for candidate in ordered:
         sentence = sentences[candidate.sentence]
         summary.append(SummarySentence(
             text=as_summary_text(sentence.text, sentence.quoted),
-            citations=alignment.supporting_articles(sentence, facts[candidate.fact]),
+            citations=alignment.supporting_articles(sentence, facts[candidate.fact], tellings),
             fact=candidate.fact,
             source=sentence,
         ))
