@@ -392,6 +392,8 @@ def boundary_model() -> BoundaryModel | None:
 
 
 def _gap_log_odds(keys: list[str], hints: StoryHints) -> list[float]:
+    """The log odds of a sentence ending at each gap of `keys`: the boundary model's, or without
+    it the story's evidence over a news sentence's prior."""
     model = boundary_model()
     if model is not None:
         return model.log_odds(keys, hints).tolist()

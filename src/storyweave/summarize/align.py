@@ -35,8 +35,8 @@ class Tellings:
     """An article's sentences in order, with the content words of each and of them all."""
 
     sentences: list[Sentence]
-    words: frozenset[str] = frozenset()
-    each: list[frozenset[str]] = field(default_factory=list)
+    each: list[frozenset[str]] = field(init=False)
+    words: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.each = [content_words(claim_text(s.text)) for s in self.sentences]
@@ -46,7 +46,8 @@ class Tellings:
         """Each sentence with its words; in a degraded article also each two side by side as one."""
         yield from zip(self.sentences, self.each, strict=True)
         if self.sentences and self.sentences[0].degraded:
-            for (first, words), (second, more) in itertools.pairwise(zip(self.sentences, self.each, strict=True)):
+            pairs = itertools.pairwise(zip(self.sentences, self.each, strict=True))
+            for (first, words), (second, more) in pairs:
                 yield replace(first, text=f"{first.text} {second.text}"), words | more
 
 
