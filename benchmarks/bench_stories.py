@@ -106,11 +106,19 @@ TEST_TOPICS = range(36, 46)
 CALLS = 10  # ingest calls of the shuffled-arrival run
 
 
+def ecbplus_sentences(path: Path) -> list[tuple[int, list[str]]]:
+    """An ECB+ file's sentences as its annotators split them: (number, tokens), in order."""
+    import xml.etree.ElementTree as ElementTree
+
+    sentences: dict[int, list[str]] = defaultdict(list)
+    for token in ElementTree.parse(path).getroot().iter("token"):
+        sentences[int(token.get("sentence", 0))].append(token.text or "")
+    return sorted(sentences.items())
+
+
 def load_ecbplus(topics: Iterable[int]) -> tuple[list[str], list[str]]:
     """ECB+ documents rebuilt from their tokens; gold = topic and sub-corpus (ecb / ecbplus), the
     two real-world events of each topic. Sentence 0 of an ecbplus file is its URL: left out."""
-    import xml.etree.ElementTree as ElementTree
-
     texts, gold = [], []
     for topic in topics:
         folder = ECBPLUS / str(topic)
@@ -118,12 +126,8 @@ def load_ecbplus(topics: Iterable[int]) -> tuple[list[str], list[str]]:
             continue
         for path in sorted(folder.glob("*.xml")):
             plus = path.name.endswith("ecbplus.xml")
-            sentences: dict[int, list[str]] = defaultdict(list)
-            for token in ElementTree.parse(path).getroot().iter("token"):
-                sentence = int(token.get("sentence", 0))
-                if not (plus and sentence == 0):
-                    sentences[sentence].append(token.text or "")
-            texts.append("\n".join(" ".join(words) for _, words in sorted(sentences.items())))
+            sentences = [words for number, words in ecbplus_sentences(path) if not (plus and number == 0)]
+            texts.append("\n".join(" ".join(words) for words in sentences))
             gold.append(f"{topic}{'plus' if plus else ''}")
     return texts, gold
 

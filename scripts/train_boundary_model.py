@@ -20,8 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import xml.etree.ElementTree as ElementTree
-from collections import defaultdict
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +39,12 @@ from storyweave.clean.normalize import normalize_text
 from storyweave.ingest import load_articles
 from storyweave.nlp.sentences import split_text
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_stories import ECBPLUS, ecbplus_sentences  # noqa: E402
+
 SIBLINGS = 5  # on either side, of a Timeline17 page in its folder
 OFFSETS = [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0]
 
@@ -48,11 +52,8 @@ OFFSETS = [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0]
 def ecbplus_tokens() -> Iterator[list[list[str]]]:
     """ECB+ articles as sentences of tokens, as its annotators split them. Sentence 0 of an
     ecbplus file is its URL, and a sentence 0 without a full stop is a headline: both left out."""
-    for path in sorted((SHARED / "ecbplus" / "ECB+").glob("*/*.xml")):
-        tokens: dict[int, list[str]] = defaultdict(list)
-        for token in ElementTree.parse(path).getroot().iter("token"):
-            tokens[int(token.get("sentence", 0))].append(token.text or "")
-        yield [words for number, words in sorted(tokens.items())
+    for path in sorted(ECBPLUS.glob("*/*.xml")):
+        yield [words for number, words in ecbplus_sentences(path)
                if number or not (path.name.endswith("ecbplus.xml") or words[-1:] != ["."])]
 
 
