@@ -234,6 +234,9 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # boilerplate lines taken out by cleaning
     original_text: str | None = None  # the text before degraded-text repair, when repaired
+    # Word spans (start, end; of `text` split on whitespace) of sentences whose boundaries the
+    # repair of a text stripped of its marks guessed without being sure (`clean.degraded.Repair`).
+    guessed_sentences: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -260,6 +263,7 @@ class Sentence:
     degraded: bool = False
     spoken: bool = False  # from a broadcast transcript (`nlp.sentences.is_transcript`)
     quoted: bool = False  # inside a quotation running over several sentences (`nlp.sentences.quotation_middles`)
+    guessed: bool = False  # its boundaries in text stripped of marks are an unsure guess: maybe not a whole sentence
 
     @property
     def words(self) -> int:

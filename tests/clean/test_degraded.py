@@ -45,7 +45,7 @@ def test_a_story_of_sentence_case_copies_gets_its_names_from_a_cased_sibling():
 
 def test_repair_uses_names_cased_in_the_story_and_restores_sentences():
     hints = StoryHints.from_texts([CLEAN])
-    text, counts = repair_text(DEGRADED * 2, [LOWERCASED, PUNCTUATION_STRIPPED], hints)
+    text, counts, _ = repair_text(DEGRADED * 2, [LOWERCASED, PUNCTUATION_STRIPPED], hints)
     assert "Jeff Sessions met Russian Ambassador Sergey Kislyak" in text
     assert "The FBI is investigating." in text
     assert "didn't" in text
@@ -56,7 +56,7 @@ def test_repair_uses_names_cased_in_the_story_and_restores_sentences():
 
 
 def test_fallback_without_siblings_still_restores_sentence_starts_and_weekdays():
-    text, _ = repair_text(DEGRADED, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    text, _, _ = repair_text(DEGRADED, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
     assert text.startswith("Attorney general")
     assert "Wednesday" in text
 
@@ -64,7 +64,7 @@ def test_fallback_without_siblings_still_restores_sentence_starts_and_weekdays()
 def test_an_abbreviations_period_starts_no_sentence_but_a_title_or_an_initial_is_followed_by_a_name():
     text = ("the plan put her at odds with fellow democratic sens. claire mccaskill (mo.) and carl levin (mich.), "
             "as well as gen. martin e. dempsey. the vote failed.")
-    repaired, _ = repair_text(text, [LOWERCASED], StoryHints())
+    repaired, _, _ = repair_text(text, [LOWERCASED], StoryHints())
     # (text lowercased whole: words news prose writes capitalised are, "Sens.", "Levin", "Mich.")
     assert repaired == ("The plan put her at odds with fellow democratic Sens. Claire mccaskill (Mo.) and Carl Levin "
                         "(Mich.), as well as Gen. Martin e. Dempsey. The vote failed.")
@@ -72,10 +72,10 @@ def test_an_abbreviations_period_starts_no_sentence_but_a_title_or_an_initial_is
 
 def test_names_news_prose_capitalises_come_back_in_text_lowercased_whole_unless_the_story_says_otherwise():
     text = "the fbi said obama met leaders in china and turkey on monday. the bush was cut back."
-    repaired, _ = repair_text(text, [LOWERCASED], StoryHints())
+    repaired, _, _ = repair_text(text, [LOWERCASED], StoryHints())
     assert repaired == "The FBI said Obama met leaders in China and Turkey on Monday. The Bush was cut back."
     # the story's clean articles write "bush" lowercase (a plant): they decide
-    repaired, _ = repair_text(text, [LOWERCASED], StoryHints.from_texts(["Gardeners pruned the bush in spring."]))
+    repaired, _, _ = repair_text(text, [LOWERCASED], StoryHints.from_texts(["Gardeners pruned the bush in spring."]))
     assert repaired.endswith("The bush was cut back.")
     # text whose sentence starts kept their capitals (Multi-News's) keeps to the story's names
     sentence_case = "The fbi said obama met leaders in china and turkey on monday. The bush was cut back."
@@ -97,7 +97,7 @@ def test_text_stripped_of_punctuation_and_of_the_spaces_it_left_gets_its_sentenc
     # the marks removed and the spaces collapsed: only the words tell where sentences end
     collapsed = " ".join(DEGRADED.split())
     assert "  " not in collapsed and detect_degradation(collapsed) == [LOWERCASED, PUNCTUATION_STRIPPED]
-    text, counts = repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints.from_texts([CLEAN]))
+    text, counts, _ = repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints.from_texts([CLEAN]))
     sentences = text.split(". ")
     assert counts["boundaries"] == len(sentences) - 1 >= 4
     # the pairs the clean article shows across a boundary ("wednesday | sessions") or inside a
@@ -105,7 +105,7 @@ def test_text_stripped_of_punctuation_and_of_the_spaces_it_left_gets_its_sentenc
     assert "on Wednesday. Sessions did not disclose" in text and "2016 the Justice Department" in text
     assert all(4 <= len(s.split()) <= 45 for s in sentences)
     # with no clean sibling, news prose's general rates still cut a long run into sentences
-    alone, counts = repair_text(collapsed * 3, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    alone, counts, _ = repair_text(collapsed * 3, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
     assert counts["boundaries"] >= 3 and all(len(s.split()) <= 45 for s in alone.split(". "))
 
 
@@ -117,7 +117,7 @@ RUN_ON = ("the fire at the chemical plant was brought under control late on tues
 
 
 def test_with_no_sibling_the_boundary_model_finds_sentence_ends_from_the_words_alone():
-    text, counts = repair_text(RUN_ON, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    text, counts, _ = repair_text(RUN_ON, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
     sentences = text.split(". ")
     assert counts["boundaries"] == len(sentences) - 1 >= 1
     # the words are all kept, and every sentence found opens where one opened before the marks went
@@ -130,9 +130,9 @@ def test_without_the_boundary_model_the_story_siblings_alone_decide(monkeypatch)
 
     monkeypatch.setattr(degraded, "boundary_model", lambda: None)
     collapsed = " ".join(DEGRADED.split())
-    text, counts = repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints.from_texts([CLEAN]))
+    text, counts, _ = repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints.from_texts([CLEAN]))
     assert "on Wednesday. Sessions did not disclose" in text and counts["boundaries"] >= 3
-    alone, counts = repair_text(RUN_ON, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    alone, counts, _ = repair_text(RUN_ON, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
     # nothing tells where the sentences end, so only an over-long one is cut
     assert counts["boundaries"] == 1
 
@@ -142,8 +142,30 @@ def test_where_every_mark_left_a_space_each_run_becomes_a_full_stop_or_a_comma()
              "no jobs would be lost. Inspectors will return next month to check the storage tanks, "
              "the state said.")
     spaced = re.sub(r"[^\w\s]", " ", clean.lower())
-    text, counts = repair_text(spaced, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    text, counts, _ = repair_text(spaced, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
     # every run is a mark again, no word lost; the clearest boundary and the asides are found
     assert "  " not in text and re.sub(r"[.,]", "", text).lower().split() == spaced.split()
     assert counts["boundaries"] == text.count(". ") >= 1 and text.endswith("the state said.")
     assert "after the fire. Its owner, a family firm, said" in text
+
+
+def test_sentences_whose_boundaries_the_model_is_unsure_of_are_told_apart():
+    collapsed = " ".join(DEGRADED.split())
+    # the clean sibling settles every boundary: no sentence is a guess
+    assert repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints.from_texts([CLEAN])).guessed == ()
+    # alone, the words leave some unsure: "The justice department said on Wednesday." is only a piece
+    alone = repair_text(collapsed, [LOWERCASED, PUNCTUATION_STRIPPED], StoryHints())
+    words = alone.text.split()
+    pieces = [" ".join(words[start:end]) for start, end in alone.guessed]
+    assert "The justice department said on Wednesday." in pieces
+    assert all(0 <= start < end <= len(words) for start, end in alone.guessed)
+    assert [start for start, _ in alone.guessed] == sorted(start for start, _ in alone.guessed)
+    # text that kept its marks guesses no boundary
+    assert repair_text(CLEAN.lower(), [LOWERCASED], StoryHints()).guessed == ()
+
+
+def test_an_unsure_guess_is_noted_on_the_article():
+    bad = clean_article(Article(id="b", source="b.txt", text=" ".join(DEGRADED.split()) * 2))
+    [fixed] = repair_story([bad])
+    assert fixed.guessed_sentences
+    assert any("sentences unsure, kept out of summaries" in w for w in fixed.warnings)

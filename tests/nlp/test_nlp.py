@@ -192,3 +192,16 @@ def test_a_surname_written_like_a_titles_word_ends_a_sentence_and_titles_nobody(
     # Where nobody is so named, "Sen." stays a title, whatever word comes before it.
     assert split_text("It was backed by Democratic Sen. John Kerry. Kerry spoke.") == [
         "It was backed by Democratic Sen. John Kerry.", "Kerry spoke."]
+
+
+def test_a_sentence_overlapping_a_span_the_repair_guessed_is_marked_guessed():
+    from storyweave.model import Article
+    from storyweave.nlp.sentences import split_article
+
+    text = "The plant reopened on Friday. The company said. No jobs will be lost at the plant."
+    # words 5-7 ("The company said.") and a span running from it into the next sentence
+    article = Article("a", "a.txt", text, degraded=True, guessed_sentences=((5, 8),))
+    assert [s.guessed for s in split_article(article)] == [False, True, False]
+    article = Article("a", "a.txt", text, degraded=True, guessed_sentences=((6, 10),))
+    assert [s.guessed for s in split_article(article)] == [False, True, True]
+    assert not any(s.guessed for s in split_article(Article("a", "a.txt", text)))

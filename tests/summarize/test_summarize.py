@@ -450,3 +450,15 @@ def test_an_article_telling_a_fact_in_a_sentence_grouped_elsewhere_is_cited_too(
     assert alignment.supporting_articles(chosen, fact) == ["a"]
     others = {told[0].article_id: Tellings(told) for told in (b, c, d)}
     assert alignment.supporting_articles(chosen, fact, others) == ["a", "b", "c"]
+
+
+def test_a_sentence_the_repair_of_stripped_text_guessed_is_summarised_only_when_little_else_is_sure():
+    from storyweave.summarize.select import FEW_SURE_WORDS, summary_material
+
+    sure = [Sentence("a", i, f"The fire at the plant in the port burned for {i + 2} hours on Monday.", degraded=True)
+            for i in range(12)]
+    piece = Sentence("a", 12, "The justice department said on Wednesday.", degraded=True, guessed=True)
+    assert sum(s.words for s in sure) >= FEW_SURE_WORDS
+    assert summary_material([*sure, piece]) == [True] * 12 + [False]
+    # a story told only in unsure guesses still gets a summary
+    assert summary_material([sure[0], piece]) == [True, True]

@@ -302,12 +302,13 @@ def repair_story(articles: list[Article]) -> list[Article]:
             repaired.append(article)
             continue
         flags = detect_degradation(article.text)
-        text, counts = repair_text(article.text, flags, hints)
+        repair = repair_text(article.text, flags, hints)
         title = article.title
         if title and LOWERCASED in flags:
-            title, _ = repair_text(title, [LOWERCASED], hints)
-        note = (f"repaired: {counts['boundaries']} sentence boundaries, "
-                f"{counts['cased']} words re-cased (from {len(articles) - 1} other articles)")
-        repaired.append(replace(article, text=text, title=title, original_text=article.text,
-                                warnings=article.warnings + [note]))
+            title = repair_text(title, [LOWERCASED], hints).text
+        unsure = f" ({len(repair.guessed)} sentences unsure, kept out of summaries)" if repair.guessed else ""
+        note = (f"repaired: {repair.counts['boundaries']} sentence boundaries{unsure}, "
+                f"{repair.counts['cased']} words re-cased (from {len(articles) - 1} other articles)")
+        repaired.append(replace(article, text=repair.text, title=title, original_text=article.text,
+                                guessed_sentences=repair.guessed, warnings=article.warnings + [note]))
     return repaired

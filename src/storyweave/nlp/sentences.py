@@ -7,6 +7,7 @@ applied to the tokenizer's arrays directly, which is faster still).
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -184,8 +185,18 @@ def split_article(article: Article) -> list[Sentence]:
     spoken = is_transcript(article.text)
     texts = split_text(article.text)
     inside = quotation_middles(texts)
+    guessed = guessed_sentences(texts, article.guessed_sentences)
     return [Sentence(article_id=article.id, index=i, text=text, degraded=article.degraded, spoken=spoken,
-                     quoted=i in inside) for i, text in enumerate(texts)]
+                     quoted=i in inside, guessed=i in guessed) for i, text in enumerate(texts)]
+
+
+def guessed_sentences(texts: list[str], spans: tuple[tuple[int, int], ...]) -> set[int]:
+    """Which of a text's sentences (`texts`, in order) overlap a word span of `spans`."""
+    if not spans:
+        return set()
+    ends = list(itertools.accumulate(len(text.split()) for text in texts))
+    return {i for i, (start, end) in enumerate(zip([0, *ends], ends, strict=False))
+            if any(start < span_end and span_start < end for span_start, span_end in spans)}
 
 
 QUOTATION_SENTENCES = 6  # a quotation runs on over at most this many sentences: a mark left open longer is a stray

@@ -61,14 +61,17 @@ def _leans_back(text: str) -> bool:
     return bool(DANGLING_START.match(text) or _SAID_PRONOUN.match(text))
 
 
-def is_summary_material(sentence: Sentence) -> bool:
+def is_summary_material(sentence: Sentence, guessed_too: bool = False) -> bool:
     """Whole declarative sentences of a sensible length; no questions, fragments or lists, and no
     opening of a quotation that runs on into the next sentence ('"We will rebuild.': alone, it
-    has no end and no speaker). Its tail has both, and is shown whole (`as_summary_text`)."""
+    has no end and no speaker). Its tail has both, and is shown whole (`as_summary_text`). Unless
+    `guessed_too`, no sentence whose boundaries were guessed unsure in text stripped of its marks:
+    it may be a piece of one ("The party said in a statement.")."""
     text = sentence.text
     words = sentence.words
     return (
         6 <= words <= 60
+        and (guessed_too or not sentence.guessed)
         and text[-1] in ".!\"'"
         and not text.endswith("?")
         and not text[0].islower()
@@ -178,13 +181,21 @@ _TO_THE_READER = re.compile(
 _NAME_AND_ROLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*, (?:the|a|an) [^,;:]+\.$")
 
 
+FEW_SURE_WORDS = 100  # fewer words than this in a story's sure summary material: the unsure may be used too
+
+
 def summary_material(sentences: list[Sentence]) -> list[bool]:
     """`is_summary_material` for each of a story's sentences. Where the story has written reports,
     a broadcast transcript's sentences are not material: spoken news comes wrapped in chatter and
     framing ("We're going to talk about this.", "Mixed reaction in the Middle East."). The
-    transcript is still cited for the facts the written reports tell."""
+    transcript is still cited for the facts the written reports tell. A story told almost only in
+    text stripped of its marks may draw on its unsure sentences too: better a summary with a
+    clumsy sentence than none."""
     written = any(not s.spoken for s in sentences)
-    return [is_summary_material(s) and not (s.spoken and written) for s in sentences]
+    material = [is_summary_material(s) and not (s.spoken and written) for s in sentences]
+    if sum(s.words for s, usable in zip(sentences, material, strict=True) if usable) < FEW_SURE_WORDS:
+        material = [is_summary_material(s, guessed_too=True) and not (s.spoken and written) for s in sentences]
+    return material
 
 
 # The features of a candidate sentence that importance is computed from (see scorer.json).
