@@ -263,6 +263,11 @@ def _verbs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["forms"]) | frozenset(table["irregular"]), frozenset(table["lemmas"])
 
 
+def is_verb_form(word: str) -> bool:
+    """A known English verb form ("said", "runs", "went"), lowercase."""
+    return word in _verbs()[0]
+
+
 def is_present_participle(word: str) -> bool:
     """A verb's form in -ing ("Acquiring", "running"), not a name's ("Boeing", "Corning")."""
     word = word.lower()
