@@ -83,11 +83,14 @@ def test_names_news_prose_capitalises_come_back_in_text_lowercased_whole_unless_
         "The fbi said obama met leaders in china and turkey on Monday. The bush was cut back.")
 
 
-def test_a_rare_word_after_a_given_name_is_a_surname_in_text_lowercased_whole():
-    text = "police said david kowalczyk and maria brook left early. david said he would return on friday."
+def test_a_rare_word_after_a_given_name_or_a_title_goes_on_the_name_in_text_lowercased_whole():
+    text = ("police said david kowalczyk and maria brook left early. david said he would return on friday. "
+            "mr kowalczyk declined to comment.")
     repaired, _, _ = repair_text(text, [LOWERCASED], StoryHints())
-    # the table knows the given names; the rare words after them that are no verbs are surnames
+    # the table knows the given names and the words that open names ("Mr"); the rare words after
+    # them that are no verbs go on the name
     assert repaired.startswith("Police said David Kowalczyk and Maria Brook left early.")
+    assert repaired.endswith("Mr Kowalczyk declined to comment.")
     assert "David said he would return" in repaired  # a verb, not a surname
     # the story's clean articles use "brook" lowercase (a stream): they decide
     hinted, _, _ = repair_text(text, [LOWERCASED], StoryHints.from_texts(["They walked along the brook."]))

@@ -286,7 +286,7 @@ def _restore_case(text: str, hints: StoryHints, counts: dict[str, int], general:
         alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
         text = re.sub(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", case_word, text, flags=re.IGNORECASE)
     if general:
-        text = _surnames_after_given_names(text, hints, counts)
+        text = _name_continuations(text, hints, counts)
     # Capitalise sentence starts (after . ! ? and at paragraph starts, past opening quotes), not a
     # word after an abbreviation's period ("levin (mich.) and claire"), but a name after a title's
     # ("sens. carl levin").
@@ -303,23 +303,23 @@ def _restore_case(text: str, hints: StoryHints, counts: dict[str, int], general:
 
 # A word after a given name is a surname if English uses it less often than this (wordfreq's Zipf
 # scale: 4 is once in 100,000 words). On DUC 2004 lowercased whole with no sibling
-# (benchmarks/bench_degraded.py) names come back 47.5% of the time against 45.7% without the rule,
-# and 8 more of 226,506 lowercase words are capitalised (chosen before the places were left out
-# of the given names: 3.5 gave 47.3%, 3.0 47.2%, with fewer false capitals).
+# (benchmarks/bench_degraded.py) names come back 48.4% of the time against 45.7% without the rule,
+# and 28 more of 226,506 lowercase words are capitalised (chosen with the nicknames' names alone,
+# before places were left out: 3.5 gave 47.3%, 3.0 47.2%, with fewer false capitals; 4.0 47.5%).
 SURNAME_MAX_ZIPF = 4.0
 
 
-def _surnames_after_given_names(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
-    """ "Adam lanza" -> "Adam Lanza": after a given name the table capitalised, a rare word that is
-    no verb and that the story's clean articles do not use otherwise is a surname (the table knows
-    common names, not every surname)."""
+def _name_continuations(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
+    """ "Adam lanza" -> "Adam Lanza": after a given name or another word that opens names
+    (`name_openers`), capitalised, a rare word that is no verb and that the story's clean articles
+    do not use otherwise goes on the name (the table knows common names, not every surname)."""
     from wordfreq import zipf_frequency
 
-    given = given_names()
+    openers = name_openers()
 
     def surname(match: re.Match[str]) -> str:
         first, word = match.group(1), match.group(2)
-        if (first.lower() not in given or word in STOP_WORDS or is_verb_form(word) or word in hints.seen
+        if (first.lower() not in openers or word in STOP_WORDS or is_verb_form(word) or word in hints.seen
                 or zipf_frequency(word, "en") >= SURNAME_MAX_ZIPF):
             return match.group()
         counts["cased"] += 1
@@ -338,9 +338,11 @@ _NOT_GIVEN_NAMES = frozenset(
 
 
 @lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Given names (the `nicknames` package's table) that news prose capitalises (`casing.json`);
-    months ("August") and the places and peoples of `_NOT_GIVEN_NAMES` are none."""
+def name_openers() -> frozenset[str]:
+    """Words after which a rare word goes on a name: those the casing table found opening names
+    (another capitalised word follows them four times in five: "Barack", "Hong", "Mr") and the
+    given names of the `nicknames` package's table that news prose capitalises, less
+    `_NOT_GIVEN_NAMES`; months ("August") are none."""
     import csv
 
     import nicknames
@@ -348,7 +350,9 @@ def given_names() -> frozenset[str]:
     table = Path(nicknames.__file__).parent / "names.csv"
     with table.open(encoding="utf-8") as rows:
         names = {name for row in csv.reader(rows) for name in (row[0], row[2])}
-    return frozenset(names & general_casing().keys() - _ALWAYS_CAPITALISED.keys() - _NOT_GIVEN_NAMES)
+    given = names & general_casing().keys() - _NOT_GIVEN_NAMES
+    openers = json.loads(CASING_FILE.read_text()).get("openers", []) if CASING_FILE.exists() else []
+    return frozenset((given | set(openers)) - _ALWAYS_CAPITALISED.keys())
 
 
 def _cased_form(word: str, hints: StoryHints, general: bool) -> str | None:
