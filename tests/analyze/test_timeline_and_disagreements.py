@@ -469,3 +469,15 @@ def test_a_newsrooms_note_dates_no_event():
                              "on Wednesday.", "2024-03-07")]
     events = build_timeline(articles, {a.id: split_article(a) for a in articles})
     assert [e.text for e in events] == ["The council voted on Tuesday to close the old bridge for repairs."]
+
+
+def test_an_event_told_only_in_degraded_copy_is_shown_in_a_sentence_the_repair_was_sure_of():
+    # two copies stripped of their marks; in the first the repair was unsure where the sentence
+    # telling the event ends (its words 0-19), though it is of a more readable length
+    unsure = Article("a", "a.txt", "The plant closed on Monday after the fire and the workers on the night shift "
+                     "went home the union said. Talks resume soon.", published="2024-03-05",
+                     published_from="header", degraded=True, guessed_sentences=((0, 19),))
+    sure = Article("b", "b.txt", "The plant closed on Monday after the fire.\n\nTalks resume soon.",
+                   published="2024-03-05", published_from="header", degraded=True)
+    [event] = [e for e in build_timeline([unsure, sure]) if e.date == "2024-03-04"]
+    assert event.articles == ["a", "b"] and event.text == "The plant closed on Monday after the fire."

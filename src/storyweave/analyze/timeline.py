@@ -280,10 +280,10 @@ def _merge_tellings(when: str, tellings: list[tuple[Sentence, TemporalExpression
     events = []
     for group in groups:
         # The telling that shares most with the others (what the articles agree happened), from a
-        # clean article, of a readable length.
+        # clean article (else one whose boundaries the repair was sure of), of a readable length.
         def agreement(telling: tuple[Sentence, TemporalExpression, frozenset[str]], group: list = group) -> tuple:
             shared = sum(len(telling[2] & other[2]) / max(1, len(telling[2] | other[2])) for other in group)
-            return (not telling[0].degraded, round(shared, 2), -abs(telling[0].words - 22))
+            return (not telling[0].degraded, not telling[0].guessed, round(shared, 2), -abs(telling[0].words - 22))
 
         best_sentence, best_expression, _ = max(group, key=agreement)
         articles = list(dict.fromkeys(s.article_id for s, _, _ in group))
