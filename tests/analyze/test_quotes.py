@@ -135,6 +135,16 @@ def test_a_word_opening_the_sentence_is_not_the_speaker():
         "We will keep testing": "Thad Allen"}
 
 
+def test_a_day_a_month_or_a_place_before_the_speaker_is_not_the_speaker():
+    speakers = speakers_by_opening(
+        'In a statement released Wednesday, Chairman Ruth Okafor said "The committee will finish its work '
+        'on time." In March, Okafor told reporters: "Nothing about our duty has changed." In Lagos, Okafor '
+        'also said "the vote will be held as planned." In June, with the talks near collapse, Okafor declared '
+        'that "nobody is leaving the table."')
+    assert speakers == {"The committee will f": "Ruth Okafor", "Nothing about our du": "Ruth Okafor",
+                        "the vote will be hel": "Ruth Okafor", "nobody is leaving th": "Ruth Okafor"}
+
+
 def test_one_quote_told_by_several_outlets_with_small_differences_is_one_quote():
     quotes = quotes_of(
         '"We were lucky the wind was blowing toward the water and not toward the neighborhoods," Fire Chief Maria Delgado said.',

@@ -39,7 +39,13 @@ _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earl
              r"|After|Before|Separately|Speaking|Asked"
              # ...nor a determiner or pronoun ("One cable says", "That said,", "It warned,")
              r"|The|A|An|One|Another|Some|Many|Most|Both|Each|Several|Other|Others|This|That|These|Those"
-             r"|It|Its|We|I|You|There|Here)\b")
+             r"|It|Its|We|I|You|There|Here"
+             # ...nor a day, a month or a preposition opening a sentence: 'In a statement released
+             # Wednesday, Hyde said "..."' and 'In March, Hyde said: "..."' are Hyde's (not May,
+             # April or June: names too)
+             r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight"
+             r"|January|February|March|July|September|October|November|December"
+             r"|In|On|At|By|For|From|Since|During|Until|Last|Next|Of|To|With|Under|Over|Through|Despite|Amid)\b")
 _NAME = (rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*"
          rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
@@ -75,10 +81,13 @@ _AFFILIATION = (r"\s+(?:of|at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
 _PARTY = r"(?:,\s+[RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,|\s+\([RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\),?)"
 # A name that is itself an appositive is followed by a comma: 'Mexico's health secretary, Jose
 # Cordova, said: "…'
+# A word between the speaker and the verb is an adverb ("Hyde also said"), lowercase: in "In June,
+# Camdessus declared" or "released Wednesday, Hyde said" the capitalised word is the speaker.
+_ADVERB = r"(?:[a-z][\w-]*\s+)?"
 _ABOUT_SPEAKER = rf"(?:{_PARTY}|{_APPOSITIVE}|{_AFFILIATION},?|,)?"
 # '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(
-    rf"^[\s,]*(?:{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:[\w]+\s+)?{_SAY_QUOTING}"
+    rf"^[\s,]*(?:{_SPEAKER}{_ABOUT_SPEAKER}\s+{_ADVERB}{_SAY_QUOTING}"
     rf"|{_SAY_QUOTING}\s+(?:{_ORG_ROLE})?{_DESCRIPTOR}(?P<speaker2>{_NAME}|{_NOUN_PHRASE})"
     rf"|[—–-]+\s*(?P<speaker3>{_NAME})"
     # '"…," the paper quoted its editor, Bill Keller, as saying'
@@ -86,7 +95,7 @@ _AFTER = re.compile(
 # 'Sessions said: "…' / 'Delgado told reporters on Monday, "…' / 'Barnett, who runs the trusts, said: "…'
 # ...also a partial quote inside the reported clause: 'Obama said Gadhafi "should be under no illusions'
 _BEFORE = re.compile(
-    rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:\w+\s+)?{_SAY_QUOTING}{_WHEN}(?:\s+that)?"
+    rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+{_ADVERB}{_SAY_QUOTING}{_WHEN}(?:\s+that)?"
     rf"(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s*[:,]?\s*$")
 # Reported speech, no quote marks: "Delgado said the crews were lucky." / "…, Delgado said."
 _REPORTED_LEAD = re.compile(rf"^{_SPEAKER}\s+{_SAY}{_WHEN}(?:\s+that)?[,:]?\s+(?P<clause>[^\"«»]+?)\.?$")
@@ -307,7 +316,7 @@ def _inside_sentence(text: str, before: int) -> bool:
 _REPORTING = (r"(?:" + _SAY + r"|announced|announces|claimed|claims|insisted|hoped|hopes|called|calls|described"
               r"|describes|condemned|denounced|praised|urged|accused|argued|promised|vowed|pledged|admitted"
               r"|acknowledged|stressed)")
-_PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+(?:\w+\s+)?{_REPORTING}\b")
+_PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+{_ADVERB}{_REPORTING}\b")
 
 
 def _reporter_of_partial(text: str, before: int) -> str | None:
