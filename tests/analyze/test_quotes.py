@@ -145,6 +145,26 @@ def test_a_day_a_month_or_a_place_before_the_speaker_is_not_the_speaker():
                         "the vote will be hel": "Ruth Okafor", "nobody is leaving th": "Ruth Okafor"}
 
 
+def test_a_quote_an_attribution_splits_is_one_quote():
+    quotes = quotes_of(
+        '"If you read the figures closely," Mayor Ruth Okafor said, "they tell you the plan is working." '
+        '"We will keep going," said Okafor, "until every street is done." "That is all we can say," Okafor '
+        'said. "Ask the council about the money."')
+    # ...but a sentence of its own after the attribution is a quote of its own
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("If you read the figures closely they tell you the plan is working.", "Ruth Okafor"),
+        ("We will keep going until every street is done.", "Ruth Okafor"),
+        ("That is all we can say", "Ruth Okafor"), ("Ask the council about the money.", "Ruth Okafor")]
+
+
+def test_of_two_tellings_of_a_quote_the_one_without_typing_errors_is_shown():
+    typed = '"Our duty has not changed becasue the law has not changed," Okafor said on Monday.'
+    corrected = '"Our duty has not changed because the law has not changed," Okafor said on Monday.'
+    for texts in ((typed, corrected), (corrected, typed)):
+        [quote] = quotes_of(*texts)
+        assert quote.text.startswith("Our duty has not changed because") and len(quote.tellings) == 2
+
+
 def test_one_quote_told_by_several_outlets_with_small_differences_is_one_quote():
     quotes = quotes_of(
         '"We were lucky the wind was blowing toward the water and not toward the neighborhoods," Fire Chief Maria Delgado said.',

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -107,9 +108,15 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
     """Direct quotes with their attribution, then reported speech in sentences without quote marks."""
     text = article.text
     found = []
-    for start, end in _quote_spans(text):
+    spans = _quote_spans(text)
+    for number, (start, end) in enumerate(spans):
         content = re.sub(r"\s+", " ", text[start:end]).strip().rstrip(",").strip()
         content = re.sub(r'"\s*"', " ", content)  # re-opened quote marks of a continued paragraph
+        if found and number and _split_by_attribution(text, spans[number - 1], start, found[-1]):
+            # '"If you look at the results," Clinton said, "they are clear."': one quote, his; the
+            # comma before the attribution is the attribution's ('"The idea," he said, "was that"')
+            found[-1] = replace(found[-1], text=f"{found[-1].text} {content}")
+            continue
         if len(content.split()) < MIN_QUOTE_WORDS or _is_title(content):
             continue
         # A quote that ends its own sentence ('"… standing." Honduran officials said 14 …') is
@@ -144,6 +151,24 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
                                           start + reported.start("clause"), speaker, direct=False,
                                           degraded=article.degraded))
     return found
+
+
+def _split_by_attribution(text: str, before: tuple[int, int], start: int, told: QuoteTelling) -> bool:
+    """Does the quote from `start` go on with the one `before` (its span), told as `told`, where an
+    attribution split it: the one before breaks off at a comma, no more than an attribution lies
+    between them, and this one goes on in lowercase ('"If you look at all the results," Clinton
+    said, "they are clear ..."')?"""
+    between = text[before[1]:start]
+    return (told.start == before[0] and told.speaker_text is not None
+            and text[before[0]:before[1]].rstrip().endswith(",") and text[start:start + 1].islower()
+            and _ATTRIBUTION_BETWEEN.fullmatch(between) is not None)
+
+
+# What lies between the two halves of a split quote: the closing mark, an attribution ending on
+# a comma, the opening mark: '," Clinton said, "' / '," said Sen. Tom Harkin, D-Iowa, "'
+_ATTRIBUTION_BETWEEN = re.compile(
+    rf"[\"”»’']*\s*(?:{_SPEAKER}{_ABOUT_SPEAKER}\s+{_ADVERB}{_SAY_QUOTING}{_WHEN}"
+    rf"|{_SAY_QUOTING}\s+(?:{_ORG_ROLE})?{_DESCRIPTOR}{_NAME}{_ABOUT_SPEAKER}),\s*[\"“«‘']*")
 
 
 # Words a title leaves in lower case: 'a page called "We Are All Khaled Said"', '"The Lord of the Rings"'
@@ -539,5 +564,16 @@ def _canonical(quote: Quote) -> str:
     pool = [t for t in quote.tellings if t.direct and not t.degraded] or quote.tellings
     counts = Counter(t.text for t in pool)
     keys = {t.text: quote_key(t.text) for t in quote.tellings}
-    # Ties go to the telling closest to all the others: the version the outlets share.
-    return max(counts, key=lambda text: (counts[text], sum(fuzz.ratio(keys[text], k) for k in keys.values())))
+    # Ties go to the telling with fewer typing errors (an outlet's corrected copy), then to the one
+    # closest to all the others: the version the outlets share.
+    return max(counts, key=lambda text: (counts[text], -(len(counts) > 1 and _misspelt(text)),
+                                         sum(fuzz.ratio(keys[text], k) for k in keys.values())))
+
+
+def _misspelt(text: str) -> int:
+    """Lowercase words English hardly uses (wordfreq Zipf under 2.5: "constituional", "becasue",
+    "messag e"): typing errors, where two tellings of one quote differ (a rare word both use counts
+    alike)."""
+    from wordfreq import zipf_frequency
+
+    return sum(zipf_frequency(word, "en") < 2.5 for word in re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", text))
