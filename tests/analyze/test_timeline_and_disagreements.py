@@ -481,3 +481,18 @@ def test_an_event_told_only_in_degraded_copy_is_shown_in_a_sentence_the_repair_w
                    published="2024-03-05", published_from="header", degraded=True)
     [event] = [e for e in build_timeline([unsure, sure]) if e.date == "2024-03-04"]
     assert event.articles == ["a", "b"] and event.text == "The plant closed on Monday after the fire."
+
+
+def test_one_event_dated_differently_is_a_disagreement_but_one_persons_two_deeds_are_not():
+    from storyweave.analyze.disagreements import conflicting_event_dates
+
+    told = [article("a", "The city council voted on Monday to close the Riverside bridge for repairs.", "2024-03-06"),
+            article("b", "The city council voted on Tuesday to close the Riverside bridge for repairs.", "2024-03-06")]
+    [dated] = conflicting_event_dates(build_timeline(told))
+    assert [value for value, _ in dated.positions] == ["2024-03-04 (on Monday)", "2024-03-05 (on Tuesday)"]
+    # the mayor's two deeds share her name, title and a clause about her, nothing else
+    deeds = [article("a", "Mayor Ruth Okafor of Port Alder, who has led the city since 2019, opened the new "
+                          "harbour ferry terminal on Monday.", "2024-03-06"),
+             article("b", "Mayor Ruth Okafor of Port Alder, who has led the city since 2019, was taken to "
+                          "hospital with chest pains on Tuesday.", "2024-03-06")]
+    assert conflicting_event_dates(build_timeline(deeds)) == []

@@ -437,22 +437,33 @@ def contradicted_dates(articles: list[Article], anchors: dict[str, Anchor],
     return found
 
 
+MIN_SHARED_PREDICATE_WORDS = 2  # lowercase content words two tellings of one event share
+
+
 def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]:
     """One event, dated differently by different articles (day precision on both sides)."""
     found = []
     days = [e for e in timeline if len(e.date) == 10]
+    clauses = {id(e): main_clause(claim_text(e.text)) for e in days}
+    words = {key: content_words(clause) for key, clause in clauses.items()}
+    # ...and what the clause tells beside its names: one person's two deeds on two days ("Speaker
+    # Newt Gingrich ... was driven from office Friday" and "... disavowed his war on Speaker Newt
+    # Gingrich ... Wednesday") share only the names
+    told = {key: content_words(" ".join(w for w in clause.split() if not w[:1].isupper()))
+            for key, clause in clauses.items()}
     for i, first in enumerate(days):
-        first_words = content_words(main_clause(claim_text(first.text)))
+        first_words = words[id(first)]
         for second in days[i + 1:]:
             if second.date == first.date or set(first.articles) == set(second.articles):
                 continue
             if first.resolved_from.lower() == second.resolved_from.lower():
                 continue  # the same words said on two days ("today", in a quote run again a day later)
-            second_words = content_words(main_clause(claim_text(second.text)))
+            second_words = words[id(second)]
             smaller = min(len(first_words), len(second_words))
             positions = apart([(f"{first.date} ({first.resolved_from})", first.articles),
                                (f"{second.date} ({second.resolved_from})", second.articles)])
-            if smaller >= 4 and len(first_words & second_words) / smaller >= 0.8 and len(positions) > 1:
+            if (smaller >= 4 and len(first_words & second_words) / smaller >= 0.8 and len(positions) > 1
+                    and len(told[id(first)] & told[id(second)]) >= MIN_SHARED_PREDICATE_WORDS):
                 found.append(Disagreement(
                     "date", f"the same event is dated differently: {excerpt(first.text)}", positions))
     return found
