@@ -205,3 +205,14 @@ def test_a_sentence_overlapping_a_span_the_repair_guessed_is_marked_guessed():
     article = Article("a", "a.txt", text, degraded=True, guessed_sentences=((6, 10),))
     assert [s.guessed for s in split_article(article)] == [False, True, True]
     assert not any(s.guessed for s in split_article(Article("a", "a.txt", text)))
+
+
+def test_the_main_clause_leaves_out_trailing_background_but_not_a_clause_about_the_subject():
+    from storyweave.nlp.claims import main_clause
+
+    assert main_clause("The council closed the bridge on Monday, days after an audit found cracks.") == (
+        "The council closed the bridge on Monday,")
+    assert main_clause("The council closed the bridge, which carries 40,000 cars a day.") == "The council closed the bridge"
+    # the verb comes after the clause about the subject: the sentence is its main clause
+    about = "Mayor Ruth Okafor of Port Alder, who has led the city since 2019, was taken to hospital on Tuesday."
+    assert main_clause(about) == about

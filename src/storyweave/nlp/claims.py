@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyweave.nlp.sentences import has_verb
+
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 NUMBER_WORDS = {
@@ -74,10 +76,12 @@ _BACKGROUND = re.compile(
 
 @lru_cache(maxsize=50_000)
 def main_clause(claim: str) -> str:
-    """The news of a sentence without trailing background ("..., days after an audit found ...")."""
-    match = _BACKGROUND.search(claim)
-    if match and len(claim[: match.start()].split()) >= 4:
-        return claim[: match.start()]
+    """The news of a sentence without trailing background ("..., days after an audit found ..."):
+    where a verb comes before it; a clause about the subject ("Gingrich, who led the revolution,
+    was driven from office") is no background."""
+    for match in _BACKGROUND.finditer(claim):
+        if len(claim[: match.start()].split()) >= 4 and has_verb(claim[: match.start()]):
+            return claim[: match.start()]
     return claim
 
 
