@@ -64,6 +64,17 @@ def test_may_and_march_as_verbs_are_not_months():
 
 def test_a_quote_does_not_set_the_tense_of_the_reporting():
     assert resolved('"I will not resign," she said on Monday.') == [("on Monday", "2024-03-04")]
+    # ...but a day inside the quote takes the quote's own tense
+    assert resolved('The mayor said: "The strike will not end on Friday, or next week."') == [
+        ("on Friday", "2024-03-08"), ("next week", "2024-03")]
+    assert resolved('"Tents will not work in May when the rains come," an aid official said.') == [
+        ("in May", "2024-05")]
+    assert resolved('"We lost the vote in January," she said.') == [("in January", "2024-01")]
+
+
+def test_back_in_a_month_looks_back():
+    assert resolved("The firm expects to shrink, unlike the future it planned back in April.") == [
+        ("in April", "2023-04")]
 
 
 def test_without_an_anchor_only_calendar_dates_resolve():

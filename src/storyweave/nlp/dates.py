@@ -103,7 +103,9 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
 
     Without an anchor, only expressions that carry their own year are resolved.
     """
-    # Tense from the reporter's words, not from a quote ('"I will not," she said on Monday').
+    # Tense from the reporter's words, not from a quote ('"I will not," she said on Monday'); a
+    # date inside a quote, from the quote's ('Salmon said: "I cannot vote for him in January."').
+    quotes = [match.span() for match in re.finditer(r'"[^"]*"|«[^»]*»', sentence)]
     reporter = re.sub(r'"[^"]*"|«[^»]*»', lambda quote: " " * len(quote.group()), sentence)
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
@@ -115,7 +117,9 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
                 continue
             if not _looks_like_month(match, sentence) or _names_no_day(kind, match, sentence):
                 continue
-            future = _looks_ahead(reporter, start, end)
+            inside = next(((a, b) for a, b in quotes if a < start and end < b), None)
+            speaker = (" " * inside[0] + sentence[inside[0]:inside[1]]) if inside else reporter
+            future = _looks_ahead(speaker, start, end)
             if kind == "relative_month" and (_SPAN_START.search(sentence, max(0, start - 30), start)
                                              or match["rel"].lower() == "until" and _held_until(reporter, start)):
                 resolved = _relative_month(_month(match["m"]), "in", anchor, future) if anchor else None
@@ -167,6 +171,8 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
         # a chronology's entry ("May 30 - Gaddafi renews a ceasefire call ... he will heed"): its
         # opening words alone tell whether it lies ahead ("June 5 - Parliament will vote")
         return bool(_FUTURE.search(" ".join(reporter[end:].split()[:NEAR_WORDS])))
+    if before.lower().endswith(" back") or before.lower() == "back":
+        return False  # "as it envisioned back in April"
     if _FUTURE.search(before):
         return True
     # ...a past verb before "that" governs the clause it opens, not the day in it ("he said that
