@@ -488,6 +488,14 @@ def test_a_company_known_by_its_first_word_and_the_fed_join_their_full_names():
         ["Washington Department of Labor"]]
 
 
+def test_a_partys_name_written_without_party_is_the_party():
+    entities = merge_entities(mentions(
+        ("Communist Refounding Party", "ORG", "a"), ("Communist Refounding", "ORG", "b"),
+        ("Green Party", "ORG", "a"), ("Green Alliance", "ORG", "b")), texts=["", ""])
+    assert sorted(sorted(aliases) for aliases in names(entities).values()) == [
+        ["Communist Refounding", "Communist Refounding Party"], ["Green Alliance"], ["Green Party"]]
+
+
 def test_a_title_comes_off_a_name_but_not_off_a_title_of_its_own():
     from storyweave.analyze.entities import bare_name
 

@@ -1001,6 +1001,10 @@ _GENERIC_FIRST_WORDS = _QUALIFIERS | frozenset("new first general royal world ba
                                                "united european global north south east west great".split())
 
 
+# The head word a party's or a movement's name is often written without
+_DROPPED_HEADS = frozenset({"party", "movement"})
+
+
 def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str, list[str]],
                 by_last_word: dict[str, list[str]], by_first_word: dict[str, list[str]]) -> str | None:
     compact = key.replace(" ", "").upper()
@@ -1021,6 +1025,8 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
         for known in by_first_word.get(key.split()[0], []):
             if len(known.split()) == len(key.split()) and JaroWinkler.similarity(known, key) >= 0.95:
                 return known  # "Bear Sterns" / "Bear Stearns"
+            if known.split()[:-1] == key.split() and known.split()[-1] in _DROPPED_HEADS:
+                return known  # "Communist Refounding" of "Communist Refounding Party"
             if _conjunct_dropped(key.split(), known.split()) or _conjunct_dropped(known.split(), key.split()):
                 return known  # "Truth Commission" / "Truth and Reconciliation Commission"
     for known in by_last_word.get(key.split()[-1], []):
