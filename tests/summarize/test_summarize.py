@@ -255,6 +255,11 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("The BBC's Mark Doyle reports from a field hospital run by Medicins Sans Frontieres in the "
                         "capital.")
     assert material("CNN's Ben Wedeman reported from Cairo that at least 20 people had died.")
+    # ...nor a reporter's credit under a video, but a report of something is news
+    assert not material("From the harbour in Port Alder, our correspondent Tom Reyes reports.")
+    assert not material("Correspondent Ruth Okafor reports from the courthouse in Port Alder.")
+    assert material("The harbour authority reports record traffic through Port Alder this year.")
+    assert material("Tom Reyes reports from Port Alder that the ferry has sunk.")
     # ...or of how it came by a document, when the sentence says no more
     assert not material("A copy of the letter was obtained Thursday.")
     assert not material("A copy of Hayward's prepared remarks was obtained Wednesday by The Associated Press.")

@@ -154,14 +154,20 @@ _CAVEAT = re.compile(r"\b(?:could not|couldn't|was not|wasn't|were not|weren't|c
                      r"(?:request|requests|calls|messages?|e-?mails?)\b|\bdeclined to comment\b"
                      r"|\b(?:was|were|is|are) (?:not |un)(?:immediately )?available (?:for|to) comment\b"
                      r"|\bno (?:one|comment) was (?:immediately )?available\b", re.IGNORECASE)
+# ...or its reporter's credit under a video or a report: "From Los Angeles, Alastair Leithead
+# reports.", "The BBC's Jon Brain reports from Haiti." (a report with an object tells something:
+# "Apple reports record profits.")
+_REPORTER_CREDIT = re.compile(r"(?:(?:From|In) [^,]{1,50}, )?(?:[\w'’.-]+ ){0,4}"
+                              r"(?:[A-Z][\w'’.-]*|correspondent|reporter|editor) reports"
+                              r"(?: (?:from|in) (?:(?!\bthat\b)[^,.]){1,50})?\.")
 NOTE_WORDS = 20  # a longer sentence tells more than a newsroom's note
 
 
 def newsroom_note(text: str, words: int) -> bool:
-    """A newsroom's note on its own coverage, on how it came by a document, or its caveat (of
-    `words` words): it reports nothing of the story, in a summary or a timeline."""
+    """A newsroom's note on its own coverage, on how it came by a document, its caveat or its
+    reporter's credit (of `words` words): it reports nothing of the story, in a summary or a timeline."""
     return words <= NOTE_WORDS and bool(_CAVEAT.search(text) or _NEWSROOM_ITSELF.match(text)
-                                        or _OBTAINED_COPY.match(text))
+                                        or _OBTAINED_COPY.match(text) or _REPORTER_CREDIT.fullmatch(text))
 
 
 def commenter_voice(text: str) -> bool:
