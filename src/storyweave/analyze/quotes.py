@@ -80,11 +80,11 @@ _AFFILIATION = (r"\s+(?:of|at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
                 r"(?:\s+(?:(?:for|and|of|on|&)\s+)?[A-Z][\w.&'’-]*){0,7}(?:\s+\([A-Z]{2,}\))?")
 # ...or a lawmaker's party and state: "Rep. Ron Paul, R-Texas, said", "Sen. Dianne Feinstein (D-Calif.) said"
 _PARTY = r"(?:,\s+[RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,|\s+\([RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\),?)"
-# A name that is itself an appositive is followed by a comma: 'Mexico's health secretary, Jose
-# Cordova, said: "…'
 # A word between the speaker and the verb is an adverb ("Hyde also said"), lowercase: in "In June,
 # Camdessus declared" or "released Wednesday, Hyde said" the capitalised word is the speaker.
 _ADVERB = r"(?:[a-z][\w-]*\s+)?"
+# A name that is itself an appositive is followed by a comma: 'Mexico's health secretary, Jose
+# Cordova, said: "…'
 _ABOUT_SPEAKER = rf"(?:{_PARTY}|{_APPOSITIVE}|{_AFFILIATION},?|,)?"
 # '"…," Delgado said' / '"…," Delgado, the fire chief, said' / '"…," said Delgado' / '"…" — Delgado'
 _AFTER = re.compile(

@@ -301,7 +301,7 @@ def _restore_case(text: str, hints: StoryHints, counts: dict[str, int], general:
     return re.sub(r"(^|[.!?][\"')\]]*\s+|\n\s*)([\"'(\[]*)([a-z])", start, text)
 
 
-# A word after a given name is a surname if English uses it less often than this (wordfreq's Zipf
+# A word after a name opener goes on the name if English uses it less often than this (wordfreq's Zipf
 # scale: 4 is once in 100,000 words). On DUC 2004 lowercased whole with no sibling
 # (benchmarks/bench_degraded.py) names come back 48.4% of the time against 45.7% without the rule,
 # and 28 more of 226,506 lowercase words are capitalised (chosen with the nicknames' names alone,
@@ -310,7 +310,7 @@ SURNAME_MAX_ZIPF = 4.0
 
 
 def _name_continuations(text: str, hints: StoryHints, counts: dict[str, int]) -> str:
-    """ "Adam lanza" -> "Adam Lanza": after a given name or another word that opens names
+    """ "Claire mccaskill" -> "Claire McCaskill": after a given name or another word that opens names
     (`name_openers`), capitalised, a rare word that is no verb and that the story's clean articles
     do not use otherwise goes on the name (the table knows common names, not every surname)."""
     from wordfreq import zipf_frequency
@@ -351,8 +351,7 @@ def name_openers() -> frozenset[str]:
     with table.open(encoding="utf-8") as rows:
         names = {name for row in csv.reader(rows) for name in (row[0], row[2])}
     given = names & general_casing().keys() - _NOT_GIVEN_NAMES
-    openers = json.loads(CASING_FILE.read_text()).get("openers", []) if CASING_FILE.exists() else []
-    return frozenset((given | set(openers)) - _ALWAYS_CAPITALISED.keys())
+    return frozenset((given | set(_casing_table().get("openers", []))) - _ALWAYS_CAPITALISED.keys())
 
 
 def _cased_form(word: str, hints: StoryHints, general: bool) -> str | None:
@@ -368,10 +367,14 @@ CASING_FILE = Path(__file__).parent / "casing.json"
 
 
 @lru_cache(maxsize=1)
+def _casing_table() -> dict:
+    return json.loads(CASING_FILE.read_text()) if CASING_FILE.exists() else {}
+
+
 def general_casing() -> dict[str, str]:
     """Words news prose writes capitalised inside its sentences nine times in ten or more
     (scripts/build_casing_table.py); empty where the file is missing."""
-    return json.loads(CASING_FILE.read_text())["forms"] if CASING_FILE.exists() else {}
+    return _casing_table().get("forms", {})
 
 
 # A paragraph of more words than this without a mark or a run of spaces is several sentences.
