@@ -123,6 +123,18 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_the_text_puts_it_afte
                  ("Delgado", "PERSON", "b")) == {("Misrata", "GPE"), ("Delgado", "PERSON")}
 
 
+def test_a_town_put_after_a_place_preposition_a_third_of_the_time_is_a_place_unless_someone_is_named_so():
+    texts = ["Troops reached the center of Misrata. An assault on Misrata began. Fighting in Misrata went on.",
+             "Rebels held two towns, Misrata and Zawiyah. Misrata could be a stepping stone.",
+             "Reyes spoke in the hall. The crowd cheered Reyes. Reyes said the vote was fair. Reyes left."]
+    assert typed(texts, *[("Misrata", "PERSON", "a")] * 3, *[("Misrata", "PERSON", "b")] * 2,
+                 *[("Reyes", "PERSON", "c")] * 4) == {("Misrata", "GPE"), ("Reyes", "PERSON")}
+    # a person placed as often, but who says something, stays a person
+    texts = ["Officials in Reyes met. Shelling near Reyes went on. Reyes said the vote was fair. Reyes left.",
+             "Reyes waved. The crowd cheered Reyes."]
+    assert typed(texts, *[("Reyes", "PERSON", "a")] * 4, *[("Reyes", "PERSON", "b")] * 2) == {("Reyes", "PERSON")}
+
+
 def test_a_person_the_texts_name_after_the_drug_or_the_ship_is_a_thing():
     texts = ["His death was caused by the anesthetic Propofol. Murray gave him Propofol nightly.",
              "Death was caused by the anesthetic Propofol. Specifically Propofol, the judge said. Murray spoke."]

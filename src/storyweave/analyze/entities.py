@@ -395,11 +395,13 @@ _CORPORATE = re.compile(rf"\s(?:{_LEGAL_FORMS}|Incorporated|Ratings|Capital|Part
                         r"|Petroleum|Investments|Pharmaceuticals|Industries|Technologies|Chemicals)\.?$")
 
 
-# Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "routes
-# from Falluja", "a visit to Falluja" (not "according to"), "rebel-held Misrata".
+# Where a text puts a place: "fighting in Misrata", "a base near Tikrit", "the city of Homs", "the
+# center of Misrata", "two towns, Misrata and Zawiyah", "routes from Falluja", "a visit to Falluja"
+# (not "according to"), "rebel-held Misrata".
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|around|across|inside|into|throughout|from"
                                 r"|(?<![Aa]ccording )to|"
-                                r"(?:city|cities|town|towns|village|port|province|region|outskirts) of"
+                                r"(?:city|cities|town|towns|village|port|province|region|outskirts|centre|center"
+                                r"|heart) of|(?:cities|towns|villages)\s*,"
                                 # "rebel-held Misrata", "government-controlled Homs", "besieged Misrata"
                                 r"|[\w]+-(?:held|controlled|occupied|run)|besieged)\s+$")
 
@@ -431,9 +433,22 @@ def _surname_of(forms: set[str], person: list[Mention]) -> bool:
 
 def _written_as_a_place(forms: set[str], texts: list[str]) -> bool:
     """A one-word name the texts put after a place's preposition at least half the times they
-    name it ("in Misrata"): a small tagger's slip for a town it does not know."""
+    name it ("in Misrata"), or a third of the times where they never write it as someone's (with a
+    title, or saying something): a small tagger's slip for a town it does not know ("the center of
+    Misrata", "an assault on Misrata", "two western towns, Misrata and Zawiyah" beside "fighting in
+    Misrata")."""
     placed, named = _place_share(forms, texts)
-    return named >= 2 and placed * 2 >= named
+    return named >= 2 and (placed * 2 >= named or placed * 3 >= named and not _written_as_someone(forms, texts))
+
+
+# Who someone is, and what they say: "Mr. Delgado", "Chief Delgado", "Delgado said", "Delgado, 45, told"
+_TITLED = re.compile(rf"\b(?:{HONORIFICS})\.?\s+$")
+_SAYING = re.compile(r"^(?:\s*,[^,.]{1,60},)?\s+(?:said|says|told|added|asked|wrote|declared|announced)\b")
+
+
+def _written_as_someone(forms: set[str], texts: list[str]) -> bool:
+    placed, _ = _context_share(forms, texts, before=_TITLED, after=_SAYING, reach=64)
+    return placed > 0
 
 
 # Where a text names a place for what it is: "the town of Khan Sheikhoun", "the Ghab region".
