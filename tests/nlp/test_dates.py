@@ -72,6 +72,12 @@ def test_a_quote_does_not_set_the_tense_of_the_reporting():
     assert resolved('"We lost the vote in January," she said.') == [("in January", "2024-01")]
 
 
+def test_ahead_of_a_day_looks_ahead():
+    assert resolved("Ministers met ahead of Friday's vote on the budget.") == [("Friday", "2024-03-08")]
+    assert resolved("The ban could be lifted ahead of the November 30 deadline, he said.") == [
+        ("November 30", "2024-11-30")]
+
+
 def test_back_in_a_month_looks_back():
     assert resolved("The firm expects to shrink, unlike the future it planned back in April.") == [
         ("in April", "2023-04")]

@@ -65,7 +65,7 @@ EXPLICIT_KINDS = {"iso", "month_day_year", "day_month_year", "month_year", "mont
 # Cues that a sentence looks ahead, so "on Friday" means the coming Friday.
 _FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|(?:is|are|was|were|been) due|plans? to|planned"
                      r"|scheduled|expected to|expects? to|hopes? to|aims? to|intends? to|set to|slated to|yet to"
-                     r"|going to|would|upcoming|next|(?:un)?likely to|poised to|about to)\b",
+                     r"|going to|would|upcoming|next|(?:un)?likely to|poised to|about to|ahead of)\b",
                      re.IGNORECASE)
 
 
