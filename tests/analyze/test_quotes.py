@@ -165,6 +165,15 @@ def test_of_two_tellings_of_a_quote_the_one_without_typing_errors_is_shown():
         assert quote.text.startswith("Our duty has not changed because") and len(quote.tellings) == 2
 
 
+def test_a_quote_after_a_colon_ending_a_clause_that_reports_speech_is_its_subjects():
+    speakers = speakers_by_opening(
+        'In Port Alder, harbour chief Ruth Okafor condemned what she called a reckless act: "We will find '
+        'who did this." Police found a note in the cabin: "Gone fishing for a week." "It was a long '
+        'night," Okafor said. To applause, Okafor declared: "The harbour stays open."')
+    assert speakers == {"We will find who did": "Ruth Okafor", "Gone fishing for a w": None,
+                        "It was a long night": "Ruth Okafor", "The harbour stays op": "Ruth Okafor"}
+
+
 def test_one_quote_told_by_several_outlets_with_small_differences_is_one_quote():
     quotes = quotes_of(
         '"We were lucky the wind was blowing toward the water and not toward the neighborhoods," Fire Chief Maria Delgado said.',

@@ -297,6 +297,9 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
     match = _BEFORE.search(head) or _NAME_LABEL.match(head)
     if match:
         return _past_title(match.group("speaker"), match.group())
+    clause = head.rsplit('"', 1)[-1]  # (after a quotation that ended just before)
+    if _REPORTING_COLON.search(clause) and (subject := _SUBJECT_OPENING.match(clause)):
+        return subject.group("speaker")
     return None
 
 
@@ -322,6 +325,10 @@ _NAME_LABEL = re.compile(rf"\s*(?P<speaker>{_NAME})\s*:\s*$")
 # who had expressed concern ..., has amped up his criticism, saying "..."'; the subject opens the
 # sentence, maybe after a phrase of its own ("In the face of such criticism, Hayward insisted ...").
 _PARTICIPLE = re.compile(r",\s*(?:saying|adding|insisting|warning|noting|arguing|declaring)\s*(?:that\s*)?[:,]?\s*$")
+# ...and so does one after a colon ending a clause that reports speech: 'Hezbollah leader Hassan
+# Nasrallah condemned what he termed a targeted killing: "..."' (not 'Police found a note: "..."')
+_REPORTING_COLON = re.compile(r"\b(?:said|says|told|called|described|condemned|denounced|praised|urged|accused"
+                              r"|warned|insisted|added|declared|announced|wrote|tweeted|stressed|vowed)\b[^\"]*:$")
 _SUBJECT_OPENING = re.compile(
     rf"\s*(?:(?:In|At|On|After|Before|During|Despite|For|With|As|Amid|Under)\b[^,\"]{{0,80}},\s*)?"
     rf"(?:{_ORG_ROLE})?(?P<speaker>{_NAME}|(?i:{_NOUN_PHRASE}))"
