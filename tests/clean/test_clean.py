@@ -357,6 +357,24 @@ def test_long_lines_repeated_across_a_story_are_furniture_only_when_off_the_stor
     assert remove_repeated_lines(copies) == copies
 
 
+def test_a_repeated_line_ending_pages_that_share_little_else_is_a_teaser():
+    from storyweave.clean import remove_repeated_lines
+
+    # the teaser's words are the story's own, so only where it stands tells it apart
+    teaser = "Hopes for a verdict in the harbour trial remain alive despite delays, says our court reporter."
+    bodies = [f"The harbour trial of the ferry owner resumed on day {i} with a delay.\nThe court heard from "
+              f"witness number {i} about the harbour and the trial.\nA verdict is due in {i + 2} weeks." for i in range(4)]
+    pages = [Article(id=str(i), source=f"{i}.txt", text=f"{body}\n{teaser}") for i, body in enumerate(bodies)]
+    cleaned = remove_repeated_lines(pages)
+    assert all(teaser not in a.text and a.text.endswith("weeks.") for a in cleaned)
+    # copies of one report end alike too, but share most of their lines: kept whole
+    report = [f"The harbour trial of the ferry owner resumed in the city court with witness {n}." for n in range(5)]
+    ending = "The verdict in the harbour trial of the ferry owner is expected within weeks, the court said."
+    copies = [Article(id=str(i), source=f"{i}.txt", text="\n".join([f"Header of site {i}", *report, ending]))
+              for i in range(3)]
+    assert remove_repeated_lines(copies) == copies
+
+
 def test_a_teaser_on_the_story_topic_under_many_pages_is_furniture_and_a_shared_lead_is_not():
     from storyweave.clean import remove_repeated_lines
 

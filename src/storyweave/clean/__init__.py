@@ -75,6 +75,7 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
         furniture |= {key for key in frequent if key not in furniture
                       and _off_story(key, keys_of, words_of, counted=key not in widgets,
                                      many=seen[key] >= REPEATED_LINE_MANY)}
+    furniture |= _closing_teasers(lines_of, set(frequent))
     if not furniture:
         return articles
     cleaned = []
@@ -86,6 +87,28 @@ def remove_repeated_lines(articles: list[Article]) -> list[Article]:
                                                          for line, key in removed])
         cleaned.append(article)
     return cleaned
+
+
+def _closing_teasers(lines_of: list[list[tuple[str, str]]], frequent: set[str]) -> set[str]:
+    """Repeated lines that end every article holding them, in articles that share little else: a
+    site's teaser for another report under each page ("Hopes for a settlement remain alive, says
+    our correspondent."). Copies of one report end alike too, but share most of their lines."""
+    closing: dict[str, list[int]] = {}
+    for number, lines in enumerate(lines_of):
+        keys = [key for line, key in lines if line.strip()]
+        for key in set(keys) & frequent:
+            closing.setdefault(key, []).append(number if keys[-1] == key else -1)
+    teasers = set()
+    for key, holders in closing.items():
+        if len(holders) < REPEATED_LINE_ARTICLES or -1 in holders:
+            continue
+        shared = [sum(key in frequent for _, key in lines_of[n]) / max(1, len(lines_of[n])) for n in holders]
+        if sum(shared) / len(shared) <= TEASER_SHARED_LINES:
+            teasers.add(key)
+    return teasers
+
+
+TEASER_SHARED_LINES = 0.3  # of an article's lines repeated elsewhere, at most, for its last line to be a teaser
 
 
 REPEATED_SPAN_WORDS = 8
