@@ -165,6 +165,13 @@ def test_of_two_tellings_of_a_quote_the_one_without_typing_errors_is_shown():
         assert quote.text.startswith("Our duty has not changed because") and len(quote.tellings) == 2
 
 
+def test_whose_someone_is_names_them_when_they_announce_something():
+    speakers = speakers_by_opening(
+        "Port Alder's harbour authority announced on Monday that it recognized \"the just demands of the "
+        "ferry crews\" and would not close the port.")
+    assert speakers == {"the just demands of ": "Port Alder's harbour authority"}
+
+
 def test_a_quote_after_a_colon_ending_a_clause_that_reports_speech_is_its_subjects():
     speakers = speakers_by_opening(
         'In Port Alder, harbour chief Ruth Okafor condemned what she called a reckless act: "We will find '

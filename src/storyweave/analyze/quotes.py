@@ -62,8 +62,10 @@ _DESCRIPTOR = r"(?:[a-z][\w-]*\s+){0,3}?"  # "council member Tom Reyes", "plant 
 # ...or an organisation and a role: "BP spokesman Mark Salt", "the American Petroleum Institute's
 # president, Jack Gerard"
 _ORG_ROLE = rf"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}?(?:[a-z][\w-]*\s+){{0,2}}?{ROLES},?\s+(?=[A-Z])"
-# Someone described by whose they are: "Al-Obeidy's mother says", "Gadhafi's spokesman said" (not Al-Obeidy)
-_KIN = rf"(?:{_NAME}['’]s\s+(?:[a-z][\w-]+\s+){{0,2}}[a-z][\w-]+(?=\s+(?:\w+\s+)?{_SAY_QUOTING}\b))"
+# Someone described by whose they are: "Al-Obeidy's mother says", "Gadhafi's spokesman said",
+# "Egypt's military announced that it recognized "..."" (not Al-Obeidy, not Egypt)
+_KIN = (rf"(?:{_NAME}['’]s\s+(?:[a-z][\w-]+\s+){{0,2}}[a-z][\w-]+(?=\s+(?:\w+\s+)?(?:{_SAY_QUOTING}"
+        r"|announced|announces)\b))")
 # ...or any description before the name, between commas: "the operative, Haroun Fazil, wrote"
 _DESCRIBED = r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+(?=[A-Z]))"
 _SPEAKER = rf"\b(?:{_ORG_ROLE}|{_DESCRIBED})?{_DESCRIPTOR}(?P<speaker>{_KIN}|{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
