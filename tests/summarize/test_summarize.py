@@ -255,6 +255,9 @@ def test_summary_material_is_whole_sentences_not_the_opening_of_a_longer_quotati
     assert not material("The BBC's Mark Doyle reports from a field hospital run by Medicins Sans Frontieres in the "
                         "capital.")
     assert material("CNN's Ben Wedeman reported from Cairo that at least 20 people had died.")
+    assert not material("What a week it has been for them.")
+    assert material("What a week it has been for Ruth Okafor, the mayor who closed the harbour on Monday.")
+    assert material("What the inspectors found at the plant was a leaking tank.")
     # ...nor a reporter's credit under a video, but a report of something is news
     assert not material("From the harbour in Port Alder, our correspondent Tom Reyes reports.")
     assert not material("Correspondent Ruth Okafor reports from the courthouse in Port Alder.")

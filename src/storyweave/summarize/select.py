@@ -80,6 +80,7 @@ def is_summary_material(sentence: Sentence, guessed_too: bool = False) -> bool:
         and not TRANSCRIPT_SPEAKER.match(text)
         and not (words <= 12 and _NAME_AND_ROLE.match(text))
         and not _TO_THE_READER.match(text)
+        and not (words <= 8 and _EXCLAIMING.match(text))
         and not _opens_on_kicker(text)
         and not _PICTURED.search(text)
         and not (words <= 16 and _caption_action(text))
@@ -169,6 +170,9 @@ def _opens_on_kicker(text: str) -> bool:
 # A page speaking to its reader, not reporting: "Read history to find out why.", "Follow the
 # latest tweets from our correspondents.", "Click here for more.", or announcing what follows:
 # "The following is a timeline of the war in Syria.", "Here is a look at ..."
+# A writer's exclamation, no news: "What a world we live in today." (a longer one can lead a story:
+# "What a week it's been for ..., the woman who ...")
+_EXCLAIMING = re.compile(r"What an? ")
 _TO_THE_READER = re.compile(
     r"(?:Read|Watch|Follow|Click|Tap|See|Check out|Sign up|Share|Join|Tell us|Send us|Find out|Listen|"
     r"Subscribe|Download|Visit|Explore|Learn|Scroll|View|Vote|Keep up|Stay up|Catch up|Don't miss) "
