@@ -300,7 +300,8 @@ def _speaker_around(text: str, before: int, after: int, look_after: bool = True)
     if match:
         return _past_title(match.group("speaker"), match.group())
     clause = head.rsplit('"', 1)[-1]  # (after a quotation that ended just before)
-    if _REPORTING_COLON.search(clause) and (subject := _SUBJECT_OPENING.match(clause)):
+    if (_REPORTING_COLON.search(clause) and (subject := _SUBJECT_OPENING.match(clause))
+            and _SUBJECTS_VERB.match(clause, subject.end())):
         return subject.group("speaker")
     return None
 
@@ -327,10 +328,6 @@ _NAME_LABEL = re.compile(rf"\s*(?P<speaker>{_NAME})\s*:\s*$")
 # who had expressed concern ..., has amped up his criticism, saying "..."'; the subject opens the
 # sentence, maybe after a phrase of its own ("In the face of such criticism, Hayward insisted ...").
 _PARTICIPLE = re.compile(r",\s*(?:saying|adding|insisting|warning|noting|arguing|declaring)\s*(?:that\s*)?[:,]?\s*$")
-# ...and so does one after a colon ending a clause that reports speech: 'Hezbollah leader Hassan
-# Nasrallah condemned what he termed a targeted killing: "..."' (not 'Police found a note: "..."')
-_REPORTING_COLON = re.compile(r"\b(?:said|says|told|called|described|condemned|denounced|praised|urged|accused"
-                              r"|warned|insisted|added|declared|announced|wrote|tweeted|stressed|vowed)\b[^\"]*:$")
 _SUBJECT_OPENING = re.compile(
     rf"\s*(?:(?:In|At|On|After|Before|During|Despite|For|With|As|Amid|Under)\b[^,\"]{{0,80}},\s*)?"
     rf"(?:{_ORG_ROLE})?(?P<speaker>{_NAME}|(?i:{_NOUN_PHRASE}))"
@@ -351,6 +348,11 @@ _REPORTING = (r"(?:" + _SAY + r"|announced|announces|claimed|claims|insisted|hop
               r"|describes|condemned|denounced|praised|urged|accused|argued|promised|vowed|pledged|admitted"
               r"|acknowledged|stressed)")
 _PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+{_ADVERB}{_REPORTING}\b")
+# A quote after a colon ending a clause that reports speech speaks for the clause's subject:
+# 'Hezbollah leader Hassan Nasrallah condemned what he termed a targeted killing: "..."' (not
+# 'Police found a note: "..."')
+_REPORTING_COLON = re.compile(rf"\b{_REPORTING}\b[^\"]*:$")
+_SUBJECTS_VERB = re.compile(rf"{_ABOUT_SPEAKER}\s+{_ADVERB}{_REPORTING}\b")  # (not "Maffei led a team, one of whom asked:")
 
 
 def _reporter_of_partial(text: str, before: int) -> str | None:

@@ -102,7 +102,7 @@ def _closing_teasers(lines_of: list[list[tuple[str, str]]], frequent: set[str]) 
     for key, holders in closing.items():
         if len(holders) < REPEATED_LINE_ARTICLES or -1 in holders:
             continue
-        shared = [sum(key in frequent for _, key in lines_of[n]) / max(1, len(lines_of[n])) for n in holders]
+        shared = [sum(other in frequent for _, other in lines_of[n]) / max(1, len(lines_of[n])) for n in holders]
         if sum(shared) / len(shared) <= TEASER_SHARED_LINES:
             teasers.add(key)
     return teasers
