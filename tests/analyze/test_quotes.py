@@ -158,11 +158,11 @@ def test_a_quote_an_attribution_splits_is_one_quote():
 
 
 def test_of_two_tellings_of_a_quote_the_one_without_typing_errors_is_shown():
-    typed = '"Our duty has not changed becasue the law has not changed," Okafor said on Monday.'
-    corrected = '"Our duty has not changed because the law has not changed," Okafor said on Monday.'
+    typed = '"The harbour stays open becasue the ferries must run," Okafor said on Monday.'
+    corrected = '"The harbour stays open because the ferries must run," Okafor said on Monday.'
     for texts in ((typed, corrected), (corrected, typed)):
         [quote] = quotes_of(*texts)
-        assert quote.text.startswith("Our duty has not changed because") and len(quote.tellings) == 2
+        assert quote.text.startswith("The harbour stays open because") and len(quote.tellings) == 2
 
 
 def test_whose_someone_is_names_them_when_they_announce_something():

@@ -115,7 +115,7 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
         content = re.sub(r"\s+", " ", text[start:end]).strip().rstrip(",").strip()
         content = re.sub(r'"\s*"', " ", content)  # re-opened quote marks of a continued paragraph
         if found and number and _split_by_attribution(text, spans[number - 1], start, found[-1]):
-            # '"If you look at the results," Clinton said, "they are clear."': one quote, his; the
+            # '"If you read the figures," the mayor said, "they tell you."': one quote, hers; the
             # comma before the attribution is the attribution's ('"The idea," he said, "was that"')
             found[-1] = replace(found[-1], text=f"{found[-1].text} {content}")
             continue
@@ -158,7 +158,7 @@ def find_quotes(article: Article) -> list[QuoteTelling]:
 def _split_by_attribution(text: str, before: tuple[int, int], start: int, told: QuoteTelling) -> bool:
     """Does the quote from `start` go on with the one `before` (its span), told as `told`, where an
     attribution split it: the one before breaks off at a comma, no more than an attribution lies
-    between them, and this one goes on in lowercase ('"If you look at all the results," Clinton
+    between them, and this one goes on in lowercase ('"If you read the figures," the mayor
     said, "they are clear ..."')?"""
     between = text[before[1]:start]
     return (told.start == before[0] and told.speaker_text is not None
@@ -349,7 +349,7 @@ _REPORTING = (r"(?:" + _SAY + r"|announced|announces|claimed|claims|insisted|hop
               r"|acknowledged|stressed)")
 _PARTIAL_REPORTER = re.compile(rf"{_SPEAKER}{_ABOUT_SPEAKER}\s+{_ADVERB}{_REPORTING}\b")
 # A quote after a colon ending a clause that reports speech speaks for the clause's subject:
-# 'Hezbollah leader Hassan Nasrallah condemned what he termed a targeted killing: "..."' (not
+# 'The union's leader denounced what he called a stitch-up: "..."' (not
 # 'Police found a note: "..."')
 _REPORTING_COLON = re.compile(rf"\b{_REPORTING}\b[^\"]*:$")
 _SUBJECTS_VERB = re.compile(rf"{_ABOUT_SPEAKER}\s+{_ADVERB}{_REPORTING}\b")  # (not "Maffei led a team, one of whom asked:")

@@ -170,8 +170,8 @@ def _opens_on_kicker(text: str) -> bool:
 # A page speaking to its reader, not reporting: "Read history to find out why.", "Follow the
 # latest tweets from our correspondents.", "Click here for more.", or announcing what follows:
 # "The following is a timeline of the war in Syria.", "Here is a look at ..."
-# A writer's exclamation, no news: "What a world we live in today." (a longer one can lead a story:
-# "What a week it's been for ..., the woman who ...")
+# A writer's exclamation, no news: "What a day this has been." (a longer one can lead a story:
+# "What a month it has been for the mayor, who ...")
 _EXCLAIMING = re.compile(r"What an? ")
 _TO_THE_READER = re.compile(
     r"(?:Read|Watch|Follow|Click|Tap|See|Check out|Sign up|Share|Join|Tell us|Send us|Find out|Listen|"
