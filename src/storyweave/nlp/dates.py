@@ -98,6 +98,9 @@ class TemporalExpression:
         return self.kind in EXPLICIT_KINDS
 
 
+_QUOTATION = re.compile(r'"[^"]*"|«[^»]*»')
+
+
 def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     """The temporal expressions of a sentence, resolved against `anchor` (the publication date).
 
@@ -105,8 +108,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[TemporalExpression]:
     """
     # Tense from the reporter's words, not from a quote ('"I will not," she said on Monday'); a
     # date inside a quote, from the quote's ('Salmon said: "I cannot vote for him in January."').
-    quotes = [match.span() for match in re.finditer(r'"[^"]*"|«[^»]*»', sentence)]
-    reporter = re.sub(r'"[^"]*"|«[^»]*»', lambda quote: " " * len(quote.group()), sentence)
+    quotes = [match.span() for match in _QUOTATION.finditer(sentence)]
+    reporter = _QUOTATION.sub(lambda quote: " " * len(quote.group()), sentence)
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
     for kind, pattern in _PATTERNS:
