@@ -395,6 +395,10 @@ def test_a_surname_slip_keeps_its_first_letter():
 
     assert same_surname("Carraway", "Caraway") and same_surname("al-Assad", "Assad")
     assert not same_surname("Lapan", "Japan")
+    # a given name alone is no slip of a surname: the aid worker "Chris" is not Jesus Christ
+    assert not same_surname("Christ", "Chris")
+    found = names(merge_entities(mentions(("Jesus Christ", "PERSON", "a"), ("Chris", "PERSON", "b")), []))
+    assert found == {"Jesus Christ": {"Jesus Christ"}, "Chris": {"Chris"}}
 
 
 def test_a_word_that_is_one_persons_surname_and_anothers_given_name_goes_to_the_one_the_article_names():
@@ -534,6 +538,10 @@ def test_an_agency_named_after_its_country_abbreviated_joins_its_acronym():
     assert found["U.S. Geological Survey"] == {"U.S. Geological Survey", "USGS"}
     assert found["U.N. Security Council"] == {"U.N. Security Council", "UNSC"}
     assert found["US Army"] == {"US Army"}  # a one-word name after the country makes no acronym
+    # ...nor does the country's abbreviation give its initial: the US Navy is not the UN
+    found = names(merge_entities(mentions(("US Navy", "ORG", "a"), ("UN", "ORG", "a"), ("UN", "ORG", "b"),
+                                          ("US Federal Reserve", "ORG", "c"), ("UFR", "ORG", "c")), texts=[]))
+    assert found["US Navy"] == {"US Navy"} and found["UN"] == {"UN"} and found["UFR"] == {"UFR"}
     # a name's first word kept whole, the rest as initials
     entities = merge_entities(mentions(("EYP Mission Critical Facilities", "ORG", "a"), ("EYP MCF", "ORG", "b")),
                               texts=[])

@@ -75,6 +75,10 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
                 "passed.")
     cleaned, removed = remove_boilerplate(archived)
     assert cleaned == "The senator spoke on Monday. The bill passed." and len(removed) == 4
+    # an old video player's message, left wherever a clip stood
+    cleaned, removed = remove_boilerplate("The ferry sailed at dawn. To view this clip JavaScript must be "
+                                          "enabled and the newest Flash player installed. Nobody was hurt.")
+    assert cleaned == "The ferry sailed at dawn. Nobody was hurt." and len(removed) == 1
     # Dow Jones' reprint notice glued to the story's first sentence: the notice goes, the story stays.
     cleaned, _ = remove_boilerplate(
         "Dow jones reprints: this copy is for your personal, non-commercial use only. To order "
@@ -481,6 +485,10 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
         "Haiti quake: Help for towns beyond Port-au-Prince\nAn estimated 230,000 died.")
     assert normalize_text("Survivors are left to cope alone Scores of US soldiers have arrived.") == (
         "Survivors are left to cope alone\nScores of US soldiers have arrived.")
+    assert normalize_text("Crowds wait for water in Port Alder More than 300 trucks are on the way.") == (
+        "Crowds wait for water in Port Alder\nMore than 300 trucks are on the way.")
+    assert normalize_text("Her essay on Thomas More was read. The band played More Than Words.") == (
+        "Her essay on Thomas More was read. The band played More Than Words.")
     assert normalize_text("He loved skiing and was a mountaineer A British man is now confirmed dead.") == (
         "He loved skiing and was a mountaineer\nA British man is now confirmed dead.")
     assert normalize_text("Lawmakers attack plans to deal with a spill Five oil giants filed them.") == (

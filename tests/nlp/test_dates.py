@@ -129,6 +129,13 @@ def test_a_date_before_1900_keeps_its_year():
         ("23rd December,1815", "1815-12-23")]
 
 
+def test_a_24_hour_clock_after_a_days_date_is_no_year():
+    # a live page's entries: "20 MAY, 1345 BST" is that day at a quarter to two, not the year 1345
+    assert resolved("20 MAY, 1345 BST, ON THE ROAD The convoy reached Port Alder.", date(2012, 5, 20)) == [
+        ("20 MAY", "2012-05-20")]
+    assert resolved("March 3, 0915 GMT: the first boats came in.", date(2011, 3, 3)) == [("March 3", "2011-03-03")]
+
+
 def test_the_end_of_a_span_of_months_is_told_in_the_sentences_tense_not_as_a_deadline():
     assert resolved("From April through June, when its stock was tanking, he bought shares.", date(2010, 12, 29)) == [
         ("through June", "2010-06")]

@@ -47,6 +47,7 @@ _STARTERS = {"The", "But", "And", "She", "They", "This", "That", "His", "Her", "
 SAME_SUBJECT = 0.6  # shared main-clause words / the smaller clause's, for two statements on one thing
 SAME_STATEMENT = 0.4  # Jaccard of the two statements' words, for a contradiction
 MAX_PER_KIND = 25  # contradictions and developments reported (strongest first)
+MIN_WORDS_BESIDE_NUMBER = 3  # content words of a telling of a quantity, its number and noun aside
 MIN_NUMBER_OVERLAP = 0.5  # shared content words / the smaller sentence's, for two tellings of a quantity
 # A market report's move: "crude rose 79 cents to $83.20 a barrel", "settled at $84.12", "the Dow
 # closed at 11,176 points". Prices change by the minute, so two reports' values disagree on nothing.
@@ -300,6 +301,8 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
         for key, (phrase, context, outcome) in quantities(sentence.text).items():
             value = _number_value(phrase)
             noun = key.split("|")[0].lstrip("$%")
+            if len(words - {noun, *value.split()}) < MIN_WORDS_BESIDE_NUMBER:
+                continue  # "We need to move two million people," he said: too little to compare
             # the counted noun keys the count already: it says nothing of whether two tellings agree
             told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome))
     found = []

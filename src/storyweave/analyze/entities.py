@@ -891,11 +891,18 @@ def _same_generation(a: list[str], b: list[str]) -> bool:
 def same_surname(full: str, single: str) -> bool:
     """A surname on its own matches a full name's surname exactly (Arabic's article or a particle
     aside: "al-Assad" / "Assad", "De Klerk" / "F.W. de Klerk"), or with one letter's slip in a long
-    name ("Caraway" for "Carraway"), never by mere resemblance ("Jacko" is not "Jackson")."""
+    name ("Caraway" for "Carraway"), never by mere resemblance ("Jacko" is not "Jackson"), and a
+    given name alone is someone's given name, not a slip ("Chris" is not Jesus Christ)."""
     a, b = (_ARTICLE.sub("", _PARTICLE.sub("", name.lower())) for name in (full, single))
     # a slip keeps the first letter ("Lapan" is no "Japan"); a transliteration may not ("Qaddafi")
-    return a == b or (min(len(a), len(b)) >= 5
-                      and (a[:1] == b[:1] and Levenshtein.distance(a, b) <= 1 or skeleton(a) == skeleton(b)))
+    return a == b or (min(len(a), len(b)) >= 5 and (
+        a[:1] == b[:1] and Levenshtein.distance(a, b) <= 1 and not is_given_name(b) or skeleton(a) == skeleton(b)))
+
+
+def is_given_name(word: str) -> bool:
+    """Is the lowercase word a given name the nicknames table knows ("chris", "dave")?"""
+    table = _nicknamer()
+    return bool(table.nicknames_of(word) or table.canonicals_of(word))
 
 
 def _dominant(candidates: list[int], sizes: list[int]) -> list[int]:
@@ -986,7 +993,8 @@ def _acronyms(key: str) -> frozenset[str]:
     """The acronyms of an organisation's name, also without a country before it or an "and ..."
     after it ("US Centers for Disease Control and Prevention": "CDC" as well)."""
     words = key.split()
-    forms = acronym_forms(key)
+    # an abbreviated country is no initial of the name: "US Navy" is not the "UN"
+    forms = acronym_forms(key) if words[0] not in _ABBREVIATED_QUALIFIERS else frozenset()
     core = words[1:] if len(words) > 2 and words[0] in _QUALIFIERS else words
     if "and" in core[2:]:
         core = core[:core.index("and", 2)]

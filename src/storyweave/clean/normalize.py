@@ -158,7 +158,8 @@ def unwrap_lines(text: str) -> str:
 # whatever comes next ("... clean-up operations Since BP's rig exploded ..."), and before a
 # possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). An article or a
 # word of quantity opens a sentence ahead of a lowercase word ("... from the ruins A strong
-# aftershock", "... Port-au-Prince An estimated", "... Tripoli Some rockets"), a number written in
+# aftershock", "... Port-au-Prince An estimated", "... Tripoli Some rockets"; "More" and "Fewer"
+# ahead of "than"), a number written in
 # words also after a lowercase one ("... deal with a spill Five oil giants"), and an article
 # after a lowercase word ahead of a name and a lowercase word too ("... the mountaineer A British
 # man has ..."; not "his book An End to Poverty"), unless it names a kind ("vitamin A", "Plan A",
@@ -171,9 +172,10 @@ _POSSESSIVES = ("His", "Her", "Their", "Its")
 _ARTICLES = ("A", "An")
 _QUANTITIES = ("Some", "Many", "Several", "Thousands", "Hundreds", "Dozens", "Scores", "Millions")
 _NUMBERS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+_COMPARATIVES = ("More", "Fewer")  # before "than": "... Port-au-Prince More than 2,000 Marines ..."
 _RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+("
                      + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES + _ARTICLES + _QUANTITIES
-                                + _NUMBERS)
+                                + _NUMBERS + _COMPARATIVES)
                      + r")(?=[ \t])")
 _NO_SENTENCE_ENDS = frozenset(
     "the a an of to in on at for and or but nor by with from as than that this these those is are was were "
@@ -200,6 +202,8 @@ def _opens_sentence(opener: str, word: str, rest: str) -> bool:
     lower_next = following[:1].islower()
     if opener in _OPENS_AFTER_ANY or opener in _QUANTITIES:
         return lower_next
+    if opener in _COMPARATIVES:  # not the title "More Than Words" nor Thomas More
+        return following == "than"
     if opener in _OPENS_AFTER_LOWER:
         return after_lower
     if opener in _POSSESSIVES:

@@ -37,13 +37,16 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
+# A day's date followed by a 24-hour clock ("19 January, 1130 GMT", a live page's entry) is no year
+_NOT_A_CLOCK = r"(?!\s*(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]T|hrs|hours|local time)\b)"
+
 # Order matters: longer, more specific forms first; a span claimed by one is not matched again.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", re.IGNORECASE)),
     ("month_day_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-                                  rf"(?:,\s*|\s+)(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
+                                  rf"(?:,\s*|\s+)(?P<y>(?:1[0-9]|20)\d{{2}})\b{_NOT_A_CLOCK}", re.IGNORECASE)),
     ("day_month_year", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})"
-                                  rf"(?:,\s*|\s+)(?P<y>(?:1[0-9]|20)\d{{2}})\b", re.IGNORECASE)),
+                                  rf"(?:,\s*|\s+)(?P<y>(?:1[0-9]|20)\d{{2}})\b{_NOT_A_CLOCK}", re.IGNORECASE)),
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)", re.IGNORECASE)),
     ("day_month", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b", re.IGNORECASE)),
