@@ -474,6 +474,15 @@ def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names
                             Mention("Moussa", "PERSON", "a", far, far + 6),
                             Mention("Moussa Koussa", "PERSON", "b", 17, 30)], texts=texts)
     assert {e.name: set(e.aliases) for e in found}["Amr Moussa"] == {"Amr Moussa", "Moussa"}
+    # ...and so does a bare given name: each page's "Dana" is the Dana that page names
+    texts = ["Aid worker Dana Reyes flew out on Monday. " + "The convoy waited. " * 40 + "Dana said it was hard.",
+             "Pastor Dana Okafor led the prayers. " + "The choir sang. " * 40 + "Dana thanked them."]
+    at = [texts[0].index("Dana said"), texts[1].index("Dana thanked")]
+    reyes, okafor = Mention("Dana Reyes", "PERSON", "a", 11, 21), Mention("Dana Okafor", "PERSON", "b", 7, 18)
+    found = merge_entities([reyes, Mention("Dana", "PERSON", "a", at[0], at[0] + 4),
+                            okafor, Mention("Dana", "PERSON", "b", at[1], at[1] + 4)],
+                           texts=texts)
+    assert {e.name: len(e.mentions) for e in found} == {"Dana Reyes": 2, "Dana Okafor": 2}
 
 
 def test_a_titled_given_name_is_not_the_given_name_of_someone_else():

@@ -487,6 +487,11 @@ def test_sentences_run_together_without_a_full_stop_are_split_and_names_and_titl
         "Survivors are left to cope alone\nScores of US soldiers have arrived.")
     assert normalize_text("Crowds wait for water in Port Alder More than 300 trucks are on the way.") == (
         "Crowds wait for water in Port Alder\nMore than 300 trucks are on the way.")
+    assert normalize_text("Volunteers were told to expect the worst The Red Cross says more help is coming.") == (
+        "Volunteers were told to expect the worst\nThe Red Cross says more help is coming.")
+    for titled in ("The film The Quiet Harbour won two awards.", "The medical journal The Lancet printed it.",
+                   "Trade between The Gambia and Senegal grew.", "Fans of The Lord of the Rings queued."):
+        assert normalize_text(titled) == titled
     assert normalize_text("Her essay on Thomas More was read. The band played More Than Words.") == (
         "Her essay on Thomas More was read. The band played More Than Words.")
     assert normalize_text("He loved skiing and was a mountaineer A British man is now confirmed dead.") == (

@@ -233,6 +233,11 @@ def test_bbc_page_stamps_without_a_zone_or_with_the_weekday_after_the_time_date_
     found = infer_metadata(f"Doctor found guilty 8 November 2011 Last updated at 11:24 GMT Help\nThe {BODY}",
                            has_title=False)
     assert (found.title, found.published) == ("Doctor found guilty", "2011-11-08T11:24")
+    # an older page's stamp opens it, its headline after it
+    found = infer_metadata(f"Last updated: 19 January, 2010 - 14:10 GMT Port Alder flood: aid stalls\nThe {BODY}",
+                           has_title=False)
+    assert (found.title, found.published, found.text[:16]) == (
+        "Port Alder flood: aid stalls", "2010-01-19T14:10", "The city council")
 
 
 def test_a_byline_run_into_a_dateline_in_capitals_is_the_author_and_no_title():

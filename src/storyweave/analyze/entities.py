@@ -836,9 +836,10 @@ def _merge_people(mentions: list[Mention]) -> list[list[Mention]]:
         if len(candidates) > 1:
             candidates = (_nearest_in_article(mention, candidates, people.people)
                           or _dominant(candidates, [len(person) for person in people.people])
-                          # ...or the one person of that surname the article names ("Moussa" after
-                          # "Amr Moussa", though "Moussa Koussa" is named elsewhere)
-                          or _named_in_article(mention, by_surname, people.people))
+                          # ...or the one person of that name the article names ("Moussa" after "Amr
+                          # Moussa", though "Moussa Koussa" is named elsewhere; "Chris" a page after
+                          # "aid worker Chris Webster", though other stories name other Chrises)
+                          or _named_in_article(mention, candidates, people.people))
         if len(candidates) == 1:
             people.add(mention, candidates[0])
         elif word.lower() in alone:  # unknown or ambiguous: a person of their own, never guessed

@@ -156,7 +156,9 @@ def unwrap_lines(text: str) -> str:
 # ideas to BP We asked readers ...") and precedes a lowercase one (not "The Hague", "This American
 # Life"); before one of the second ("In", "Since", "But", ...) that follows a lowercase word,
 # whatever comes next ("... clean-up operations Since BP's rig exploded ..."), and before a
-# possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). An article or a
+# possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). "The" ahead of a name
+# opens a sentence too after a lowercase word that ends none of a title's ("... prepare for the worst
+# The United Nations says ..."; not "the film The Hurt Locker won", "between The United States and"). An article or a
 # word of quantity opens a sentence ahead of a lowercase word ("... from the ruins A strong
 # aftershock", "... Port-au-Prince An estimated", "... Tripoli Some rockets"; "More" and "Fewer"
 # ahead of "than"), a number written in
@@ -186,6 +188,14 @@ _KINDS = frozenset(
     "vitamin hepatitis influenza flu type plan grade class group category exhibit serie section part division "
     "level tier schedule appendix row block gate terminal wing model phase option platform side series version "
     "league season chapter act round episode day week book volume number stage".split())
+# Words after which "The" opens a name, not a sentence: a preposition ("between The United States
+# and ..."), a verb of seeing or thinking, a kind of work ("the film The Hurt Locker won")
+_BEFORE_A_TITLE = frozenset(
+    "between behind against among amongst within without toward towards via beyond across through throughout "
+    "around near inside outside upon amid like unlike including think thought believe see saw read reads got get "
+    "called named film movie book novel show series album song paper newspaper magazine play programme program "
+    "documentary musical opera column site website blog channel station band group journal year month week all".split())
+_TITLE_GOES_ON = frozenset("of and or to in on at for the a an de del la le von van".split())  # "The Lord of the Rings"
 _NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w'-]*[ \t]+){1,3}([a-z][\w'-]*)")
 
 
@@ -200,6 +210,10 @@ def _opens_sentence(opener: str, word: str, rest: str) -> bool:
     after_lower = word.islower() and core[-1:].isalpha()
     following = rest.split(None, 1)[0] if rest.strip() else ""
     lower_next = following[:1].islower()
+    if opener == "The" and not lower_next:  # "... the worst The United Nations says ...", not "in The Hague"
+        named = _NAME_THEN_WORD.match(rest.lstrip())
+        return (after_lower and named is not None and named.group(1) not in _TITLE_GOES_ON
+                and bare not in _BEFORE_A_TITLE and not bare.endswith("ing"))
     if opener in _OPENS_AFTER_ANY or opener in _QUANTITIES:
         return lower_next
     if opener in _COMPARATIVES:  # not the title "More Than Words" nor Thomas More

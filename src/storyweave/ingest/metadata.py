@@ -77,6 +77,8 @@ _TIMESTAMP = re.compile(
     # BBC: "13 July 2010 Last updated at 09:43 GMT Help" (the page's help link after it; the zone
     # may be missing) and "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
     + r"|\b" + _STAMP_DATE + r"\s+Last updated at\s+\d{1,2}:\d{2}(?:\s*" + _ZONE + r")?(?:\s+Help\b)?"
+    # BBC: "Last updated: 19 January, 2010 - 14:10 GMT"
+    + r"|\bLast updated:\s*" + _STAMP_DATE + r"\s*-\s*\d{1,2}:\d{2}\s*" + _ZONE
     + r"|\bPage last updated at\s+\d{1,2}:\d{2}\s*" + _ZONE + r"\s*,?\s*" + _WEEKDAY.replace(",?", "\\s*,?") + "?"
     + _STAMP_DATE
     + r"|\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
@@ -344,6 +346,11 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         if before:
             found.removed.append(before)
         body[i] = line[match.end():].strip()
+        # a stamp opening the page, its headline after it ("Last updated: ... GMT Haiti quake: aid stalls")
+        if not before and not has_title and found.title is None and _is_title_line(body[i], body[i + 1:]):
+            found.title = cut_run_on(body[i])
+            found.removed.append(body[i])
+            body[i] = ""
         return
 
 
