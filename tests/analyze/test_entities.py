@@ -58,6 +58,11 @@ def test_acronyms_and_reordered_department_names_merge():
     found = names(entities)
     assert found["Federal Bureau of Investigation"] == {"Federal Bureau of Investigation", "FBI", "the FBI"}
     assert found["Department of Justice"] == {"Department of Justice", "Justice Department", "DOJ"}
+    # a country before the name stays before it when the name is reordered
+    state = names(merge_entities(mentions(("The U.S. Department of State", "ORG", "a"),
+                                          ("U.S. State Department", "ORG", "b"), ("State Department", "ORG", "c")),
+                                 texts=[]))
+    assert list(state.values()) == [{"The U.S. Department of State", "U.S. State Department", "State Department"}]
     spaced = names(merge_entities(mentions(("ExxonMobil", "ORG", "a"), ("Exxon Mobil", "ORG", "b"),
                                            ("Exxon Mobil's", "ORG", "c")), texts=[]))
     assert list(spaced.values()) == [{"ExxonMobil", "Exxon Mobil", "Exxon Mobil's"}]  # one company, spaced otherwise

@@ -160,7 +160,12 @@ def org_key(name: str, reorder: bool = True) -> str:
         name = name[:agency.start()] or name  # not "Middle East News Agency": the name of one, not "Middle East"
     match = re.match(r"^(?P<what>.+?)\s+(?P<kind>Department|Ministry|Agency|Bureau|Office|Commission)$", name)
     if match and reorder:
-        name = f"{match.group('kind')} of {match.group('what')}"
+        # a country before the name stays before it: "US State Department", "US Department of State"
+        country, _, rest = match.group("what").partition(" ")
+        if rest and country.lower() in _QUALIFIERS:
+            name = f"{country} {match.group('kind')} of {rest}"
+        else:
+            name = f"{match.group('kind')} of {match.group('what')}"
     key = " ".join(house_style(name).split())
     return _KNOWN_AS.get(key, key) if reorder else key
 

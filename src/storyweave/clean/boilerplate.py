@@ -229,6 +229,10 @@ MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a
 # first stamp ends the story; the first comment's words stand before it.
 _COMMENT_STAMP = re.compile(
     r"\d{1,2}:\d{2}\s*[ap]\.?m\.?[^|\n]{0,12}\|\s*(?:report abuse|reply)\b|\|\s*report abuse\b", re.IGNORECASE)
+# ...or, twice on a page or more, a reader's stamp with no link after it: "January 31, 2011 at 2:03 pm |
+# Stay out of it." (a blog's comment thread)
+_READER_STAMP = re.compile(_MONTH + r"\s+\d{1,2},\s*\d{4}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.IGNORECASE)
+MIN_READER_STAMPS = 2
 # ...or the stamp that opens a comment: "At 18:20 29th Apr 2009, vampfan wrote: ..."
 # (BBC's Have Your Say), from where the story is over, though it stand mid-line.
 _COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*,?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*,"
@@ -357,8 +361,9 @@ def _cut_comments(lines: list[str], removed: list[str]) -> list[str]:
     on, and the lines before it that are its comment. Those are the earliest run of lines, ending
     at the stamp, of which at least half are in a commenter's voice (first or second person outside
     quotation marks, "!!"), opening with one such line."""
-    first = next((i for i, line in enumerate(lines) if _COMMENT_STAMP.search(line) or _COMMENT_OPENER.search(line)),
-                 None)
+    stamped = sum(1 for line in lines if _READER_STAMP.search(line)) >= MIN_READER_STAMPS
+    first = next((i for i, line in enumerate(lines) if _COMMENT_STAMP.search(line) or _COMMENT_OPENER.search(line)
+                  or stamped and _READER_STAMP.search(line)), None)
     if first is None:
         return lines
     signed = next((i for i in range(first, max(-1, first - MAX_SIGNED_LINES), -1) if _POST_SIGNATURE.search(lines[i])),
