@@ -325,6 +325,13 @@ def test_an_unnamed_speaker_described_with_an_abbreviation_is_described_whole():
     assert quote.speaker == "one senior U.S. intelligence official"
 
 
+def test_someone_the_story_met_described_not_named_speaks():
+    [quote] = quotes_of('Crowds filled the square. "They cannot silence all of us," said one protester.')
+    assert quote.speaker == "one protester"
+    [quote] = quotes_of('Families slept in the school. "We left with nothing," a 61-year-old farmer said.')
+    assert quote.speaker == "a 61-year-old farmer"
+
+
 def test_a_name_in_apposition_after_any_description_attributes_the_quote():
     text = ('"The courier with close ties to the leader seems to have been caught, and we must take every '
             'precaution," the operative, Omar Nadir, wrote in his report. "We will keep the plant open all '

@@ -54,6 +54,9 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 _NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+|(?:[A-Z]\.)+\s+){0,3}(?:" + ROLES
                 + r"|officials|statement|source|sources|witness|resident|neighbor|neighbour|police|company|agency"
                 r"|department|ministry"
+                # ...or someone the story met: "said one demonstrator", "a 34-year-old man said"
+                r"|demonstrator|protester|protestor|activist|survivor|victim|voter|worker|student|soldier|rebel"
+                r"|fighter|doctor|nurse|teacher|farmer|refugee|passenger|man|woman"
                 # ...or what a text is written in ("says the book", "a report said")
                 r"|book|report|cable|memo|letter|study|survey|document|newspaper|magazine|website)\b"
                 # ...maybe with its name ("the official news agency SANA said")
