@@ -129,6 +129,20 @@ def test_a_date_before_1900_keeps_its_year():
         ("23rd December,1815", "1815-12-23")]
 
 
+def test_a_verb_in_ed_before_the_day_tells_of_the_past_whatever_the_sentence_says_later():
+    friday = date(2011, 3, 4)  # a Friday
+    # "bailed" is no verb the past list names: a regular past of a known verb
+    assert resolved("Critics say they let one bank fail but bailed out the insurer on Tuesday, leaving markets "
+                    "unsure what the Treasury would do.", friday) == [("on Tuesday", "2011-03-01")]
+    # not a passive in the present, an adjective, or a participle that looks ahead
+    assert resolved("The ban will end if it is lifted in November, as expected.", friday) == [
+        ("in November", "2011-11")]
+    assert resolved("The firm plans to pump in mud in a so-called top kill operation on Wednesday.", friday) == [
+        ("on Wednesday", "2011-03-09")]
+    assert resolved("I have a holiday booked in Spain in July and I am going to take it.", friday) == [
+        ("in July", "2011-07")]
+
+
 def test_a_24_hour_clock_after_a_days_date_is_no_year():
     # a live page's entries: "20 MAY, 1345 BST" is that day at a quarter to two, not the year 1345
     assert resolved("20 MAY, 1345 BST, ON THE ROAD The convoy reached Port Alder.", date(2012, 5, 20)) == [

@@ -185,6 +185,8 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     # on Saturday two teams would be sent out")
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
+    if _past_form_before(" ".join(reporter[:start].split()[-NEAR_WORDS - 1:])):  # "... but bailed out AIG on Tuesday"
+        return False
     if len(reporter[:start].split()) <= 1:  # the day opens the sentence: its main verb, before any
         # future cue, decides ("On Sunday, Bahrain's crown prince said he would stay away")
         clause = re.split(r"\bthat\b", " ".join(reporter[end:].split()[:NEAR_WORDS]))[0]
@@ -193,6 +195,22 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
             return False
     cue = _FUTURE.search(reporter, end)
     return bool(_FUTURE.search(reporter, 0, start) or cue and not _PAST.search(reporter, end, cue.start()))
+
+
+def _past_form_before(before: str) -> bool:
+    """A verb in -ed in the clause the day ends ("bailed out AIG on"): not one that puts things off
+    ("postponed the vote to") or looks ahead ("a holiday booked in July"), nor a passive in the
+    present ("is lifted in November", "to be discussed on Monday") or an adjective ("so-called")."""
+    from storyweave.nlp.sentences import is_past_form
+
+    clause = re.split(r"\bthat\b|[,;:(]|--|\u2014", before)[-1]
+    words = re.findall(r"(?<![\w-])[a-z]+(?![\w-])", clause)
+    return any(is_past_form(word) and not _DEFERRED.match(word) and word not in _LOOKING_AHEAD
+               and (n == 0 or words[n - 1] not in ("is", "are", "be", "being"))
+               for n, word in enumerate(words) if n > 0 or len(clause.split()) <= NEAR_WORDS)
+
+
+_LOOKING_AHEAD = frozenset("expected scheduled planned slated booked proposed intended".split())
 
 
 _ENTRY_MARK = re.compile(r"\s*(?:[-\u2013\u2014:]|--)\s")

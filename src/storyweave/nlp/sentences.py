@@ -268,6 +268,17 @@ def is_verb_form(word: str) -> bool:
     return word in _verbs()[0]
 
 
+def is_past_form(word: str) -> bool:
+    """A verb's form in -ed ("bailed", "carried", "stopped"), lowercase: a known form, or a known
+    lemma's regular past."""
+    forms, lemmas = _verbs()
+    if len(word) < 5 or not word.endswith("ed") or word in lemmas:  # "need", "shed", "exceed"
+        return False
+    stems = (word[:-2], word[:-1], word[:-3] + "y" if word.endswith("ied") else "",
+             word[:-3] if len(word) > 4 and word[-3] == word[-4] else "")
+    return word in forms or any(stem in lemmas for stem in stems if stem)
+
+
 def is_present_participle(word: str) -> bool:
     """A verb's form in -ing ("Acquiring", "running"), not a name's ("Boeing", "Corning")."""
     word = word.lower()
