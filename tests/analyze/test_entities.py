@@ -490,6 +490,15 @@ def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names
     assert {e.name: len(e.mentions) for e in found} == {"Dana Reyes": 2, "Dana Okafor": 2}
 
 
+def test_names_whose_middle_initials_differ_are_two_people():
+    bushes = (("George H.W. Bush", "PERSON", "a"), ("George W. Bush", "PERSON", "b"),
+              ("President George W. Bush", "PERSON", "c"))
+    kennedy = (("John F. Kennedy", "PERSON", "a"), ("John Fitzgerald Kennedy", "PERSON", "b"))
+    found = names(merge_entities(mentions(*bushes, *kennedy), ["", "", ""]))
+    assert sorted(found.values(), key=len) == [{"George H.W. Bush"}, {"George W. Bush", "President George W. Bush"},
+                                                {"John F. Kennedy", "John Fitzgerald Kennedy"}]
+
+
 def test_a_titled_given_name_is_not_the_given_name_of_someone_else():
     entities = merge_entities(mentions(("Foreign Secretary William Hague", "PERSON", "a"), ("Hague", "PERSON", "a"),
                                        ("Prince William", "PERSON", "b"), ("Hosni Mubarak", "PERSON", "c"),

@@ -209,7 +209,7 @@ class _People:
         for index in range(len(self.people)):
             full = self.full_name_of(index)
             if (full and same_spelling(surname(full), surname(parts)) and same_given_name(full[0], parts[0])
-                    and _same_generation(full, parts)):
+                    and _same_generation(full, parts) and _same_middle(full, parts)):
                 return index
             # "Trump Jr" is the "Donald Trump Jr" of the story: a surname with its generation
             if (len(parts) == 2 and len(full) > 2 and generation(parts) and generation(full) == generation(parts)
@@ -891,6 +891,18 @@ def _same_generation(a: list[str], b: list[str]) -> bool:
     if generation(a) and generation(b):
         return False
     return (a[0].lower(), surname(a).lower()) != (b[0].lower(), surname(b).lower())
+
+
+def _same_middle(a: list[str], b: list[str]) -> bool:
+    """Can two names be one person, given their middle names? Not where both write one and their
+    initials differ: "George H.W. Bush" is not "George W. Bush"; "John F. Kennedy" is "John
+    Fitzgerald Kennedy"."""
+    initials = []
+    for parts in (a, b):
+        middle = parts[1:-2] if generation(parts) else parts[1:-1]
+        initials.append("".join(letter for word in middle if word[:1].isupper() and word not in NAME_PARTICLES
+                                for letter in (re.findall(r"[A-Z]", word) if "." in word else word[:1])))
+    return not (initials[0] and initials[1]) or initials[0] == initials[1]
 
 
 @lru_cache(maxsize=100_000)
