@@ -237,6 +237,10 @@ def test_a_one_word_person_the_texts_put_on_or_before_users_is_a_website():
              "Twitter. Twitter was key.", "Delgado said the fire was out. Delgado's crew went home."]
     assert typed(texts, *[("Twitter", "PERSON", "a")] * 4, ("Delgado", "PERSON", "b"),
                  ("Delgado", "PERSON", "b")) == {("Twitter", "ORG"), ("Delgado", "PERSON")}
+    # a titled name is someone's, however often an administration is named after them
+    texts = ["The Reyes administration said so. The Reyes administration will appeal. Mr. Reyes spoke on Monday."]
+    assert typed(texts, ("Reyes", "PERSON", "a"), ("Reyes", "PERSON", "a"), ("Mr. Reyes", "PERSON", "a")) == {
+        ("Reyes", "PERSON")}
 
 
 def test_entities_named_by_more_articles_rank_first_whatever_one_transcript_repeats():

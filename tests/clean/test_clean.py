@@ -617,6 +617,13 @@ def test_a_wire_photo_caption_dated_at_its_end_is_furniture_and_a_sentence_endin
         assert remove_boilerplate(f"{first}. {caption} {second}") == (story, [f"site furniture: {caption}"])
     for kept in ("The law took effect on March 5, 2011.", "The ceasefire was signed in Geneva in May, 2011."):
         assert remove_boilerplate(kept) == (kept, [])
+    # ...or with its day and date set off by commas mid-sentence, a title before a name no sentence end,
+    # and the agency's credit the caption left before the story goes with it
+    caption = ("Sen. Dana Reyes arrives at the Capitol in Washington, Tuesday, June 8, 2010, to testify "
+               "before the committee.")
+    cleaned, removed = remove_boilerplate(f"{caption}\n(AP) {story}")
+    assert cleaned == story and removed == [f"site furniture: {caption}", "opening credit: (AP)"]
+    assert remove_boilerplate("She testified on Tuesday, June 8, 2010, before the committee.")[1] == []
 
 
 def test_a_live_pages_clock_stamps_go_and_a_chronologys_years_stay():

@@ -320,6 +320,8 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     surnames = frozenset(entity.name.split()[-1] for entity in entities
                          if entity.type == "PERSON" and " " in entity.name)
     for entity in (entity for entity in entities if entity.type == "PERSON"):
+        if any(_TITLE.match(m.text.strip()) for m in entity.mentions):
+            continue  # "Mr. Obama", "President Obama": someone, however often "the Obama administration"
         forms = {bare_name(m.text) for m in entity.mentions}
         if all(_written_as_initials(form) for form in forms):
             entity.type = "ORG"  # "EYP MCF": no one's name

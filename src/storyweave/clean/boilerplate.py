@@ -166,6 +166,9 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
     r"this (?:undated |handout |file )*(?:photo|image|picture|frame grab)(?: [\w.,'-]+){0,6}? "
     r"(?:shows|released|provided|made available|taken)", r"uploaded on",
+    # ...and a wire photo's caption, its day and date set off by commas: "Rep. Joe Barton listens, on
+    # Capitol Hill in Washington, Thursday, June 17, 2010, to opening statements."
+    r"(?<=, )(?:mon|tues|wednes|thurs|fri|satur|sun)day, " + _MONTH + r" \d{1,2}, (?:19|20)\d\d(?=,)",
     # a newspaper's print and web stamps: "A version appeared on p17 of the Main section of the
     # Guardian on ...", "This article was published on guardian.co.uk at 19.23 BST on ..."
     r"a version (?:of this article )?appeared (?:on|in) (?:p|page )?\d*", r"this article was published on [\w.-]+ at",
@@ -179,8 +182,13 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
 DATED_CAPTION = re.compile(r"(?:,|\b[A-Z][a-z]+)\s+" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\s*\.(?=\s|$)")
 _CAPTION_HINT = re.compile(r"\d, (?:19|20)\d\d\s*\.")
 MAX_FURNITURE_WORDS = 40
-# "Jan. 5" and "the u.s. embassy" end nothing
-_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])[.!?]+[\"')]*\s+(?!\d)")
+# "Jan. 5" and "the u.s. embassy" end nothing...
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])"
+                           # nor does a title before a name: "Rep. Joe Barton", "Gov. Jindal"
+                           + "".join(rf"(?<!\b{title})" for title in ("Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov",
+                                                                       "Gen", "Col", "Lt", "Sgt", "Capt", "Prof",
+                                                                       "Rev", "St", "Adm", "Cmdr", "Maj"))
+                           + r"[.!?]+[\"')]*\s+(?!\d)")
 
 # Words one of which a line must contain (lowercased) for an inline rule to be tried: scanning
 # every paragraph with the patterns above cost more than all other cleaning together.
@@ -200,7 +208,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "latency", "governance", "research platform", "contacted", "telephone number",
                        "contact details", "sending us", "opinions expressed", "views expressed", "discussion is",
                        "crawl", "wayback", "warc",
-                       "photo", "image", "picture", "frame grab", "uploaded", "below", "above", "location",
+                       "photo", "image", "picture", "frame grab", "uploaded", "day, ", "below", "above", "location",
                        "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
                        " ago", "version", "published on", "last modified", "last updated", "live page",
                        "%2f", "% 2f"),
