@@ -341,6 +341,16 @@ def test_a_date_years_after_the_page_is_no_event_unless_the_sentence_looks_ahead
                      "The new parliament will sit for the first time in March 2012 in Cairo."]
 
 
+def test_a_day_without_a_year_that_its_article_writes_in_full_is_of_that_year():
+    articles = [article("a", "The inquiry read the minute of March 7 2003 in full on Monday.\n"
+                             "On March 7, the day the minute was written, the inspectors gave their last report.\n"
+                             "The panel will meet again on Thursday 7 March to hear the minister.", "2005-04-28")]
+    dated = {e.text: e.date for e in build_timeline(articles)}
+    assert dated["On March 7, the day the minute was written, the inspectors gave their last report."] == "2003-03-07"
+    # a day looked ahead to (or told with its weekday) is not the one written in full
+    assert not dated["The panel will meet again on Thursday 7 March to hear the minister."].startswith("2003")
+
+
 def test_a_count_is_compared_by_the_plural_it_counts_and_a_span_of_time_by_its_frame():
     day = {x: "2010-01-14" for x in "abcdef"}
     # "two search dogs" and "71 search and rescue workers" count different things

@@ -137,6 +137,32 @@ def _in_year_told(text: str, expression: TemporalExpression | None, before: Sent
     return replace(expression, date=carried)
 
 
+def _days_written_in_full(found_in: list[list[TemporalExpression]]) -> dict[str, set[str]]:
+    """The years an article writes each day of the year with ("March 7 2003": {"03-07": {"2003"}})."""
+    written: dict[str, set[str]] = {}
+    for found in found_in:
+        for expression in found:
+            if expression.kind in ("month_day_year", "day_month_year") and len(expression.date) == 10:
+                written.setdefault(expression.date[5:], set()).add(expression.date[:4])
+    return written
+
+
+def _in_year_written(text: str, expression: TemporalExpression | None, written: dict[str, set[str]],
+                     anchor: date | None) -> TemporalExpression | None:
+    """A day without a year that its article writes in full with one earlier year is of that year:
+    "On March 7, the day the advice was given" beside "the advice of March 7 2003", "the September 11
+    attacks" beside "September 11 2001", in an article of 2005. Not a day told with its weekday (which
+    pins its year), nor one the sentence looks ahead to ("will be broadcast on 19 August")."""
+    if expression is None or anchor is None or expression.kind not in ("month_day", "day_month"):
+        return expression
+    years = written.get(expression.date[5:], set())
+    if (len(years) != 1 or expression.date[:4] in years or int(min(years)) >= anchor.year
+            or _WEEKDAY_NAMED.search(expression.text) or looks_ahead(text)):
+        return expression
+    return replace(expression, date=f"{min(years)}{expression.date[4:]}")
+
+
+_WEEKDAY_NAMED = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 _OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
@@ -182,7 +208,9 @@ def build_timeline(
     for article in articles:
         anchor = anchors[article.id]
         previous: Sentence | None = None  # for a month "of that year"
-        for sentence in sentences[article.id]:
+        found_in = [find_dates(sentence.text, anchor.date) for sentence in sentences[article.id]]
+        written = _days_written_in_full(found_in)
+        for sentence, found in zip(sentences[article.id], found_in, strict=True):
             before, previous = previous, sentence
             if (sentence.words < 5 or sentence.text.endswith("?") or opens_on_page_label(sentence.text)
                     or commenter_voice(sentence.text) or _FRAGMENT.match(sentence.text)
@@ -191,8 +219,8 @@ def build_timeline(
                 # story; a fragment a bad break left ("the EU approved for the region on Friday.") tells
                 # none, nor a newsroom's note ("A copy of the letter was obtained Thursday.")
                 continue
-            found = find_dates(sentence.text, anchor.date)
             expression = _in_year_told(sentence.text, event_expression(sentence, found), before, anchor.date)
+            expression = _in_year_written(sentence.text, expression, written, anchor.date)
             if (expression is not None and _tells_something(sentence.text, expression)
                     and not _from_a_later_page(sentence.text, expression, anchor.date)):
                 by_date.setdefault(expression.date, []).append((sentence, expression))
