@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyweave.analyze.entities import merge_entities
@@ -492,6 +494,18 @@ def test_a_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names
                             okafor, Mention("Dana", "PERSON", "b", at[1], at[1] + 4)],
                            texts=texts)
     assert {e.name: len(e.mentions) for e in found} == {"Dana Reyes": 2, "Dana Okafor": 2}
+
+
+def test_a_place_listed_with_other_places_is_no_surname_of_a_person_in_the_story():
+    texts = ["The region borders Israel, Lebanon, Turkey and Jordan, and trades with all.",
+             "The Saudis are cautious, said Robert Jordan, a former ambassador. Jordan said so again."]
+    def at(i: int, name: str, label: str, nth: int = 0) -> Mention:
+        start = [m.start() for m in re.finditer(re.escape(name), texts[i])][nth]
+        return Mention(name, label, "ab"[i], start, start + len(name))
+    found = merge_entities([at(0, "Israel", "GPE"), at(0, "Lebanon", "GPE"), at(0, "Turkey", "GPE"),
+                            at(0, "Jordan", "GPE"), at(1, "Robert Jordan", "PERSON"), at(1, "Jordan", "PERSON", 1)],
+                           texts)
+    assert {(e.name, e.type, len(e.mentions)) for e in found} >= {("Robert Jordan", "PERSON", 2), ("Jordan", "GPE", 1)}
 
 
 def test_names_whose_middle_initials_differ_are_two_people():

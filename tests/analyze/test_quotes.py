@@ -332,6 +332,15 @@ def test_someone_the_story_met_described_not_named_speaks():
     assert quote.speaker == "a 61-year-old farmer"
 
 
+def test_a_surname_opening_on_lowercase_particles_is_the_speakers_and_so_is_a_described_politician():
+    [quote] = quotes_of('Police came. "We will not leave this place," said Maria de la Cruz.')
+    assert quote.speaker == "Maria de la Cruz"
+    [quote] = quotes_of('Talks went on. "Nobody here will stand idle," said the analyst Karim al-Rashid.')
+    assert quote.speaker == "Karim al-Rashid"
+    [quote] = quotes_of('Talks went on. "If the north falls, we will act," said a senior Shi\'ite politician.')
+    assert quote.speaker == "a senior Shi'ite politician"
+
+
 def test_a_name_in_apposition_after_any_description_attributes_the_quote():
     text = ('"The courier with close ties to the leader seems to have been caught, and we must take every '
             'precaution," the operative, Omar Nadir, wrote in his report. "We will keep the plant open all '

@@ -258,6 +258,7 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
     # the place ("Zawiya" beside "Zawiyah").
     groups = list(people)
     fulls: dict[int, list[str]] = {}
+    place_names = {bare_name(m.text) for m in mentions if m.label in _PLACES}
     for group in others:
         person = _matching_person(bare_name(group[0].text), people, fulls)
         forms = {bare_name(m.text) for m in group}
@@ -272,7 +273,9 @@ def merge_entities(mentions: list[Mention], texts: list[str]) -> list[Entity]:
                     continue
             groups.append(group)
             continue
-        is_place = _is_place(forms, texts)  # (a pass over the texts: only for a possible surname)
+        # (a pass over the texts: only for a possible surname)
+        is_place = _is_place(forms, texts) or (all(m.label in _PLACES for m in group)
+                                               and _listed_with_places(forms, texts, place_names))
         if is_place and all(" " not in bare_name(m.text) for m in person):
             groups = [other for other in groups if other is not person]
             people = [other for other in people if other is not person]
@@ -696,6 +699,16 @@ def _written_as_an_operation(forms: set[str], texts: list[str]) -> bool:
     operation, an event, whatever a tagger made of it."""
     named_so, named = _context_share(forms, texts, before=_OPERATION_BEFORE)
     return named >= 1 and named_so * 2 >= named
+
+
+def _listed_with_places(forms: set[str], texts: list[str], places: set[str]) -> bool:
+    """Do the texts list the name after another place ("Israel, Lebanon, Turkey and Jordan")? Then
+    the tagger's place is a place, though a person of that surname is in the story (Robert Jordan)."""
+    others = sorted(places - forms, key=len, reverse=True)
+    if not others:
+        return False
+    listed = re.compile(rf"\b(?:{'|'.join(map(re.escape, others))})\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+    return any(listed.search(text[max(0, start - 40):start]) for text, start, _ in _named_in(forms, texts))
 
 
 def _place_share(forms: set[str], texts: list[str]) -> tuple[int, int]:

@@ -47,16 +47,19 @@ _NOT_NAME = (r"(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|Still|Later|Earl
              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight"
              r"|January|February|March|July|September|October|November|December"
              r"|In|On|At|By|For|From|Since|During|Until|Last|Next|Of|To|With|Under|Over|Through|Despite|Amid)\b")
+# ...whose surname may open on lowercase particles: "Ibrahim al-Sumaidaie", "Maria de la Cruz"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|abu|de|van|von|da|di|du|del|della|la|le|der|den|ter|dos|das)(?:-|\s+)){0,2}(?=[A-Z])"
 _NAME = (rf"(?!{_NOT_NAME})(?:(?:[A-Z][\w-]+\s+)?(?:(?:{HONORIFICS})\.?\s+)*"
-         rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*)")
+         rf"(?:[A-Z][\w.'’-]*\s+{_PARTICLE}){{0,3}}[A-Z][\w'’-]*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 # What a speaker is, when the article names no one: "the mayor", "a BP spokesman"
-_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+|(?:[A-Z]\.)+\s+){0,3}(?:" + ROLES
+_NOUN_PHRASE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+|(?:[A-Z]\.)+\s+){0,3}(?:" + ROLES
                 + r"|officials|statement|source|sources|witness|resident|neighbor|neighbour|police|company|agency"
                 r"|department|ministry"
                 # ...or someone the story met: "said one demonstrator", "a 34-year-old man said"
                 r"|demonstrator|protester|protestor|activist|survivor|victim|voter|worker|student|soldier|rebel"
                 r"|fighter|doctor|nurse|teacher|farmer|refugee|passenger|man|woman"
+                r"|politician|lawmaker|legislator|diplomat|cleric"
                 # ...or what a text is written in ("says the book", "a report said")
                 r"|book|report|cable|memo|letter|study|survey|document|newspaper|magazine|website)\b"
                 # ...maybe with its name ("the official news agency SANA said")
