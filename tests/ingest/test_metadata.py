@@ -171,6 +171,10 @@ def test_a_pages_place_and_time_stamp_is_no_title_and_dates_the_article():
     found = infer_metadata(f"BP sets up $20 billion fund to pay spill claims WASHINGTON | Thu Jun 17, 2010 1:41 am IST "
                            f"WASHINGTON (Reuters) - The {BODY}", has_title=False)
     assert found.title == "BP sets up $20 billion fund to pay spill claims"
+    # ...and without the page's "Full Article" link before the headline
+    found = infer_metadata(f"Full Article Port Alder rebuilds its harbour PORT ALDER | Thu Jun 17, 2010 1:41 am IST "
+                           f"PORT ALDER (Reuters) - The {BODY}", has_title=False)
+    assert found.title == "Port Alder rebuilds its harbour"
 
 
 def test_a_bbc_last_updated_stamp_and_help_link_date_the_page_and_leave_the_text():

@@ -317,6 +317,10 @@ def _take_transcript_header(body: list[str], found: Inferred, has_title: bool) -
 LONGEST_SEGMENT_TITLE = 20
 
 
+# A page's label before its headline: Reuters' "Full Article" link
+_PAGE_LABEL = re.compile(r"^Full Article\s+")
+
+
 def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
     """Scraped pages often run headline, standfirst and time stamp into the first line."""
     for i, line in enumerate(body[:3]):
@@ -340,6 +344,7 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
             headline = headline[: place.start()].strip()
         if headline and (after.startswith(headline) or zoneless.startswith(headline)):
             headline = ""  # "June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - ...": the dateline's
+        headline = _PAGE_LABEL.sub("", headline)
         if (headline and not has_title and found.title is None and len(headline.split()) <= 40
                 and not _NOT_A_HEADLINE.search(headline)):
             found.title = cut_run_on(headline)
