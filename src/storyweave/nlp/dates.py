@@ -85,6 +85,7 @@ _PAST = re.compile(
     r"|died|arrived|left|launched|unveiled|issued|voted|approved|rejected|struck|fired|attacked"
     r"|arrested|charged)\b", re.IGNORECASE)
 NEAR_WORDS = 8  # "just before the day": the words a verb governing it stands in
+CLAUSE_WORDS = 15  # ...and the words of the clause the day ends, for its main verb in -ed
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     # on Saturday two teams would be sent out")
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
-    if _past_form_before(" ".join(reporter[:start].split()[-NEAR_WORDS - 1:])):  # "... but bailed out AIG on Tuesday"
+    if _past_form_before(" ".join(reporter[:start].split()[-CLAUSE_WORDS - 1:])):  # "... but bailed out AIG on Tuesday"
         return False
     if len(reporter[:start].split()) <= 1:  # the day opens the sentence: its main verb, before any
         # future cue, decides ("On Sunday, Bahrain's crown prince said he would stay away")
@@ -207,7 +208,8 @@ def _past_form_before(before: str) -> bool:
     words = re.findall(r"(?<![\w-])[a-z]+(?![\w-])", clause)
     return any(is_past_form(word) and not _DEFERRED.match(word) and word not in _LOOKING_AHEAD
                and (n == 0 or words[n - 1] not in ("is", "are", "be", "being"))
-               for n, word in enumerate(words) if n > 0 or len(clause.split()) <= NEAR_WORDS)
+               and not _FUTURE.search(" ".join(words[n + 1:]))  # "I asked if they would win on Saturday"
+               for n, word in enumerate(words) if n > 0 or len(clause.split()) <= CLAUSE_WORDS)
 
 
 _LOOKING_AHEAD = frozenset("expected scheduled planned slated booked proposed intended".split())
