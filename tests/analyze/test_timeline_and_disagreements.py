@@ -272,7 +272,7 @@ def test_numbers_are_compared_within_tellings_of_one_statement_and_millions_coun
               Sentence("b", 0, "Today 80 million people in the largest Arab country made history.")]
     assert conflicting_numbers(crowds, {"a": "2011-02-11", "b": "2011-02-11"}) == []
     # a count with hardly a word beside it is too little to compare: a plan is no tally of the needy
-    plans = [Sentence("a", 0, '"We need to relocate at least two million people," he said.'),
+    plans = [Sentence("a", 0, '"We need to relocate at least two million families," she said.'),
              Sentence("b", 0, "An estimated three million people in the region need food, the agency said.")]
     assert conflicting_numbers(plans, {"a": "2010-01-19", "b": "2010-01-19"}) == []
 

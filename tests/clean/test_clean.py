@@ -298,11 +298,11 @@ def test_reader_comments_after_a_story_are_removed_with_the_first_comment_before
     assert remove_boilerplate(opened)[0] == "\n".join(story) + " Mary Hockaday is head of the newsroom"
     # a blog's thread of stamps with no link after them, twice or more: the comments go
     thread = ["Should we stay out of it? We need to think hard about what we owe them.",
-              "January 31, 2011 at 2:03 pm | Stay out of it, it is their affair.",
-              "January 31, 2011 at 2:11 pm | We should help them, I think."]
+              "March 2, 2011 at 4:17 pm | Stay out of it, it is their affair.",
+              "March 2, 2011 at 4:26 pm | We should help them, I think."]
     cleaned, removed = remove_boilerplate("\n".join(story + thread))
     assert cleaned == "\n".join(story) and len(removed) == 3
-    one = "\n".join(story + ["The council met on January 31, 2011 at 2:03 pm | agenda item 4."])
+    one = "\n".join(story + ["The council met on March 2, 2011 at 4:17 pm | agenda item 4."])
     assert remove_boilerplate(one)[0] == one  # a single such stamp is no thread
     # a blog post's signature ends the post; the comments after it, before the first stamp, go too
     post = story + ["Markets fell sharply on Monday as investors weighed the collapse of the investment bank.",

@@ -238,10 +238,10 @@ def test_bbc_page_stamps_without_a_zone_or_with_the_weekday_after_the_time_date_
                            has_title=False)
     assert (found.title, found.published) == ("Doctor found guilty", "2011-11-08T11:24")
     # an older page's stamp opens it, its headline after it
-    found = infer_metadata(f"Last updated: 19 January, 2010 - 14:10 GMT Port Alder flood: aid stalls\nThe {BODY}",
+    found = infer_metadata(f"Last updated: 4 March, 2010 - 09:25 GMT Port Alder flood: aid stalls\nThe {BODY}",
                            has_title=False)
     assert (found.title, found.published, found.text[:16]) == (
-        "Port Alder flood: aid stalls", "2010-01-19T14:10", "The city council")
+        "Port Alder flood: aid stalls", "2010-03-04T09:25", "The city council")
 
 
 def test_a_byline_run_into_a_dateline_in_capitals_is_the_author_and_no_title():

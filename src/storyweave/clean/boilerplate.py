@@ -166,8 +166,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"in this (?:[\w.,'-]+ ){0,6}?(?:file |handout |undated )?(?:photo|image|picture|frame grab)",
     r"this (?:undated |handout |file )*(?:photo|image|picture|frame grab)(?: [\w.,'-]+){0,6}? "
     r"(?:shows|released|provided|made available|taken)", r"uploaded on",
-    # ...and a wire photo's caption, its day and date set off by commas: "Rep. Joe Barton listens, on
-    # Capitol Hill in Washington, Thursday, June 17, 2010, to opening statements."
+    # ...and a wire photo's caption, its day and date set off by commas: "Sen. Dana Reyes arrives at the
+    # Capitol in Washington, Tuesday, June 8, 2010, to testify."
     r"(?<=, )(?:mon|tues|wednes|thurs|fri|satur|sun)day, " + _MONTH + r" \d{1,2}, (?:19|20)\d\d(?=,)",
     # a newspaper's print and web stamps: "A version appeared on p17 of the Main section of the
     # Guardian on ...", "This article was published on guardian.co.uk at 19.23 BST on ..."
@@ -237,7 +237,7 @@ MIN_STORY_WORDS = 12  # what follows a credit must be a story, not the rest of a
 # first stamp ends the story; the first comment's words stand before it.
 _COMMENT_STAMP = re.compile(
     r"\d{1,2}:\d{2}\s*[ap]\.?m\.?[^|\n]{0,12}\|\s*(?:report abuse|reply)\b|\|\s*report abuse\b", re.IGNORECASE)
-# ...or, twice on a page or more, a reader's stamp with no link after it: "January 31, 2011 at 2:03 pm |
+# ...or, twice on a page or more, a reader's stamp with no link after it: "March 2, 2011 at 4:17 pm |
 # Stay out of it." (a blog's comment thread)
 _READER_STAMP = re.compile(_MONTH + r"\s+\d{1,2},\s*\d{4}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.IGNORECASE)
 MIN_READER_STAMPS = 2

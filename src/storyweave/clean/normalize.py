@@ -157,8 +157,8 @@ def unwrap_lines(text: str) -> str:
 # Life"); before one of the second ("In", "Since", "But", ...) that follows a lowercase word,
 # whatever comes next ("... clean-up operations Since BP's rig exploded ..."), and before a
 # possessive ("His", "Her", ...) only ahead of a lowercase word ("Her Majesty"). "The" ahead of a name
-# opens a sentence too after a lowercase word that ends none of a title's ("... prepare for the worst
-# The United Nations says ..."; not "the film The Hurt Locker won", "between The United States and"). An article or a
+# opens a sentence too after a lowercase word that ends none of a title's ("... expect the worst
+# The Red Cross says ..."; not "the film The Hurt Locker won", "between The United States and"). An article or a
 # word of quantity opens a sentence ahead of a lowercase word ("... from the ruins A strong
 # aftershock", "... Port-au-Prince An estimated", "... Tripoli Some rockets"; "More" and "Fewer"
 # ahead of "than"), a number written in
@@ -174,7 +174,7 @@ _POSSESSIVES = ("His", "Her", "Their", "Its")
 _ARTICLES = ("A", "An")
 _QUANTITIES = ("Some", "Many", "Several", "Thousands", "Hundreds", "Dozens", "Scores", "Millions")
 _NUMBERS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
-_COMPARATIVES = ("More", "Fewer")  # before "than": "... Port-au-Prince More than 2,000 Marines ..."
+_COMPARATIVES = ("More", "Fewer")  # before "than": "... in Port Alder More than 300 trucks ..."
 _RUN_ON = re.compile(r"(?<=[A-Za-z0-9%'\"])[ \t]+("
                      + "|".join(_OPENS_AFTER_ANY + _OPENS_AFTER_LOWER + _POSSESSIVES + _ARTICLES + _QUANTITIES
                                 + _NUMBERS + _COMPARATIVES)
@@ -210,7 +210,7 @@ def _opens_sentence(opener: str, word: str, rest: str) -> bool:
     after_lower = word.islower() and core[-1:].isalpha()
     following = rest.split(None, 1)[0] if rest.strip() else ""
     lower_next = following[:1].islower()
-    if opener == "The" and not lower_next:  # "... the worst The United Nations says ...", not "in The Hague"
+    if opener == "The" and not lower_next:  # "... expect the worst The Red Cross says ...", not "in The Hague"
         named = _NAME_THEN_WORD.match(rest.lstrip())
         return (after_lower and named is not None and named.group(1) not in _TITLE_GOES_ON
                 and bare not in _BEFORE_A_TITLE and not bare.endswith("ing"))

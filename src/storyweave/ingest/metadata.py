@@ -77,7 +77,7 @@ _TIMESTAMP = re.compile(
     # BBC: "13 July 2010 Last updated at 09:43 GMT Help" (the page's help link after it; the zone
     # may be missing) and "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
     + r"|\b" + _STAMP_DATE + r"\s+Last updated at\s+\d{1,2}:\d{2}(?:\s*" + _ZONE + r")?(?:\s+Help\b)?"
-    # BBC: "Last updated: 19 January, 2010 - 14:10 GMT"
+    # BBC: "Last updated: 4 March, 2010 - 09:25 GMT"
     + r"|\bLast updated:\s*" + _STAMP_DATE + r"\s*-\s*\d{1,2}:\d{2}\s*" + _ZONE
     + r"|\bPage last updated at\s+\d{1,2}:\d{2}\s*" + _ZONE + r"\s*,?\s*" + _WEEKDAY.replace(",?", "\\s*,?") + "?"
     + _STAMP_DATE
