@@ -672,6 +672,11 @@ def test_a_name_written_with_a_personal_title_is_a_person_however_often_the_tagg
         *[("D'Amato", "ORG", article) for article in "abcd" for _ in range(3)]), texts=[])
     [senator] = [e for e in entities if "D'Amato" in e.aliases]
     assert senator.type == "PERSON" and "Sen. Alfonse D'Amato" in senator.aliases
+    # ...a military rank too
+    entities = merge_entities(mentions(("Adm. Dana Okafor", "ORG", "a"), ("Dana Okafor", "ORG", "a"),
+                                       ("Dana Okafor", "ORG", "b")), texts=[])
+    [admiral] = [e for e in entities if "Adm. Dana Okafor" in e.aliases]
+    assert admiral.type == "PERSON"
 
 
 def test_the_surname_of_several_people_tagged_a_nationality_is_someones_not_a_group():

@@ -102,6 +102,14 @@ def test_a_word_opening_a_sentence_that_the_tagger_took_into_a_name_is_left_out(
     assert _without_leading_words(0, "Will Smith", "PERSON") == (0, "Will Smith")
     assert _without_leading_words(0, "May Jones", "PERSON") == (0, "May Jones")
     assert _without_leading_words(0, "As Seen", "ORG") == (0, "As Seen")
+    # ...unless it opens a question: "Will Reyes resign?" asks about Reyes
+    from storyweave.nlp.entities import _without_question_verb
+
+    text = "Will Reyes resign over the audit? Will Smith starred in the film. Voters ask: Can Okafor win?"
+    assert _without_question_verb(text, 0, "Will Reyes") == (5, "Reyes")
+    smith = text.index("Will Smith")
+    assert _without_question_verb(text, smith, "Will Smith") == (smith, "Will Smith")
+    assert _without_question_verb(text, text.index("Can Okafor"), "Can Okafor") == (text.index("Okafor"), "Okafor")
     # a sentence's participle before a long name goes; a name's own first word stays
     assert _without_leading_words(1, "Acquiring EYP Mission Critical Facilities", "ORG") == (
         11, "EYP Mission Critical Facilities")

@@ -1169,7 +1169,8 @@ def _written_as_initials(name: str) -> bool:
 
 
 # Titles only people bear (not "President", "Chief", "Justice", which open organisations' names too)
-_PERSONAL_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Sen|Senator|Rep|Gov)\.?\s+[A-Z]")
+_PERSONAL_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Sen|Senator|Rep|Gov"
+                             r"|Adm|Gen|Col|Maj|Capt|Lt|Sgt|Cmdr)\.?\s+[A-Z]")  # "Adm. Bill Gortney"
 
 
 def _voted_label(mentions: list[Mention]) -> str:

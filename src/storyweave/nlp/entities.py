@@ -59,6 +59,7 @@ class SpacyTagger:
             for ent in doc.ents:
                 label = "PERSON" if _speaker_label(article.text, ent.start_char, ent.end_char) else ent.label_
                 start, text = _without_leading_words(*_part_at_spaced_dash(ent.start_char, ent.text), label)
+                start, text = _without_question_verb(article.text, start, text)
                 if label in KEPT_LABELS and text and _plausible(text) and not _PREFIXED.match(text):
                     found[article.id].append(_with_honorific(article, text, label, start, ent.end_char))
         return found
@@ -106,6 +107,21 @@ def _part_at_spaced_dash(start: int, text: str) -> tuple[int, str]:
     part_starts = [0] + [dash.end() for dash in _SPACED_DASH.finditer(text)]
     best = max(range(len(parts)), key=lambda i: (sum(w[:1].isupper() for w in parts[i].split()), -i))
     return start + part_starts[best], parts[best]
+
+
+def _without_question_verb(article: str, start: int, text: str) -> tuple[int, str]:
+    """A name without the "Will", "May" or "Can" a question opened on ("Will Gadhafi survive?"): a
+    given name elsewhere ("Will Smith"), not where it opens a sentence that ends in a question mark."""
+    first, _, rest = text.partition(" ")
+    if first not in _NAME_STOP_WORDS or not rest[:1].isupper():
+        return start, text
+    before = article[:start].rstrip(" \t\"'“‘")
+    if before and before[-1] not in ".?!\n:":
+        return start, text
+    end = re.search(r"[.?!]", article[start + len(text):])
+    if end is None or end.group() != "?":
+        return start, text
+    return start + len(first) + 1, rest
 
 
 def _without_leading_words(start: int, text: str, label: str) -> tuple[int, str]:
