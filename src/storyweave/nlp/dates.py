@@ -186,7 +186,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     # on Saturday two teams would be sent out")
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
-    if _past_form_before(" ".join(reporter[:start].split()[-CLAUSE_WORDS - 1:])):  # "... but bailed out AIG on Tuesday"
+    if _past_form_before(reporter[:start].split()[-CLAUSE_WORDS - 1:]):  # "... but bailed out AIG on Tuesday"
         return False
     if len(reporter[:start].split()) <= 1:  # the day opens the sentence: its main verb, before any
         # future cue, decides ("On Sunday, Bahrain's crown prince said he would stay away")
@@ -198,18 +198,20 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(reporter, 0, start) or cue and not _PAST.search(reporter, end, cue.start()))
 
 
-def _past_form_before(before: str) -> bool:
-    """A verb in -ed in the clause the day ends ("bailed out AIG on"): not one that puts things off
-    ("postponed the vote to") or looks ahead ("a holiday booked in July"), nor a passive in the
-    present ("is lifted in November", "to be discussed on Monday") or an adjective ("so-called")."""
+def _past_form_before(words: list[str]) -> bool:
+    """A verb in -ed in the clause the day ends (of the `CLAUSE_WORDS` words before it; one more is
+    read for a passive's auxiliary): "bailed out AIG on". Not one that puts things off ("postponed
+    the vote to") or looks ahead ("a holiday booked in July"), nor one a future cue follows ("I asked
+    if they would win on"), nor a passive in the present ("is lifted in November", "to be discussed
+    on Monday") or an adjective ("so-called")."""
     from storyweave.nlp.sentences import is_past_form
 
-    clause = re.split(r"\bthat\b|[,;:(]|--|\u2014", before)[-1]
-    words = re.findall(r"(?<![\w-])[a-z]+(?![\w-])", clause)
-    return any(is_past_form(word) and not _DEFERRED.match(word) and word not in _LOOKING_AHEAD
-               and (n == 0 or words[n - 1] not in ("is", "are", "be", "being"))
-               and not _FUTURE.search(" ".join(words[n + 1:]))  # "I asked if they would win on Saturday"
-               for n, word in enumerate(words) if n > 0 or len(clause.split()) <= CLAUSE_WORDS)
+    clause = re.split(r"\bthat\b|[,;:(]|--|\u2014", " ".join(words))[-1].split()
+    first = max(0, len(clause) - CLAUSE_WORDS)
+    return any(re.fullmatch(r"[a-z]+", word) and is_past_form(word) and not _DEFERRED.match(word)
+               and word not in _LOOKING_AHEAD and (n == 0 or clause[n - 1] not in ("is", "are", "be", "being"))
+               and not _FUTURE.search(" ".join(clause[n + 1:]))
+               for n, word in enumerate(clause) if n >= first)
 
 
 _LOOKING_AHEAD = frozenset("expected scheduled planned slated booked proposed intended".split())
