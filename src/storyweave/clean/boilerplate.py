@@ -15,6 +15,7 @@ from collections import Counter
 
 from storyweave.clean.normalize import capitalise_start
 from storyweave.nlp.dates import TIME_ZONE
+from storyweave.nlp.sentences import TITLES
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _HANDLE_DATE = r"\(\s*@\w{1,15}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}"  # a tweet's "(@handle) March 2, 2017"
@@ -185,9 +186,7 @@ MAX_FURNITURE_WORDS = 40
 # "Jan. 5" and "the u.s. embassy" end nothing...
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])"
                            # nor does a title before a name: "Rep. Joe Barton", "Gov. Jindal"
-                           + "".join(rf"(?<!\b{title})" for title in ("Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov",
-                                                                       "Gen", "Col", "Lt", "Sgt", "Capt", "Prof",
-                                                                       "Rev", "St", "Adm", "Cmdr", "Maj"))
+                           + "".join(rf"(?<!\b{title.capitalize()})" for title in sorted(TITLES | {"st"}))
                            + r"[.!?]+[\"')]*\s+(?!\d)")
 
 # Words one of which a line must contain (lowercased) for an inline rule to be tried: scanning
