@@ -75,6 +75,11 @@ def test_site_furniture_sentences_inside_a_flattened_page_are_removed_story_sent
                 "passed.")
     cleaned, removed = remove_boilerplate(archived)
     assert cleaned == "The senator spoke on Monday. The bill passed." and len(removed) == 4
+    # a Q&A page's prompt for readers' mail
+    cleaned, removed = remove_boilerplate("The ferry sailed at dawn. Questions about our live chats? Send us an "
+                                          "e-mail. Nobody was hurt.")
+    assert cleaned == "The ferry sailed at dawn. Questions about our live chats? Nobody was hurt." and removed == [
+        "site furniture: Send us an e-mail."]
     # an old video player's message, left wherever a clip stood
     cleaned, removed = remove_boilerplate("The ferry sailed at dawn. To view this clip JavaScript must be "
                                           "enabled and the newest Flash player installed. Nobody was hurt.")

@@ -154,6 +154,7 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"this crawl (?:was|is)", r"crawl of outlinks", r"archive-it (?:service|partner)",
     r"(?:files|data) (?:is|are) currently not publicly accessible", r"web collections? curated by",
     r"please consider subscribing", r"our journalism", r"editor'?s note",
+    r"send us an e-?mail", r"comments, suggestions or criticisms",  # a Q&A page's prompt
     r"verify you(?:'re| are) not a robot",
     r"newsletter sign ?up",
     # an aggregator's list of related links: "BP shares drop as ... - 1 hr ago"
@@ -208,7 +209,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "contact details", "sending us", "opinions expressed", "views expressed", "discussion is",
                        "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "day, ", "below", "above", "location",
-                       "journalism", "editor", "archive-it", "accessible", "curated", "robot", "watch ",
+                       "journalism", "editor", "archive-it", "send us", "criticisms", "accessible", "curated", "robot", "watch ",
                        " ago", "version", "published on", "last modified", "last updated", "live page",
                        "%2f", "% 2f"),
 }
