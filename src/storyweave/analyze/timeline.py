@@ -30,6 +30,7 @@ from storyweave.model import Article, Entity, Sentence, TimelineEvent
 from storyweave.nlp.claims import claim_text, commenter_voice, content_words, newsroom_note, stem
 from storyweave.nlp.dates import (
     TIME_ZONES,
+    WEEKDAYS,
     TemporalExpression,
     find_dates,
     looks_ahead,
@@ -156,13 +157,13 @@ def _in_year_written(text: str, expression: TemporalExpression | None, written: 
     if expression is None or anchor is None or expression.kind not in ("month_day", "day_month"):
         return expression
     years = written.get(expression.date[5:], set())
-    if (len(years) != 1 or expression.date[:4] in years or int(min(years)) >= anchor.year
-            or _WEEKDAY_NAMED.search(expression.text) or looks_ahead(text)):
+    if len(years) != 1:
         return expression
-    return replace(expression, date=f"{min(years)}{expression.date[4:]}")
-
-
-_WEEKDAY_NAMED = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+    (year,) = years
+    if (int(year) >= anchor.year or any(word in WEEKDAYS for word in re.findall(r"[a-z]+", expression.text.lower()))
+            or looks_ahead(text)):
+        return expression
+    return replace(expression, date=f"{year}{expression.date[4:]}")
 _OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 

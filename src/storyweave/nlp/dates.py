@@ -20,6 +20,8 @@ from datetime import date, timedelta
 
 from dateutil import parser as date_parser
 
+from storyweave.nlp.sentences import is_past_form
+
 # Time zones as news writes them after a clock time ("7:10 p.m. ET", "09:43 GMT"): they name no one
 # and tell no event, and a page's stamp holds them.
 TIME_ZONES = ("ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "BST", "UTC",
@@ -172,9 +174,10 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     cue anywhere in the reporter's words before the day, or after it with no past verb between:
     "an address Tuesday night in which the president said they are to ..." reports what was said
     then), unless the day opens the sentence and a past verb heads what follows it."""
-    before = " ".join(reporter[:start].split()[-NEAR_WORDS:])
+    words_before = reporter[:start].split()
+    before = " ".join(words_before[-NEAR_WORDS:])
     after = " ".join(reporter[end:].split()[:2])
-    if not reporter[:start].strip() and _ENTRY_MARK.match(reporter, end):
+    if not words_before and _ENTRY_MARK.match(reporter, end):
         # a chronology's entry ("May 30 - Gaddafi renews a ceasefire call ... he will heed"): its
         # opening words alone tell whether it lies ahead ("June 5 - Parliament will vote")
         return bool(_FUTURE.search(" ".join(reporter[end:].split()[:NEAR_WORDS])))
@@ -186,9 +189,9 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     # on Saturday two teams would be sent out")
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
-    if _past_form_before(reporter[:start].split()[-CLAUSE_WORDS - 1:]):  # "... but bailed out AIG on Tuesday"
+    if _past_form_before(words_before[-CLAUSE_WORDS - 1:]):  # "... but bailed out AIG on Tuesday"
         return False
-    if len(reporter[:start].split()) <= 1:  # the day opens the sentence: its main verb, before any
+    if len(words_before) <= 1:  # the day opens the sentence: its main verb, before any
         # future cue, decides ("On Sunday, Bahrain's crown prince said he would stay away")
         clause = re.split(r"\bthat\b", " ".join(reporter[end:].split()[:NEAR_WORDS]))[0]
         cue = _FUTURE.search(clause)
@@ -204,8 +207,6 @@ def _past_form_before(words: list[str]) -> bool:
     the vote to") or looks ahead ("a holiday booked in July"), nor one a future cue follows ("I asked
     if they would win on"), nor a passive in the present ("is lifted in November", "to be discussed
     on Monday") or an adjective ("so-called")."""
-    from storyweave.nlp.sentences import is_past_form
-
     clause = re.split(r"\bthat\b|[,;:(]|--|\u2014", " ".join(words))[-1].split()
     first = max(0, len(clause) - CLAUSE_WORDS)
     return any(re.fullmatch(r"[a-z]+", word) and is_past_form(word) and not _DEFERRED.match(word)
