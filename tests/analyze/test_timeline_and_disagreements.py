@@ -126,6 +126,22 @@ def test_spelling_variants_of_one_name_are_a_name_disagreement():
     # nor is a thing's plural ("Deepwater Horizons")
     rig = [Mention("Deepwater Horizon", "ORG", "a", 0, 17), Mention("Deepwater Horizons", "ORG", "b", 0, 18)]
     assert name_variants([Entity("Deepwater Horizon", "ORG", ["Deepwater Horizon", "Deepwater Horizons"], rig)]) == []
+    # nor marks inside a name ("Workers' Party", "Inter-American")
+    marks = [Mention("Kurdistan Workers' Party", "ORG", "a", 0, 24),
+             Mention("Kurdistan Workers Party", "ORG", "b", 0, 23),
+             Mention("Inter-American Development Bank", "ORG", "a", 40, 71),
+             Mention("InterAmerican Development Bank", "ORG", "b", 40, 70)]
+    assert name_variants(merge_entities(marks, [])) == []
+
+
+def test_a_name_made_plural_is_no_spelling_of_it():
+    texts = {"a": "Hanna Okafor spoke first.", "b": "They were the Hanna Okafors of the city."}
+    mentions = [Mention("Hanna Okafor", "PERSON", "a", 0, 12), Mention("Hanna Okafors", "PERSON", "b", 14, 27)]
+    entity = Entity("Hanna Okafor", "PERSON", ["Hanna Okafor", "Hanna Okafors"], mentions)
+    assert texts["b"][14:27] == "Hanna Okafors"
+    assert name_variants([entity], texts) == []
+    # without the article's text, a trailing s is a spelling (an outlet's slip: "Suttle" / "Suttles")
+    assert name_variants([entity])[0].positions == [("Hanna Okafor", ["a"]), ("Hanna Okafors", ["b"])]
 
 
 def test_an_article_that_gives_both_numbers_is_on_neither_side():
@@ -510,3 +526,50 @@ def test_one_event_dated_differently_is_a_disagreement_but_one_persons_two_deeds
              article("b", "Mayor Ruth Okafor of Port Alder, who has led the city since 2019, was taken to "
                           "hospital with chest pains on Tuesday.", "2024-03-06")]
     assert conflicting_event_dates(build_timeline(deeds)) == []
+
+
+def test_a_denial_contradicts_facts_not_charges_reports_wishes_or_other_times():
+    day = {x: "2024-03-12" for x in "abcdefgh"}
+    # a party's denial against the charge it denies: both are true
+    denial = Sentence("a", 0, "Dana Reyes denies embezzling funds from the Port Alder harbour trust.")
+    charge = Sentence("b", 0, "Dana Reyes is accused of embezzling funds from the Port Alder harbour trust.")
+    assert polarity_conflicts([denial, charge], day) == []
+    # the one who refuses is the object of the other sentence, not its subject
+    refusal = Sentence("a", 0, "Mayor Okafor has refused to negotiate with the striking dock workers.")
+    wish = Sentence("b", 0, "The striking dock workers want direct negotiations with Okafor.")
+    assert polarity_conflicts([refusal, wish], day) == []
+    # an infinitive tells of no deed, nor does what follows "without"
+    withheld = Sentence("a", 0, "Port Alder has refused to hand over the harbour records to auditors.")
+    ordered = Sentence("b", 0, "A judge ordered Port Alder to hand over the harbour records to auditors.")
+    assert polarity_conflicts([withheld, ordered], day) == []
+    unsinful = Sentence("a", 0, "Okafor is not a corrupt official of the harbour trust.")
+    without = Sentence("b", 0, "Okafor is an official of the harbour trust without corruption.")
+    assert polarity_conflicts([unsinful, without], day) == []
+    # what had happened before the report is another time's news
+    earlier = Sentence("a", 0, "Last month Mayor Okafor approved new dredging of the Port Alder harbour.")
+    now = Sentence("b", 0, "Mayor Okafor has not approved new dredging of the Port Alder harbour.")
+    assert polarity_conflicts([earlier, now], day) == []
+    # the same sentences of one time still contradict each other
+    approved = Sentence("c", 0, "Mayor Okafor approved new dredging of the Port Alder harbour.")
+    assert [d.kind for d in polarity_conflicts([approved, now], day)] == ["claim"]
+
+
+def test_numbers_of_other_people_ranges_additions_and_round_figures_are_not_disputes():
+    day = {x: "2024-03-12" for x in "ab"}
+    two_people = [Sentence("a", 0, "Okafor has spent 12 years in prison for his union work at the docks."),
+                  Sentence("b", 0, "Reyes has spent 10 years in prison for his union work at the docks."),
+                  Sentence("b", 1, "The court heard from both Okafor and Reyes.")]
+    assert conflicting_numbers(two_people, day) == []
+    ranged = [Sentence("a", 0, "Engineers put the leak from the Port Alder well at 12,000 to 25,000 barrels a day."),
+              Sentence("b", 0, "Engineers put the leak from the Port Alder well at 5,000 barrels a day.")]
+    assert conflicting_numbers(ranged, day) == []
+    added = [Sentence("a", 0, "Health officials in Port Alder confirmed another nine flu cases on Monday at two hospitals."),
+             Sentence("b", 0, "Health officials in Port Alder confirmed 32 flu cases on Monday at two hospitals.")]
+    assert conflicting_numbers(added, day) == []
+    rounded = [Sentence("a", 0, "More than 1,300 people have been admitted to Port Alder hospitals with symptoms."),
+               Sentence("b", 0, "A total of 1,324 people have been admitted to Port Alder hospitals with symptoms.")]
+    assert conflicting_numbers(rounded, day) == []
+    # two round figures apart are two figures
+    told = [Sentence("a", 0, "Food aid now reaches 22 million people in the north this winter, the agency said."),
+            Sentence("b", 0, "Food aid now reaches 23 million people in the north this winter, the agency said.")]
+    assert [d.kind for d in conflicting_numbers(told, day)] == ["number"]

@@ -21,8 +21,16 @@ import numpy as np
 
 from storyweave.analyze.entities import bare_name, house_style, same_spelling
 from storyweave.analyze.timeline import Anchor
-from storyweave.model import Article, Disagreement, Entity, Sentence, TimelineEvent
-from storyweave.nlp.claims import NUMBER_WORDS, claim_text, content_words, main_clause, negated
+from storyweave.clean.degraded import general_casing
+from storyweave.model import Article, Disagreement, Entity, Mention, Sentence, TimelineEvent
+from storyweave.nlp.claims import (
+    NUMBER_WORDS,
+    STOP_WORDS,
+    claim_text,
+    content_words,
+    main_clause,
+    negated,
+)
 
 _QUANTITY = re.compile(
     r"(?P<value>\$\s?\d[\d,.]*(?:\s+(?:million|billion|thousand|bn|m))?|\d[\d,.]*\s*%|\b\d[\d,.]*\b"
@@ -33,12 +41,15 @@ _QUANTITY = re.compile(
 _MULTIPLIERS = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3, "hundred": 100, "dozen": 12,
                 "m": 1e6, "bn": 1e9}
 SAME_VALUE = 0.01  # relative difference under which two values are one, rounded ("184 million" / "184.3 million")
+ROUGHLY = 0.05  # ...and under which a round figure of thousands is another told roughly ("78,000" / "78,603")
 # Negative polarity beyond plain negation: resisting, refusing, declining, denying, not yet.
-# Stopping something is saying it will not go on ("halted any new drilling" says what "no new leases
-# will be issued" says).
+# Stopping or putting off something is saying it will not go on or not yet ("halted any new
+# drilling" says what "no new leases will be issued" says; "suspended classes" what "canceled
+# classes" says; "the handover has been held up" what "refused to hand over" says).
 _HOLDING_OUT = re.compile(r"\b(?:resist\w*|refus\w*|declin\w* to|reject\w*|den(?:y|ies|ied|ying)|"
                           r"has yet to|have yet to|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|ban(?:s|ned|ning)?"
-                          r"|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to"
+                          r"|cancell?(?:s|ed|ing)?|call(?:s|ed|ing)? off|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?"
+                          r"|stall(?:s|ed|ing)?|held up|prohibit(?:s|ed|ing)?|(?:reluctant|unwilling|loath|hesitant) to"
                           r"|fail(?:s|ed|ing)? to|short of)\b",
                           re.IGNORECASE)  # not "so far": "died so far" denies nothing; "short of": "won 64
 # seats, short of the two-thirds majority" denies what "won 64 seats but not the two-thirds majority" denies
@@ -67,7 +78,7 @@ def find_disagreements(
     entities: list[Entity], anchors: dict[str, Anchor], timeline: list[TimelineEvent],
 ) -> list[Disagreement]:
     published = {a.id: (a.published or "")[:10] for a in articles}
-    found = name_variants(entities)
+    found = name_variants(entities, {a.id: a.text for a in articles})
     found += conflicting_numbers([s for a in articles for s in sentences[a.id]], published)
     found += contradicted_dates(articles, anchors, published)
     found += conflicting_event_dates(timeline)
@@ -85,14 +96,27 @@ def apart(positions: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]
 
 
 def _spelling_key(name: str, person: bool = True) -> str:
-    """What two forms of one spelling share; a thing's name also with its plural or possessive
-    ("Deepwater Horizons", "BP's")."""
-    key = bare_name(name).replace(".", "").strip("\"'“”‘’ ").lower()
-    key = re.sub(r"['’]s?$", "", key)
+    """What two forms of one spelling share: not case, spaces or marks ("Transocean Ltd." /
+    "Transocean Ltd", "Kurdistan Workers' Party" / "Workers Party", "Inter-American" /
+    "InterAmerican"); a thing's name also with its plural or possessive ("Deepwater Horizons", "BP's")."""
+    key = re.sub(r"['’]s?$", "", bare_name(name).strip("\"'“”‘’ ").lower())
+    key = re.sub(r"[\W_]", "", key)
     return key if person or len(key) < 5 else re.sub(r"(?<=[a-z])s$", "", key)
 
 
-def name_variants(entities: list[Entity]) -> list[Disagreement]:
+# Before a name, what makes it a plural: "the Tom DeLays, the Henry Hydes" (people like them), "the
+# six Nobels" (prizes): no spelling of the name.
+_BEFORE_A_PLURAL = re.compile(rf"\b(?:the|\d+|{'|'.join(NUMBER_WORDS)})\s+$", re.IGNORECASE)
+
+
+def _plural_of_name(mention: Mention, texts: dict[str, str]) -> bool:
+    text = texts.get(mention.article_id, "")
+    return mention.text.endswith("s") and bool(_BEFORE_A_PLURAL.search(text[max(0, mention.start - 12):mention.start]))
+
+
+def name_variants(entities: list[Entity], texts: dict[str, str] | None = None) -> list[Disagreement]:
+    """Spellings of one person's or organisation's name that outlets differ on (`texts`, the
+    articles' texts by id, tell a name's plural from a spelling)."""
     found = []
     for entity in entities:
         if entity.type not in ("PERSON", "ORG"):
@@ -100,12 +124,13 @@ def name_variants(entities: list[Entity]) -> list[Disagreement]:
         forms: dict[str, list[str]] = defaultdict(list)
         # "TONY HAYWARD" is not a spelling, nor "Transocean Ltd" against "Transocean Ltd.", nor "Henry
         # M Paulson" against "Henry M. Paulson", nor "Deepwater Horizons": forms differing in case,
-        # full stops or a thing's plural are one
+        # marks or a thing's plural are one
         casing: dict[str, Counter[str]] = defaultdict(Counter)
         person = entity.type == "PERSON"
-        for mention in entity.mentions:
+        mentions = [m for m in entity.mentions if not _plural_of_name(m, texts or {})]
+        for mention in mentions:
             casing[_spelling_key(mention.text, person)][bare_name(mention.text)] += 1
-        for mention in entity.mentions:
+        for mention in mentions:
             form = casing[_spelling_key(mention.text, person)].most_common(1)[0][0]
             if mention.article_id not in forms[form]:
                 forms[form].append(mention.article_id)
@@ -265,25 +290,52 @@ def _amount(value: str) -> float | None:
 
 def _same_amount(a: str, b: str) -> bool:
     """One value told two ways: rounded ("184 million" / "184.3 million", "2.5 million" / "2.47
-    million": the finer one rounds to the coarser), or in other units within `SAME_VALUE`."""
+    million": the finer one rounds to the coarser; a round figure of thousands within `ROUGHLY` of a
+    precise one), or
+    in other units within `SAME_VALUE`."""
     x, y = _amount(a), _amount(b)
     if x is None or y is None:
         return False
     (head_a, _, unit_a), (head_b, _, unit_b) = a.partition(" "), b.partition(" ")
     if unit_a == unit_b:
         places = min(_decimals(head_a), _decimals(head_b))
-        return round(float(head_a.rstrip("%")), places) == round(float(head_b.rstrip("%")), places)
-    return abs(x - y) <= SAME_VALUE * max(abs(x), abs(y))
+        if round(float(head_a.rstrip("%")), places) == round(float(head_b.rstrip("%")), places):
+            return True
+    if min(x, y) >= 1000 and (x % 100 == 0) != (y % 100 == 0):  # "more than 1,300" / "1,324", "78,000" / "78,603"
+        return abs(x - y) <= ROUGHLY * max(x, y)
+    return unit_a != unit_b and abs(x - y) <= SAME_VALUE * max(abs(x), abs(y))
 
 
 def _decimals(number: str) -> int:
     return len(number.rstrip("%").partition(".")[2])
 
 
-# value, phrase, sentence, words, context, the years the sentence names other than its article's, and
-# what befell the counted
-Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str], frozenset[str], str | None]
+# value, phrase, sentence, words, context, the years the sentence names other than its article's,
+# what befell the counted, and the names of its claim
+Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str], frozenset[str], str | None, frozenset[str]]
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_ADDED = re.compile(r"\b(?:another|a further|an additional|additional)\s+$", re.IGNORECASE)
+
+
+def _is_increment(phrase: str, text: str) -> bool:
+    """A count of what was added, not a total: "another nine cases", "a further 20 deaths", "11 new cases"."""
+    return " new " in f" {phrase.lower()} " or bool(_ADDED.search(text[:text.find(phrase)]))
+_NOT_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                        *(m.capitalize() for m in MONTH_NAMES)})
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _named(claim: str, names: frozenset[str]) -> frozenset[str]:
+    """The places, people and bodies a claim is about: its capitalised words, the first only if it
+    is no function word and the story (`names`) or news prose in general writes it capitalised
+    ("Xu spent 12 years", "Brazil says", not "Officials said", "The well")."""
+    first, _, rest = claim.partition(" ")
+    first = first.strip(_MARKS)
+    opening = {first} if first.lower() not in STOP_WORDS and (
+        first in names or general_casing().get(first.lower(), "")[:1].isupper()) else set()
+    return (frozenset(_CAPITALISED.findall(rest)) | opening) - _NOT_NAMES
 
 
 def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
@@ -293,18 +345,23 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     each group with two values or more is one disagreement, so "103 deaths in Mexico" and "36,000
     deaths a year from flu" stay apart."""
     told: dict[str, list[Telling]] = defaultdict(list)
+    names = frozenset(word for s in sentences for word in _CAPITALISED.findall(s.text.partition(" ")[2]))
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
         if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text):
             continue  # "Would any other country do this over 20 deaths?", "If it fell below 6,000 psi ..."
         years = frozenset(_YEAR.findall(sentence.text)) - {(published.get(sentence.article_id) or "")[:4]}
+        named = _named(claim_text(sentence.text), names)
+        range_ends = {end for pair in _told_ranges([sentence]) for end in pair}
         for key, (phrase, context, outcome) in quantities(sentence.text).items():
             value = _number_value(phrase)
             noun = key.split("|")[0].lstrip("$%")
             if len(words - {noun, *value.split()}) < MIN_WORDS_BESIDE_NUMBER:
                 continue  # "We need to move two million people," he said: too little to compare
+            if _amount(value) in range_ends or _is_increment(phrase, sentence.text):
+                continue  # "between 12,000 and 25,000 barrels" is no point estimate; "another nine cases" no total
             # the counted noun keys the count already: it says nothing of whether two tellings agree
-            told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome))
+            told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome, named))
     found = []
     ranges = _told_ranges(sentences)
     for key, tellings in told.items():
@@ -359,13 +416,16 @@ def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
     say much the same, and the words around the number agree ("sent 12 workers to hospitals" / "14
     workers were taken to hospitals"), so "14 people killed" and "5,000 people evacuated" are not
     compared; they name the same years, so the toll of a 1946 quake ("In 1946, a quake killed
-    almost 2,000 people") is not this one's; and where both say what befell those they count, the
-    same ("infecting more than 27,700 people" is no toll of "killed just 144 people")."""
+    almost 2,000 people") is not this one's; where both say what befell those they count, the
+    same ("infecting more than 27,700 people" is no toll of "killed just 144 people"); and where both
+    name whom or where, someone or somewhere in common ("Xu spent 12 years in jail" and "Qin ... has
+    spent 10 years in prison" are two people's years)."""
     linked = set()
-    for i, (_, _, sentence, words, context, years, outcome) in enumerate(tellings):
+    for i, (_, _, sentence, words, context, years, outcome, named) in enumerate(tellings):
         for j in range(i + 1, len(tellings)):
-            _, _, other, other_words, other_context, other_years, other_outcome = tellings[j]
+            _, _, other, other_words, other_context, other_years, other_outcome, other_named = tellings[j]
             if (other.article_id != sentence.article_id and years == other_years
+                    and (not named or not other_named or named & other_named)
                     and (outcome is None or other_outcome is None or outcome == other_outcome)
                     and _overlap(words, other_words) >= MIN_NUMBER_OVERLAP
                     and len(context & other_context) >= 1
@@ -472,7 +532,14 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
     return found
 
 
-_CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|no|never)\b|n't\b", re.IGNORECASE)  # "haven't"
+_CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|never)\b|\bno\b(?!\.\s?\d)|n't\b", re.IGNORECASE)  # "haven't";
+# "the No. 2 oil company" denies nothing
+# What tells of a charge, a report or a fear, not of a fact: "Dr Murray denies manslaughter" contradicts
+# nobody who writes that he "is accused of manslaughter", nor "Sudan denies involvement" the
+# "unconfirmed reports that troops from Sudan are involved".
+_ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|charged with|charges? of|suspected (?:of|to|that)|fear(?:s|ed)?"
+                      r"|reports? that|unconfirmed|reportedly|purported\w*|potential|possible|possibly|likely)\b",
+                      re.IGNORECASE)
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
@@ -528,13 +595,23 @@ def is_statement(text: str) -> bool:
             and len(text.split()) <= MAX_STATEMENT_WORDS)
 
 
+# Two statements of different times contradict nothing: what had happened before a report was
+# written ("Last month Obama eased a moratorium on drilling" beside "Obama halted new drilling" on
+# Friday), what happened in another year ("declared SARS a pandemic in March 2003").
+_LOOKING_BACK = re.compile(r"\b(?:last|previous|earlier this) (?:week|month|year|spring|summer|autumn|fall|winter)\b"
+                           r"|\b(?:days?|weeks?|months?|years?|decades?) ago\b", re.IGNORECASE)
+
+
 def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
     """An affirmation and a negation of the same thing, about the same named subject: a
     development where the negation was published before (or after) the affirmation, a
     contradiction where both were published on the same day. Both are whole statements of fact
-    (`is_statement`) of `MIN_CLAIM_WORDS` or more, and the affirmation negates nothing itself."""
+    (`is_statement`) of `MIN_CLAIM_WORDS` or more, of one time (the same years, `_LOOKING_BACK`),
+    and the affirmation negates nothing itself and `_affirms` what the negation denies."""
     main = [content_words(main_clause(claim_text(s.text))) for s in sentences]
     usable = [is_statement(s.text) and len(words) >= MIN_CLAIM_WORDS for s, words in zip(sentences, main, strict=True)]
+    times = [frozenset(_YEAR.findall(s.text)) - {published.get(s.article_id, "")[:4]}
+             | {m.group().lower() for m in _LOOKING_BACK.finditer(s.text)} for s in sentences]
     names = [set(_NAME_WORD.findall(s.text)) - _STARTERS for s in sentences]
     index: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(main):
@@ -553,6 +630,8 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
         subject = set(_NAME_WORD.findall(claim[:cue.start()] if cue else claim)) - _STARTERS
         if cue and _others_deny(claim[:cue.start()]):
             subject = set()  # "Obama came to tell residents they are not alone": the residents' denial
+        # ...and who does or does not do it, named just before the negation ("Kabila has refused")
+        doer = set(_NAME_WORD.findall(" ".join(claim[:cue.start()].split()[-3:]))) - _STARTERS if cue else set()
         # The cue words themselves ("so far", "resisted") are not what the sentence is about.
         about = main[i] - content_words(" ".join(m.group() for m in _CUE.finditer(claim)))
         for j in {j for word in negates for j in index[word]}:
@@ -560,21 +639,23 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
             shared = about & main[j]
             # ...and what is denied is what the other affirms, not a word of it: "has not yet reported
             # its expenses" denies nothing that "..., the Associated Press reported" affirms
-            if (usable[j] and other.article_id != sentence.article_id and subject & names[j]
+            if (usable[j] and other.article_id != sentence.article_id and subject & names[j] and times[i] == times[j]
                     and len(shared & negates) >= min(2, len(negates))
                     and len(shared) / max(1, min(len(about), len(main[j]))) >= SAME_SUBJECT
-                    and not _negated_predicates(other.text)):
+                    and not _negated_predicates(other.text)
+                    and _affirms(other.text, negates, doer)):
                 grouped[j].add(i)
                 # A contradiction at one time needs near-identical statements, not just a topic.
                 if len(about) >= 4 and len(shared) / len(about | main[j]) >= SAME_STATEMENT:
                     strong.add((i, j))
-    # One affirmation told in the same words on the same day by several articles (wire copy) is
-    # one position cited to all of them, not one disagreement per copy.
-    copies: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # One affirmation told in the same words by several articles (wire copy, a page run again the
+    # next day) is one position cited to all of them, told since the first, not one disagreement a copy.
+    copies: dict[str, list[int]] = defaultdict(list)
     for j in grouped:
-        copies[(" ".join(sentences[j].text.lower().split()), published[sentences[j].article_id])].append(j)
+        copies[" ".join(sentences[j].text.lower().split())].append(j)
     found = []
     for tellings in copies.values():
+        tellings.sort(key=lambda k: published[sentences[k].article_id] or "9999")
         j = tellings[0]
         negatives = set().union(*(grouped[k] for k in tellings))
         positive = sentences[j]
@@ -598,6 +679,32 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
     found.sort(key=lambda d: -sum(len(ids) for _, ids in d.positions))
     return [d for d in found if d.kind == "claim"][:MAX_PER_KIND] + \
         [d for d in found if d.kind == "development"][:MAX_PER_KIND]
+
+
+def _affirms(text: str, denied: frozenset[str], doer: set[str]) -> bool:
+    """Does the sentence affirm, as a fact, what a negation denies: no charge or report
+    (`_ALLEGED`); the denied words written lowercase (what is done, not the name of an "Information
+    Center"), not in a condition ("unless the North lets experts visit the complex"), not in an
+    infinitive ("to force it to hand over the suspects", "to show its support": no handing over, no
+    support) nor after "without" ("a man without sin"); and the one the negation names as its
+    `doer` before them ("The rebels want talks with Kabila" is not Kabila talking)?"""
+    if _ALLEGED.search(text):
+        return False
+    words = [w.strip(_MARKS) for w in text.split()]
+    affirmed: set[str] = set()
+    first = None
+    for n, word in enumerate(words):
+        found = content_words(word) & denied if word[:1].islower() else frozenset()
+        before = [w.lower() for w in words[max(0, n - 3):n]]
+        condition = any(w.lower() in ("if", "unless") for w in words[:n])  # "... unless the North lets experts visit"
+        if found and "to" not in before and "without" not in before and not condition:
+            affirmed |= found
+            first = n if first is None else first
+    return (first is not None and len(affirmed) >= min(2, len(denied))
+            and (not doer or any(word in doer for word in words[:first])))
+
+
+_MARKS = "\"'“”‘’.,;:!?()[]"
 
 
 def _position(sentences: list[Sentence], indices: list[int]) -> tuple[str, list[str]]:
