@@ -573,3 +573,26 @@ def test_numbers_of_other_people_ranges_additions_and_round_figures_are_not_disp
     told = [Sentence("a", 0, "Food aid now reaches 22 million people in the north this winter, the agency said."),
             Sentence("b", 0, "Food aid now reaches 23 million people in the north this winter, the agency said.")]
     assert [d.kind for d in conflicting_numbers(told, day)] == ["number"]
+
+
+def test_counts_of_different_things_in_look_alike_sentences_are_not_disputes():
+    day = {x: "2024-03-12" for x in "ab"}
+    pairs = [
+        # confirmed and suspected cases are two counts
+        ("Health officials in Port Alder said there were 20 confirmed cases of the flu on Monday.",
+         "Health officials in Port Alder said there were 26 suspected cases of the flu on Monday."),
+        # a part that the other sentence counts too
+        ("Health officials confirmed eight flu cases among students in Port Alder on Monday.",
+         "Health officials confirmed 20 flu cases on Monday, including eight among students in Port Alder."),
+        # a rate and a total
+        ("The new cap over the Port Alder well can collect up to 80,000 barrels of oil a day.",
+         "The cap over the Port Alder well has collected more than 800,000 barrels of oil so far."),
+        # shares that make a whole
+        ("Officials said 75 percent of the Port Alder fishing grounds are still open to boats.",
+         "Officials have closed 25 percent of the Port Alder fishing grounds to boats."),
+        # another place's count, told as an addition
+        ("Troops killed seven people in villages outside Port Alder on Tuesday, activists said.",
+         "Two people were also killed by troops in Port Alder on Tuesday, activists said."),
+    ]
+    for first, second in pairs:
+        assert conflicting_numbers([Sentence("a", 0, first), Sentence("b", 0, second)], day) == [], first

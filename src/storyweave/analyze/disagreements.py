@@ -314,12 +314,61 @@ def _decimals(number: str) -> int:
 # what befell the counted, and the names of its claim
 Telling = tuple[str, str, Sentence, frozenset[str], frozenset[str], frozenset[str], str | None, frozenset[str]]
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_ADDED = re.compile(r"\b(?:another|a further|an additional|additional)\s+$", re.IGNORECASE)
+_PART = re.compile(r"\b(?:another|a further|an additional|additional|including)\s+$", re.IGNORECASE)
 
 
-def _is_increment(phrase: str, text: str) -> bool:
-    """A count of what was added, not a total: "another nine cases", "a further 20 deaths", "11 new cases"."""
-    return " new " in f" {phrase.lower()} " or bool(_ADDED.search(text[:text.find(phrase)]))
+def _is_part(phrase: str, text: str) -> bool:
+    """A count of what was added or of a part, not a total: "another nine cases", "a further 20
+    deaths", "11 new cases", "54 cases, including four people infected here", "Two people were also
+    killed"."""
+    after = text[text.find(phrase) + len(phrase):].split()[:3]
+    return (" new " in f" {phrase.lower()} " or bool(_PART.search(text[:text.find(phrase)]))
+            or "also" in (w.lower() for w in after))
+
+
+def _counts_apart(first: Telling, second: Telling) -> bool:
+    """Two counts of different things though their sentences look alike: told with different
+    qualifiers ("20 confirmed cases" / "26 suspected cases"); one a part the other sentence also
+    counts ("Eight cases ... among students" / "20 cases ..., including eight in the city"); a rate
+    and a total ("80,000 barrels a day" / "800,000 barrels collected"); shares that make a whole ("75
+    percent ... still open" / "closed ... 25 percent")."""
+    (value, phrase, sentence, *_), (other_value, other_phrase, other, *_) = first, second
+    qualifiers = [{w.lower() for w in p.split()[1:-1]} - _MULTIPLIERS.keys() for p in (phrase, other_phrase)]
+    amounts = _amount(value), _amount(other_value)
+    if all(qualifiers) and not qualifiers[0] & qualifiers[1]:
+        return True
+    noun = phrase.split()[-1].lower()
+    if amounts[0] != amounts[1] and (amounts[0] in _amounts_told(other.text, noun)
+                                     or amounts[1] in _amounts_told(sentence.text, noun)):
+        return True
+    if _is_rate(phrase, sentence.text) != _is_rate(other_phrase, other.text):
+        return True
+    shares = {p.split()[-1].lower() for p in (phrase, other_phrase)} <= {"percent", "%"}
+    return shares and None not in amounts and sum(amounts) == 100
+
+
+_RATE = re.compile(r"^(?:\s+[\w(),/.-]+){0,4}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
+                   r"|^(?:\s+[\w(),/.-]+){0,4}?\s+(?:daily|annually|a-day)\b|^/day", re.IGNORECASE)
+
+
+def _is_rate(phrase: str, text: str) -> bool:
+    """A count per day, week or year ("5,000 barrels (210,000 gallons) a day"), not a total."""
+    return bool(_RATE.search(text[text.find(phrase) + len(phrase):][:60]))
+
+
+def _amounts_told(text: str, noun: str) -> set[float]:
+    """The plain numbers a sentence tells of `noun`, in digits or words: before it, or alone ("20
+    cases, including eight in the city"), not before another noun ("two crew members")."""
+    words = [w.lower().strip(",.") for w in re.findall(r"[\w.,'-]+|[^\w\s]", text)]
+    told = set()
+    for word, following in zip(words, words[1:] + [""], strict=True):
+        number = NUMBER_WORDS.get(word, word).replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", number) and (following in (noun, "") or following in _BARE_AFTER):
+            told.add(float(number))
+    return told
+
+
+_BARE_AFTER = frozenset("in of at from among to and or on , ; : . ) -".split())
 _NOT_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                         *(m.capitalize() for m in MONTH_NAMES)})
 
@@ -358,7 +407,7 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
             noun = key.split("|")[0].lstrip("$%")
             if len(words - {noun, *value.split()}) < MIN_WORDS_BESIDE_NUMBER:
                 continue  # "We need to move two million people," he said: too little to compare
-            if _amount(value) in range_ends or _is_increment(phrase, sentence.text):
+            if _amount(value) in range_ends or _is_part(phrase, sentence.text):
                 continue  # "between 12,000 and 25,000 barrels" is no point estimate; "another nine cases" no total
             # the counted noun keys the count already: it says nothing of whether two tellings agree
             told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome, named))
@@ -419,7 +468,7 @@ def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
     almost 2,000 people") is not this one's; where both say what befell those they count, the
     same ("infecting more than 27,700 people" is no toll of "killed just 144 people"); and where both
     name whom or where, someone or somewhere in common ("Xu spent 12 years in jail" and "Qin ... has
-    spent 10 years in prison" are two people's years)."""
+    spent 10 years in prison" are two people's years); and nothing else sets them apart (`_counts_apart`)."""
     linked = set()
     for i, (_, _, sentence, words, context, years, outcome, named) in enumerate(tellings):
         for j in range(i + 1, len(tellings)):
@@ -429,7 +478,8 @@ def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
                     and (outcome is None or other_outcome is None or outcome == other_outcome)
                     and _overlap(words, other_words) >= MIN_NUMBER_OVERLAP
                     and len(context & other_context) >= 1
-                    and _overlap(context - {noun}, other_context - {noun}) >= 0.25):
+                    and _overlap(context - {noun}, other_context - {noun}) >= 0.25
+                    and not _counts_apart(tellings[i], tellings[j])):
                 linked.add((i, j))
     return linked
 
