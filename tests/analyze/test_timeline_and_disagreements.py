@@ -596,3 +596,38 @@ def test_counts_of_different_things_in_look_alike_sentences_are_not_disputes():
     ]
     for first, second in pairs:
         assert conflicting_numbers([Sentence("a", 0, first), Sentence("b", 0, second)], day) == [], first
+
+
+def test_a_denied_deed_must_be_the_deed_affirmed_and_a_clause_ends_a_denial():
+    day = {x: "2024-03-12" for x in "ab"}
+    days = {"a": "2024-03-12", "b": "2024-03-13"}
+    # taking part in the race is no win
+    lost = Sentence("a", 0, "Harbour chief Okafor didn't win the yacht race at Port Alder on Sunday.")
+    sailed = Sentence("b", 0, "Harbour chief Okafor sailed in the yacht race at Port Alder on Sunday.")
+    assert polarity_conflicts([lost, sailed], days) == []
+    # "no 22" numbers a photograph, it denies nothing
+    photos = [Sentence("a", 0, "Photograph number nine of a set of 22 shows Okafor at the Port Alder docks."),
+              Sentence("b", 0, "Photograph no 22 of a set of 22 shows Okafor at the Port Alder docks.")]
+    assert polarity_conflicts(photos, day) == []
+    # what follows the clause's end is not what is suspended
+    flights = [Sentence("a", 0, "Bayline said its last ferry from Port Alder will leave Saturday, said spokeswoman Reyes."),
+               Sentence("b", 0, "Bayline's last ferry from Port Alder will leave Saturday; other service was suspended, "
+                                "said spokeswoman Reyes.")]
+    assert polarity_conflicts(flights, day) == []
+
+
+def test_prices_times_of_day_and_round_figures_are_no_disputes():
+    day = {x: "2024-03-12" for x in "ab"}
+    for first, second in [
+        ("Brent crude was around $112 a barrel in choppy trading in Port Alder.",
+         "Brent crude was around $116 a barrel in choppy trading in Port Alder."),
+        ("This report on the Port Alder strike was last updated at 15.09 GMT on the harbour site.",
+         "This report on the Port Alder strike was last updated at 14.50 GMT on the harbour site."),
+        ("Rights groups have documented more than 300 deaths since the Port Alder uprising began.",
+         "Rights groups have documented 302 deaths since the Port Alder uprising began."),
+    ]:
+        assert conflicting_numbers([Sentence("a", 0, first), Sentence("b", 0, second)], day) == [], first
+    # figures of the same roundness are two figures
+    countries = [Sentence("a", 0, "The health agency has confirmed flu cases in 20 countries around the world."),
+                 Sentence("b", 0, "The health agency has confirmed flu cases in 21 countries around the world.")]
+    assert [d.kind for d in conflicting_numbers(countries, day)] == ["number"]

@@ -41,7 +41,7 @@ _QUANTITY = re.compile(
 _MULTIPLIERS = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3, "hundred": 100, "dozen": 12,
                 "m": 1e6, "bn": 1e9}
 SAME_VALUE = 0.01  # relative difference under which two values are one, rounded ("184 million" / "184.3 million")
-ROUGHLY = 0.05  # ...and under which a round figure of thousands is another told roughly ("78,000" / "78,603")
+ROUGHLY = 0.05  # ...and under which a round figure is a finer one told roughly ("78,000" / "78,603")
 # Negative polarity beyond plain negation: resisting, refusing, declining, denying, not yet.
 # Stopping or putting off something is saying it will not go on or not yet ("halted any new
 # drilling" says what "no new leases will be issued" says; "suspended classes" what "canceled
@@ -175,6 +175,8 @@ def quantities(text: str) -> dict[str, tuple[str, frozenset[str], str | None]]:
             continue  # a year, a score ("5-2") or a range ("45,000-50,000 people"), not a count
         if text[:match.start()].count("(") > text[:match.start()].count(")"):
             continue  # "(12 kph)": a conversion or an aside, not the claim
+        if _CLOCK.match(text, match.start()):
+            continue
         kind = "$" if value.startswith("$") else "%" if value.endswith("%") else ""
         noun, end = match.group("noun"), match.end()
         if not kind:
@@ -290,8 +292,8 @@ def _amount(value: str) -> float | None:
 
 def _same_amount(a: str, b: str) -> bool:
     """One value told two ways: rounded ("184 million" / "184.3 million", "2.5 million" / "2.47
-    million": the finer one rounds to the coarser; a round figure of thousands within `ROUGHLY` of a
-    precise one), or
+    million": the finer one rounds to the coarser; a figure of round hundreds or more within
+    `ROUGHLY` of a finer one: "more than 300 deaths" / "302 deaths"), or
     in other units within `SAME_VALUE`."""
     x, y = _amount(a), _amount(b)
     if x is None or y is None:
@@ -301,9 +303,17 @@ def _same_amount(a: str, b: str) -> bool:
         places = min(_decimals(head_a), _decimals(head_b))
         if round(float(head_a.rstrip("%")), places) == round(float(head_b.rstrip("%")), places):
             return True
-    if min(x, y) >= 1000 and (x % 100 == 0) != (y % 100 == 0):  # "more than 1,300" / "1,324", "78,000" / "78,603"
-        return abs(x - y) <= ROUGHLY * max(x, y)
+    coarse, fine = sorted((x, y), key=_trailing_zeros, reverse=True)
+    if _trailing_zeros(coarse) >= 2 and _trailing_zeros(coarse) > _trailing_zeros(fine):
+        return abs(x - y) <= ROUGHLY * max(x, y)  # "more than 1,300" / "1,324", "78,000" / "78,603"
     return unit_a != unit_b and abs(x - y) <= SAME_VALUE * max(abs(x), abs(y))
+
+
+def _trailing_zeros(amount: float) -> int:
+    whole = int(amount)
+    if whole != amount or whole == 0:
+        return 0
+    return len(str(whole)) - len(str(whole).rstrip("0"))
 
 
 def _decimals(number: str) -> int:
@@ -387,6 +397,14 @@ def _named(claim: str, names: frozenset[str]) -> frozenset[str]:
     return (frozenset(_CAPITALISED.findall(rest)) | opening) - _NOT_NAMES
 
 
+# A price ("Brent crude was around $112 a barrel"): it changes by the minute too.
+_PRICE = re.compile(r"[$£€]\s?\d[\d,.]*\s+(?:a|an|per)\s+"
+                    r"(?:barrel|ounce|share|gallon|litre|liter|ton|tonne|bushel)\b", re.IGNORECASE)
+# A time of day ("15.09 GMT", "0930 Haiti time"), no count.
+_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d\d|[0-2]\d[0-5]\d)\s+(?:\w+\s+)?"
+                    r"(?:GMT|UTC|BST|EST|EDT|PST|PDT|CET|ET|time|local)\b")
+
+
 def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) -> list[Disagreement]:
     """The same quantity ("workers", "$ harbor") with different values in sentences that say
     much the same thing (overlapping content words, the numbers aside). Tellings that say the same
@@ -397,7 +415,8 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     names = frozenset(word for s in sentences for word in _CAPITALISED.findall(s.text.partition(" ")[2]))
     for sentence in sentences:
         words = content_words(claim_text(sentence.text))
-        if not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text):
+        if (not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text)
+                or _PRICE.search(sentence.text)):
             continue  # "Would any other country do this over 20 deaths?", "If it fell below 6,000 psi ..."
         years = frozenset(_YEAR.findall(sentence.text)) - {(published.get(sentence.article_id) or "")[:4]}
         named = _named(claim_text(sentence.text), names)
@@ -582,8 +601,9 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
     return found
 
 
-_CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|never)\b|\bno\b(?!\.\s?\d)|n't\b", re.IGNORECASE)  # "haven't";
-# "the No. 2 oil company" denies nothing
+_PLAIN_NEGATION = re.compile(r"not|never|n't", re.IGNORECASE)
+_CUE = re.compile(_HOLDING_OUT.pattern + r"|\b(?:not|never)\b|\bno\b(?!\.?\s?\d)|n't\b", re.IGNORECASE)  # "haven't";
+# "the No. 2 oil company", "photograph no 22" deny nothing
 # What tells of a charge, a report or a fear, not of a fact: "Dr Murray denies manslaughter" contradicts
 # nobody who writes that he "is accused of manslaughter", nor "Sudan denies involvement" the
 # "unconfirmed reports that troops from Sudan are involved".
@@ -614,9 +634,14 @@ def _negated_predicates(text: str) -> frozenset[str]:
         # this plan should include" denies a detailing, not a plan)
         words = claim[cue.end():].split()
         words = words[1:] if words[:1] == ["that"] else words  # "denied that he met ...": what is denied
-        # "did not return to Cambodia until July" tells when they returned; "not only" affirms
-        if words[:1] == ["only"] or "until" in (w.lower() for w in words[:8]):
+        # "did not return to Cambodia until July" tells when they returned ("suspended drilling
+        # until next year" still suspends it); "not only" affirms
+        plain = _PLAIN_NEGATION.fullmatch(cue.group())
+        if words[:1] == ["only"] or plain and "until" in (w.lower() for w in words[:8]):
             continue
+        # ...and not past the clause's end ("service was suspended, said a spokeswoman")
+        words = list(itertools.takewhile(lambda w: w[:1] not in ",;:", words))
+        words = words[:next((n + 1 for n, w in enumerate(words) if w[-1] in ",;:"), len(words))]
         following = list(itertools.takewhile(lambda w: w.lower() not in _CLAUSE_OPENERS, words[:4]))
         following = [w for w in following if w[:1].islower()]
         # what the sentence affirms before the cue is not what it denies: "appointed vice
@@ -682,6 +707,7 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
             subject = set()  # "Obama came to tell residents they are not alone": the residents' denial
         # ...and who does or does not do it, named just before the negation ("Kabila has refused")
         doer = set(_NAME_WORD.findall(" ".join(claim[:cue.start()].split()[-3:]))) - _STARTERS if cue else set()
+        verb = _negated_verb(sentence.text)
         # The cue words themselves ("so far", "resisted") are not what the sentence is about.
         about = main[i] - content_words(" ".join(m.group() for m in _CUE.finditer(claim)))
         for j in {j for word in negates for j in index[word]}:
@@ -693,7 +719,7 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
                     and len(shared & negates) >= min(2, len(negates))
                     and len(shared) / max(1, min(len(about), len(main[j]))) >= SAME_SUBJECT
                     and not _negated_predicates(other.text)
-                    and _affirms(other.text, negates, doer)):
+                    and _affirms(other.text, negates, doer, verb)):
                 grouped[j].add(i)
                 # A contradiction at one time needs near-identical statements, not just a topic.
                 if len(about) >= 4 and len(shared) / len(about | main[j]) >= SAME_STATEMENT:
@@ -731,13 +757,14 @@ def polarity_conflicts(sentences: list[Sentence], published: dict[str, str]) -> 
         [d for d in found if d.kind == "development"][:MAX_PER_KIND]
 
 
-def _affirms(text: str, denied: frozenset[str], doer: set[str]) -> bool:
+def _affirms(text: str, denied: frozenset[str], doer: set[str], verb: str | None = None) -> bool:
     """Does the sentence affirm, as a fact, what a negation denies: no charge or report
     (`_ALLEGED`); the denied words written lowercase (what is done, not the name of an "Information
     Center"), not in a condition ("unless the North lets experts visit the complex"), not in an
     infinitive ("to force it to hand over the suspects", "to show its support": no handing over, no
-    support) nor after "without" ("a man without sin"); and the one the negation names as its
-    `doer` before them ("The rebels want talks with Kabila" is not Kabila talking)?"""
+    support) nor after "without" ("a man without sin"); the `verb` a plain negation denies among
+    them; and the one the negation names as its `doer` before them ("The rebels want talks with
+    Kabila" is not Kabila talking)?"""
     if _ALLEGED.search(text):
         return False
     words = [w.strip(_MARKS) for w in text.split()]
@@ -750,8 +777,21 @@ def _affirms(text: str, denied: frozenset[str], doer: set[str]) -> bool:
         if found and "to" not in before and "without" not in before and not condition:
             affirmed |= found
             first = n if first is None else first
-    return (first is not None and len(affirmed) >= min(2, len(denied))
+    return (first is not None and len(affirmed) >= min(2, len(denied)) and (verb is None or verb in affirmed)
             and (not doer or any(word in doer for word in words[:first])))
+
+
+def _negated_verb(text: str) -> str | None:
+    """The deed a plain negation denies, the first content word after it ("didn't win the yacht
+    race": win), which an affirmation must tell too: taking part in the race is no win."""
+    claim = claim_text(text)
+    cue = next((c for c in _CUE.finditer(claim) if _PLAIN_NEGATION.fullmatch(c.group())), None)
+    if cue is None:
+        return None
+    for word in claim[cue.end():].split()[:4]:
+        if stems := content_words(word.strip(_MARKS)):
+            return next(iter(stems))
+    return None
 
 
 _MARKS = "\"'“”‘’.,;:!?()[]"

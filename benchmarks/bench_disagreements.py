@@ -1,0 +1,151 @@
+"""Benchmark: how many of the disagreements a brief lists are real, on real multi-outlet news.
+
+Stories: DUC 2004's 50 clusters (AP and New York Times, 1998) and 80 Timeline17 day sets (a topic's
+articles from all its outlets over two days, drawn with seed 7) were read to mend errors
+("development"); 120 more Timeline17 day sets (seed 43) and the first 150 Multi-News validation
+clusters were annotated afterwards ("held out", the figure to quote, measured before its errors were
+read). For each story storyweave prepares the articles as a brief does (`summarize_articles`:
+cleaning, the main story, sentences) and lists its number and statement disagreements
+(`conflicting_numbers`, `polarity_conflicts`: kinds `number`, `development`, `claim`); each listed
+disagreement is annotated by hand as right (one quantity told with different values, or a statement
+affirmed and denied, by different articles: a dispute or a development a reader should see) or
+wrong (`benchmarks/gold/disagreements.json`; the texts are not copied there: a disagreement is keyed
+by its story, its family and the first words of each position). Precision is the share of the
+judged ones that are right; a disagreement not yet judged is counted apart and printed with
+`--list`, to be judged.
+
+No library lists where news outlets disagree, so the comparison is storyweave as it was before this
+benchmark (stop 38): what it listed on the same stories is recorded in the gold file and scored with
+the same annotations. Names spelled differently (`name`) need the NER model and are not counted here.
+
+    python benchmarks/bench_disagreements.py [--out benchmarks/results/disagreements.json] [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+GOLD = ROOT / "benchmarks" / "gold" / "disagreements.json"
+SAMPLES = ("held out", "development")
+BEFORE = "stop 38"  # the code before this benchmark, whose listings the gold file records
+POSITION_WORDS = 5  # a statement's position is keyed by its first words
+HELD_OUT_DAYS = 120  # Timeline17 day sets held out (seed 43), beside the first 150 Multi-News clusters
+
+
+def stories(sample: str) -> Iterator[tuple[str, list]]:
+    """(story id, articles) of a sample, in a fixed order."""
+    from storyweave.evaluate.datasets import read_duc, read_multinews, read_timeline17
+
+    development_days = 80
+    if sample == "development":
+        for cluster, _ in read_duc(SHARED / "duc2004"):
+            yield cluster.id, cluster.articles
+        for cluster, _ in read_timeline17(SHARED / "timeline17", development_days, seed=7):
+            yield cluster.id, cluster.articles
+        return
+    taken = {cluster.id for cluster, _ in read_timeline17(SHARED / "timeline17", development_days, seed=7)}
+    count = 0
+    for cluster, _ in read_timeline17(SHARED / "timeline17", seed=43):
+        if cluster.id not in taken:
+            yield cluster.id, cluster.articles
+            count += 1
+            if count == HELD_OUT_DAYS:
+                break
+    for cluster in read_multinews(SHARED / "multinews" / "validation.jsonl.gz", 150):
+        yield f"multinews:{cluster.id}", cluster.articles
+
+
+def family(kind: str, description: str) -> str:
+    """Numbers (a `number`, or a `development` of one) or statements (a `claim`, or a `development`
+    of one): the two ways storyweave finds a disagreement."""
+    return "number" if kind == "number" or description.startswith("changed over time") else "statement"
+
+
+def key(story: str, disagreement) -> str:
+    """A listed disagreement's identity across runs: its story, family and positions' first words."""
+    kind = family(disagreement.kind, disagreement.description)
+    values = sorted(" ".join(value.split()[:POSITION_WORDS]) for value, _ in disagreement.positions)
+    return json.dumps([story, kind, values], ensure_ascii=False)
+
+
+def listed(sample: str) -> tuple[dict[str, dict], int, float]:
+    """Every number and statement disagreement storyweave lists on a sample's stories, by key; the
+    number of stories, and seconds per story."""
+    from storyweave.analyze.disagreements import conflicting_numbers, polarity_conflicts
+    from storyweave.pipeline import summarize_articles
+
+    found: dict[str, dict] = {}
+    count, began = 0, time.perf_counter()
+    for story, articles in stories(sample):
+        done = summarize_articles(articles)
+        sentences = [s for per_article in done.per_article for s in per_article]
+        published = {a.id: (a.published or "")[:10] for a in done.articles}
+        source = {a.id: Path(a.source.split(":")[0]).name for a in done.articles}
+        for disagreement in conflicting_numbers(sentences, published) + polarity_conflicts(sentences, published):
+            found[key(story, disagreement)] = {
+                "kind": disagreement.kind, "description": disagreement.description,
+                "positions": [(value, [source[a] for a in ids]) for value, ids in disagreement.positions]}
+        count += 1
+    return found, count, (time.perf_counter() - began) / max(1, count)
+
+
+def precision(keys: list[str], judged: dict[str, bool]) -> dict:
+    right = sum(judged[k] for k in keys if k in judged)
+    done = sum(k in judged for k in keys)
+    return {"listed": len(keys), "judged": done, "right": right, "unjudged": len(keys) - done,
+            "precision": right / done if done else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "disagreements.json")
+    parser.add_argument("--list", action="store_true", help="print every listed disagreement and its judgement")
+    args = parser.parse_args()
+    if not (SHARED / "timeline17").is_dir() or not (SHARED / "duc2004").is_dir():
+        print(f"{SHARED} not found beside the project (../shared): nothing to measure")
+        return
+    gold = json.loads(GOLD.read_text())
+    judged = {json.dumps(item["key"], ensure_ascii=False): item["right"] for item in gold["items"]}
+    results: dict = {"systems": {"storyweave": {}, f"storyweave {BEFORE} (recorded)": {}}}
+    for sample in SAMPLES:
+        found, count, seconds = listed(sample)
+        before = [json.dumps(item["key"], ensure_ascii=False) for item in gold["items"]
+                  if item["sample"] == sample and BEFORE in item["listed_by"]]
+        now = precision(list(found), judged)
+        results["systems"]["storyweave"][sample] = {**now, "stories": count, "seconds_per_story": seconds}
+        results["systems"][f"storyweave {BEFORE} (recorded)"][sample] = precision(before, judged)
+        for family_name in ("number", "statement"):
+            keys = [k for k in found if json.loads(k)[1] == family_name]
+            results["systems"]["storyweave"][sample][family_name] = precision(keys, judged)
+        if args.list:
+            for k, told in found.items():
+                mark = {True: "right", False: "WRONG"}.get(judged.get(k), "unjudged")
+                print(f"[{mark}] {k}\n    " + "\n    ".join(f"{v[:160]}  {ids}" for v, ids in told["positions"]))
+    print(f"{'sample':<12} {'system':<30} {'listed':>6} {'judged':>6} {'right':>5} {'precision':>9}")
+    for sample in SAMPLES:
+        for name, row in results["systems"].items():
+            r = row[sample]
+            shown = f"{r['precision']:.3f}" if r["precision"] is not None else "-"
+            print(f"{sample:<12} {name:<30} {r['listed']:>6} {r['judged']:>6} {r['right']:>5} {shown:>9}")
+        now = results["systems"]["storyweave"][sample]
+        print(f"{'':<12} storyweave numbers {now['number']['right']}/{now['number']['judged']}, statements "
+              f"{now['statement']['right']}/{now['statement']['judged']}; {now['stories']} stories, "
+              f"{now['seconds_per_story']:.2f} s a story")
+    ours = results["systems"]["storyweave"]["held out"]["precision"]
+    theirs = results["systems"][f"storyweave {BEFORE} (recorded)"]["held out"]["precision"]
+    if ours is not None and theirs:
+        print(f"held out: storyweave / storyweave {BEFORE} = {ours / theirs:.2f}x the precision")
+        results["storyweave_over_before_held_out"] = ours / theirs
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"results written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
