@@ -62,8 +62,10 @@ def stories(sample: str) -> Iterator[tuple[str, list]]:
 
 
 def family(kind: str, description: str) -> str:
-    """Numbers (a `number`, or a `development` of one) or statements (a `claim`, or a `development`
-    of one): the two ways storyweave finds a disagreement."""
+    """Numbers (a `number`, or a `development` of one), statements (a `claim`, or a `development` of
+    one) or dates (a `date`: one event dated differently, a header date the text contradicts)."""
+    if kind == "date":
+        return "date"
     return "number" if kind == "number" or description.startswith("changed over time") else "statement"
 
 
@@ -77,7 +79,13 @@ def key(story: str, disagreement) -> str:
 def listed(sample: str) -> tuple[dict[str, dict], int, float]:
     """Every number and statement disagreement storyweave lists on a sample's stories, by key; the
     number of stories, and seconds per story."""
-    from storyweave.analyze.disagreements import conflicting_numbers, polarity_conflicts
+    from storyweave.analyze.disagreements import (
+        conflicting_event_dates,
+        conflicting_numbers,
+        contradicted_dates,
+        polarity_conflicts,
+    )
+    from storyweave.analyze.timeline import anchor_dates, build_timeline
     from storyweave.pipeline import summarize_articles
 
     found: dict[str, dict] = {}
@@ -87,7 +95,13 @@ def listed(sample: str) -> tuple[dict[str, dict], int, float]:
         sentences = [s for per_article in done.per_article for s in per_article]
         published = {a.id: (a.published or "")[:10] for a in done.articles}
         source = {a.id: Path(a.source.split(":")[0]).name for a in done.articles}
-        for disagreement in conflicting_numbers(sentences, published) + polarity_conflicts(sentences, published):
+        by_article = {a.id: per_article for a, per_article in zip(done.articles, done.per_article, strict=True)}
+        anchors = anchor_dates(done.articles, by_article)
+        fact_of = {(s.article_id, s.index): i for i, fact in enumerate(done.facts) for s in fact.sentences}
+        timeline = build_timeline(done.articles, by_article, anchors, fact_of)
+        for disagreement in (conflicting_numbers(sentences, published) + polarity_conflicts(sentences, published)
+                             + contradicted_dates(done.articles, anchors, published)
+                             + conflicting_event_dates(timeline)):
             found[key(story, disagreement)] = {
                 "kind": disagreement.kind, "description": disagreement.description,
                 "positions": [(value, [source[a] for a in ids]) for value, ids in disagreement.positions]}
@@ -120,7 +134,7 @@ def main() -> None:
         now = precision(list(found), judged)
         results["systems"]["storyweave"][sample] = {**now, "stories": count, "seconds_per_story": seconds}
         results["systems"][f"storyweave {BEFORE} (recorded)"][sample] = precision(before, judged)
-        for family_name in ("number", "statement"):
+        for family_name in ("number", "statement", "date"):
             keys = [k for k in found if json.loads(k)[1] == family_name]
             results["systems"]["storyweave"][sample][family_name] = precision(keys, judged)
         if args.list:
@@ -134,9 +148,9 @@ def main() -> None:
             shown = f"{r['precision']:.3f}" if r["precision"] is not None else "-"
             print(f"{sample:<12} {name:<30} {r['listed']:>6} {r['judged']:>6} {r['right']:>5} {shown:>9}")
         now = results["systems"]["storyweave"][sample]
-        print(f"{'':<12} storyweave numbers {now['number']['right']}/{now['number']['judged']}, statements "
-              f"{now['statement']['right']}/{now['statement']['judged']}; {now['stories']} stories, "
-              f"{now['seconds_per_story']:.2f} s a story")
+        print(f"{'':<12} storyweave: " + ", ".join(f"{f}s {now[f]['right']}/{now[f]['judged']}"
+                                                    for f in ("number", "statement", "date"))
+              + f"; {now['stories']} stories, {now['seconds_per_story']:.2f} s a story")
     ours = results["systems"]["storyweave"]["held out"]["precision"]
     theirs = results["systems"][f"storyweave {BEFORE} (recorded)"]["held out"]["precision"]
     if ours is not None and theirs:

@@ -140,6 +140,9 @@ def test_a_name_made_plural_is_no_spelling_of_it():
     entity = Entity("Hanna Okafor", "PERSON", ["Hanna Okafor", "Hanna Okafors"], mentions)
     assert texts["b"][14:27] == "Hanna Okafors"
     assert name_variants([entity], texts) == []
+    # the tagger may take in the "the"
+    tagged = [mentions[0], Mention("the Hanna Okafors", "PERSON", "b", 10, 27)]
+    assert name_variants([Entity("Hanna Okafor", "PERSON", ["Hanna Okafor", "Hanna Okafors"], tagged)], texts) == []
     # without the article's text, a trailing s is a spelling (an outlet's slip: "Suttle" / "Suttles")
     assert name_variants([entity])[0].positions == [("Hanna Okafor", ["a"]), ("Hanna Okafors", ["b"])]
 

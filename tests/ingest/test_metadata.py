@@ -197,6 +197,11 @@ def test_a_byline_and_highlights_broken_into_lines_before_the_dateline_are_one_h
     caption = "Syrians protest near the city of Deraa, March 25, 2011."
     found = infer_metadata(f"{caption}\nDERAA, Syria (Reuters) - The {BODY}", has_title=False)
     assert found.text.startswith(caption)
+    # ...nor are highlights run into the dateline behind such a caption a sentence of the story
+    found = infer_metadata(f"{caption}\nProtesters fill the square The army stays in its barracks "
+                           f"Deraa, Syria (CNN) -- The {BODY}\nMore text.", has_title=False)
+    assert found.text.startswith(f"{caption}\nThe city council") and found.outlet == "CNN"
+    assert found.removed == ["header before the dateline: Protesters fill the square The army stays in its barracks"]
 
 
 def test_a_dateline_of_two_places_with_a_date_behind_a_fact_box_is_found_and_the_box_removed():

@@ -110,8 +110,11 @@ _BEFORE_A_PLURAL = re.compile(rf"\b(?:the|\d+|{'|'.join(NUMBER_WORDS)})\s+$", re
 
 
 def _plural_of_name(mention: Mention, texts: dict[str, str]) -> bool:
-    text = texts.get(mention.article_id, "")
-    return mention.text.endswith("s") and bool(_BEFORE_A_PLURAL.search(text[max(0, mention.start - 12):mention.start]))
+    """Is the mention a name made plural? (The tagger may take in the "the" before it.)"""
+    before = texts.get(mention.article_id, "")[max(0, mention.start - 12):mention.start]
+    if mention.text.lower().startswith("the "):
+        before += " the "
+    return mention.text.endswith("s") and bool(_BEFORE_A_PLURAL.search(before))
 
 
 def name_variants(entities: list[Entity], texts: dict[str, str] | None = None) -> list[Disagreement]:

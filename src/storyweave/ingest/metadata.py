@@ -364,14 +364,15 @@ def _take_dateline(body: list[str], found: Inferred, year_hint: int | None) -> N
     dateline ("(ap photo/...) ( associated press ) washington ( ap ) — ..."); the credits go with
     it (without a dateline, they are left to cleaning). Behind a photo caption of its own line ("A
     commuter in a face mask waits in Mexico City April 24, 2009.\nMEXICO CITY (Reuters) - ..."),
-    the dateline opens the second paragraph; the caption stays (a dated event of its own)."""
+    the dateline opens the second paragraph, or ends its header of highlights ("... Witness says the
+    square is full Benghazi, Libya (CNN) -- ..."); the caption stays (a dated event of its own)."""
     _join_header_lines(body)
     filled = [i for i, line in enumerate(body) if line.strip()][:2]
     for n, i in enumerate(filled):
         line = body[i]
         credits: list[str] = []
         taken = False
-        inner = None if _DATELINE.match(line) or n else _INNER_DATELINE.search(line[:1000])
+        inner = None if _DATELINE.match(line) else _INNER_DATELINE.search(line[:1000])
         header = line[: inner.start()] if inner else ""
         if inner and _is_header(header):
             credits.append(f"header before the dateline: {header.strip()}")
