@@ -5,12 +5,13 @@ articles from all its outlets over two days, drawn with seed 7) were read to men
 ("development"); 120 more Timeline17 day sets (seed 43) and the first 150 Multi-News validation
 clusters were annotated afterwards ("held out", the figure to quote, measured before its errors were
 read). For each story storyweave prepares the articles as a brief does (`summarize_articles`:
-cleaning, the main story, sentences) and lists its number and statement disagreements
-(`conflicting_numbers`, `polarity_conflicts`: kinds `number`, `development`, `claim`); each listed
-disagreement is annotated by hand as right (one quantity told with different values, or a statement
-affirmed and denied, by different articles: a dispute or a development a reader should see) or
-wrong (`benchmarks/gold/disagreements.json`; the texts are not copied there: a disagreement is keyed
-by its story, its family and the first words of each position). Precision is the share of the
+cleaning, the main story, sentences, the timeline) and lists its number, statement and date
+disagreements (`conflicting_numbers`, `polarity_conflicts`, `contradicted_dates`,
+`conflicting_event_dates`: kinds `number`, `development`, `claim`, `date`); each listed disagreement
+is annotated by hand as right (one quantity told with different values, a statement affirmed and
+denied, or one event given different days, by different articles: a dispute or a development a
+reader should see) or wrong (`benchmarks/gold/disagreements.json`; the texts are not copied there: a
+disagreement is keyed by its story, its family and the first words of each position). Precision is the share of the
 judged ones that are right; a disagreement not yet judged is counted apart and printed with
 `--list`, to be judged.
 

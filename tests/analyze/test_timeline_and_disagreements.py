@@ -531,6 +531,26 @@ def test_one_event_dated_differently_is_a_disagreement_but_one_persons_two_deeds
     assert conflicting_event_dates(build_timeline(deeds)) == []
 
 
+def test_work_going_on_over_days_and_a_sentence_telling_both_dates_date_no_event_differently():
+    from storyweave.analyze.disagreements import conflicting_event_dates
+
+    ongoing = [article("a", "Divers were still searching the Port Alder harbour for the missing ferry on Monday.",
+                       "2024-03-06"),
+               article("b", "Divers were still searching the Port Alder harbour for the missing ferry on Tuesday.",
+                       "2024-03-06")]
+    assert conflicting_event_dates(build_timeline(ongoing)) == []
+    deadlines = [article("a", "Bayline lets ferry passengers change their Port Alder tickets free until Monday.",
+                         "2024-03-06"),
+                 article("b", "Bayline let ferry passengers change their Port Alder tickets free on Friday.",
+                         "2024-03-06")]
+    assert conflicting_event_dates(build_timeline(deadlines)) == []
+    both = [article("a", "Two workers died in the March 4 explosion at the Port Alder harbour fuel depot.",
+                    "2024-03-08"),
+            article("b", "On Thursday the inquiry heard two workers died in the March 4 explosion at the Port "
+                         "Alder harbour fuel depot.", "2024-03-08")]
+    assert conflicting_event_dates(build_timeline(both)) == []
+
+
 def test_a_denial_contradicts_facts_not_charges_reports_wishes_or_other_times():
     day = {x: "2024-03-12" for x in "abcdefgh"}
     # a party's denial against the charge it denies: both are true

@@ -573,10 +573,36 @@ def contradicted_dates(articles: list[Article], anchors: dict[str, Anchor],
 
 
 MIN_SHARED_PREDICATE_WORDS = 2  # lowercase content words two tellings of one event share
+# What goes on over days has no one date to disagree on: "forces were still searching today",
+# "some protesters remain", "crews were putting the finishing touches Tuesday" (a progressive that
+# the date follows with no deed between: not "was studying a speech delivered Sunday").
+_ONGOING = re.compile(r"\b(?:still|remains?|remained|continu(?:e|es|ed|ing))\b", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+\w+ing\b(?P<between>(?:\s+\S+){0,6}?)\s*$", re.IGNORECASE)
+
+
+def _datable(event: TimelineEvent) -> bool:
+    """Does the sentence date one event: not one going on over days, nor a deadline ("may change
+    their tickets until Monday"), nor one whose date is a word inside a quotation ("Yesterday
+    Tunisia, today Egypt," they chanted: said when, nobody knows)."""
+    if event.resolved_from.lower().startswith(("until ", "till ", "through ")):
+        return False
+    at = event.text.find(event.resolved_from)
+    if at < 0:
+        return not _ONGOING.search(event.text)
+    progressive = _PROGRESSIVE.search(event.text[:at])
+    return (event.text[:at].count('"') % 2 == 0 and not _ONGOING.search(event.text)
+            and not (progressive and not re.search(r"\w+ed\b", progressive["between"])))
+
+
+def _tells_both(first: TimelineEvent, second: TimelineEvent) -> bool:
+    """Does one telling also hold the other's date ("the April 20 explosion" in a sentence dated by
+    its "Thursday")? Then the two dates are of two things it tells, not one event's."""
+    return (first.resolved_from.lower() in second.text.lower() or second.resolved_from.lower() in first.text.lower())
 
 
 def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]:
-    """One event, dated differently by different articles (day precision on both sides)."""
+    """One event, dated differently by different articles (day precision on both sides): one event
+    each (`_datable`), not two things one of them tells (`_tells_both`)."""
     found = []
     days = [e for e in timeline if len(e.date) == 10]
     clauses = {id(e): main_clause(claim_text(e.text)) for e in days}
@@ -593,6 +619,8 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
                 continue
             if first.resolved_from.lower() == second.resolved_from.lower():
                 continue  # the same words said on two days ("today", in a quote run again a day later)
+            if not _datable(first) or not _datable(second) or _tells_both(first, second):
+                continue
             second_words = words[id(second)]
             smaller = min(len(first_words), len(second_words))
             positions = apart([(f"{first.date} ({first.resolved_from})", first.articles),
