@@ -586,7 +586,8 @@ def test_numbers_of_other_people_ranges_additions_and_round_figures_are_not_disp
     ranged = [Sentence("a", 0, "Engineers put the leak from the Port Alder well at 12,000 to 25,000 barrels a day."),
               Sentence("b", 0, "Engineers put the leak from the Port Alder well at 5,000 barrels a day.")]
     assert conflicting_numbers(ranged, day) == []
-    added = [Sentence("a", 0, "Health officials in Port Alder confirmed another nine flu cases on Monday at two hospitals."),
+    added = [Sentence("a", 0, "Health officials in Port Alder confirmed another nine flu cases on Monday at two "
+                              "hospitals."),
              Sentence("b", 0, "Health officials in Port Alder confirmed 32 flu cases on Monday at two hospitals.")]
     assert conflicting_numbers(added, day) == []
     rounded = [Sentence("a", 0, "More than 1,300 people have been admitted to Port Alder hospitals with symptoms."),
@@ -633,9 +634,10 @@ def test_a_denied_deed_must_be_the_deed_affirmed_and_a_clause_ends_a_denial():
               Sentence("b", 0, "Photograph no 22 of a set of 22 shows Okafor at the Port Alder docks.")]
     assert polarity_conflicts(photos, day) == []
     # what follows the clause's end is not what is suspended
-    flights = [Sentence("a", 0, "Bayline said its last ferry from Port Alder will leave Saturday, said spokeswoman Reyes."),
-               Sentence("b", 0, "Bayline's last ferry from Port Alder will leave Saturday; other service was suspended, "
-                                "said spokeswoman Reyes.")]
+    flights = [Sentence("a", 0, "Bayline said its last ferry from Port Alder will leave Saturday, said "
+                                "spokeswoman Reyes."),
+               Sentence("b", 0, "Bayline's last ferry from Port Alder will leave Saturday; other service was "
+                                "suspended, said spokeswoman Reyes.")]
     assert polarity_conflicts(flights, day) == []
 
 
