@@ -583,15 +583,15 @@ def test_numbers_of_other_people_ranges_additions_and_round_figures_are_not_disp
                   Sentence("b", 0, "Reyes has spent 10 years in prison for his union work at the docks."),
                   Sentence("b", 1, "The court heard from both Okafor and Reyes.")]
     assert conflicting_numbers(two_people, day) == []
-    ranged = [Sentence("a", 0, "Engineers put the leak from the Port Alder well at 12,000 to 25,000 barrels a day."),
-              Sentence("b", 0, "Engineers put the leak from the Port Alder well at 5,000 barrels a day.")]
+    ranged = [Sentence("a", 0, "Engineers put the leak from the Port Alder well at 1,200 to 2,500 tonnes a day."),
+              Sentence("b", 0, "Engineers put the leak from the Port Alder well at 500 tonnes a day.")]
     assert conflicting_numbers(ranged, day) == []
     added = [Sentence("a", 0, "Health officials in Port Alder confirmed another nine flu cases on Monday at two "
                               "hospitals."),
              Sentence("b", 0, "Health officials in Port Alder confirmed 32 flu cases on Monday at two hospitals.")]
     assert conflicting_numbers(added, day) == []
-    rounded = [Sentence("a", 0, "More than 1,300 people have been admitted to Port Alder hospitals with symptoms."),
-               Sentence("b", 0, "A total of 1,324 people have been admitted to Port Alder hospitals with symptoms.")]
+    rounded = [Sentence("a", 0, "More than 1,300 patients went into Port Alder hospitals with symptoms."),
+               Sentence("b", 0, "A total of 1,324 patients went into Port Alder hospitals with symptoms.")]
     assert conflicting_numbers(rounded, day) == []
     # two round figures apart are two figures
     told = [Sentence("a", 0, "Food aid now reaches 22 million people in the north this winter, the agency said."),
@@ -609,8 +609,8 @@ def test_counts_of_different_things_in_look_alike_sentences_are_not_disputes():
         ("Health officials confirmed eight flu cases among students in Port Alder on Monday.",
          "Health officials confirmed 20 flu cases on Monday, including eight among students in Port Alder."),
         # a rate and a total
-        ("The new cap over the Port Alder well can collect up to 80,000 barrels of oil a day.",
-         "The cap over the Port Alder well has collected more than 800,000 barrels of oil so far."),
+        ("The new pump at the Port Alder depot can move up to 6,000 tonnes of fuel a day.",
+         "The pump at the Port Alder depot has moved more than 900,000 tonnes of fuel so far."),
         # shares that make a whole
         ("Officials said 75 percent of the Port Alder fishing grounds are still open to boats.",
          "Officials have closed 25 percent of the Port Alder fishing grounds to boats."),
@@ -630,8 +630,8 @@ def test_a_denied_deed_must_be_the_deed_affirmed_and_a_clause_ends_a_denial():
     sailed = Sentence("b", 0, "Harbour chief Okafor sailed in the yacht race at Port Alder on Sunday.")
     assert polarity_conflicts([lost, sailed], days) == []
     # "no 22" numbers a photograph, it denies nothing
-    photos = [Sentence("a", 0, "Photograph number nine of a set of 22 shows Okafor at the Port Alder docks."),
-              Sentence("b", 0, "Photograph no 22 of a set of 22 shows Okafor at the Port Alder docks.")]
+    photos = [Sentence("a", 0, "Picture number nine of a set of 30 shows Okafor at the Port Alder docks."),
+              Sentence("b", 0, "Picture no 14 of a set of 30 shows Okafor at the Port Alder docks.")]
     assert polarity_conflicts(photos, day) == []
     # what follows the clause's end is not what is suspended
     flights = [Sentence("a", 0, "Bayline said its last ferry from Port Alder will leave Saturday, said "
@@ -644,12 +644,12 @@ def test_a_denied_deed_must_be_the_deed_affirmed_and_a_clause_ends_a_denial():
 def test_prices_times_of_day_and_round_figures_are_no_disputes():
     day = {x: "2024-03-12" for x in "ab"}
     for first, second in [
-        ("Brent crude was around $112 a barrel in choppy trading in Port Alder.",
-         "Brent crude was around $116 a barrel in choppy trading in Port Alder."),
+        ("Crude oil in Port Alder sold for about $91 a barrel in thin trading.",
+         "Crude oil in Port Alder sold for about $94 a barrel in thin trading."),
         ("This report on the Port Alder strike was last updated at 15.09 GMT on the harbour site.",
          "This report on the Port Alder strike was last updated at 14.50 GMT on the harbour site."),
-        ("Rights groups have documented more than 300 deaths since the Port Alder uprising began.",
-         "Rights groups have documented 302 deaths since the Port Alder uprising began."),
+        ("Rights groups have counted more than 300 deaths in the Port Alder uprising so far.",
+         "Rights groups have counted 302 deaths in the Port Alder uprising so far."),
     ]:
         assert conflicting_numbers([Sentence("a", 0, first), Sentence("b", 0, second)], day) == [], first
     # figures of the same roundness are two figures

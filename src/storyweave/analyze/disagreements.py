@@ -104,7 +104,7 @@ def _spelling_key(name: str, person: bool = True) -> str:
     return key if person or len(key) < 5 else re.sub(r"(?<=[a-z])s$", "", key)
 
 
-# Before a name, what makes it a plural: "the Tom DeLays, the Henry Hydes" (people like them), "the
+# Before a name, what makes it a plural: "the Okafors of this world" (people like them), "the
 # six Nobels" (prizes): no spelling of the name.
 _BEFORE_A_PLURAL = re.compile(rf"\b(?:the|\d+|{'|'.join(NUMBER_WORDS)})\s+$", re.IGNORECASE)
 
@@ -400,7 +400,7 @@ def _named(claim: str, names: frozenset[str]) -> frozenset[str]:
     return (frozenset(_CAPITALISED.findall(rest)) | opening) - _NOT_NAMES
 
 
-# A price ("Brent crude was around $112 a barrel"): it changes by the minute too.
+# A price ("crude sold near $91 a barrel"): it changes by the minute too.
 _PRICE = re.compile(r"[$£€]\s?\d[\d,.]*\s+(?:a|an|per)\s+"
                     r"(?:barrel|ounce|share|gallon|litre|liter|ton|tonne|bushel)\b", re.IGNORECASE)
 # A time of day ("15.09 GMT", "0930 Haiti time"), no count.
@@ -430,7 +430,7 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
             if len(words - {noun, *value.split()}) < MIN_WORDS_BESIDE_NUMBER:
                 continue  # "We need to move two million people," he said: too little to compare
             if _amount(value) in range_ends or _is_part(phrase, sentence.text):
-                continue  # "between 12,000 and 25,000 barrels" is no point estimate; "another nine cases" no total
+                continue  # "between 1,200 and 2,500 tonnes" is no point estimate; "another nine cases" no total
             # the counted noun keys the count already: it says nothing of whether two tellings agree
             told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome, named))
     found = []
@@ -703,7 +703,7 @@ def is_statement(text: str) -> bool:
 
 # Two statements of different times contradict nothing: what had happened before a report was
 # written ("Last month Obama eased a moratorium on drilling" beside "Obama halted new drilling" on
-# Friday), what happened in another year ("declared SARS a pandemic in March 2003").
+# Friday), what happened in another year ("named the strain in March 2019").
 _LOOKING_BACK = re.compile(r"\b(?:last|previous|earlier this) (?:week|month|year|spring|summer|autumn|fall|winter)\b"
                            r"|\b(?:days?|weeks?|months?|years?|decades?) ago\b", re.IGNORECASE)
 
@@ -792,7 +792,7 @@ def _affirms(text: str, denied: frozenset[str], doer: set[str], verb: str | None
     """Does the sentence affirm, as a fact, what a negation denies: no charge or report
     (`_ALLEGED`); the denied words written lowercase (what is done, not the name of an "Information
     Center"), not in a condition ("unless the North lets experts visit the complex"), not in an
-    infinitive ("to force it to hand over the suspects", "to show its support": no handing over, no
+    infinitive ("ordered to hand over its records", "to show its support": no handing over, no
     support) nor after "without" ("a man without sin"); the `verb` a plain negation denies among
     them; and the one the negation names as its `doer` before them ("The rebels want talks with
     Kabila" is not Kabila talking)?"""
