@@ -553,26 +553,25 @@ def test_work_going_on_over_days_and_a_sentence_telling_both_dates_date_no_event
 
 def test_a_denial_contradicts_facts_not_charges_reports_wishes_or_other_times():
     day = {x: "2024-03-12" for x in "abcdefgh"}
-    # a party's denial against the charge it denies: both are true
-    denial = Sentence("a", 0, "Dana Reyes denies embezzling funds from the Port Alder harbour trust.")
-    charge = Sentence("b", 0, "Dana Reyes is accused of embezzling funds from the Port Alder harbour trust.")
-    assert polarity_conflicts([denial, charge], day) == []
-    # the one who refuses is the object of the other sentence, not its subject
-    refusal = Sentence("a", 0, "Mayor Okafor has refused to negotiate with the striking dock workers.")
-    wish = Sentence("b", 0, "The striking dock workers want direct negotiations with Okafor.")
-    assert polarity_conflicts([refusal, wish], day) == []
-    # an infinitive tells of no deed, nor does what follows "without"
-    withheld = Sentence("a", 0, "Port Alder has refused to hand over the harbour records to auditors.")
-    ordered = Sentence("b", 0, "A judge ordered Port Alder to hand over the harbour records to auditors.")
-    assert polarity_conflicts([withheld, ordered], day) == []
-    unsinful = Sentence("a", 0, "Okafor is not a corrupt official of the harbour trust.")
-    without = Sentence("b", 0, "Okafor is an official of the harbour trust without corruption.")
-    assert polarity_conflicts([unsinful, without], day) == []
-    # what had happened before the report is another time's news
-    earlier = Sentence("a", 0, "Last month Mayor Okafor approved new dredging of the Port Alder harbour.")
-    now = Sentence("b", 0, "Mayor Okafor has not approved new dredging of the Port Alder harbour.")
-    assert polarity_conflicts([earlier, now], day) == []
+    for denied, told in [
+        # a party's denial against the charge it denies: both are true
+        ("Dana Reyes denies embezzling funds from the Port Alder harbour trust.",
+         "Dana Reyes is accused of embezzling funds from the Port Alder harbour trust."),
+        # the one who refuses is the object of the other sentence, not its subject
+        ("Mayor Okafor has refused to negotiate with the striking dock workers.",
+         "The striking dock workers want direct negotiations with Okafor."),
+        # an infinitive tells of no deed, nor does what follows "without"
+        ("Port Alder has refused to hand over the harbour records to auditors.",
+         "A judge ordered Port Alder to hand over the harbour records to auditors."),
+        ("Okafor is not a corrupt official of the harbour trust.",
+         "Okafor is an official of the harbour trust without corruption."),
+        # what had happened before the report is another time's news
+        ("Mayor Okafor has not approved new dredging of the Port Alder harbour.",
+         "Last month Mayor Okafor approved new dredging of the Port Alder harbour."),
+    ]:
+        assert polarity_conflicts([Sentence("a", 0, denied), Sentence("b", 0, told)], day) == [], told
     # the same sentences of one time still contradict each other
+    now = Sentence("a", 0, "Mayor Okafor has not approved new dredging of the Port Alder harbour.")
     approved = Sentence("c", 0, "Mayor Okafor approved new dredging of the Port Alder harbour.")
     assert [d.kind for d in polarity_conflicts([approved, now], day)] == ["claim"]
 

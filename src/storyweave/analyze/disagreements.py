@@ -670,9 +670,7 @@ def _negated_predicates(text: str) -> frozenset[str]:
         plain = _PLAIN_NEGATION.fullmatch(cue.group())
         if words[:1] == ["only"] or plain and "until" in (w.lower() for w in words[:8]):
             continue
-        # ...and not past the clause's end ("service was suspended, said a spokeswoman")
-        words = list(itertools.takewhile(lambda w: w[:1] not in ",;:", words))
-        words = words[:next((n + 1 for n, w in enumerate(words) if w[-1] in ",;:"), len(words))]
+        words = _to_clause_end(words)  # "service was suspended, said a spokeswoman": nothing said is denied
         following = list(itertools.takewhile(lambda w: w.lower() not in _CLAUSE_OPENERS, words[:4]))
         following = [w for w in following if w[:1].islower()]
         # what the sentence affirms before the cue is not what it denies: "appointed vice
@@ -681,6 +679,18 @@ def _negated_predicates(text: str) -> frozenset[str]:
         affirmed = _QUESTION_PUT.sub("", claim[:cue.start()])
         negated_words |= content_words(" ".join(following)) - content_words(affirmed)
     return frozenset(negated_words)
+
+
+def _to_clause_end(words: list[str]) -> list[str]:
+    """The words up to the first that ends a clause (a comma, semicolon or colon), that one included."""
+    kept = []
+    for word in words:
+        if word[:1] in ",;:":
+            break
+        kept.append(word)
+        if word[-1] in ",;:":
+            break
+    return kept
 
 
 _QUESTION_PUT = re.compile(r"^(?:when\s+)?asked\s+(?:if|whether|about|why|how|what)\b[^,]*,", re.IGNORECASE)
