@@ -36,30 +36,39 @@ GOLD = ROOT / "benchmarks" / "gold" / "disagreements.json"
 SAMPLES = ("held out", "development")
 BEFORE = "stop 38"  # the code before this benchmark, whose listings the gold file records
 POSITION_WORDS = 5  # a statement's position is keyed by its first words
-HELD_OUT_DAYS = 120  # Timeline17 day sets held out (seed 43), beside the first 150 Multi-News clusters
+# Timeline17 day sets (seed, how many) and Multi-News clusters (first, how many) of each sample
+DAY_SETS = {"development": [(7, 80), (43, 120)], "held out": [(47, 120)]}
+MULTINEWS = {"development": (0, 150), "held out": (150, 300)}
 
 
 def stories(sample: str) -> Iterator[tuple[str, list]]:
-    """(story id, articles) of a sample, in a fixed order."""
-    from storyweave.evaluate.datasets import read_duc, read_multinews, read_timeline17
+    """(story id, articles) of a sample, in a fixed order; the held-out sample draws no day set of
+    the development one."""
+    from storyweave.evaluate.datasets import read_duc, read_multinews
 
-    development_days = 80
     if sample == "development":
         for cluster, _ in read_duc(SHARED / "duc2004"):
             yield cluster.id, cluster.articles
-        for cluster, _ in read_timeline17(SHARED / "timeline17", development_days, seed=7):
-            yield cluster.id, cluster.articles
-        return
-    taken = {cluster.id for cluster, _ in read_timeline17(SHARED / "timeline17", development_days, seed=7)}
-    count = 0
-    for cluster, _ in read_timeline17(SHARED / "timeline17", seed=43):
-        if cluster.id not in taken:
-            yield cluster.id, cluster.articles
-            count += 1
-            if count == HELD_OUT_DAYS:
-                break
-    for cluster in read_multinews(SHARED / "multinews" / "validation.jsonl.gz", 150):
+    yield from _day_sets(sample, set() if sample == "development" else
+                         {story for story, _ in _day_sets("development", set())})
+    start, count = MULTINEWS[sample]
+    for cluster in read_multinews(SHARED / "multinews" / "validation.jsonl.gz", count, start=start):
         yield f"multinews:{cluster.id}", cluster.articles
+
+
+def _day_sets(sample: str, taken: set[str]) -> Iterator[tuple[str, list]]:
+    """The sample's Timeline17 day sets, each drawn once, none of those `taken`."""
+    from storyweave.evaluate.datasets import read_timeline17
+
+    for seed, days in DAY_SETS[sample]:
+        count = 0
+        for cluster, _ in read_timeline17(SHARED / "timeline17", seed=seed):
+            if count == days:
+                break
+            if cluster.id not in taken:
+                taken.add(cluster.id)
+                count += 1
+                yield cluster.id, cluster.articles
 
 
 def family(kind: str, description: str) -> str:

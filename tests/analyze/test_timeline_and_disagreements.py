@@ -551,6 +551,21 @@ def test_work_going_on_over_days_and_a_sentence_telling_both_dates_date_no_event
     assert conflicting_event_dates(build_timeline(both)) == []
 
 
+def test_sentences_that_share_a_topic_or_name_both_days_date_no_event_differently():
+    from storyweave.analyze.disagreements import conflicting_event_dates
+
+    for first, second in [
+        # a board that discussed fares, and a meeting that discussed more: two events
+        ("Bayline said on Saturday that its board discussed the Port Alder ferry fares.",
+         "Bayline's board met on Monday and discussed the Port Alder ferry fares, the harbour dues and its dividend."),
+        # a call made on Thursday to march on Friday
+        ("On Thursday the dock union called for its members to march after Friday's shift change in Port Alder.",
+         "The dock union has called for its members to march after the shift change on Friday in Port Alder."),
+    ]:
+        told = [article("a", first, "2024-03-12"), article("b", second, "2024-03-12")]
+        assert conflicting_event_dates(build_timeline(told)) == [], first
+
+
 def test_a_denial_contradicts_facts_not_charges_reports_wishes_or_other_times():
     day = {x: "2024-03-12" for x in "abcdefgh"}
     for denied, told in [

@@ -573,6 +573,11 @@ def contradicted_dates(articles: list[Article], anchors: dict[str, Anchor],
 
 
 MIN_SHARED_PREDICATE_WORDS = 2  # lowercase content words two tellings of one event share
+# Two tellings are of one event when they say the same, their dates aside (Jaccard of the main
+# clauses' content words): judged on real stories, sentences that merely share a topic and a
+# deed ("BP said Saturday its board ..." / "BP's board is to meet on Monday ...") were nearly all
+# two events, so only near-identical tellings are set against each other.
+SAME_EVENT_WORDS = 0.8
 # What goes on over days has no one date to disagree on: "forces were still searching today",
 # "some protesters remain", "crews were putting the finishing touches Tuesday" (a progressive that
 # the date follows with no deed between: not "was studying a speech delivered Sunday").
@@ -595,18 +600,27 @@ def _datable(event: TimelineEvent) -> bool:
 
 
 def _tells_both(first: TimelineEvent, second: TimelineEvent) -> bool:
-    """Does one telling also hold the other's date ("the April 20 explosion" in a sentence dated by
-    its "Thursday")? Then the two dates are of two things it tells, not one event's."""
-    return (first.resolved_from.lower() in second.text.lower() or second.resolved_from.lower() in first.text.lower())
+    """Does one telling also name the other's day ("the April 20 explosion" in a sentence dated by
+    its "Thursday"; "On Thursday the Brotherhood called for protests after Friday's prayers")? Then
+    the two dates are of two things it tells, not one event's."""
+    return _names_day(first.resolved_from, second.text) or _names_day(second.resolved_from, first.text)
+
+
+def _names_day(expression: str, text: str) -> bool:
+    """Does the text name the day an expression names, without its preposition ("on Friday": "Friday's")?"""
+    core = re.sub(r"^(?:on|early|late|last|this|next|by|from|since)\s+", "", expression.lower())
+    return bool(re.search(rf"\b{re.escape(core)}", text.lower()))
 
 
 def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]:
-    """One event, dated differently by different articles (day precision on both sides): one event
-    each (`_datable`), not two things one of them tells (`_tells_both`)."""
+    """One event, dated differently by different articles (day precision on both sides): tellings
+    that say the same but for their dates (`SAME_EVENT_WORDS`), of one event each (`_datable`), not
+    two things one of them tells (`_tells_both`)."""
     found = []
     days = [e for e in timeline if len(e.date) == 10]
     clauses = {id(e): main_clause(claim_text(e.text)) for e in days}
-    words = {key: content_words(clause) for key, clause in clauses.items()}
+    # what the clause tells, its date aside
+    words = {id(e): content_words(clauses[id(e)]) - content_words(e.resolved_from) for e in days}
     # ...and what the clause tells beside its names: one person's two deeds on two days ("Speaker
     # Newt Gingrich ... was driven from office Friday" and "... disavowed his war on Speaker Newt
     # Gingrich ... Wednesday") share only the names
@@ -622,10 +636,10 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
             if not _datable(first) or not _datable(second) or _tells_both(first, second):
                 continue
             second_words = words[id(second)]
-            smaller = min(len(first_words), len(second_words))
+            shared = len(first_words & second_words)
             positions = apart([(f"{first.date} ({first.resolved_from})", first.articles),
                                (f"{second.date} ({second.resolved_from})", second.articles)])
-            if (smaller >= 4 and len(first_words & second_words) / smaller >= 0.8 and len(positions) > 1
+            if (shared >= 4 and shared / len(first_words | second_words) >= SAME_EVENT_WORDS and len(positions) > 1
                     and len(told[id(first)] & told[id(second)]) >= MIN_SHARED_PREDICATE_WORDS):
                 found.append(Disagreement(
                     "date", f"the same event is dated differently: {excerpt(first.text)}", positions))
