@@ -1,11 +1,12 @@
 """Benchmark: how many of the disagreements a brief lists are real, on real multi-outlet news.
 
-Stories: DUC 2004's 50 clusters (AP and New York Times, 1998) and 80 Timeline17 day sets (a topic's
-articles from all its outlets over two days, drawn with seed 7) were read to mend errors
-("development"); 120 more Timeline17 day sets (seed 43) and the first 150 Multi-News validation
-clusters were annotated afterwards ("held out", the figure to quote, measured before its errors were
-read). For each story storyweave prepares the articles as a brief does (`summarize_articles`:
-cleaning, the main story, sentences, the timeline) and lists its number, statement and date
+Stories: DUC 2004's 50 clusters (AP and New York Times, 1998), 200 Timeline17 day sets (a topic's
+articles from all its outlets over two days, drawn with seeds 7 and 43) and the first 150
+Multi-News validation clusters were read to mend errors ("development"); 120 other Timeline17 day
+sets (seed 47) and Multi-News clusters 150-449 were judged afterwards ("held out", the figure to
+quote, measured before its errors were read). For each story storyweave prepares the articles as
+a brief does (`summarize_articles`: cleaning, the main story, sentences, the timeline) and lists
+its number, statement and date
 disagreements (`conflicting_numbers`, `polarity_conflicts`, `contradicted_dates`,
 `conflicting_event_dates`: kinds `number`, `development`, `claim`, `date`); each listed disagreement
 is annotated by hand as right (one quantity told with different values, a statement affirmed and
