@@ -573,8 +573,8 @@ def test_a_denial_contradicts_facts_not_charges_reports_wishes_or_other_times():
         ("Dana Reyes denies embezzling funds from the Port Alder harbour trust.",
          "Dana Reyes is accused of embezzling funds from the Port Alder harbour trust."),
         # the one who refuses is the object of the other sentence, not its subject
-        ("Mayor Okafor has refused to negotiate with the striking dock workers.",
-         "The striking dock workers want direct negotiations with Okafor."),
+        ("Mayor Okafor has refused to negotiate with dock workers on strike.",
+         "Dock workers on strike want direct negotiations with Okafor."),
         # an infinitive tells of no deed, nor does what follows "without"
         ("Port Alder has refused to hand over the harbour records to auditors.",
          "A judge ordered Port Alder to hand over the harbour records to auditors."),
@@ -593,8 +593,8 @@ def test_a_denial_contradicts_facts_not_charges_reports_wishes_or_other_times():
 
 def test_numbers_of_other_people_ranges_additions_and_round_figures_are_not_disputes():
     day = {x: "2024-03-12" for x in "ab"}
-    two_people = [Sentence("a", 0, "Okafor has spent 12 years in prison for his union work at the docks."),
-                  Sentence("b", 0, "Reyes has spent 10 years in prison for his union work at the docks."),
+    two_people = [Sentence("a", 0, "Okafor has served 12 years behind bars for his union work at the docks."),
+                  Sentence("b", 0, "Reyes has served 10 years behind bars for his union work at the docks."),
                   Sentence("b", 1, "The court heard from both Okafor and Reyes.")]
     assert conflicting_numbers(two_people, day) == []
     ranged = [Sentence("a", 0, "Engineers put the leak from the Port Alder well at 1,200 to 2,500 tonnes a day."),
@@ -644,8 +644,8 @@ def test_a_denied_deed_must_be_the_deed_affirmed_and_a_clause_ends_a_denial():
     sailed = Sentence("b", 0, "Harbour chief Okafor sailed in the yacht race at Port Alder on Sunday.")
     assert polarity_conflicts([lost, sailed], days) == []
     # "no 22" numbers a photograph, it denies nothing
-    photos = [Sentence("a", 0, "Picture number nine of a set of 30 shows Okafor at the Port Alder docks."),
-              Sentence("b", 0, "Picture no 14 of a set of 30 shows Okafor at the Port Alder docks.")]
+    photos = [Sentence("a", 0, "Picture nine in a series of 30 shows Okafor at the Port Alder docks."),
+              Sentence("b", 0, "Picture no 14 in a series of 30 shows Okafor at the Port Alder docks.")]
     assert polarity_conflicts(photos, day) == []
     # what follows the clause's end is not what is suspended
     flights = [Sentence("a", 0, "Bayline said its last ferry from Port Alder will leave Saturday, said "

@@ -392,7 +392,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 def _named(claim: str, names: frozenset[str]) -> frozenset[str]:
     """The places, people and bodies a claim is about: its capitalised words, the first only if it
     is no function word and the story (`names`) or news prose in general writes it capitalised
-    ("Xu spent 12 years", "Brazil says", not "Officials said", "The well")."""
+    ("Okafor spent 12 years", "Brazil says", not "Officials said", "The well")."""
     first, _, rest = claim.partition(" ")
     first = first.strip(_MARKS)
     opening = {first} if first.lower() not in STOP_WORDS and (
@@ -489,8 +489,8 @@ def _same_statement(tellings: list[Telling], noun: str) -> set[tuple[int, int]]:
     compared; they name the same years, so the toll of a 1946 quake ("In 1946, a quake killed
     almost 2,000 people") is not this one's; where both say what befell those they count, the
     same ("infecting more than 27,700 people" is no toll of "killed just 144 people"); and where both
-    name whom or where, someone or somewhere in common ("Xu spent 12 years in jail" and "Qin ... has
-    spent 10 years in prison" are two people's years); and nothing else sets them apart (`_counts_apart`)."""
+    name whom or where, someone or somewhere in common ("Okafor served 12 years" and "Reyes ...
+    served 10 years" are two people's years); and nothing else sets them apart (`_counts_apart`)."""
     linked = set()
     for i, (_, _, sentence, words, context, years, outcome, named) in enumerate(tellings):
         for j in range(i + 1, len(tellings)):
@@ -575,11 +575,11 @@ def contradicted_dates(articles: list[Article], anchors: dict[str, Anchor],
 MIN_SHARED_PREDICATE_WORDS = 2  # lowercase content words two tellings of one event share
 # Two tellings are of one event when they say the same, their dates aside (Jaccard of the main
 # clauses' content words): judged on real stories, sentences that merely share a topic and a
-# deed ("BP said Saturday its board ..." / "BP's board is to meet on Monday ...") were nearly all
+# deed (a company saying on Saturday what its board would discuss / the board meeting on Monday) were nearly all
 # two events, so only near-identical tellings are set against each other.
 SAME_EVENT_WORDS = 0.8
 # What goes on over days has no one date to disagree on: "forces were still searching today",
-# "some protesters remain", "crews were putting the finishing touches Tuesday" (a progressive that
+# "some protesters remain", "crews were fitting the dome on Tuesday" (a progressive that
 # the date follows with no deed between: not "was studying a speech delivered Sunday").
 _ONGOING = re.compile(r"\b(?:still|remains?|remained|continu(?:e|es|ed|ing))\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+\w+ing\b(?P<between>(?:\s+\S+){0,6}?)\s*$", re.IGNORECASE)
@@ -601,7 +601,7 @@ def _datable(event: TimelineEvent) -> bool:
 
 def _tells_both(first: TimelineEvent, second: TimelineEvent) -> bool:
     """Does one telling also name the other's day ("the April 20 explosion" in a sentence dated by
-    its "Thursday"; "On Thursday the Brotherhood called for protests after Friday's prayers")? Then
+    its "Thursday"; "On Thursday the union called for a march after Friday's shift")? Then
     the two dates are of two things it tells, not one event's."""
     return _names_day(first.resolved_from, second.text) or _names_day(second.resolved_from, first.text)
 

@@ -189,7 +189,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
     # on Saturday two teams would be sent out")
     if _PAST.search(re.split(r"\bthat\b", before)[-1]) or _PAST.search(after):
         return False
-    if _past_form_before(words_before[-CLAUSE_WORDS - 1:]):  # "... but bailed out AIG on Tuesday"
+    if _past_form_before(words_before[-CLAUSE_WORDS - 1:]):  # "... but rescued the bank on Tuesday"
         return False
     if len(words_before) <= 1:  # the day opens the sentence: its main verb, before any
         # future cue, decides ("On Sunday, Bahrain's crown prince said he would stay away")
@@ -203,7 +203,7 @@ def _looks_ahead(reporter: str, start: int, end: int) -> bool:
 
 def _past_form_before(words: list[str]) -> bool:
     """A verb in -ed in the clause the day ends (of the `CLAUSE_WORDS` words before it; one more is
-    read for a passive's auxiliary): "bailed out AIG on". Not one that puts things off ("postponed
+    read for a passive's auxiliary): "rescued the bank on". Not one that puts things off ("postponed
     the vote to") or looks ahead ("a holiday booked in July"), nor one a future cue follows ("I asked
     if they would win on"), nor a passive in the present ("is lifted in November", "to be discussed
     on Monday") or an adjective ("so-called")."""
