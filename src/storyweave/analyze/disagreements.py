@@ -16,6 +16,7 @@ import itertools
 import re
 import textwrap
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import numpy as np
 
@@ -369,7 +370,8 @@ def _is_rate(phrase: str, text: str) -> bool:
     return bool(_RATE.search(text[text.find(phrase) + len(phrase):][:60]))
 
 
-def _amounts_told(text: str, noun: str) -> set[float]:
+@lru_cache(maxsize=4096)  # asked again for every pair of tellings a sentence is in
+def _amounts_told(text: str, noun: str) -> frozenset[float]:
     """The plain numbers a sentence tells of `noun`, in digits or words: before it, or alone ("20
     cases, including eight in the city"), not before another noun ("two crew members")."""
     words = [w.lower().strip(",.") for w in re.findall(r"[\w.,'-]+|[^\w\s]", text)]
@@ -378,7 +380,7 @@ def _amounts_told(text: str, noun: str) -> set[float]:
         number = NUMBER_WORDS.get(word, word).replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d+)?", number) and (following in (noun, "") or following in _BARE_AFTER):
             told.add(float(number))
-    return told
+    return frozenset(told)
 
 
 _BARE_AFTER = frozenset("in of at from among to and or on , ; : . ) -".split())
@@ -416,14 +418,18 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
     deaths a year from flu" stay apart."""
     told: dict[str, list[Telling]] = defaultdict(list)
     names = frozenset(word for s in sentences for word in _CAPITALISED.findall(s.text.partition(" ")[2]))
+    ranges: set[tuple[float, float]] = set()  # every range the story states
     for sentence in sentences:
-        words = content_words(claim_text(sentence.text))
+        own_ranges = _told_ranges([sentence])
+        ranges |= own_ranges
+        claim = claim_text(sentence.text)
+        words = content_words(claim)
         if (not is_statement(sentence.text) or len(words) <= MIN_CLAIM_WORDS or _MARKET_MOVE.search(sentence.text)
                 or _PRICE.search(sentence.text)):
             continue  # "Would any other country do this over 20 deaths?", "If it fell below 6,000 psi ..."
         years = frozenset(_YEAR.findall(sentence.text)) - {(published.get(sentence.article_id) or "")[:4]}
-        named = _named(claim_text(sentence.text), names)
-        range_ends = {end for pair in _told_ranges([sentence]) for end in pair}
+        named = _named(claim, names)
+        range_ends = {end for pair in own_ranges for end in pair}
         for key, (phrase, context, outcome) in quantities(sentence.text).items():
             value = _number_value(phrase)
             noun = key.split("|")[0].lstrip("$%")
@@ -434,7 +440,6 @@ def conflicting_numbers(sentences: list[Sentence], published: dict[str, str]) ->
             # the counted noun keys the count already: it says nothing of whether two tellings agree
             told[key].append((value, phrase, sentence, words - {value, noun}, context, years, outcome, named))
     found = []
-    ranges = _told_ranges(sentences)
     for key, tellings in told.items():
         if len({value for value, *_ in tellings}) < 2:
             continue
@@ -618,6 +623,7 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
     two things one of them tells (`_tells_both`)."""
     found = []
     days = [e for e in timeline if len(e.date) == 10]
+    datable = {id(e) for e in days if _datable(e)}
     clauses = {id(e): main_clause(claim_text(e.text)) for e in days}
     # what the clause tells, its date aside
     words = {id(e): content_words(clauses[id(e)]) - content_words(e.resolved_from) for e in days}
@@ -633,7 +639,7 @@ def conflicting_event_dates(timeline: list[TimelineEvent]) -> list[Disagreement]
                 continue
             if first.resolved_from.lower() == second.resolved_from.lower():
                 continue  # the same words said on two days ("today", in a quote run again a day later)
-            if not _datable(first) or not _datable(second) or _tells_both(first, second):
+            if id(first) not in datable or id(second) not in datable or _tells_both(first, second):
                 continue
             second_words = words[id(second)]
             shared = len(first_words & second_words)
