@@ -699,3 +699,72 @@ def test_a_feeds_text_that_kept_its_pages_html_escapes_is_unescaped():
         "said the head of the Rape, Abuse & Incest National Network | Home")
     # what only looks like an escape stays
     assert normalize_text("AT&T; shares rose & Q&A &t; notes") == "AT&T; shares rose & Q&A &t; notes"
+
+
+def test_a_headline_and_caption_run_into_the_lead_on_the_first_line_are_parted_from_it():
+    lead = ("Port Alder has closed its harbour to all shipping after a fuel barge ran aground near the north "
+            "breakwater on Monday night.")
+    # caption (a clause of its own, ending on a noun) | lead
+    text = normalize_text(f"Crews worked through the night to contain the spill {lead}\nThe cleanup goes on.")
+    assert text.split("\n")[:2] == ["Crews worked through the night to contain the spill.", lead]
+    # headline (no verb of its own) | caption | lead
+    text = normalize_text(f"Harbour shut after barge crash Divers inspected the hull of the barge {lead}")
+    assert text.split("\n") == ["Harbour shut after barge crash", "Divers inspected the hull of the barge.", lead]
+    # a headline whose verb is a present in -s stays a headline (no full stop: a title)
+    text = normalize_text(f"Mayor visits harbour crash site Divers inspected the hull of the barge {lead}")
+    assert text.split("\n")[0] == "Mayor visits harbour crash site"
+    # a caption ending on its day; not after a verb of saying ("said on Monday Port Alder tugs ...")
+    text = normalize_text(f"The harbour has stayed shut since the barge ran aground last Monday {lead}")
+    assert text.split("\n") == ["The harbour has stayed shut since the barge ran aground last Monday.", lead]
+    said = f"The coastguard said on Monday {lead}"
+    assert normalize_text(said) == said
+
+
+def test_a_first_sentence_whose_name_follows_a_role_modifier_or_verb_of_saying_is_not_parted():
+    for sentence in (
+        "Residents who fled the fumes said officials have told them to stay away from the harbour until the "
+        "barge is refloated on Friday.",
+        "The shipping company hired to refloat the barge said its chief executive Dana Okafor has flown in to "
+        "oversee the salvage of the stranded vessel.",
+        "Divers working for the salvage crew said on Tuesday six Port Alder tugs would be needed to pull the "
+        "barge clear of the rocks by the weekend.",
+        "Town leaders met on Monday to discuss the grounding of the barge as former mayor Tom Reyes was "
+        "calling for an inquiry into the harbour's pilots.",
+    ):
+        assert normalize_text(sentence) == sentence
+
+
+def test_reader_comments_that_each_open_on_their_stamp_are_removed():
+    story = [STORY, "Crews stayed at the scene overnight to keep the fire from flaring up again."]
+    comments = ["10th March 2024 - 11:12 Why did it take so long to put out?", "I live nearby and smelt it.",
+                "10th March 2024 - 10:59 Thanks to the firefighters for their work.",
+                "All posts are reactively-moderated and must obey the house rules."]
+    cleaned, removed = remove_boilerplate("\n".join(story + comments))
+    assert cleaned == "\n".join(story)
+    assert len(removed) == 4 and all(r.startswith("reader comments: ") for r in removed)
+    one_stamp = "\n".join(story + comments[:2])  # a single dated line can be a story's chronology
+    assert remove_boilerplate(one_stamp)[0] == one_stamp
+
+
+def test_a_comment_opener_with_the_hour_and_on_before_the_date_ends_the_story():
+    cleaned, removed = remove_boilerplate(f"{STORY}\nSo sad to hear. At 06:16 am on 03 Jun 2009, harbourfan wrote: "
+                                          "Stay safe everyone.")
+    assert cleaned == f"{STORY}\nSo sad to hear."
+    assert removed and removed[0].startswith("reader comments: At 06:16 am")
+
+
+def test_a_pull_quote_run_into_the_next_paragraph_is_removed_and_the_paragraph_kept():
+    pull = 'We will rebuild every pier" End Quote Dana Okafor Port Alder mayor '
+    cleaned, removed = remove_boilerplate(f"{STORY}\n{pull}The council met on Tuesday to plan the repairs.")
+    assert cleaned == f"{STORY}\nThe council met on Tuesday to plan the repairs."
+    assert removed == [f"pull quote: {pull.strip()}"]
+    # no word shows where the paragraph opens: its first sentence goes with the pull quote
+    cleaned, _ = remove_boilerplate(f"{STORY}\n{pull}Harbour staff counted the damage. Repairs start soon.")
+    assert cleaned == f"{STORY}\nRepairs start soon."
+
+
+def test_a_byline_with_its_newsroom_and_place_is_removed_before_the_story():
+    story = "Fuel from the barge has reached two beaches south of the harbour, the coastguard said on Tuesday."
+    for byline in ("By Dana Okafor Environment correspondent, BBC News, northern Alderley",
+                   "By Dana Okafor Environment correspondent, BBC News"):
+        assert remove_boilerplate(f"{byline} {story}") == (story, [f"opening credit: {byline}"])

@@ -312,3 +312,9 @@ def test_highlights_naming_a_lawmaker_by_title_are_still_a_header_before_the_dat
                            'Obama says the "handover must give every voice a seat" '
                            f"Cairo, Egypt (CNN) -- The {BODY}", has_title=False)
     assert (found.dateline, found.text[:16]) == ("Cairo, Egypt (CNN)", "The city council")
+
+
+def test_an_editors_note_on_a_photo_is_no_title():
+    found = infer_metadata("EDITOR'S NOTE: Credit: NO INDEPENDENT CHECK OF THIS FOOTAGE WAS POSSIBLE\n"
+                           f"The {BODY} {BODY}", has_title=False)
+    assert found.title is None

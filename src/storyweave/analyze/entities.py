@@ -37,7 +37,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from wordfreq import zipf_frequency
 
 from storyweave.model import Entity, Mention
-from storyweave.nlp.entities import HONORIFICS, NAME_PARTICLES
+from storyweave.nlp.entities import HONORIFICS, NAME_PARTICLES, ROLES
 
 # not "King of Pop": a name follows a title (a hyphenated one whole: "Director-General")
 _TITLE = re.compile(rf"^(?:(?:[A-Z][a-z]+-)?(?:{HONORIFICS})\.?\s+)+"
@@ -664,11 +664,6 @@ def _written_after_someone_of(forms: set[str], texts: list[str]) -> bool:
     return named >= 2 and placed * 2 >= named
 
 
-# What a person is, as news introduces them: "ANC spokesman Thabo Masebe", "a BP spokesman said"
-ROLES = (r"(?:spokes(?:man|woman|person)|chair(?:man|woman)?|director|minister|secretary|official|officer|leader"
-         r"|lawyer|attorney|analyst|strategist|professor|economist|envoy|ambassador|commander|manager|founder|editor"
-         r"|correspondent|reporter|aide|advis[eo]r|negotiator|mayor|governor|senator|judge|prosecutor|coordinator"
-         r"|representative|researcher|scientist|expert|executive|president|head|chief)")
 # "ANC spokesman Thabo Masebe", "A spokesman for the party, Thabo Masebe," / "Ken Davies, the WFP's country director"
 _ROLE_BEFORE = re.compile(rf"\b{ROLES}(?:\s+(?:for|of)\s+(?:the\s+)?[\w'’ -]{{1,30}}?)?,?\s+$")
 _ROLE_AFTER = re.compile(rf",\s+(?:the|a|an|its)\s+(?:(?!(?:whose|which|that|who|where)\b)[\w'’.-]+\s+){{0,4}}?"

@@ -177,6 +177,8 @@ FURNITURE_PHRASES = re.compile(r"\b(?:" + "|".join([
     r"it was last (?:modified|updated) (?:at|on) \d+",
     # a live page's notes on itself, and a link's percent-encoded path ("co. uk% 2Finc% 2Flive")
     r"this live page", r"your comments may be published", r"(?:(?<=% )|(?<=%))2F\w*",
+    # a comment section's rules, and what stands in for a comment taken down
+    r"all posts are reactively-? ?moderated", r"(?:comment|post) was removed because the moderators",
 ]) + r")\b", re.IGNORECASE)
 # A wire photo's caption, dated at its end: "A tourist walks past the pyramids at Giza, outside of
 # Cairo March 5, 2011." (a sentence ends its date "on March 5, 2011"). Apart from the phrases
@@ -210,6 +212,7 @@ INLINE_HINTS: dict[str, tuple[str, ...]] = {
                        "crawl", "wayback", "warc",
                        "photo", "image", "picture", "frame grab", "uploaded", "day, ", "below", "above", "location",
                        "journalism", "editor", "archive-it", "send us", "criticisms", "accessible", "curated", "robot", "watch ",
+                       "moderat",
                        " ago", "version", "published on", "last modified", "last updated", "live page",
                        "%2f", "% 2f"),
 }
@@ -226,6 +229,9 @@ _OPENING_CREDIT = re.compile(
     # "By Barbara Plett BBC UN correspondent The US accused ...", "By Gloria Borger, CNN Senior
     # Political Analyst Gloria Borger: ...": a byline with its desk
     r"|by (?-i:(?:[A-Z][\w'-]+,? ){2,3})(?:[\w.]+ ){0,3}?(?:correspondent|editor|reporter|analyst|writer)\b"
+    # ...and the newsroom and place after it: "..., BBC News, northern Jordan Jordanian camps ..."
+    r"(?-i:\s*,\s*(?:[A-Z][\w]*\s+)?News\b(?:\s*,\s*(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
+    r"[A-Z][\w'-]+(?=\s+[A-Z]))?)?"
     r"|buy photo\b|[^.(),]{0,40}?(?:\bvia\s+|/)getty\s+images\b"
     r"|" + _CONTINUE_READING + r"\b)\s*",
     re.IGNORECASE)
@@ -242,9 +248,12 @@ _COMMENT_STAMP = re.compile(
 _READER_STAMP = re.compile(_MONTH + r"\s+\d{1,2},\s*\d{4}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.IGNORECASE)
 MIN_READER_STAMPS = 2
 # ...or the stamp that opens a comment: "At 18:20 29th Apr 2009, vampfan wrote: ..."
-# (BBC's Have Your Say), from where the story is over, though it stand mid-line.
-_COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*,?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*,"
-                             r"\s*\S{1,40}\s+wrote\s*:")
+# (BBC's Have Your Say; also "At 06:16 am on 03 Jun 2009, ..."), from where the story is over, though
+# it stand mid-line...
+_COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*(?:[ap]m\s+)?(?:on\s+)?,?\s*\d{1,2}(?:st|nd|rd|th)?"
+                             r"\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*,\s*\S{1,40}\s+wrote\s*:")
+# ...or, twice on a page or more, a stamp opening a line: "10th August 2011 - 11:12 So the ..."
+_OPENING_STAMP = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\s+\d{4}\s*[-\u2013|,]\s*\d{1,2}:\d{2}\s")
 # ...and on a blog page with comments, the post's signature ends it: "By Chris Cillizza | September 16,
 # 2008; 6:32 AM ET" (the Washington Post's blogs), the readers' comments after it
 _POST_SIGNATURE = re.compile(r"\bBy [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*\|\s*[A-Z][a-z]+\.? \d{1,2},? "
@@ -276,6 +285,8 @@ def _remove(text: str, title: str | None, line_rules: bool) -> tuple[str, list[s
     lines = text.split("\n")
     if line_rules and ("|" in text or " wrote" in text):  # the stamps' marks: a quick test first
         lines = _cut_comments(lines, removed)
+    if line_rules:
+        lines = _cut_stamped_comments(lines, removed)
     if line_rules:
         lines = _cut_at_comment_policy(lines, removed)
     counts = Counter(line.strip() for line in lines if line.strip())
@@ -364,6 +375,15 @@ def _cut_at_comment_policy(lines: list[str], removed: list[str]) -> list[str]:
     return lines
 
 
+def _cut_stamped_comments(lines: list[str], removed: list[str]) -> list[str]:
+    """The lines before the reader comments where each opens on its stamp (`_OPENING_STAMP`)."""
+    opening = [i for i, line in enumerate(lines) if _OPENING_STAMP.match(line)]
+    if len(opening) < MIN_READER_STAMPS:
+        return lines
+    removed += [f"reader comments: {line.strip()}" for line in lines[opening[0]:] if line.strip()]
+    return lines[:opening[0]]
+
+
 def _cut_comments(lines: list[str], removed: list[str]) -> list[str]:
     """The lines before the reader comments, if the page has them: from the first comment stamp
     on, and the lines before it that are its comment. Those are the earliest run of lines, ending
@@ -439,11 +459,34 @@ def _remove_heading(line: str, removed: list[str]) -> str:
     return line[match.end():]
 
 
+# A pull quote, as a flattened page keeps it: the words (repeated from the story), "End Quote", the
+# speaker and a description, run into the next paragraph ('We must act now" End Quote Dana Reyes
+# Port Alder mayor The council met ...'). That paragraph opens on a quotation mark or a word that
+# opens sentences; where none shows where, its first sentence goes too.
+_PULL_QUOTE = re.compile(r'^.*?"?\s*\bEnd Quote\b')
+_AFTER_PULL_QUOTE = re.compile(r'(?<=\s)(?:"(?=[A-Z])|(?:It|The|He|She|They|We|This|There|In|On|At|As|After|When|While|'
+                               r'But|Meanwhile|Earlier|Later|However)\b(?=,\s|\s+[a-z"]))')
+
+
+def _remove_pull_quote(line: str, removed: list[str]) -> str:
+    match = _PULL_QUOTE.match(line)
+    if not match:
+        return line
+    rest = line[match.end():]
+    words = rest.split()
+    opener = _AFTER_PULL_QUOTE.search(rest, len(rest) - len(rest.lstrip()) + len(" ".join(words[:2])))
+    end = opener.start() if opener else (sentence.end() if (sentence := _SENTENCE_END.search(rest)) else len(rest))
+    removed.append(f"pull quote: {(line[:match.end()] + rest[:end]).strip()}")
+    return rest[end:].lstrip()
+
+
 def _remove_inline(line: str, removed: list[str]) -> str:
     # Pieces first, then whole sentences: a prompt glued to a story sentence must not make the
     # sentence look like furniture ("... or visit www.djreprints.com federal regulators fined ...").
     if line[:2].isupper():
         line = _remove_heading(line, removed)
+    if "End Quote" in line:
+        line = _remove_pull_quote(line, removed)
     original = line
     lowered = line.lower()
     for name, pattern in INLINE_PATTERNS.items():

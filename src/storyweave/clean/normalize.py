@@ -15,6 +15,9 @@ from itertools import islice
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyweave.nlp.entities import ROLES
+from storyweave.nlp.sentences import is_past_form, is_verb_form, verb_lemmas
+
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
@@ -232,6 +235,127 @@ def _opens_sentence(opener: str, word: str, rest: str) -> bool:
     return after_lower and named is not None and named.group(1) not in _NO_SENTENCE_ENDS
 
 
+# A scraped page's first line may run its headline and a photo caption into the lead with no full
+# stop between them (the BBC's pages: "Mexico has stepped up its efforts Mexican authorities have
+# taken drastic measures to ..."). A seam is a word that can end a sentence (a noun, mostly), then a
+# capitalised subject of up to five words and a verb that agrees with it ("Mexican authorities
+# have taken"), where the part before holds a verb of its own and what follows runs on for
+# `MIN_LEAD_WORDS` words to its full stop. Never inside a sentence's ordinary turns: after a verb
+# of saying or thinking and nouns that take a clause ("said Turkey has", "hopes Libya's war will"),
+# a role or a kind of person ("singer Kamala Reyes has"), a modifier, preposition, number or
+# adjective ("former", "against", "six", "eastern"), a verb's form, or before a day or month.
+_FINITE = frozenset("has have had is are was were will would can could may might must should says said".split())
+_CONTINUES_TO_A_NAME = frozenset("""
+    say says said tell tells told think thinks thought believe believes believed hope hopes hoped fear fears feared
+    know knows knew warn warns warned claim claims claimed insist insisted admit admitted add adds added announce
+    announced argue argued suggest suggested confirm confirmed deny denied report reports reported show shows showed
+    mean means meant ensure ensured realise realised realize realized see sees saw seen hear heard feel felt agree
+    agreed expect expected learn learned noted note explain explained predict predicted estimate estimated found find
+    finds reveal revealed acknowledge acknowledged conceded recall recalled assume assumed wish doubt suspect suspected
+    understand understood indicate indicated while when where whether because although though unless until if whom
+    who which what how why whose whichever whatever way role prospects charges signs news word evidence allegations
+    concerns worries expectations speculation
+    former late top senior junior prominent many few several some conservative liberal fellow exiled veteran then new
+    old young elder younger eldest communist socialist moderate hardline radical leading rebel opposition ruling such
+    other another every each both all most more less only first second third last next polite angry upbeat embattled
+    longtime century mainland
+    against between among amongst toward towards via like unlike within without near upon amid beyond across through
+    throughout around inside outside behind below above beneath beside besides per versus including regarding off
+    bin al el de van von da di du del la le ibn abu
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million
+    billion dozen
+    star superstar singer actor actress player dissident winner laureate wife husband son daughter brother sister
+    mother father uncle aunt cousin nephew niece widow boyfriend girlfriend friend colleague rival opponent candidate
+    nominee champion legend icon rapper musician comedian producer writer author novelist poet artist designer model
+    coach owner boss tycoon billionaire businessman entrepreneur activist campaigner blogger blog journalist
+    photographer presenter host anchor pilot captain sergeant colonel general pope cardinal bishop king queen prince
+    princess sheikh emir sultan dictator strongman warlord cleric imam priest militant gunman suspect defendant detainee
+    prisoner hostage victim survivor witness patient teenager boy girl man woman child baby member broker marine guru
+    agency firm group giant company contractor organiser organizer charity school neighbor neighbour speaker
+    staff""".split())
+_ROLE_WORD = re.compile(ROLES + "s?")
+_ADJECTIVE_ENDS = ("ist", "time", "ern", "ic", "al", "ive", "ous", "ful", "less", "ary", "ian", "ese", "ish", "ent",
+                   "ant", "ible", "able", "ing", "'s", "er", "or")
+_VERB_CUES = frozenset("to which who that will would can could may might must should not also they we you i he she it"
+                       .split())
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                      "July August September October November December".split())
+_FIRST_SENTENCE_END = re.compile(r"[.!?][\"')]*\s+(?=[A-Z\"])")
+MIN_LEAD_WORDS = 12
+MAX_SUBJECT_WORDS = 5
+MAX_HEADLINE_WORDS = 12  # a first part without a verb of its own is a headline...
+_SENTENCE_OPENERS = frozenset((*_OPENS_AFTER_ANY, *_OPENS_AFTER_LOWER, *_ARTICLES, "Back"))  # ...not a sentence's start
+
+
+def split_header_seams(line: str) -> str:
+    """A page's first line with a line break at each seam between headline, caption and lead."""
+    end = _FIRST_SENTENCE_END.search(line)
+    first = line[: end.start() + 1] if end else line
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", first)]
+    cuts: list[int] = []
+    for i in range(4, len(words) - MIN_LEAD_WORDS + 1):
+        part = [word for _, word in words[cuts[-1] if cuts else 0: i]]
+        if ((_seam_before(words[i - 2][1], words[i - 1][1], words[i][1])
+             or _dated_seam(words[i - 2][1], words[i - 1][1], words[i][1], part))
+                and _takes_verb([word for _, word in words[i: i + MAX_SUBJECT_WORDS + 2]])
+                and len(part) >= 4 and (any(_finite(word, before) for before, word in zip(part, part[1:]))
+                                          or not cuts and len(part) <= MAX_HEADLINE_WORDS
+                                          and part[0] not in _SENTENCE_OPENERS)):
+            cuts.append(i)
+    if not cuts:
+        return line
+    starts = [0] + [words[i][0] for i in cuts] + [len(line)]
+    parts = [line[a:b].strip() for a, b in zip(starts, starts[1:])]
+    headline = parts[0] if len(parts) > 2 or not _caption_like(parts[0]) else None
+    return "\n".join(part if part == headline or part[-1] in ".!?" else part + "." for part in parts)
+
+
+def _caption_like(part: str) -> bool:
+    """Is a first part a caption ("Mr Okafor has flown in to oversee the salvage"), a sentence that
+    gets its full stop (and is no title), rather than a headline, whose first verb is a present
+    ("Mayor signs harbour deal", "Okafor says ...") or none ("Harbour shut after crash")? Before
+    a caption and a lead, the first part is always a headline."""
+    words = part.split()
+    verb = next((word for before, word in zip(words, words[1:]) if _finite(word, before)), None)
+    return verb is not None and not (verb.endswith("s") and verb not in ("has", "is", "was"))
+
+
+def _seam_before(before: str, word: str, following: str) -> bool:
+    """Can `word` end a caption and `following` open the next sentence?"""
+    if (not re.fullmatch(r"[a-z][a-z'-]*[a-z]", word) or word in _NO_SENTENCE_ENDS or word in _CONTINUES_TO_A_NAME
+            or "-" in word or word.endswith(_ADJECTIVE_ENDS) or _ROLE_WORD.fullmatch(word)
+            or is_verb_form(word) or is_past_form(word)
+            or before.lower() in _VERB_CUES and (word in verb_lemmas() or word[:-1] in verb_lemmas())):
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-z][\w'-]*", following)) and following.removesuffix("'s") not in _CALENDAR
+
+
+def _dated_seam(before: str, word: str, following: str, part: list[str]) -> bool:
+    """A caption may end on its day or month ("... since the truce began last Thursday Syrian troops
+    are ..."), where nothing was said that a clause after it could report ("said on Monday French
+    troops had ...")."""
+    return (word.removesuffix(",") in _CALENDAR and before.lower() in ("on", "in", "last", "this", "next", "since")
+            and bool(re.fullmatch(r"[A-Z][a-z][\w'-]*", following)) and following not in _CALENDAR
+            and not any(word.lower() in _CONTINUES_TO_A_NAME and is_verb_form(word.lower()) for word in part))
+
+
+def _takes_verb(words: list[str]) -> bool:
+    """Do the words open on a subject of up to five plain words and a verb, with its next word?"""
+    for i, word in enumerate(words[1:-1], start=1):
+        if _finite(word) and not word[0].isupper():
+            return words[i + 1][:1].islower() or words[i + 1][:1] in "\"'"
+        if word.lower() in _NO_SENTENCE_ENDS or not re.fullmatch(r"[A-Za-z][\w'-]*", word):
+            return False
+    return False
+
+
+def _finite(word: str, before: str = "") -> bool:
+    """A verb that agrees with a subject: an auxiliary, a past form, or a present in -s after a
+    name ("BP hopes"; a plural noun in -s is a verb's form too often: "security forces")."""
+    return (word in _FINITE or is_past_form(word)
+            or before[:1].isupper() and word.endswith("s") and word[:-1] in verb_lemmas())
+
+
 # Sentences glued at their full stop, as scrapers that drop a paragraph break leave them: "... the
 # new record.the volvo is ...", "... said.There are 723 vessels ...". Only before a word that
 # opens sentences and never ends a domain or file name, and not inside a link ("amzn.to/x",
@@ -311,7 +435,9 @@ def normalize_text(text: str) -> str:
     text = _SPACED_QUOTE.sub(r'\1"\2"', text)
     text = _INCH_MARK_LINE.sub(_with_inch_marks, text)
     text = re.sub(r"[ \t]+\n", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    first = text.split("\n", 1)
+    return "\n".join([split_header_seams(first[0]), *first[1:]])
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")

@@ -274,10 +274,15 @@ _STAMP_LINE = re.compile(r"[|\u2022\u00b7]\s*By\s+(?:the\s+)?[A-Z]"
                          r"|^\s*" + _MONTHS + r"\.?\s+\d{1,2},?\s+\d{4}\s*[|\u2022\u00b7]")
 
 
+# A note on a photo, not a headline: "EDITOR'S NOTE: Credit: Reuters CAN NOT INDEPENDENTLY VERIFY ..."
+_PHOTO_NOTE = re.compile(r"\s*(?:editor'?s'? note|credit|photo|picture|image|caption)\s*:", re.IGNORECASE)
+
+
 def _is_title_line(line: str, rest: list[str]) -> bool:
     """A short first line with no closing full stop, followed by more text, is a title."""
     words = line.lstrip("# ").split()
     if (not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")) or _OPENING_BYLINE.match(line)
+            or _PHOTO_NOTE.match(line)
             or _STAMP_LINE.search(line) or _TIMESTAMP.search(line)):  # a time stamp, with a headline or not
         return False
     remaining = " ".join(rest).split()

