@@ -248,11 +248,11 @@ _COMMENT_STAMP = re.compile(
 _READER_STAMP = re.compile(_MONTH + r"\s+\d{1,2},\s*\d{4}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.IGNORECASE)
 MIN_READER_STAMPS = 2
 # ...or the stamp that opens a comment: "At 18:20 29th Apr 2009, vampfan wrote: ..."
-# (BBC's Have Your Say; also "At 06:16 am on 03 Jun 2009, ..."), from where the story is over, though
+# (BBC's Have Your Say; also "At 07:45 pm on 14 Mar 2024, ..."), from where the story is over, though
 # it stand mid-line...
 _COMMENT_OPENER = re.compile(r"\bAt \d{1,2}:\d{2}\s*(?:[ap]m\s+)?(?:on\s+)?,?\s*\d{1,2}(?:st|nd|rd|th)?"
                              r"\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*,\s*\S{1,40}\s+wrote\s*:")
-# ...or, twice on a page or more, a stamp opening a line: "10th August 2011 - 11:12 So the ..."
+# ...or, twice on a page or more, a stamp opening a line: "14th March 2024 - 19:45 Was anyone ..."
 _OPENING_STAMP = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\s+\d{4}\s*[-\u2013|,]\s*\d{1,2}:\d{2}\s")
 # ...and on a blog page with comments, the post's signature ends it: "By Chris Cillizza | September 16,
 # 2008; 6:32 AM ET" (the Washington Post's blogs), the readers' comments after it

@@ -236,10 +236,10 @@ def _opens_sentence(opener: str, word: str, rest: str) -> bool:
 
 
 # A scraped page's first line may run its headline and a photo caption into the lead with no full
-# stop between them (the BBC's pages: "Mexico has stepped up its efforts Mexican authorities have
-# taken drastic measures to ..."). A seam is a word that can end a sentence (a noun, mostly), then a
-# capitalised subject of up to five words and a verb that agrees with it ("Mexican authorities
-# have taken"), where the part before holds a verb of its own and what follows runs on for
+# stop between them (the BBC's pages: "Crews worked through the night on the spill Port Alder has
+# closed its harbour to ..."). A seam is a word that can end a sentence (a noun, mostly), then a
+# capitalised subject of up to five words and a verb that agrees with it ("Port Alder has
+# closed"), where the part before holds a verb of its own and what follows runs on for
 # `MIN_LEAD_WORDS` words to its full stop. Never inside a sentence's ordinary turns: after a verb
 # of saying or thinking and nouns that take a clause ("said Turkey has", "hopes Libya's war will"),
 # a role or a kind of person ("singer Kamala Reyes has"), a modifier, preposition, number or

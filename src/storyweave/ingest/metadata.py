@@ -274,7 +274,7 @@ _STAMP_LINE = re.compile(r"[|\u2022\u00b7]\s*By\s+(?:the\s+)?[A-Z]"
                          r"|^\s*" + _MONTHS + r"\.?\s+\d{1,2},?\s+\d{4}\s*[|\u2022\u00b7]")
 
 
-# A note on a photo, not a headline: "EDITOR'S NOTE: Credit: Reuters CAN NOT INDEPENDENTLY VERIFY ..."
+# A note on a photo, not a headline: "EDITOR'S NOTE: Credit: NO INDEPENDENT CHECK OF THIS FOOTAGE ..."
 _PHOTO_NOTE = re.compile(r"\s*(?:editor'?s'? note|credit|photo|picture|image|caption)\s*:", re.IGNORECASE)
 
 
