@@ -318,3 +318,12 @@ def test_an_editors_note_on_a_photo_is_no_title():
     found = infer_metadata("EDITOR'S NOTE: Credit: NO INDEPENDENT CHECK OF THIS FOOTAGE WAS POSSIBLE\n"
                            f"The {BODY} {BODY}", has_title=False)
     assert found.title is None
+
+
+def test_a_live_page_stamp_with_a_two_digit_year_and_a_print_page_stamp_date_the_page_and_go():
+    found = infer_metadata(f"14 March 24 09:12 GMT The {BODY}\nMore of it.", has_title=False)
+    assert (found.published, found.published_from) == ("2024-03-14T09:12", "text")
+    assert found.text.startswith("The city council")
+    found = infer_metadata(f"Thursday, March 14, 2024; Page A01 The {BODY}\nMore of it.", has_title=False)
+    assert (found.published, found.published_from) == ("2024-03-14", "text")
+    assert found.text.startswith("The city council")

@@ -83,6 +83,9 @@ _TIMESTAMP = re.compile(
     + _STAMP_DATE
     + r"|\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
     + r"|\b" + _WEEKDAY + _STAMP_DATE + r"[,;]?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b\.?(?:\s*" + _ZONE + ")?"
+    # BBC's live pages: "03 February 12 17:03 GMT"; a print edition's page: "Thursday, October 23, 2008; Page A01"
+    + r"|^\s*\d{1,2}\s+" + _MONTHS + r"\s+\d{2}\s+\d{1,2}:\d{2}\s*" + _ZONE
+    + r"|\b" + _WEEKDAY + _STAMP_DATE + r";\s*Page\s+[A-Z]\d{1,3}\b"
 )
 
 
@@ -333,7 +336,7 @@ def _take_timestamp(body: list[str], found: Inferred, has_title: bool) -> None:
         if not match:
             continue
         # zone names (and the BBC's "Last updated at ... GMT Help") confuse dateutil, and so does "2008; 4:30 PM"
-        stamp = re.sub(r"\s*[A-Z]{3,4}(?:\s+Help)?$|\b(?:UK|local) time,|\s+Last updated at|\bPage last updated at|\s+"
+        stamp = re.sub(r"\s*[A-Z]{3,4}(?:\s+Help)?$|\b(?:UK|local) time,|\s+Last updated at|\bPage last updated at|;\s*Page\s+\w+|\s+"
                        + _ZONE, "",
                        match.group()).replace(".", ":").replace(";", ",")
         if found.published is None and (iso := parse_date(stamp)):
