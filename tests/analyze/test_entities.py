@@ -692,3 +692,22 @@ def test_the_surname_of_several_people_tagged_a_nationality_is_someones_not_a_gr
     assert by_name["Ostrowicz"].type == "PERSON"
     assert {"Ostrowicz", "Mrs. Ostrowicz"} <= set(by_name["Ostrowicz"].aliases)
     assert by_name["Ostrowiczes"].type == "NORP"  # the family, as the tagger said
+
+
+def test_a_name_is_no_alias_of_the_organisation_named_after_it():
+    entities = merge_entities(mentions(
+        ("the Parliament of Port Alder", "ORG", "a"), ("Parliament", "ORG", "a"), ("Port Alder", "GPE", "b"),
+        ("Port Alder", "GPE", "c"), ("US Harbour Safety Board", "ORG", "a"), ("Harbour Safety Board", "ORG", "b"),
+    ), texts=[])
+    found = names(entities)
+    assert found["Port Alder"] == {"Port Alder"}
+    assert "Port Alder" not in found["Parliament of Port Alder"]
+    assert found["US Harbour Safety Board"] == {"US Harbour Safety Board", "Harbour Safety Board"}  # a qualifier
+
+
+def test_an_acronym_first_tagged_otherwise_than_its_expansion_is_still_one_organisation():
+    entities = merge_entities(mentions(
+        ("Bayline Petroleum", "ORG", "a"), ("BP", "GPE", "b"), ("BP", "ORG", "a"), ("BP", "ORG", "b"),
+        ("BP", "ORG", "c"), ("BP Plc", "ORG", "c"),
+    ), texts=[])
+    assert len(entities) == 1 and set(entities[0].aliases) == {"Bayline Petroleum", "BP", "BP Plc"}

@@ -997,6 +997,14 @@ def _merge_by_key(mentions: list[Mention]) -> list[list[Mention]]:
             if target not in by_acronym[acronym]:
                 by_acronym[acronym].append(target)
         groups.setdefault(target, []).append(mention)
+    # An acronym first met with another label than its expansion's ("BP" tagged a place) began a
+    # group of its own, which its later mentions joined: it is the expansion's, where that holds
+    # the acronym too.
+    for key in [key for key in groups if " " not in key]:
+        home = next((known for known in by_acronym.get(key.upper(), []) if known != key and known in groups
+                     and any(org_key(m.text) == key for m in groups[known])), None)
+        if home is not None:
+            groups[home].extend(groups.pop(key))
     return list(groups.values())
 
 
@@ -1085,13 +1093,26 @@ def _known_form(key: str, groups: dict[str, list[Mention]], by_acronym: dict[str
         # same name with a qualifier. (English names end in their head noun: "port alder" opening
         # "port alder city council" is a different entity, the place.)
         if len(key.split()) >= 2 and len(known.split()) >= 2 and (
-                f" {known}".endswith(f" {key}") or f" {key}".endswith(f" {known}")):
+                _qualified(key.split(), known.split()) or _qualified(known.split(), key.split())):
             return known
         if _qualifier_abbreviated(key.split(), known.split()) or _qualifier_abbreviated(known.split(), key.split()):
             return known  # "UN Security Council" / "United Nations Security Council"
         if len(key) >= 6 and JaroWinkler.similarity(known, key) >= 0.95:
             return known
     return None
+
+
+def _qualified(short: list[str], long: list[str]) -> bool:
+    """Is the long name the short one with a qualifier before it ("us chemical safety board")? Not
+    where the short one is what the long one is of ("congress of the united states" is no "united
+    states"; names keyed "x of y" end in what they are of, not in their head)."""
+    before = long[:len(long) - len(short)]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return len(before) > 0 and long[len(long) - len(short):] == short and before[-1] not in _LINKING_WORDS
+
+
+_LINKING_WORDS = frozenset("of for in on at and de del la le du des".split())
 
 
 def _conjunct_dropped(short: list[str], long: list[str]) -> bool:
