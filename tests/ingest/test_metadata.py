@@ -327,3 +327,9 @@ def test_a_live_page_stamp_with_a_two_digit_year_and_a_print_page_stamp_date_the
     found = infer_metadata(f"Thursday, March 14, 2024; Page A01 The {BODY}\nMore of it.", has_title=False)
     assert (found.published, found.published_from) == ("2024-03-14", "text")
     assert found.text.startswith("The city council")
+
+
+def test_a_pages_prompt_is_no_title():
+    found = infer_metadata(f"Thoughts, comments, suggestions or criticisms about our Q&As?\nThe {BODY} {BODY}",
+                           has_title=False)
+    assert found.title is None

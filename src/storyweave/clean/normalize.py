@@ -272,7 +272,7 @@ _CONTINUES_TO_A_NAME = frozenset("""
     princess sheikh emir sultan dictator strongman warlord cleric imam priest militant gunman suspect defendant detainee
     prisoner hostage victim survivor witness patient teenager boy girl man woman child baby member broker marine guru
     agency firm group giant company contractor organiser organizer charity school neighbor neighbour speaker
-    staff""".split())
+    staff ally allies record""".split())
 _ROLE_WORD = re.compile(ROLES + "s?")
 _ADJECTIVE_ENDS = ("ist", "time", "ern", "ic", "al", "ive", "ous", "ful", "less", "ary", "ian", "ese", "ish", "ent",
                    "ant", "ible", "able", "ing", "'s", "er", "or")

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from dateutil import parser as date_parser
 
-from storyweave.clean.boilerplate import remove_opening_credits
+from storyweave.clean.boilerplate import FURNITURE_PHRASES, remove_opening_credits
 from storyweave.clean.normalize import capitalise_start
 from storyweave.model import cut_run_on
 from storyweave.nlp.dates import TIME_ZONE
@@ -285,7 +285,7 @@ def _is_title_line(line: str, rest: list[str]) -> bool:
     """A short first line with no closing full stop, followed by more text, is a title."""
     words = line.lstrip("# ").split()
     if (not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")) or _OPENING_BYLINE.match(line)
-            or _PHOTO_NOTE.match(line)
+            or _PHOTO_NOTE.match(line) or FURNITURE_PHRASES.search(line)  # a page's prompt: "Comments, suggestions ...?"
             or _STAMP_LINE.search(line) or _TIMESTAMP.search(line)):  # a time stamp, with a headline or not
         return False
     remaining = " ".join(rest).split()
