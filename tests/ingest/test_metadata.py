@@ -219,6 +219,10 @@ def test_a_dateline_behind_a_glued_byline_and_highlights_is_found_and_the_header
     assert found.outlet == "CNN"
     assert found.text.startswith("The city council")
     assert found.removed[0].startswith("header before the dateline: By the CNN Wire Staff")
+    # ...and where the dateline names no place
+    found = infer_metadata("By the CNN Wire Staff Port Alder reopens its harbour NEW: Tugs move the barge "
+                           f"Officials say the spill is contained (CNN) -- The {BODY}", has_title=True)
+    assert found.text.startswith("The city council")
     # a sentence that mentions an agency later on is left alone
     text = f"The {BODY} Officials told Reuters (Reuters) - no comment."
     assert infer_metadata(text, has_title=True).text == text

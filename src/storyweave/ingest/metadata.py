@@ -99,8 +99,8 @@ _NOT_A_HEADLINE = re.compile(
     r"|\bBy [A-Z]|(?i:\bphoto|\bhandout)|/")
 # A dateline inside a scrape's first line, behind the byline and highlights that the page ran into
 # it: "By the CNN Wire Staff Libya says ... Obama says Tripoli, Libya (CNN) -- A fighter jet ..."
-_INNER_DATELINE = re.compile(  # "... Tripoli, Libya (CNN) --", "... MILAN/LONDON, Oct 13 (Reuters) -"
-    r"(?<=\s)[A-Z][A-Za-z.'\u2019/-]+(?:,?\s+[A-Z][A-Za-z.'\u2019/-]+){0,3}(?:,\s*" + _MONTHS + r"\s+\d{1,2})?\s*"
+_INNER_DATELINE = re.compile(  # "... Tripoli, Libya (CNN) --", "... MILAN/LONDON, Oct 13 (Reuters) -", "... (CNN) --"
+    r"(?<=\s)(?:[A-Z][A-Za-z.'\u2019/-]+(?:,?\s+[A-Z][A-Za-z.'\u2019/-]+){0,3}(?:,\s*" + _MONTHS + r"\s+\d{1,2})?\s*)?"
     r"\(\s*(?:AP|Associated Press|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua)\s*\)\s*(?:--|[-\u2013\u2014])\s")
 # A byline the scrape ran into a dateline in capitals: "By Shailagh Murray and Paul Kane TOLEDO, Ohio -- ..."
 _NAME_WORDS = r"[A-Z][a-z][\w.'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.'\u2019-]*[a-z][\w.'\u2019-]*)){0,3}"
