@@ -342,7 +342,7 @@ def _dated_seam(before: str, word: str, following: str, part: list[str]) -> bool
 def _takes_verb(words: list[str]) -> bool:
     """Do the words open on a subject of up to five plain words and a verb, with its next word?"""
     for i, word in enumerate(words[1:-1], start=1):
-        if _finite(word) and not word[0].isupper():
+        if _finite(word, words[i - 1]) and not word[0].isupper():
             return words[i + 1][:1].islower() or words[i + 1][:1] in "\"'"
         if word.lower() in _NO_SENTENCE_ENDS or not re.fullmatch(r"[A-Za-z][\w'-]*", word):
             return False
@@ -351,9 +351,14 @@ def _takes_verb(words: list[str]) -> bool:
 
 def _finite(word: str, before: str = "") -> bool:
     """A verb that agrees with a subject: an auxiliary, a past form, or a present in -s after a
-    name ("BP hopes"; a plural noun in -s is a verb's form too often: "security forces")."""
+    name ("BP hopes", "Video feeds show"; a plural noun in -s is a verb's form too often: "security
+    forces", and after a people's adjective too: "Israeli soldiers")."""
     return (word in _FINITE or is_past_form(word)
-            or before[:1].isupper() and word.endswith("s") and word[:-1] in verb_lemmas())
+            or before[:1].isupper() and not before.endswith(_PEOPLES_ENDS)
+            and word.endswith("s") and word[:-1] in verb_lemmas())
+
+
+_PEOPLES_ENDS = ("an", "ish", "ese", "i")  # "Syrian", "Scottish", "Chinese", "Israeli"
 
 
 # Sentences glued at their full stop, as scrapers that drop a paragraph break leave them: "... the
