@@ -334,6 +334,6 @@ def test_a_live_page_stamp_with_a_two_digit_year_and_a_print_page_stamp_date_the
 
 
 def test_a_pages_prompt_is_no_title():
-    found = infer_metadata(f"Thoughts, comments, suggestions or criticisms about our Q&As?\nThe {BODY} {BODY}",
+    found = infer_metadata(f"Any comments, suggestions or criticisms for the harbour team?\nThe {BODY} {BODY}",
                            has_title=False)
     assert found.title is None

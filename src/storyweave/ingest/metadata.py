@@ -83,7 +83,7 @@ _TIMESTAMP = re.compile(
     + _STAMP_DATE
     + r"|\b" + _WEEKDAY + "?" + _STAMP_DATE + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*" + _ZONE
     + r"|\b" + _WEEKDAY + _STAMP_DATE + r"[,;]?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b\.?(?:\s*" + _ZONE + ")?"
-    # BBC's live pages: "03 February 12 17:03 GMT"; a print edition's page: "Thursday, October 23, 2008; Page A01"
+    # BBC's live pages: "14 March 24 09:12 GMT"; a print edition's page: "Thursday, March 14, 2024; Page A01"
     + r"|^\s*\d{1,2}\s+" + _MONTHS + r"\s+\d{2}\s+\d{1,2}:\d{2}\s*" + _ZONE
     + r"|\b" + _WEEKDAY + _STAMP_DATE + r";\s*Page\s+[A-Z]\d{1,3}\b"
 )
@@ -285,7 +285,7 @@ def _is_title_line(line: str, rest: list[str]) -> bool:
     """A short first line with no closing full stop, followed by more text, is a title."""
     words = line.lstrip("# ").split()
     if (not 2 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":")) or _OPENING_BYLINE.match(line)
-            or _PHOTO_NOTE.match(line) or FURNITURE_PHRASES.search(line)  # a page's prompt: "Comments, suggestions ...?"
+            or _PHOTO_NOTE.match(line) or FURNITURE_PHRASES.search(line)  # a page's prompt
             or _STAMP_LINE.search(line) or _TIMESTAMP.search(line)):  # a time stamp, with a headline or not
         return False
     remaining = " ".join(rest).split()
