@@ -463,12 +463,13 @@ def _remove_heading(line: str, removed: list[str]) -> str:
 # speaker and a description, run into the next paragraph ('We must act now" End Quote Dana Reyes
 # Port Alder mayor The council met ...'). That paragraph opens on a quotation mark or a word that
 # opens sentences; where none shows where, its first sentence goes too.
-_PULL_QUOTE = re.compile(r'^.*?"?\s*\bEnd Quote\b')
+_PULL_QUOTE = re.compile(r'^(?:.*?")?\s*End Quote\b')  # right after its closing mark, or opening the line
 _AFTER_PULL_QUOTE = re.compile(r'(?<=\s)(?:"(?=[A-Z])|(?:It|The|He|She|They|We|This|There|In|On|At|As|After|When|While|'
                                r'But|Meanwhile|Earlier|Later|However)\b(?=,\s|\s+[a-z"]))')
 
 
 def _remove_pull_quote(line: str, removed: list[str]) -> str:
+    """The line without a pull quote opening it (see `_PULL_QUOTE`)."""
     match = _PULL_QUOTE.match(line)
     if not match:
         return line

@@ -276,6 +276,7 @@ _CONTINUES_TO_A_NAME = frozenset("""
 _ROLE_WORD = re.compile(ROLES + "s?")
 _ADJECTIVE_ENDS = ("ist", "time", "ern", "ic", "al", "ive", "ous", "ful", "less", "ary", "ian", "ese", "ish", "ent",
                    "ant", "ible", "able", "ing", "'s", "er", "or")
+_PEOPLES_ENDS = ("an", "ish", "ese", "i")  # "Syrian", "Scottish", "Chinese", "Israeli"
 _VERB_CUES = frozenset("to which who that will would can could may might must should not also they we you i he she it"
                        .split())
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -336,7 +337,7 @@ def _dated_seam(before: str, word: str, following: str, part: list[str]) -> bool
     troops had ...")."""
     return (word.removesuffix(",") in _CALENDAR and before.lower() in ("on", "in", "last", "this", "next", "since")
             and bool(re.fullmatch(r"[A-Z][a-z][\w'-]*", following)) and following not in _CALENDAR
-            and not any(word.lower() in _CONTINUES_TO_A_NAME and is_verb_form(word.lower()) for word in part))
+            and not any(said.lower() in _CONTINUES_TO_A_NAME and is_verb_form(said.lower()) for said in part))
 
 
 def _takes_verb(words: list[str]) -> bool:
@@ -357,8 +358,6 @@ def _finite(word: str, before: str = "") -> bool:
             or before[:1].isupper() and not before.endswith(_PEOPLES_ENDS)
             and word.endswith("s") and word[:-1] in verb_lemmas())
 
-
-_PEOPLES_ENDS = ("an", "ish", "ese", "i")  # "Syrian", "Scottish", "Chinese", "Israeli"
 
 
 # Sentences glued at their full stop, as scrapers that drop a paragraph break leave them: "... the
@@ -423,7 +422,8 @@ def interview_turns(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """NFC-compose, map typographic variants to one form, unify line endings.
+    """NFC-compose, map typographic variants to one form, unify line endings; part sentences a
+    scrape ran together, and a first line's headline and caption from its lead.
 
     Runs of spaces are *kept*: in a punctuation-stripped article they mark where punctuation
     was, which the degraded-text repair needs.
