@@ -768,3 +768,11 @@ def test_a_byline_with_its_newsroom_and_place_is_removed_before_the_story():
     for byline in ("By Dana Okafor Environment correspondent, BBC News, northern Alderley",
                    "By Dana Okafor Environment correspondent, BBC News"):
         assert remove_boilerplate(f"{byline} {story}") == (story, [f"opening credit: {byline}"])
+
+
+def test_a_stock_ticker_a_sentence_splitter_broke_at_its_dot_is_whole_again():
+    text = normalize_text("Investors sued the board of Bayline Petroleum Plc -LRB- BAYP . \nL -RRB- on Monday , "
+                          "court papers show . \nThe shares fell .")
+    assert text.split("\n") == [
+        "Investors sued the board of Bayline Petroleum Plc (BAYP.L) on Monday, court papers show.",
+        "The shares fell."]

@@ -421,6 +421,11 @@ def interview_turns(text: str) -> str:
     return _TURN.sub("\n\n", text)
 
 
+# A stock ticker in brackets that a sentence splitter broke at its dot, as corpora split one sentence
+# a line keep it ("shareholders sued BP Plc (BP.\nL) for ..."; 205 such breaks in Timeline17)
+_SPLIT_TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.[ \t]*\n[ \t]*([A-Z]{1,3})\)")
+
+
 def normalize_text(text: str) -> str:
     """NFC-compose, map typographic variants to one form, unify line endings; part sentences a
     scrape ran together, and a first line's headline and caption from its lead.
@@ -433,7 +438,8 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = split_run_on_sentences(_GLUED.sub(_part_glued, detokenize(unwrap_lines(text))))
+    text = _SPLIT_TICKER.sub(r"(\1.\2)", detokenize(unwrap_lines(text)))
+    text = split_run_on_sentences(_GLUED.sub(_part_glued, text))
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
     text = interview_turns(_TYPESETTING.sub("", text))
     text = re.sub(r"(?<=\S) _ (?=\S)", " \u2014 ", text)  # the AP wire's dash, kept by archives built from it
