@@ -337,3 +337,13 @@ def test_a_pages_prompt_is_no_title():
     found = infer_metadata(f"Any comments, suggestions or criticisms for the harbour team?\nThe {BODY} {BODY}",
                            has_title=False)
     assert found.title is None
+
+
+def test_a_dateline_behind_the_credit_of_the_photos_captioned_above_it_starts_the_story():
+    text = ("March 13: Tugs stand by the barge in Port Alder harbour.\n"
+            "AP March 12, 2024: This image shows the barge on the rocks.\n"
+            f"AP PORT ALDER, Wash. -- The {BODY}\nMore of it.")
+    found = infer_metadata(text, has_title=False)
+    assert found.text.startswith("The city council")
+    story = f"The {BODY}\nOfficials told AP REPORTERS -- not for the first time -- nothing.\nMore of it."
+    assert infer_metadata(story, has_title=True).text == story  # only a paragraph's opening

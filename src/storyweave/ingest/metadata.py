@@ -418,11 +418,12 @@ def _take_later_datelines(body: list[str], found: Inferred, year_hint: int | Non
     first = found.dateline is None
     for n, i in enumerate(filled[2:], start=2):
         match = _DATELINE.match(body[i])
-        if not (match and match.group("agency") and match.group("dash") and _is_dateline(match)
-                and _agency_key(match.group("agency")) in _AGENCIES):
+        if match and match.group("agency") and match.group("dash") and _is_dateline(match) \
+                and _agency_key(match.group("agency")) in _AGENCIES:
+            if found.dateline is None:
+                _record_dateline(match, found, year_hint)
+        elif not (match := _CREDITED_DATELINE.match(body[i])):
             continue
-        if found.dateline is None:
-            _record_dateline(match, found, year_hint)
         body[i] = capitalise_start(body[i][match.end():])
         before = [body[j] for j in filled[:n]]
         words = sum(len(line.split()) for line in before)
@@ -435,6 +436,9 @@ def _take_later_datelines(body: list[str], found: Inferred, year_hint: int | Non
         first = False
 
 
+# ...or a dateline in capitals behind the credit of the photo captioned above it: "AP NEW ORLEANS -- ..."
+_CREDITED_DATELINE = re.compile(r"^\s*(?:AP|AFP|Reuters|Getty Images)\s+[A-Z][A-Z.'\u2019/-]+(?:[ ,]+[A-Z][A-Z.'\u2019/-]+){0,5}"
+                                r"(?:,\s*[A-Z][a-z]{1,4}\.)?\s*(?:--|[-\u2013\u2014])\s+(?=[A-Z\"])")  # "..., Fla. --"
 MAX_HEADER_LINES = 4
 MAX_NOTE_WORDS = 200
 _EDITORS_NOTE = re.compile(r"\bEditor['’]?s\s+note\s*:", re.IGNORECASE)
