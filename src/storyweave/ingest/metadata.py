@@ -437,7 +437,8 @@ def _take_later_datelines(body: list[str], found: Inferred, year_hint: int | Non
 
 
 # ...or a dateline in capitals behind the credit of the photo captioned above it: "AP NEW ORLEANS -- ..."
-_CREDITED_DATELINE = re.compile(r"^\s*(?:AP|AFP|Reuters|Getty Images)\s+[A-Z][A-Z.'\u2019/-]+(?:[ ,]+[A-Z][A-Z.'\u2019/-]+){0,5}"
+_CREDITED_DATELINE = re.compile(r"^\s*(?:AP|AFP|Reuters|Getty Images)\s+"
+                                r"[A-Z][A-Z.'\u2019/-]+(?:[ ,]+[A-Z][A-Z.'\u2019/-]+){0,5}"
                                 r"(?:,\s*[A-Z][a-z]{1,4}\.)?\s*(?:--|[-\u2013\u2014])\s+(?=[A-Z\"])")  # "..., Fla. --"
 MAX_HEADER_LINES = 4
 MAX_NOTE_WORDS = 200
