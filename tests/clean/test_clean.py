@@ -776,3 +776,13 @@ def test_a_stock_ticker_a_sentence_splitter_broke_at_its_dot_is_whole_again():
     assert text.split("\n") == [
         "Investors sued the board of Bayline Petroleum Plc (BAYP.L) on Monday, court papers show.",
         "The shares fell."]
+
+
+def test_a_bullet_misread_as_cents_parts_headline_standfirst_and_lead_and_an_amount_stays():
+    text = normalize_text("Harbour costs rise cents Mayor says repairs will take a year cents More than 40 boats were "
+                          "damaged when the barge broke loose on Monday night, officials said.")
+    assert text.split("\n") == ["Harbour costs rise", "Mayor says repairs will take a year",
+                                "More than 40 boats were damaged when the barge broke loose on Monday night, "
+                                "officials said."]
+    prices = "Diesel rose five cents Friday and 12 cents Monday."
+    assert normalize_text(prices) == prices

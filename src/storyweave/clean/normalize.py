@@ -421,6 +421,19 @@ def interview_turns(text: str) -> str:
     return _TURN.sub("\n\n", text)
 
 
+# A bullet between a page's headline, standfirst and lead that an encoding mix-up turned into the
+# word "cents" ("... over the spill cents More than 180 lawsuits ..."; 90 Timeline17 pages, most of
+# them the Guardian's): a line break, where no amount comes before it ("five cents Friday").
+_MISREAD_BULLET = re.compile(r"(?:^|[ \t]+)cents(?:[ \t]+(?=[A-Z])|[ \t]*$)", re.MULTILINE)
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+                            r"|[a-z]+ty|hundred|few|several|many|of|per|a|the))[ \t]*$", re.IGNORECASE)
+
+
+def _bullet_break(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 30):match.start()]
+    return match.group() if _AMOUNT_BEFORE.search(before) else "\n"
+
+
 # A stock ticker in brackets that a sentence splitter broke at its dot, as corpora split one sentence
 # a line keep it ("shareholders sued BP Plc (BP.\nL) for ..."; 205 such breaks in Timeline17)
 _SPLIT_TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.[ \t]*\n[ \t]*([A-Z]{1,3})\)")
@@ -439,6 +452,8 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = _SPLIT_TICKER.sub(r"(\1.\2)", detokenize(unwrap_lines(text)))
+    if "cents" in text:
+        text = _MISREAD_BULLET.sub(_bullet_break, text)
     text = split_run_on_sentences(_GLUED.sub(_part_glued, text))
     text = re.sub(r"``|''", '"', text)  # typewriter-era quote pairs, common in news archives
     text = interview_turns(_TYPESETTING.sub("", text))
