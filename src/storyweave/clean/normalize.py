@@ -422,7 +422,7 @@ def interview_turns(text: str) -> str:
 
 
 # A bullet between a page's headline, standfirst and lead that an encoding mix-up turned into the
-# word "cents" ("... over the spill cents More than 180 lawsuits ..."; 90 Timeline17 pages, most of
+# word "cents" ("... harbour costs rise cents Mayor says ..."; 90 Timeline17 pages, most of
 # them the Guardian's): a line break, where no amount comes before it ("five cents Friday").
 _MISREAD_BULLET = re.compile(r"(?:^|[ \t]+)cents(?:[ \t]+(?=[A-Z])|[ \t]*$)", re.MULTILINE)
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
