@@ -670,3 +670,12 @@ def test_prices_times_of_day_and_round_figures_are_no_disputes():
     countries = [Sentence("a", 0, "The health agency has confirmed flu cases in 20 countries around the world."),
                  Sentence("b", 0, "The health agency has confirmed flu cases in 21 countries around the world.")]
     assert [d.kind for d in conflicting_numbers(countries, day)] == ["number"]
+
+
+def test_a_count_qualified_in_brackets_is_a_count_the_sentence_tells():
+    # "64 estimated deaths (12 confirmed)" also tells 12 deaths: another telling of 12 deaths is the
+    # confirmed part, no dispute with the estimate (as a part the other sentence counts too)
+    from storyweave.analyze.disagreements import _amounts_told
+
+    assert 12.0 in _amounts_told("Port Alder: 64 estimated deaths (12 confirmed), 310 confirmed cases.", "deaths")
+    assert 12.0 not in _amounts_told("Port Alder: 64 deaths, 12 confirmed cases of the flu.", "deaths")

@@ -376,14 +376,18 @@ def _amounts_told(text: str, noun: str) -> frozenset[float]:
     cases, including eight in the city"), not before another noun ("two crew members")."""
     words = [w.lower().strip(",.") for w in re.findall(r"[\w.,'-]+|[^\w\s]", text)]
     told = set()
-    for word, following in zip(words, words[1:] + [""], strict=True):
+    for word, following, after in zip(words, words[1:] + [""], words[2:] + ["", ""], strict=True):
         number = NUMBER_WORDS.get(word, word).replace(",", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?", number) and (following in (noun, "") or following in _BARE_AFTER):
+        if re.fullmatch(r"\d+(?:\.\d+)?", number) and (
+                following in (noun, "") or following in _BARE_AFTER
+                # ...or with a qualifier alone, in brackets: "101 estimated deaths (25 confirmed)"
+                or following in _QUALIFYING and after in _BARE_AFTER):
             told.add(float(number))
     return frozenset(told)
 
 
 _BARE_AFTER = frozenset("in of at from among to and or on , ; : . ) -".split())
+_QUALIFYING = frozenset("confirmed suspected estimated probable possible reported known".split())
 _NOT_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                         *(m.capitalize() for m in MONTH_NAMES)})
 
