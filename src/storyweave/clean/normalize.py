@@ -15,6 +15,7 @@ from itertools import islice
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyweave.nlp.dates import DAY_AND_MONTH_NAMES
 from storyweave.nlp.entities import ROLES
 from storyweave.nlp.sentences import is_past_form, is_verb_form, verb_lemmas
 
@@ -279,9 +280,8 @@ _ADJECTIVE_ENDS = ("ist", "time", "ern", "ic", "al", "ive", "ous", "ful", "less"
 _PEOPLES_ENDS = ("an", "ish", "ese", "i")  # "Syrian", "Scottish", "Chinese", "Israeli"
 _VERB_CUES = frozenset("to which who that will would can could may might must should not also they we you i he she it"
                        .split())
-_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-                      "July August September October November December".split())
 _FIRST_SENTENCE_END = re.compile(r"[.!?][\"')]*\s+(?=[A-Z\"])")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 MIN_LEAD_WORDS = 12
 MAX_SUBJECT_WORDS = 5
 MAX_HEADLINE_WORDS = 12  # a first part without a verb of its own is a headline...
@@ -295,6 +295,8 @@ def split_header_seams(line: str) -> str:
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", first)]
     cuts: list[int] = []
     for i in range(4, len(words) - MIN_LEAD_WORDS + 1):
+        if not _CAPITALISED_WORD.fullmatch(words[i][1]):
+            continue  # every seam opens on a capitalised word: a quick test before the rest
         part = [word for _, word in words[cuts[-1] if cuts else 0: i]]
         if ((_seam_before(words[i - 2][1], words[i - 1][1], words[i][1])
              or _dated_seam(words[i - 2][1], words[i - 1][1], words[i][1], part))
@@ -322,21 +324,21 @@ def _caption_like(part: str) -> bool:
 
 
 def _seam_before(before: str, word: str, following: str) -> bool:
-    """Can `word` end a caption and `following` open the next sentence?"""
+    """Can `word` end a caption and `following` (a capitalised word) open the next sentence?"""
     if (not re.fullmatch(r"[a-z][a-z'-]*[a-z]", word) or word in _NO_SENTENCE_ENDS or word in _CONTINUES_TO_A_NAME
             or "-" in word or word.endswith(_ADJECTIVE_ENDS) or _ROLE_WORD.fullmatch(word)
             or is_verb_form(word) or is_past_form(word)
             or before.lower() in _VERB_CUES and (word in verb_lemmas() or word[:-1] in verb_lemmas())):
         return False
-    return bool(re.fullmatch(r"[A-Z][a-z][\w'-]*", following)) and following.removesuffix("'s") not in _CALENDAR
+    return following.removesuffix("'s") not in DAY_AND_MONTH_NAMES
 
 
 def _dated_seam(before: str, word: str, following: str, part: list[str]) -> bool:
     """A caption may end on its day or month ("... since the truce began last Thursday Syrian troops
     are ..."), where nothing was said that a clause after it could report ("said on Monday French
     troops had ...")."""
-    return (word.removesuffix(",") in _CALENDAR and before.lower() in ("on", "in", "last", "this", "next", "since")
-            and bool(re.fullmatch(r"[A-Z][a-z][\w'-]*", following)) and following not in _CALENDAR
+    return (word.removesuffix(",") in DAY_AND_MONTH_NAMES
+            and before.lower() in ("on", "in", "last", "this", "next", "since") and following not in DAY_AND_MONTH_NAMES
             and not any(said.lower() in _CONTINUES_TO_A_NAME and is_verb_form(said.lower()) for said in part))
 
 
